@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "attention-trace",
+    products: [
+        .executable(name: "attention-trace", targets: ["AttentionTraceCLI"]),
+        .library(name: "AttentionEngine", targets: ["AttentionEngine"]),
+        .library(name: "AttentionRendering", targets: ["AttentionRendering"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // MARK: - Pipeline stages, in the order data flows through them
+
+        /// Matrices over contiguous Double storage; products go through BLAS.
+        .target(name: "AttentionMath", dependencies: ["CBLAS"]),
+        /// The `Trace` value: plain Codable data with provenance for every number.
+        .target(name: "AttentionTrace"),
+        /// Tokenizer, seeded parameters, GRU encoder, attention mechanisms and the tracer.
+        .target(name: "AttentionEngine", dependencies: ["AttentionMath", "AttentionTrace"]),
+        /// Markdown and HTML (through cmark) and JSON renderings of a trace.
+        .target(name: "AttentionRendering", dependencies: ["AttentionTrace", "CCmark"]),
+        /// The `attention-trace` command.
+        .executableTarget(
+            name: "AttentionTraceCLI",
+            dependencies: [
+                "AttentionEngine", "AttentionRendering",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: - C libraries, each behind exactly one Swift file
+
+        .systemLibrary(
+            name: "CCmark", pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        .systemLibrary(
+            name: "CBLAS", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]
+        ),
+
+        // MARK: - Tests
+
+        .target(name: "TestSupport", dependencies: ["AttentionMath", "AttentionTrace"], path: "Tests/TestSupport"),
+        .testTarget(name: "AttentionMathTests", dependencies: ["AttentionMath", "TestSupport"]),
+        .testTarget(name: "AttentionTraceTests", dependencies: ["AttentionTrace", "TestSupport"]),
+        .testTarget(name: "AttentionEngineTests", dependencies: ["AttentionEngine", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AttentionRenderingTests", dependencies: ["AttentionRendering", "AttentionEngine", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    ]
+)

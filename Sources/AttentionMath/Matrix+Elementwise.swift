@@ -1,0 +1,91 @@
+import Foundation
+
+/// An element-wise function of one real variable.
+public enum ElementwiseFunction: String, Codable, Sendable, CaseIterable {
+    /// The hyperbolic tangent.
+    case tanh
+    /// The logistic sigmoid, `1 / (1 + exp(-x))`.
+    case sigmoid
+    /// The exponential function.
+    case exp
+
+    /// Applies the function to one value.
+    ///
+    /// The sigmoid is evaluated as `exp(x) / (1 + exp(x))` for negative `x`
+    /// so that neither branch overflows.
+    public func callAsFunction(_ x: Double) -> Double {
+        switch self {
+        case .tanh: return Foundation.tanh(x)
+        case .exp: return Foundation.exp(x)
+        case .sigmoid:
+            if x >= 0 { return 1 / (1 + Foundation.exp(-x)) }
+            let e = Foundation.exp(x)
+            return e / (1 + e)
+        }
+    }
+}
+
+/// A binary arithmetic operation applied entry by entry.
+public enum ElementwiseOperation: String, Codable, Sendable, CaseIterable {
+    case add, subtract, multiply, divide
+
+    /// Applies the operation to two values.
+    public func callAsFunction(_ a: Double, _ b: Double) -> Double {
+        switch self {
+        case .add: return a + b
+        case .subtract: return a - b
+        case .multiply: return a * b
+        case .divide: return a / b
+        }
+    }
+}
+
+extension Matrix {
+    /// The matrix with `function` applied to every entry.
+    public func applying(_ function: ElementwiseFunction) -> Matrix {
+        Matrix(rows: rows, columns: columns, scalars: scalars.map { function($0) })
+    }
+
+    /// Every entry multiplied by `factor`.
+    public func scaled(by factor: Double) -> Matrix {
+        Matrix(rows: rows, columns: columns, scalars: scalars.map { $0 * factor })
+    }
+
+    /// Whether `other` can be combined with this matrix entry by entry: the same
+    /// shape, one row of matching width, one column of matching height, or 1 x 1.
+    public func canBroadcast(_ other: Matrix) -> Bool {
+        (other.rows == rows || other.rows == 1) && (other.columns == columns || other.columns == 1)
+    }
+
+    /// Combines this matrix with `other` entry by entry, broadcasting `other`
+    /// when it has a single row or a single column.
+    ///
+    /// - Precondition: `canBroadcast(other)`.
+    public func combined(with other: Matrix, _ operation: ElementwiseOperation) -> Matrix {
+        precondition(canBroadcast(other), "cannot broadcast \(other.shape) to \(shape)")
+        return Matrix(rows: rows, columns: columns) { i, j in
+            operation(self[i, j], other[other.rows == 1 ? 0 : i, other.columns == 1 ? 0 : j])
+        }
+    }
+
+    /// The entry-wise sum of several matrices of the first one's shape (later ones may broadcast).
+    public static func sum(_ terms: [Matrix]) -> Matrix {
+        precondition(!terms.isEmpty, "sum of no matrices")
+        return terms.dropFirst().reduce(terms[0]) { $0.combined(with: $1, .add) }
+    }
+
+    /// `(1 - weight) * self + weight * other`, entry by entry: the GRU's state update.
+    public func interpolated(to other: Matrix, weight: Matrix) -> Matrix {
+        precondition(shape == other.shape && shape == weight.shape, "interpolation needs equal shapes")
+        return Matrix(rows: rows, columns: columns) { i, j in
+            (1 - weight[i, j]) * self[i, j] + weight[i, j] * other[i, j]
+        }
+    }
+
+    /// Replaces the entries where `keep` is false by negative infinity.
+    ///
+    /// Causal attention masks the scores of future positions this way before the softmax.
+    public func masked(keeping keep: (Int, Int) -> Bool) -> Matrix {
+        Matrix(rows: rows, columns: columns) { i, j in keep(i, j) ? self[i, j] : -.infinity }
+    }
+}

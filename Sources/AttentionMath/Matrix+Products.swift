@@ -1,0 +1,58 @@
+import CBLAS
+
+extension Matrix {
+    /// Products with at most this many multiply-adds are computed by a plain
+    /// loop in a fixed order instead of calling BLAS.
+    ///
+    /// For lesson-sized matrices the loop is faster than the call overhead, and
+    /// its fixed summation order makes the result bit-identical on every CPU;
+    /// optimised BLAS kernels pick their blocking and FMA use per CPU model.
+    public static let fixedOrderProductLimit = 1 << 16
+
+    /// The matrix product `self · other`.
+    ///
+    /// - Precondition: `columns == other.rows`.
+    /// - Complexity: O(rows · columns · other.columns), through `cblas_dgemm` for large products.
+    public func multiplied(by other: Matrix) -> Matrix {
+        precondition(columns == other.rows, "cannot multiply \(shape) by \(other.shape)")
+        return Matrix.product(self, other, transposingRight: false)
+    }
+
+    /// The product `self · otherᵀ`, without materialising the transpose.
+    ///
+    /// Attention scores `Q Kᵀ` are computed this way.
+    ///
+    /// - Precondition: `columns == other.columns`.
+    public func multiplied(byTransposeOf other: Matrix) -> Matrix {
+        precondition(columns == other.columns, "cannot multiply \(shape) by the transpose of \(other.shape)")
+        return Matrix.product(self, other, transposingRight: true)
+    }
+
+    private static func product(_ a: Matrix, _ b: Matrix, transposingRight: Bool) -> Matrix {
+        let m = a.rows, k = a.columns, n = transposingRight ? b.rows : b.columns
+        if m == 0 || n == 0 || k == 0 {
+            return Matrix(rows: m, columns: n)
+        }
+        if m * n * k <= fixedOrderProductLimit {
+            return Matrix(rows: m, columns: n) { i, j in
+                var sum = 0.0
+                for p in 0..<k {
+                    sum += a.scalars[i * k + p] * (transposingRight ? b.scalars[j * k + p] : b.scalars[p * n + j])
+                }
+                return sum
+            }
+        }
+        var c = [Double](repeating: 0, count: m * n)
+        a.scalars.withUnsafeBufferPointer { pa in
+            b.scalars.withUnsafeBufferPointer { pb in
+                c.withUnsafeMutableBufferPointer { pc in
+                    cblas_dgemm(CblasRowMajor, CblasNoTrans, transposingRight ? CblasTrans : CblasNoTrans,
+                                Int32(m), Int32(n), Int32(k), 1.0,
+                                pa.baseAddress, Int32(k), pb.baseAddress, Int32(b.columns), 0.0,
+                                pc.baseAddress, Int32(n))
+                }
+            }
+        }
+        return Matrix(rows: m, columns: n, scalars: c)
+    }
+}

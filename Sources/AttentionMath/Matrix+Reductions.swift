@@ -1,0 +1,30 @@
+extension Matrix {
+    /// The largest entry of each row, as a one-column matrix.
+    ///
+    /// A row with no columns has maximum negative infinity.
+    public func rowMaxima() -> Matrix {
+        Matrix(rows: rows, columns: 1) { i, _ in
+            (0..<columns).reduce(-Double.infinity) { Swift.max($0, self[i, $1]) }
+        }
+    }
+
+    /// The sum of each row, as a one-column matrix, added left to right.
+    public func rowSums() -> Matrix {
+        Matrix(rows: rows, columns: 1) { i, _ in
+            (0..<columns).reduce(0) { $0 + self[i, $1] }
+        }
+    }
+
+    /// The column index of the largest entry in each row (the first one on ties).
+    public func rowArgmax() -> [Int] {
+        (0..<rows).map { i in
+            (0..<columns).reduce(0) { self[i, $1] > self[i, $0] ? $1 : $0 }
+        }
+    }
+
+    /// The dot product of two one-row matrices of equal width.
+    public func dot(_ other: Matrix) -> Double {
+        precondition(rows == 1 && other.rows == 1 && columns == other.columns, "dot needs two equal-length rows")
+        return zip(scalars, other.scalars).reduce(0) { $0 + $1.0 * $1.1 }
+    }
+}

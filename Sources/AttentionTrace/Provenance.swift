@@ -1,0 +1,86 @@
+/// The name of a tensor within one trace, unique across all its steps.
+///
+/// Input tensors keep their canonical names (`W_a`, `query`); computed ones are
+/// prefixed by their step (`t0.score.u`).
+public typealias TensorID = String
+
+/// How a tensor's values were obtained: the operation and the tensors it read.
+///
+/// Provenance is what lets a page explain any number: for a cell `(i, j)` of a
+/// computed tensor, ``Operation`` defines exactly which cells of its
+/// ``operands`` combine, and how, to give that value. Every tensor a mechanism
+/// computes is recorded by the tracer together with the operation that made it,
+/// so the two cannot disagree.
+public struct Provenance: Codable, Hashable, Sendable {
+    /// What produced the values.
+    public var operation: Operation
+    /// The tensors read, in the order the operation documents.
+    public var operands: [TensorID]
+    /// The constant of a ``Operation/scale`` operation.
+    public var factor: Double?
+    /// The half-open index range `[start, end)` of a ``Operation/sliceColumns`` operation.
+    public var range: [Int]?
+    /// A human-readable detail: how a parameter was generated, what a scale factor is.
+    public var note: String?
+
+    /// Creates a provenance record.
+    public init(_ operation: Operation, _ operands: [TensorID] = [], factor: Double? = nil,
+                range: [Int]? = nil, note: String? = nil) {
+        self.operation = operation
+        self.operands = operands
+        self.factor = factor
+        self.range = range
+        self.note = note
+    }
+}
+
+/// The operations a trace records. Each documents the value of output cell `(i, j)`.
+///
+/// Operands with one row (or one column) are broadcast along the rows (or
+/// columns) of the output in the element-wise operations and in ``concatColumns``.
+public enum Operation: String, Codable, Hashable, Sendable, CaseIterable {
+    /// Given in the input spec. No operands.
+    case given
+    /// Drawn from the seeded generator; ``Provenance/note`` says which distribution. No operands.
+    case generated
+    /// A token's embedding, drawn from the seed and the token text. No operands.
+    case embedding
+    /// `out[i,j] = Σ_k A[i,k] · B[k,j]`; operands `[A, B]`.
+    case matmul
+    /// `out[i,j] = Σ_k A[i,k] · B[j,k]` (that is, `A Bᵀ`); operands `[A, B]`.
+    case matmulTransposed
+    /// `out[i,j] = Σ_n X_n[i,j]`; operands `[X_1, X_2, …]`.
+    case add
+    /// `out[i,j] = A[i,j] − B[i,j]`; operands `[A, B]`.
+    case subtract
+    /// `out[i,j] = A[i,j] · B[i,j]`; operands `[A, B]`.
+    case multiply
+    /// `out[i,j] = factor · A[i,j]`; operands `[A]`.
+    case scale
+    /// `out[i,j] = tanh(A[i,j])`; operands `[A]`.
+    case tanh
+    /// `out[i,j] = 1 / (1 + exp(−A[i,j]))`; operands `[A]`.
+    case sigmoid
+    /// `out[i,j] = exp(A[i,j])`; operands `[A]`.
+    case exp
+    /// `out[i,0] = max_k A[i,k]`; operands `[A]`.
+    case rowMax
+    /// `out[i,0] = Σ_k A[i,k]`; operands `[A]`.
+    case rowSum
+    /// `out[i,j] = E[i,j] / Z[i,0]`, or 0 when `Z[i,0] = 0` (a fully masked row); operands `[E, Z]`.
+    case normalize
+    /// Row `i` is row `i` of every operand, side by side; operands `[A, B, …]`.
+    case concatColumns
+    /// The rows of every operand, one after another; operands `[A, B, …]`.
+    case stackRows
+    /// `out[i,j] = A[i, start + j]` for ``Provenance/range`` `[start, end)`; operands `[A]`.
+    case sliceColumns
+    /// `out[0,:] = initial`, `out[i,:] = H[i−1,:]`: the previous state of a forward RNN; operands `[H, initial]`.
+    case previousRow
+    /// `out[n−1,:] = initial`, `out[i,:] = H[i+1,:]`: the previous state of a backward RNN; operands `[H, initial]`.
+    case nextRow
+    /// `out[i,j] = (1 − Z[i,j]) · A[i,j] + Z[i,j] · B[i,j]`: the GRU update; operands `[Z, A, B]`.
+    case interpolate
+    /// `out[i,j] = A[i,j]` where `M[i,j] = 1`, else −∞ (masked); operands `[A, M]`.
+    case mask
+}
