@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "AttentionMathTests", dependencies: ["AttentionMath", "TestSupport"]),
         .testTarget(name: "AttentionTraceTests", dependencies: ["AttentionTrace", "TestSupport"]),
         .testTarget(name: "AttentionEngineTests", dependencies: ["AttentionEngine", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AttentionRenderingTests", dependencies: ["AttentionRendering", "AttentionEngine", "TestSupport"]),
+        .testTarget(name: "AttentionRenderingTests", dependencies: ["AttentionRendering", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]
 )
