@@ -5,7 +5,7 @@
 /// numbers, `_x` and `^x` attach a subscript or superscript (a single character
 /// or a `{group}`), `\frac{a}{b}` and `\sqrt{a}` build fractions and roots, and
 /// every other character (`= + − · ( ) [ ] ; , ⊙ Σ α`) stands for itself.
-public struct Formula: Codable, Hashable, Sendable, ExpressibleByStringLiteral {
+public struct Formula: Codable, Hashable, Sendable, ExpressibleByStringInterpolation {
     /// The source text in the notation above.
     public var text: String
 

@@ -18,7 +18,7 @@ public struct Provenance: Codable, Hashable, Sendable {
     public var operands: [TensorID]
     /// The constant of a ``Operation/scale`` operation.
     public var factor: Double?
-    /// The half-open index range `[start, end)` of a ``Operation/sliceColumns`` operation.
+    /// The half-open index range `[start, end)` of a ``Operation/sliceRows`` or ``Operation/sliceColumns`` operation.
     public var range: [Int]?
     /// A human-readable detail: how a parameter was generated, what a scale factor is.
     public var note: String?
@@ -43,6 +43,8 @@ public enum Operation: String, Codable, Hashable, Sendable, CaseIterable {
     case given
     /// Drawn from the seeded generator; ``Provenance/note`` says which distribution. No operands.
     case generated
+    /// A fixed value that ``Provenance/note`` states, such as the zero initial state of an RNN. No operands.
+    case constant
     /// A token's embedding, drawn from the seed and the token text. No operands.
     case embedding
     /// `out[i,j] = Σ_k A[i,k] · B[k,j]`; operands `[A, B]`.
@@ -75,6 +77,8 @@ public enum Operation: String, Codable, Hashable, Sendable, CaseIterable {
     case stackRows
     /// `out[i,j] = A[i, start + j]` for ``Provenance/range`` `[start, end)`; operands `[A]`.
     case sliceColumns
+    /// `out[i,j] = A[start + i, j]` for ``Provenance/range`` `[start, end)`; operands `[A]`.
+    case sliceRows
     /// `out[0,:] = initial`, `out[i,:] = H[i−1,:]`: the previous state of a forward RNN; operands `[H, initial]`.
     case previousRow
     /// `out[n−1,:] = initial`, `out[i,:] = H[i+1,:]`: the previous state of a backward RNN; operands `[H, initial]`.

@@ -1,0 +1,62 @@
+import AttentionMath
+import AttentionTrace
+
+/// Supplies a mechanism's input tensors: the spec's where it gives them,
+/// generated from the seed where it does not.
+///
+/// Every tensor is checked against the shape the mechanism expects, so a wrong
+/// shape is reported by name, with the expected and the found shape, before
+/// anything is computed.
+struct TensorSource {
+    /// The tensors the spec gives, by canonical name.
+    let given: [String: Tensor]
+    /// Draws what the spec leaves out.
+    let generator: ParameterGenerator
+
+    /// The given tensor `name` viewed as a matrix (a vector is one row), if any.
+    func givenMatrix(_ name: String) -> Matrix? {
+        given[name].map { Matrix(rows: $0.rowCount, columns: $0.columnCount, scalars: $0.scalars) }
+    }
+
+    /// Whether the spec gives `name`.
+    func gives(_ name: String) -> Bool {
+        given[name] != nil
+    }
+
+    /// The given tensor `name`, checked to have `columns` columns (any number of rows).
+    ///
+    /// - Throws: ``TraceError/shapeMismatch(tensor:expected:found:because:)``.
+    func matrix(_ name: String, columns: Int, because reason: String) throws -> Matrix? {
+        guard let tensor = given[name] else { return nil }
+        guard tensor.shape.count <= 2, tensor.columnCount == columns else {
+            throw TraceError.shapeMismatch(tensor: name, expected: [tensor.rowCount, columns], found: tensor.shape,
+                                           because: reason)
+        }
+        return givenMatrix(name)
+    }
+
+    /// The tensor `name` with shape `rows x columns`: given, or drawn Glorot-uniform.
+    ///
+    /// - Parameter reason: Where the expected shape comes from, for the error message.
+    /// - Throws: ``TraceError/shapeMismatch(tensor:expected:found:because:)``.
+    func matrix(_ name: String, rows: Int, columns: Int, because reason: String) throws -> (Matrix, Provenance) {
+        guard let tensor = given[name] else {
+            return generator.glorotParameter(named: name, rows: rows, columns: columns)
+        }
+        let isOneRow = tensor.shape.count == 1 && rows == 1
+        guard isOneRow || tensor.shape == [rows, columns] else {
+            throw TraceError.shapeMismatch(tensor: name, expected: [rows, columns], found: tensor.shape, because: reason)
+        }
+        return (Matrix(rows: rows, columns: columns, scalars: tensor.scalars), Provenance(.given, note: "given in the input spec"))
+    }
+
+    /// The vector `name` of length `count`, as one row: given, or drawn Glorot-uniform.
+    ///
+    /// - Throws: ``TraceError/shapeMismatch(tensor:expected:found:because:)``.
+    func vector(_ name: String, count: Int, because reason: String) throws -> (Matrix, Provenance) {
+        if let tensor = given[name], tensor.shape != [count], tensor.shape != [1, count] {
+            throw TraceError.shapeMismatch(tensor: name, expected: [count], found: tensor.shape, because: reason)
+        }
+        return try matrix(name, rows: 1, columns: count, because: reason)
+    }
+}

@@ -1,0 +1,66 @@
+import AttentionMath
+import AttentionTrace
+
+/// What a decoder-side mechanism attends with: one query row per target word,
+/// one key and one value row per source word.
+struct AlignmentInputs {
+    var query: TracedMatrix
+    var keys: TracedMatrix
+    var values: TracedMatrix
+
+    /// Records step 1 ("encode") and returns the query, keys and values.
+    ///
+    /// A spec's `query` and `keys` are used as given. Without them the encoder
+    /// produces them from the tokens (the spec's, or the sentences'). `values`
+    /// defaults to `keys`.
+    static func encode(_ input: ResolvedInput, variant: Variant, recorder: TraceRecorder) throws -> AlignmentInputs {
+        let source = input.tensors
+        let givesQuery = source.gives("query"), givesKeys = source.gives("keys")
+        let query: TracedMatrix, keys: TracedMatrix
+        if givesQuery || givesKeys {
+            guard let givenQuery = source.givenMatrix("query") else {
+                throw TraceError.missingInput("the spec gives 'keys' but not 'query': give both, or neither and the tokens to encode")
+            }
+            guard let givenKeys = source.givenMatrix("keys") else {
+                throw TraceError.missingInput("the spec gives 'query' but not 'keys': give both, or neither and the tokens to encode")
+            }
+            let sourceAxis = try input.axis("source", labels: input.sourceTokens, rows: givenKeys.rows, tensor: "keys")
+            let targetAxis = try input.axis("target", labels: input.targetTokens, rows: givenQuery.rows, tensor: "query")
+            recorder.begin("encode", title: "The encoded input", group: "Step 1 · Encode",
+                           explanation: "The spec gives the decoder states (one query row per target word) and the encoder states (one key row per source word) directly, so no encoder runs.",
+                           formulas: ["s_t = query_t", "h_i = keys_i"])
+            query = recorder.input(givenQuery, name: "query", symbol: "s", "the decoder states, one row per target word",
+                                   rows: targetAxis, columns: Axis(name: "dimension"), provenance: Provenance(.given))
+            keys = recorder.input(givenKeys, name: "keys", symbol: "h", "the encoder states, one row per source word",
+                                  rows: sourceAxis, columns: Axis(name: "dimension"), provenance: Provenance(.given))
+        } else {
+            guard let sourceTokens = input.sourceTokens else {
+                throw TraceError.missingInput("nothing to attend over: give --source, or 'keys' or 'sourceTokens' in the spec")
+            }
+            guard let targetTokens = input.targetTokens else { throw TraceError.missingTarget(variant: variant.rawValue) }
+            let encoding = SentenceEncoder(generator: input.tensors.generator)
+                .encode(source: sourceTokens, target: targetTokens, recorder: recorder)
+            keys = encoding.keys
+            guard let decoded = encoding.query else { throw TraceError.missingTarget(variant: variant.rawValue) }
+            query = decoded
+        }
+        guard let givenValues = try source.matrix("values", columns: source.given["values"]?.columnCount ?? 0,
+                                                  because: "values") else {
+            return AlignmentInputs(query: query, keys: keys, values: keys)
+        }
+        guard givenValues.rows == keys.value.rows else {
+            throw TraceError.shapeMismatch(tensor: "values", expected: [keys.value.rows, givenValues.columns],
+                                           found: [givenValues.rows, givenValues.columns],
+                                           because: "one row per key, and keys has \(keys.value.rows) rows")
+        }
+        let values = recorder.input(givenValues, name: "values", symbol: "v", "the values, one row per source word",
+                                    rows: keys.rows, columns: Axis(name: "dimension"), provenance: Provenance(.given))
+        return AlignmentInputs(query: query, keys: keys, values: values)
+    }
+
+    /// Records row `t` of the query, the decoder state `s_{t−1}` for target word `t`, in the current step.
+    func queryRow(_ t: Int, recorder: TraceRecorder) -> TracedMatrix {
+        recorder.rows(t..<(t + 1), of: query, key: "s", symbol: "s",
+                      "the decoder state s_{t−1}: what the decoder knows just before it writes this word")
+    }
+}

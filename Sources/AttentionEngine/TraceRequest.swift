@@ -1,0 +1,29 @@
+/// Everything that determines a trace: the mechanism, its input and the seed.
+public struct TraceRequest: Sendable {
+    /// The seed used when none is given.
+    public static let defaultSeed: UInt64 = 42
+
+    /// The mechanism to trace.
+    public var variant: Variant
+    /// The source sentence, if the input is a sentence.
+    public var source: String?
+    /// The target sentence, for mechanisms with a target side.
+    public var target: String?
+    /// Numbers to use instead of (or besides) sentences.
+    public var spec: InputSpec?
+    /// The seed for every tensor not given.
+    public var seed: UInt64
+    /// Options that override the spec's.
+    public var options: InputSpec.Options
+
+    /// Creates a request.
+    public init(variant: Variant, source: String? = nil, target: String? = nil, spec: InputSpec? = nil,
+                seed: UInt64 = TraceRequest.defaultSeed, options: InputSpec.Options = .init()) {
+        self.variant = variant
+        self.source = source
+        self.target = target
+        self.spec = spec
+        self.seed = seed
+        self.options = options
+    }
+}

@@ -1,0 +1,182 @@
+import AttentionMath
+import AttentionTrace
+
+/// Records a mechanism's computation step by step while it runs.
+///
+/// Every operation on ``TracedMatrix`` values computes its result with the
+/// matrix API and records it, with its ``Provenance``, in the current step; the
+/// trace therefore holds every intermediate and cannot disagree with what was
+/// computed. Computed tensors get the identifier `<step id>.<key>`; inputs keep
+/// their canonical name.
+final class TraceRecorder {
+    private(set) var steps: [Step] = []
+    private(set) var inputs: [String: Tensor] = [:]
+    private(set) var warnings: [String] = []
+
+    /// Starts a new step; tensors recorded from now on belong to it.
+    func begin(_ id: String, title: String, group: String? = nil, explanation: String, formulas: [Formula]) {
+        steps.append(Step(id: id, title: title, group: group, explanation: explanation, formulas: formulas))
+    }
+
+    /// Adds a warning to the trace.
+    func warn(_ message: String) {
+        warnings.append(message)
+    }
+
+    /// Records a value under its full identifier.
+    ///
+    /// - Parameter asVector: Record a one-row matrix as a one-dimensional tensor.
+    @discardableResult
+    func record(_ value: Matrix, id: TensorID, symbol: String, _ description: String,
+                rows: Axis, columns: Axis, provenance: Provenance, asVector: Bool = false) -> TracedMatrix {
+        precondition(!steps.isEmpty, "record(\(id)) before the first step")
+        let tensor = asVector
+            ? TracedTensor(id: id, symbol: symbol, description: description, axes: [columns],
+                           values: Tensor(vector: value.scalars), provenance: provenance)
+            : TracedTensor(id: id, symbol: symbol, description: description, axes: [rows, columns],
+                           values: Tensor(rows: value.rowArrays), provenance: provenance)
+        steps[steps.count - 1].tensors.append(tensor)
+        return TracedMatrix(id: id, value: value, rows: rows, columns: columns)
+    }
+
+    /// Records a computed value as `<current step>.<key>`.
+    @discardableResult
+    func record(_ value: Matrix, key: String, symbol: String, _ description: String,
+                rows: Axis, columns: Axis, provenance: Provenance) -> TracedMatrix {
+        record(value, id: qualified(key), symbol: symbol, description, rows: rows, columns: columns,
+               provenance: provenance)
+    }
+
+    /// Records an input under its canonical name and lists it in the trace's `inputs`.
+    @discardableResult
+    func input(_ value: Matrix, name: String, symbol: String? = nil, _ description: String,
+               rows: Axis, columns: Axis, provenance: Provenance, asVector: Bool = false) -> TracedMatrix {
+        inputs[name] = asVector ? Tensor(vector: value.scalars) : Tensor(rows: value.rowArrays)
+        return record(value, id: name, symbol: symbol ?? name, description, rows: rows, columns: columns,
+                      provenance: provenance, asVector: asVector)
+    }
+
+    /// Lists an already recorded tensor among the trace's `inputs` under its canonical name,
+    /// for inputs that an earlier stage computed (the encoder's `keys` and `query`).
+    func publish(_ tensor: TracedMatrix, asInput name: String) {
+        inputs[name] = Tensor(rows: tensor.value.rowArrays)
+    }
+
+    fileprivate func qualified(_ key: String) -> TensorID {
+        "\(steps[steps.count - 1].id).\(key)"
+    }
+
+    // MARK: - Traced operations
+
+    /// `A · B`.
+    func multiply(_ a: TracedMatrix, _ b: TracedMatrix, key: String, symbol: String, _ description: String) -> TracedMatrix {
+        record(a.value.multiplied(by: b.value), key: key, symbol: symbol, description,
+               rows: a.rows, columns: b.columns, provenance: Provenance(.matmul, [a.id, b.id]))
+    }
+
+    /// `A · Bᵀ`.
+    func multiply(_ a: TracedMatrix, transposeOf b: TracedMatrix, key: String, symbol: String,
+                  _ description: String) -> TracedMatrix {
+        record(a.value.multiplied(byTransposeOf: b.value), key: key, symbol: symbol, description,
+               rows: a.rows, columns: b.rows, provenance: Provenance(.matmulTransposed, [a.id, b.id]))
+    }
+
+    /// `f(A)` entry by entry.
+    func apply(_ function: ElementwiseFunction, _ a: TracedMatrix, key: String, symbol: String,
+               _ description: String) -> TracedMatrix {
+        let operation: Operation = switch function {
+        case .tanh: .tanh
+        case .sigmoid: .sigmoid
+        case .exp: .exp
+        }
+        return record(a.value.applying(function), key: key, symbol: symbol, description,
+                      rows: a.rows, columns: a.columns, provenance: Provenance(operation, [a.id]))
+    }
+
+    /// The entry-wise sum of the terms; later terms may broadcast.
+    func add(_ terms: [TracedMatrix], key: String, symbol: String, _ description: String) -> TracedMatrix {
+        record(Matrix.sum(terms.map(\.value)), key: key, symbol: symbol, description,
+               rows: terms[0].rows, columns: terms[0].columns, provenance: Provenance(.add, terms.map(\.id)))
+    }
+
+    /// `A ⊙ B` entry by entry.
+    func hadamard(_ a: TracedMatrix, _ b: TracedMatrix, key: String, symbol: String, _ description: String) -> TracedMatrix {
+        record(a.value.combined(with: b.value, .multiply), key: key, symbol: symbol, description,
+               rows: a.rows, columns: a.columns, provenance: Provenance(.multiply, [a.id, b.id]))
+    }
+
+    /// `factor · A`.
+    func scale(_ a: TracedMatrix, by factor: Double, note: String, key: String, symbol: String,
+               _ description: String) -> TracedMatrix {
+        record(a.value.scaled(by: factor), key: key, symbol: symbol, description, rows: a.rows, columns: a.columns,
+               provenance: Provenance(.scale, [a.id], factor: factor, note: note))
+    }
+
+    /// The parts side by side; one-row parts broadcast to every row of the first part with more rows.
+    func concatenate(_ parts: [TracedMatrix], rows: Axis, columns: Axis, key: String, symbol: String,
+                     _ description: String) -> TracedMatrix {
+        record(Matrix.concatenatingColumns(parts.map(\.value)), key: key, symbol: symbol, description,
+               rows: rows, columns: columns, provenance: Provenance(.concatColumns, parts.map(\.id)))
+    }
+
+    /// The parts' rows one after another.
+    func stack(_ parts: [TracedMatrix], rows: Axis, key: String, symbol: String, _ description: String) -> TracedMatrix {
+        record(Matrix.stacking(parts.map(\.value)), key: key, symbol: symbol, description,
+               rows: rows, columns: parts[0].columns, provenance: Provenance(.stackRows, parts.map(\.id)))
+    }
+
+    /// The symbols under which ``softmax(_:symbols:)`` records its five intermediates.
+    struct SoftmaxSymbols {
+        var maximum = "m"
+        var shifted = "y"
+        var exponentials = "ε"
+        var sum = "Z"
+        var weights = "α"
+    }
+
+    /// A numerically stable softmax over each row, recording the row maximum,
+    /// the shifted scores, their exponentials, the row sums and the weights.
+    ///
+    /// Rows whose every score is masked get zero weights and a warning.
+    func softmax(_ scores: TracedMatrix, symbols: SoftmaxSymbols = SoftmaxSymbols(), rowDescription: String) -> TracedMatrix {
+        let softmax = Softmax(rowsOf: scores.value)
+        let one = Axis(name: "max")
+        let m = record(softmax.maxima, key: "max", symbol: symbols.maximum,
+                       "the largest score of each \(rowDescription), subtracted so no exponential overflows",
+                       rows: scores.rows, columns: one, provenance: Provenance(.rowMax, [scores.id]))
+        let y = record(softmax.shifted, key: "shifted", symbol: symbols.shifted, "each score minus its row's maximum",
+                       rows: scores.rows, columns: scores.columns, provenance: Provenance(.subtract, [scores.id, m.id]))
+        let e = record(softmax.exponentials, key: "exp", symbol: symbols.exponentials,
+                       "the exponential of each shifted score", rows: scores.rows, columns: scores.columns,
+                       provenance: Provenance(.exp, [y.id]))
+        let z = record(softmax.sums, key: "sum", symbol: symbols.sum, "the sum of the exponentials of each \(rowDescription)",
+                       rows: scores.rows, columns: Axis(name: "sum"), provenance: Provenance(.rowSum, [e.id]))
+        for row in softmax.fullyMaskedRows {
+            warn("\(scores.rows.name) \(scores.rows.label(row)): every score is masked, so its weights and context are all zero")
+        }
+        return record(softmax.weights, key: "weights", symbol: symbols.weights,
+                      "the attention weights: each exponential divided by its row's sum",
+                      rows: scores.rows, columns: scores.columns, provenance: Provenance(.normalize, [e.id, z.id]))
+    }
+}
+
+extension TraceRecorder {
+    /// The identifier a tensor recorded now under `key` will have.
+    func id(forKey key: String) -> TensorID {
+        qualified(key)
+    }
+
+    /// Rows `range` of `a`.
+    func rows(_ range: Range<Int>, of a: TracedMatrix, key: String, symbol: String, _ description: String) -> TracedMatrix {
+        record(a.value.rows(range), key: key, symbol: symbol, description,
+               rows: Axis(name: a.rows.name, labels: a.rows.labels.map { Array($0[range]) }), columns: a.columns,
+               provenance: Provenance(.sliceRows, [a.id], range: [range.lowerBound, range.upperBound]))
+    }
+
+    /// Columns `range` of `a`.
+    func columns(_ range: Range<Int>, of a: TracedMatrix, key: String, symbol: String, _ description: String) -> TracedMatrix {
+        record(a.value.columns(range), key: key, symbol: symbol, description, rows: a.rows,
+               columns: Axis(name: a.columns.name, labels: a.columns.labels.map { Array($0[range]) }),
+               provenance: Provenance(.sliceColumns, [a.id], range: [range.lowerBound, range.upperBound]))
+    }
+}

@@ -1,0 +1,59 @@
+import AttentionMath
+import Testing
+import TestSupport
+
+@Suite struct MatrixTests {
+    @Test func aSmallProductIsComputedByHand() {
+        let a = Matrix(rowArrays: [[1, 2, 3], [4, 5, 6]])
+        let b = Matrix(rowArrays: [[7, 8], [9, 10], [11, 12]])
+        #expect(a.multiplied(by: b) == Matrix(rowArrays: [[58, 64], [139, 154]]))
+        #expect(a.multiplied(byTransposeOf: b.transposed) == Matrix(rowArrays: [[58, 64], [139, 154]]))
+    }
+
+    @Test func theBLASPathAgreesWithTheFixedOrderLoop() {
+        // 50 x 40 x 60 = 120,000 multiply-adds: above the fixed-order limit, so BLAS computes it.
+        var generator = LinearCongruential(seed: 7)
+        let a = Matrix(rows: 50, columns: 40) { _, _ in generator.next() }
+        let b = Matrix(rows: 40, columns: 60) { _, _ in generator.next() }
+        #expect(50 * 40 * 60 > Matrix.fixedOrderProductLimit)
+        let reference = Matrix(rows: 50, columns: 60) { i, j in
+            (0..<40).reduce(0) { $0 + a[i, $1] * b[$1, j] }
+        }
+        #expect(isClose(a.multiplied(by: b), reference, tolerance: 1e-12))
+        #expect(isClose(a.multiplied(byTransposeOf: b.transposed), reference, tolerance: 1e-12))
+    }
+
+    @Test func concatenationBroadcastsAOneRowPart() {
+        let s = Matrix(row: [1, 2])
+        let h = Matrix(rowArrays: [[3], [4], [5]])
+        #expect(Matrix.concatenatingColumns([s, h]) == Matrix(rowArrays: [[1, 2, 3], [1, 2, 4], [1, 2, 5]]))
+    }
+
+    @Test func slicingAndStacking() {
+        let m = Matrix(rowArrays: [[1, 2, 3], [4, 5, 6], [7, 8, 9]])
+        #expect(m.columns(1..<3) == Matrix(rowArrays: [[2, 3], [5, 6], [8, 9]]))
+        #expect(m.rows(1..<2) == Matrix(row: [4, 5, 6]))
+        #expect(m.reversedRows == Matrix.stacking([m.row(2), m.row(1), m.row(0)]))
+        #expect(m.transposed[0, 2] == 7)
+    }
+
+    @Test func elementwiseFunctionsAndBroadcasting() {
+        let m = Matrix(rowArrays: [[0, 1], [-1, 2]])
+        #expect(m.applying(.sigmoid)[0, 0] == 0.5)
+        #expect(m.applying(.sigmoid)[1, 0] == 1 - m.applying(.sigmoid)[0, 1])
+        #expect(Matrix(row: [-800]).applying(.sigmoid).isFinite)
+        #expect(m.combined(with: Matrix(rowArrays: [[10], [20]]), .add) == Matrix(rowArrays: [[10, 11], [19, 22]]))
+        #expect(Matrix(row: [0, 4]).interpolated(to: Matrix(row: [8, 8]), weight: Matrix(row: [0.25, 0.5]))
+                    == Matrix(row: [2, 6]))
+    }
+}
+
+/// A tiny deterministic source of values in [-1, 1) for tests.
+struct LinearCongruential {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> Double {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return Double(state >> 11) * 0x1p-52 - 1
+    }
+}
