@@ -16,7 +16,7 @@ public enum TraceError: Error, Equatable, CustomStringConvertible {
     /// A tensor holds NaN, an infinity or `null` at `index`.
     case nonFinite(tensor: String, index: [Int])
     /// The spec names a tensor the variant does not use.
-    case unexpectedTensor(String, variant: String)
+    case unexpectedTensor(String, variant: String, expected: [String])
     /// An option is invalid or does not apply to the variant.
     case invalidOption(String)
 
@@ -36,8 +36,8 @@ public enum TraceError: Error, Equatable, CustomStringConvertible {
             return "tensor '\(tensor)' has shape \(found), expected \(expected) (\(because))"
         case .nonFinite(let tensor, let index):
             return "tensor '\(tensor)' has a non-finite value (NaN, infinity or null) at \(index.map { "[\($0)]" }.joined())"
-        case .unexpectedTensor(let name, let variant):
-            return "tensor '\(name)' is not used by variant '\(variant)'"
+        case .unexpectedTensor(let name, let variant, let expected):
+            return "tensor '\(name)' is not used by variant '\(variant)', which reads: \(expected.joined(separator: ", "))"
         case .invalidOption(let message):
             return message
         }

@@ -87,4 +87,13 @@ public enum Operation: String, Codable, Hashable, Sendable, CaseIterable {
     case interpolate
     /// `out[i,j] = A[i,j]` where `M[i,j] = 1`, else −∞ (masked); operands `[A, M]`.
     case mask
+    /// `out[i,j] = 1` if `|j − P[i,0]| ≤ factor`, else 0: a local attention window of half-width
+    /// D = ``Provenance/factor`` around the centre `P[i,0]`; operands `[P]`.
+    case window
+    /// `out[i,j] = exp(−(j − P[i,0])² / (2 σ²))` with σ = ``Provenance/factor``: the Gaussian
+    /// fall-off of local-p attention around the centre `P[i,0]`; operands `[P]`.
+    case gaussian
+    /// `out[i,j] = 1` if `j ≤ i`, else 0: the causal mask (position i may attend to itself and
+    /// earlier positions). No operands.
+    case causalMask
 }

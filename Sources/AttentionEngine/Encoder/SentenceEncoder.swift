@@ -11,12 +11,12 @@ import AttentionTrace
 /// target words before word `t` is the query for word `t`. Its initial state is
 /// `tanh(h^←_1 W_s)`, as in the paper.
 struct SentenceEncoder {
-    /// The width of a token embedding.
-    static let embeddingSize = 6
+    /// The width of a token embedding (`d_model` of the Transformer-style variants).
+    static let embeddingSize = 8
     /// The width of each direction's GRU state; annotations are twice as wide.
     static let encoderSize = 4
-    /// The width of the decoder state.
-    static let decoderSize = 4
+    /// The width of the decoder state: that of an annotation, so dot-product scores apply.
+    static let decoderSize = 2 * encoderSize
     /// The token the decoder reads before the first target word.
     static let startToken = "⟨s⟩"
 
@@ -93,7 +93,8 @@ struct SentenceEncoder {
         return states
     }
 
-    private func embed(_ words: [String], key: String, rows: Axis, recorder: TraceRecorder) -> TracedMatrix {
+    /// Records the embeddings of `words`, one row each, under `key` in the current step.
+    func embed(_ words: [String], key: String, rows: Axis, recorder: TraceRecorder) -> TracedMatrix {
         let vectors = Matrix.stacking(words.map { generator.embedding(of: $0, dimension: Self.embeddingSize) })
         return recorder.record(vectors, key: key, symbol: "\(key)_i", "the embedding of each word", rows: rows,
                                columns: Axis(name: "dimension"),

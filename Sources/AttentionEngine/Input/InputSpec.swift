@@ -61,22 +61,11 @@ public struct InputSpec: Decodable, Sendable {
         targetTokens = try container.decodeIfPresent([String].self, forKey: .targetTokens)
     }
 
-    /// Reads and validates a spec file.
+    /// Parses and validates a spec from JSON text; `file` names it in errors.
     ///
     /// - Throws: ``TraceError/unreadableSpec(file:reason:)`` with the line and
     ///   column of a JSON syntax error or the path of a value of the wrong type,
     ///   and ``TraceError/nonFinite(tensor:index:)`` for NaN, infinite or `null` entries.
-    public static func load(contentsOf url: URL) throws -> InputSpec {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw TraceError.unreadableSpec(file: url.path, reason: "cannot read the file (\(readReason(error)))")
-        }
-        return try InputSpec(json: data, file: url.path)
-    }
-
-    /// Parses and validates a spec from JSON text; `file` names it in errors.
     public init(json data: Data, file: String) throws {
         do {
             self = try JSONDecoder().decode(InputSpec.self, from: data)
@@ -88,15 +77,6 @@ public struct InputSpec: Decodable, Sendable {
                 throw TraceError.nonFinite(tensor: name, index: tensor.index(ofOffset: offset))
             }
         }
-    }
-
-    private static func readReason(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-           let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
-            return String(cString: strerror(code.rawValue))
-        }
-        return nsError.localizedDescription
     }
 
     private static func describe(_ error: DecodingError, in data: Data) -> String {

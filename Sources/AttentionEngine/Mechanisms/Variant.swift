@@ -33,8 +33,33 @@ public enum Variant: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    /// Whether this build can trace the variant yet.
-    public var isImplemented: Bool {
-        self == .additive
+    /// What the variant attends with and over, which decides the sentences it needs.
+    public enum Sides: Sendable {
+        /// Decoder states (from the target) attend over annotations (from the source).
+        case decoderOverSource
+        /// The source attends over itself; a target does not apply.
+        case sourceOnly
+        /// Both sentences, in their own roles.
+        case sourceAndTarget
+    }
+
+    /// The sentences the variant reads.
+    public var sides: Sides {
+        switch self {
+        case .additive, .dot, .general, .scaledDot, .concat, .global, .localM, .localP: .decoderOverSource
+        case .selfAttention, .causal, .multiHead: .sourceOnly
+        case .cross, .coAttention: .sourceAndTarget
+        }
+    }
+
+    /// The options (`score`, `window`, `heads`, `causal`) that mean something for the variant.
+    public var applicableOptions: [String] {
+        switch self {
+        case .global: ["score"]
+        case .localM, .localP: ["score", "window"]
+        case .selfAttention: ["causal"]
+        case .multiHead, .cross: ["heads", "causal"]
+        case .additive, .dot, .general, .scaledDot, .concat, .causal, .coAttention: []
+        }
     }
 }

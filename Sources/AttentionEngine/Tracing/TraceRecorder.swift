@@ -75,10 +75,19 @@ final class TraceRecorder {
     }
 
     /// `A · Bᵀ`.
-    func multiply(_ a: TracedMatrix, transposeOf b: TracedMatrix, key: String, symbol: String,
+    ///
+    /// - Parameter rows: What the result's rows index, when not what `A`'s rows index
+    ///   (a parameter vector times a matrix gives scores for the current target word).
+    func multiply(_ a: TracedMatrix, transposeOf b: TracedMatrix, rows: Axis? = nil, key: String, symbol: String,
                   _ description: String) -> TracedMatrix {
         record(a.value.multiplied(byTransposeOf: b.value), key: key, symbol: symbol, description,
-               rows: a.rows, columns: b.rows, provenance: Provenance(.matmulTransposed, [a.id, b.id]))
+               rows: rows ?? a.rows, columns: b.rows, provenance: Provenance(.matmulTransposed, [a.id, b.id]))
+    }
+
+    /// `A` with the entries where `M` is 0 replaced by −∞.
+    func mask(_ a: TracedMatrix, with mask: TracedMatrix, key: String, symbol: String, _ description: String) -> TracedMatrix {
+        record(a.value.masked { mask.value[$0, $1] != 0 }, key: key, symbol: symbol, description,
+               rows: a.rows, columns: a.columns, provenance: Provenance(.mask, [a.id, mask.id]))
     }
 
     /// `f(A)` entry by entry.

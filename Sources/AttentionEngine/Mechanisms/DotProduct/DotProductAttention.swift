@@ -1,0 +1,155 @@
+import AttentionMath
+import AttentionTrace
+
+/// Scaled dot-product attention (Vaswani et al. 2017) in its four uses:
+///
+/// - self: queries, keys and values all come from `X`;
+/// - causal: self-attention with future positions masked;
+/// - multi-head: `h` heads of width `d_k = d_model / h` in parallel, concatenated
+///   and projected by `W_O`;
+/// - cross: queries from `X` (the decoder side), keys and values from `memory`.
+///
+/// One head computes `Q = X W_Q`, `K = M W_K`, `V = M W_V`,
+/// `S = Q Kᵀ / √d_k`, `A = softmax(S)` by rows and `Z = A V`.
+struct DotProductAttention {
+    /// Where the queries come from.
+    let queries: TracedMatrix
+    /// Where the keys and values come from: `queries` itself, or `memory`.
+    let sources: TracedMatrix
+    /// The number of heads with an output projection, or `nil` for one head without `W_O`.
+    let heads: Int?
+    /// Whether query position `i` may only attend to source positions `j ≤ i`.
+    let causal: Bool
+    private let projections: Projections
+
+    /// Each projection's value and how it was obtained; `W_O` only with heads.
+    private struct Projections {
+        var wq, wk, wv: (Matrix, Provenance)
+        var wo: (Matrix, Provenance)?
+    }
+
+    /// Checks the shapes of the projections (given or generated) and the head count.
+    ///
+    /// - Throws: ``TraceError/shapeMismatch(tensor:expected:found:because:)``, or
+    ///   ``TraceError/invalidOption(_:)`` when `heads` does not divide `d_model`.
+    init(queries: TracedMatrix, sources: TracedMatrix, heads: Int?, causal: Bool, tensors: TensorSource) throws {
+        self.queries = queries
+        self.sources = sources
+        self.heads = heads
+        self.causal = causal
+        let d = queries.value.columns
+        if let heads {
+            guard heads >= 1, d % heads == 0 else {
+                throw TraceError.invalidOption("heads = \(heads) does not divide d_model = \(d): each head needs d_model / heads columns")
+            }
+            func square(_ name: String) throws -> (Matrix, Provenance) {
+                try tensors.matrix(name, rows: d, columns: d, because: "d_model x d_model, d_model = \(d)")
+            }
+            projections = Projections(wq: try square("W_Q"), wk: try square("W_K"), wv: try square("W_V"), wo: try square("W_O"))
+        } else {
+            let dk = tensors.given["W_Q"]?.columnCount ?? tensors.given["W_K"]?.columnCount ?? d
+            let dv = tensors.given["W_V"]?.columnCount ?? d
+            projections = Projections(
+                wq: try tensors.matrix("W_Q", rows: d, columns: dk, because: "d_model x d_k, d_model = \(d)"),
+                wk: try tensors.matrix("W_K", rows: d, columns: dk, because: "d_model x d_k, with d_k = \(dk) from W_Q"),
+                wv: try tensors.matrix("W_V", rows: d, columns: dv, because: "d_model x d_v, d_model = \(d)"))
+        }
+    }
+
+    /// The trace's result: `weights` (`m x n`, or `h x m x n` with heads) and `output`.
+    struct Result {
+        var weights: Tensor
+        var output: TracedMatrix
+
+        var tensors: [String: Tensor] {
+            ["weights": weights, "output": Tensor(rows: output.value.rowArrays)]
+        }
+    }
+
+    func trace(recorder: TraceRecorder) -> Result {
+        let group = "Step 2 · Project"
+        recorder.begin("project", title: "Project into queries, keys and values", group: group,
+                       explanation: projectionExplanation, formulas: ["Q = X W_Q", "K = \(sourceSymbol) W_K", "V = \(sourceSymbol) W_V"])
+        func projection(_ projection: (Matrix, Provenance), _ name: String) -> TracedMatrix {
+            recorder.input(projection.0, name: name, "a learned projection", rows: Axis(name: "dimension"),
+                           columns: Axis(name: "dimension"), provenance: projection.1)
+        }
+        let q = recorder.multiply(queries, projection(projections.wq, "W_Q"), key: "Q", symbol: "Q",
+                                  "the queries: what each position looks for")
+        let k = recorder.multiply(sources, projection(projections.wk, "W_K"), key: "K", symbol: "K",
+                                  "the keys: what each position offers")
+        let v = recorder.multiply(sources, projection(projections.wv, "W_V"), key: "V", symbol: "V",
+                                  "the values: what each position passes on")
+        guard let heads, let wo = projections.wo else {
+            let head = attend(q, k, v, prefix: "", group: "Step 3 · Attend", recorder: recorder)
+            return Result(weights: Tensor(rows: head.weights.value.rowArrays), output: head.output)
+        }
+
+        let dk = q.value.columns / heads
+        recorder.begin("split", title: "Split into \(heads) heads", group: group,
+                       explanation: "Each head gets its own slice of d_k = d_model / h = \(dk) columns of Q, K and V: "
+                           + (0..<heads).map { "head \($0 + 1) uses columns \($0 * dk)–\(($0 + 1) * dk - 1)" }.joined(separator: "; ")
+                           + ". The heads attend independently, so each can learn to look for something different.",
+                       formulas: ["Q_j = Q[:, j d_k : (j+1) d_k]", "d_k = d_{model} / h"])
+        var split: [(TracedMatrix, TracedMatrix, TracedMatrix)] = []
+        for j in 0..<heads {
+            let columns = (j * dk)..<((j + 1) * dk)
+            split.append((recorder.columns(columns, of: q, key: "Q\(j)", symbol: "Q_\(j + 1)", "the queries of head \(j + 1)"),
+                          recorder.columns(columns, of: k, key: "K\(j)", symbol: "K_\(j + 1)", "the keys of head \(j + 1)"),
+                          recorder.columns(columns, of: v, key: "V\(j)", symbol: "V_\(j + 1)", "the values of head \(j + 1)")))
+        }
+        let perHead = split.enumerated().map { j, qkv in
+            attend(qkv.0, qkv.1, qkv.2, prefix: "head\(j + 1).", group: "Head \(j + 1) of \(heads)", recorder: recorder)
+        }
+
+        recorder.begin("concat", title: "Concatenate the heads", group: "Output",
+                       explanation: "The heads' outputs are placed side by side, giving back d_model columns.",
+                       formulas: ["Z = [Z_1 ; … ; Z_h]"])
+        let z = recorder.concatenate(perHead.map(\.output), rows: queries.rows, columns: Axis(name: "dimension"),
+                                     key: "Z", symbol: "Z", "every head's output, side by side")
+        recorder.begin("output", title: "Project the output", group: "Output",
+                       explanation: "W_O mixes the heads' outputs. In PyTorch's nn.MultiheadAttention(bias=False) this is out_proj.weight = W_Oᵀ, and in_proj_weight = [W_Qᵀ; W_Kᵀ; W_Vᵀ] stacks the three input projections; with need_weights=True and average_attn_weights=False it returns the same per-head weights as this trace.",
+                       formulas: ["output = Z W_O"])
+        let output = recorder.multiply(z, projection(wo, "W_O"), key: "output", symbol: "output", "the attention output")
+        let weights = Tensor(shape: [heads, q.value.rows, k.value.rows], scalars: perHead.flatMap(\.weights.value.scalars))
+        return Result(weights: weights, output: output)
+    }
+
+    private var sourceSymbol: String { sources.id == queries.id ? "X" : "memory" }
+
+    private var projectionExplanation: String {
+        sources.id == queries.id
+            ? "Every position is projected three ways: a query (what it is looking for), a key (what it offers to others) and a value (what it passes on when attended to)."
+            : "Queries come from the decoder side X; keys and values come from the encoder side, memory. Each target position asks a question of the source."
+    }
+
+    /// Records one head: scores, scaling, the causal mask, the softmax and the weighted sum.
+    private func attend(_ q: TracedMatrix, _ k: TracedMatrix, _ v: TracedMatrix, prefix: String, group: String,
+                        recorder: TraceRecorder) -> (weights: TracedMatrix, output: TracedMatrix) {
+        let dk = q.value.columns
+        recorder.begin("\(prefix)scores", title: "Compare every query with every key", group: group,
+                       explanation: "Each score is a query row times a key row. Dividing by √d_k = √\(dk) keeps the scores' spread independent of the width, so the softmax does not saturate.",
+                       formulas: ["S = \\frac{Q K^⊤}{\\sqrt{d_k}}"])
+        let raw = recorder.multiply(q, transposeOf: k, key: "QK", symbol: "Q K^⊤", "every query times every key")
+        var scores = recorder.scale(raw, by: 1 / Double(dk).squareRoot(), note: "1/√d_k = 1/√\(dk)", key: "S", symbol: "S",
+                                    "the scaled scores")
+        if causal {
+            recorder.begin("\(prefix)mask", title: "Mask the future", group: group,
+                           explanation: "Position i may only attend to positions j ≤ i: the scores above the diagonal are replaced by −∞, so the softmax gives them exactly 0. This is what lets a language model be trained on whole sentences without seeing the words it must predict.",
+                           formulas: ["S_{ij} = −∞ for j > i"])
+            let mask = recorder.record(Matrix(rows: scores.value.rows, columns: scores.value.columns) { i, j in j <= i ? 1 : 0 },
+                                       key: "M", symbol: "M", "1 where attention is allowed, 0 where it is masked",
+                                       rows: scores.rows, columns: scores.columns, provenance: Provenance(.causalMask))
+            scores = recorder.mask(scores, with: mask, key: "masked", symbol: "S", "the scores with the future masked")
+        }
+        recorder.begin("\(prefix)normalise", title: "Normalise each row", group: group,
+                       explanation: "A softmax over each row turns the scores into weights that sum to 1: row i says how much position i attends to each position.",
+                       formulas: ["A_{ij} = \\frac{exp(S_{ij} − m_i)}{Σ_k exp(S_{ik} − m_i)}"])
+        let weights = recorder.softmax(scores, symbols: .init(weights: "A"), rowDescription: "query")
+        recorder.begin("\(prefix)weighted-sum", title: "Mix the values", group: group,
+                       explanation: "Each output row is the weighted sum of the value rows, with that row's attention weights.",
+                       formulas: ["Z = A V"])
+        let output = recorder.multiply(weights, v, key: "Z", symbol: prefix.isEmpty ? "Z" : "Z_j", "the weighted sums of the values")
+        return (weights, output)
+    }
+}

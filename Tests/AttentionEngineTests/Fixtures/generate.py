@@ -1,0 +1,772 @@
+#!/usr/bin/env python3
+"""Independent reference implementation of the attention conventions, and fixture generator.
+
+Run from the repository root:
+
+    python3 Tests/AttentionEngineTests/Fixtures/generate.py              # (re)write the fixtures
+    python3 Tests/AttentionEngineTests/Fixtures/generate.py --check-torch  # also compare with PyTorch
+
+It writes `<variant>/<name>.json` next to this file (one directory per variant, stale *.json in
+those directories are removed first).  Output is deterministic: every fixture draws its random
+inputs from its own numpy Generator seeded from a fixed constant and the fixture's path, inputs
+are rounded to 4 decimals, and every sum is computed with math.fsum (correctly rounded) and every
+exp/tanh with Python's `math` module, so the result does not depend on BLAS, thread count or
+numpy's SIMD kernels.  Only numpy is required; torch is used only with --check-torch and never
+influences what is written.
+
+The contract is /work/shared/attention-conventions.md.  Formulas
+below follow it literally.  Where it is silent, these are the choices made here (the cited papers
+decide where they can):
+
+* Matrices are nested lists, row-major; `query` is always m x d_s even when m = 1.  Results of
+  shape m x n are nested lists even when m = 1.  Vectors (v_a, v_p, w_q, w_d) are flat lists, and
+  so are the 1-D co-attention results (weights_question: T, weights_document: N,
+  context_question / context_document: d).
+* `values` defaults to `keys`; when given, d_v != d_h.
+* additive and concat are the same formula (Bahdanau 2014 / Luong 2015 "concat"):
+  e_i = v_a . tanh(W_a [s ; h_i]) with the query state FIRST in the concatenation (Luong writes
+  W_a[h_t; h_s], h_t the target state).  They take no options.
+* general: e_i = s^T W_a h_i with W_a d_s x d_h (Luong).  scaled-dot divides by sqrt(d_h) (= d_s).
+* global / local-m / local-p: the score function is `options.score` (dot, general or concat,
+  defaulting as the conventions say); the fixtures always state it explicitly.
+* local-m (Luong): p_t = t (0-based target index); window = integer i in [0, n-1] with
+  |i - t| <= D; softmax over the window only; weights outside are exactly 0.0 and their scores
+  are null.  When t - D > n - 1 (possible only if m > n) the window is empty: that row's scores
+  are all null, its weights all 0.0 and its context all 0.0, and the engine should add a warning
+  (the fixture description names those rows).  D >= n reproduces global attention whenever
+  every window is non-empty (checked below against global-dot).  D = 0 puts weight 1 on i = t.
+* local-p (Luong): p_t = n * sigmoid(v_p . tanh(W_p s_t)), real-valued, in (0, n);
+  window = integer i in [0, n-1] with |i - p_t| <= D (clipped at both edges);
+  a = softmax of the scores over the window (zeros outside: `window_softmax`);
+  alpha_i = a_i * exp(-(i - p_t)^2 / (2 sigma^2)), sigma = D / 2; context = sum_i alpha_i values_i
+  (alpha is NOT renormalised and does not sum to 1).  Only D >= 1 is generated (D = 0 would make
+  sigma = 0); with D >= 1 the window is never empty because p_t < n.  Every fixture keeps
+  | |i - p_t| - D | > 1e-6 so no window membership hangs on rounding.
+* self / causal: single head, no W_O; W_Q, W_K are d_model x d_k, W_V is d_model x d_v;
+  scores S = Q K^T / sqrt(d_k), masked (j > i) entries null.  `causal` takes no options
+  (it is always causal); `self` uses `options.causal`.
+* multi-head: W_O is applied even when heads = 1; scores/weights are h x n x n, head-major.
+* cross: without `options.heads` it is single-head (W_Q, W_K: d_model x d_k, W_V: d_model x d_v,
+  no W_O, output = A V, m x d_v); with `options.heads` it is multi-head (all four matrices
+  d_model x d_model, output = concat_j(Z_j) W_O, weights h x m x n).  X and memory share d_model.
+* co-attention (Lu et al. 2016, parallel): as the conventions write it.  The pre-softmax scores
+  are written as `scores_question` (w_q . H_q, length T) and `scores_document` (w_d . H_d,
+  length N) instead of a single `scores`.  `targetTokens` label the question (T) and
+  `sourceTokens` label the document (N).
+* Self / causal / multi-head: sourceTokens and targetTokens are the same n tokens.
+  Cross: targetTokens label X (m rows), sourceTokens label memory (n rows).
+
+Keras `AdditiveAttention` as a special case of `additive`:
+Keras (use_scale=True) computes scores[t, i] = sum_j scale_j * tanh(query[t, j] + key[i, j]),
+then softmax over i and weights @ value.  With d_s = d_h = d that is exactly the additive score
+with W_a = [I_d  I_d] (d x 2d, so W_a [s; h] = s + h) and v_a = scale (use_scale=False means
+scale = ones).  Keras `value` is our `values`, Keras `key` our `keys`.  The fixture
+additive/keras-additive-attention.json is built that way.
+
+The torch cross-check (--check-torch) compares self / causal / cross (single head) with
+torch.nn.functional.scaled_dot_product_attention on Q, K, V projected here, and multi-head /
+cross (heads) with torch.nn.MultiheadAttention(bias=False, batch_first=True) using
+in_proj_weight = cat[W_Q^T, W_K^T, W_V^T] and out_proj.weight = W_O^T, need_weights=True,
+average_attn_weights=False, all in float64.
+"""
+
+import json
+import math
+import os
+import sys
+import zlib
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+BASE_SEED = 20240521
+
+VARIANTS = ["additive", "dot", "general", "scaled-dot", "concat", "global", "local-m", "local-p",
+            "self", "causal", "multi-head", "cross", "co-attention"]
+
+SOURCE_WORDS = ["le", "chat", "noir", "dort", "sur", "un", "tapis"]
+TARGET_WORDS = ["the", "black", "cat", "sleeps", "on", "a", "mat"]
+SEQUENCE_WORDS = ["we", "saw", "the", "old", "red", "barn", "today"]
+QUESTION_WORDS = ["what", "color", "is", "the", "cat", "there"]
+DOCUMENT_WORDS = ["a", "black", "cat", "sat", "on", "the", "mat"]
+
+
+# --------------------------------------------------------------------------------------------
+# Plain linear algebra on Python lists of floats (correctly rounded sums via math.fsum).
+# --------------------------------------------------------------------------------------------
+
+def dot(u, v):
+    assert len(u) == len(v)
+    return math.fsum(a * b for a, b in zip(u, v))
+
+
+def transpose(a):
+    return [list(col) for col in zip(*a)]
+
+
+def matmul(a, b):
+    bt = transpose(b)
+    return [[dot(row, col) for col in bt] for row in a]
+
+
+def matvec(a, v):
+    return [dot(row, v) for row in a]
+
+
+def columns(a, start, stop):
+    return [row[start:stop] for row in a]
+
+
+def softmax_masked(row):
+    """Stable softmax over the entries that are not None; None entries get 0.0.
+    Returns (weights, empty) where empty says every entry was masked (weights all 0.0)."""
+    live = [x for x in row if x is not None]
+    if not live:
+        return [0.0] * len(row), True
+    mx = max(live)
+    ex = [math.exp(x - mx) if x is not None else 0.0 for x in row]
+    z = math.fsum(ex)
+    return [e / z for e in ex], False
+
+
+def weighted_rows(weights, rows):
+    """sum_i weights[i] * rows[i]."""
+    width = len(rows[0])
+    return [math.fsum(w * r[j] for w, r in zip(weights, rows)) for j in range(width)]
+
+
+def sigmoid(x):
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+# --------------------------------------------------------------------------------------------
+# Score functions (s = one query row, h = one keys row).
+# --------------------------------------------------------------------------------------------
+
+def score_dot(s, h, t):
+    return dot(s, h)
+
+
+def score_scaled_dot(s, h, t):
+    return dot(s, h) / math.sqrt(len(h))
+
+
+def score_general(s, h, t):
+    return dot(s, matvec(t["W_a"], h))
+
+
+def score_concat(s, h, t):
+    u = [math.tanh(x) for x in matvec(t["W_a"], list(s) + list(h))]
+    return dot(t["v_a"], u)
+
+
+SCORES = {"dot": score_dot, "general": score_general, "concat": score_concat}
+
+
+# --------------------------------------------------------------------------------------------
+# Variants.
+# --------------------------------------------------------------------------------------------
+
+def values_of(t):
+    return t["values"] if "values" in t else t["keys"]
+
+
+def score_matrix(t, score, allowed=lambda tt, i: True):
+    q, k = t["query"], t["keys"]
+    return [[score(q[tt], k[i], t) if allowed(tt, i) else None for i in range(len(k))]
+            for tt in range(len(q))]
+
+
+def attend(t, scores):
+    """Softmax per target row, then context; empty rows give zero weights and zero context."""
+    v = values_of(t)
+    weights, context, empty_rows = [], [], []
+    for tt, row in enumerate(scores):
+        w, empty = softmax_masked(row)
+        if empty:
+            empty_rows.append(tt)
+            c = [0.0] * len(v[0])
+        else:
+            c = weighted_rows(w, v)
+        weights.append(w)
+        context.append(c)
+    return {"scores": scores, "weights": weights, "context": context}, empty_rows
+
+
+def additive(t, opts):   # also "concat"
+    return attend(t, score_matrix(t, score_concat))
+
+
+def dot_variant(t, opts):
+    return attend(t, score_matrix(t, score_dot))
+
+
+def general(t, opts):
+    return attend(t, score_matrix(t, score_general))
+
+
+def scaled_dot(t, opts):
+    return attend(t, score_matrix(t, score_scaled_dot))
+
+
+def default_score(t, opts):
+    if "score" in opts:
+        return opts["score"]
+    return "concat" if "v_a" in t else ("general" if "W_a" in t else "dot")
+
+
+def global_variant(t, opts):
+    return attend(t, score_matrix(t, SCORES[default_score(t, opts)]))
+
+
+def local_m(t, opts):
+    d = opts.get("window", 2)
+    scores = score_matrix(t, SCORES[default_score(t, opts)],
+                          allowed=lambda tt, i: abs(i - tt) <= d)
+    return attend(t, scores)
+
+
+def local_p(t, opts):
+    d = opts.get("window", 2)
+    assert d >= 1
+    sigma = d / 2.0
+    n = len(t["keys"])
+    v = values_of(t)
+    score = SCORES[default_score(t, opts)]
+    result = {"scores": [], "weights": [], "context": [], "p": [], "window_softmax": []}
+    for s in t["query"]:
+        p = n * sigmoid(dot(t["v_p"], [math.tanh(x) for x in matvec(t["W_p"], s)]))
+        for i in range(n):
+            assert abs(abs(i - p) - d) > 1e-6, "window membership too close to call"
+        row = [score(s, t["keys"][i], t) if abs(i - p) <= d else None for i in range(n)]
+        a, empty = softmax_masked(row)
+        assert not empty
+        alpha = [a[i] * math.exp(-((i - p) ** 2) / (2.0 * sigma * sigma)) if row[i] is not None
+                 else 0.0 for i in range(n)]
+        result["p"].append(p)
+        result["scores"].append(row)
+        result["window_softmax"].append(a)
+        result["weights"].append(alpha)
+        result["context"].append(weighted_rows(alpha, v))
+    return result, []
+
+
+def single_head(q, k, v, causal):
+    """softmax(Q K^T / sqrt(d_k)) V with optional causal mask (j > i masked)."""
+    dk = len(q[0])
+    scores = [[dot(q[i], k[j]) / math.sqrt(dk) if not (causal and j > i) else None
+               for j in range(len(k))] for i in range(len(q))]
+    weights, out, empty_rows = [], [], []
+    for i, row in enumerate(scores):
+        w, empty = softmax_masked(row)
+        if empty:
+            empty_rows.append(i)
+            z = [0.0] * len(v[0])
+        else:
+            z = weighted_rows(w, v)
+        weights.append(w)
+        out.append(z)
+    return scores, weights, out, empty_rows
+
+
+def self_variant(t, opts, causal=None):
+    x = t["X"]
+    if causal is None:
+        causal = bool(opts.get("causal", False))
+    q, k, v = matmul(x, t["W_Q"]), matmul(x, t["W_K"]), matmul(x, t["W_V"])
+    s, a, z, empty = single_head(q, k, v, causal)
+    return {"scores": s, "weights": a, "output": z}, empty
+
+
+def causal_variant(t, opts):
+    return self_variant(t, opts, causal=True)
+
+
+def multi_head_core(x_q, x_kv, t, heads, causal):
+    d_model = len(t["W_Q"][0])
+    assert d_model % heads == 0
+    dk = d_model // heads
+    q, k, v = matmul(x_q, t["W_Q"]), matmul(x_kv, t["W_K"]), matmul(x_kv, t["W_V"])
+    all_s, all_a, zs, empty_rows = [], [], [], []
+    for j in range(heads):
+        lo, hi = j * dk, (j + 1) * dk
+        s, a, z, empty = single_head(columns(q, lo, hi), columns(k, lo, hi), columns(v, lo, hi),
+                                     causal)
+        all_s.append(s)
+        all_a.append(a)
+        zs.append(z)
+        empty_rows += [(j, r) for r in empty]
+    concat = [sum((zs[j][r] for j in range(heads)), []) for r in range(len(x_q))]
+    out = matmul(concat, t["W_O"])
+    return {"scores": all_s, "weights": all_a, "output": out}, empty_rows
+
+
+def multi_head(t, opts):
+    return multi_head_core(t["X"], t["X"], t, opts.get("heads", 1), bool(opts.get("causal", False)))
+
+
+def cross(t, opts):
+    causal = bool(opts.get("causal", False))
+    if "heads" in opts:
+        return multi_head_core(t["X"], t["memory"], t, opts["heads"], causal)
+    q = matmul(t["X"], t["W_Q"])
+    k, v = matmul(t["memory"], t["W_K"]), matmul(t["memory"], t["W_V"])
+    s, a, z, empty = single_head(q, k, v, causal)
+    return {"scores": s, "weights": a, "output": z}, empty
+
+
+def co_attention(t, opts):
+    qn, doc = t["question"], t["document"]          # T x d, N x d
+    c = [[math.tanh(x) for x in row] for row in matmul(matmul(qn, t["W_b"]), transpose(doc))]
+    wq_q = matmul(t["W_q"], transpose(qn))           # k x T
+    wd_d = matmul(t["W_d"], transpose(doc))          # k x N
+    h_d = [[math.tanh(a + b) for a, b in zip(r1, r2)] for r1, r2 in zip(wd_d, matmul(wq_q, c))]
+    h_q = [[math.tanh(a + b) for a, b in zip(r1, r2)]
+           for r1, r2 in zip(wq_q, matmul(wd_d, transpose(c)))]
+    e_d = matvec(transpose(h_d), t["w_d"])          # w_d . H_d  (length N)
+    e_q = matvec(transpose(h_q), t["w_q"])          # w_q . H_q  (length T)
+    a_d, _ = softmax_masked(e_d)
+    a_q, _ = softmax_masked(e_q)
+    return {"affinity": c, "scores_document": e_d, "scores_question": e_q,
+            "weights_document": a_d, "weights_question": a_q,
+            "context_document": weighted_rows(a_d, doc),
+            "context_question": weighted_rows(a_q, qn)}, []
+
+
+COMPUTE = {"additive": additive, "concat": additive, "dot": dot_variant, "general": general,
+           "scaled-dot": scaled_dot, "global": global_variant, "local-m": local_m,
+           "local-p": local_p, "self": self_variant, "causal": causal_variant,
+           "multi-head": multi_head, "cross": cross, "co-attention": co_attention}
+
+
+# --------------------------------------------------------------------------------------------
+# Random inputs.
+# --------------------------------------------------------------------------------------------
+
+def rng_for(variant, name):
+    return np.random.default_rng([BASE_SEED, zlib.crc32(f"{variant}/{name}".encode())])
+
+
+def mat(rng, rows, cols, scale=1.0):
+    return [[float(round(float(x), 4)) + 0.0 for x in row]
+            for row in rng.standard_normal((rows, cols)) * scale]
+
+
+def vec(rng, size, scale=1.0):
+    return mat(rng, 1, size, scale)[0]
+
+
+def attention_tensors(rng, m, n, d_s, d_h, d_v=None, score=None, d_a=None):
+    t = {"query": mat(rng, m, d_s), "keys": mat(rng, n, d_h)}
+    if d_v is not None:
+        assert d_v != d_h
+        t["values"] = mat(rng, n, d_v)
+    if score == "general":
+        t["W_a"] = mat(rng, d_s, d_h)
+    elif score == "concat":
+        t["W_a"] = mat(rng, d_a, d_s + d_h)
+        t["v_a"] = vec(rng, d_a)
+    return t
+
+
+def projection_tensors(rng, n, d_model, d_k, d_v, with_o=False):
+    t = {"X": mat(rng, n, d_model), "W_Q": mat(rng, d_model, d_k),
+         "W_K": mat(rng, d_model, d_k), "W_V": mat(rng, d_model, d_v)}
+    if with_o:
+        t["W_O"] = mat(rng, d_model, d_model)
+    return t
+
+
+# --------------------------------------------------------------------------------------------
+# The fixture cases.
+# --------------------------------------------------------------------------------------------
+
+def cases():
+    out = []
+
+    def add(variant, name, description, make, options=None, src=None, tgt=None):
+        rng = rng_for(variant, name)
+        tensors = make(rng)
+        out.append((variant, name, description, tensors, options or {}, src, tgt))
+
+    # additive ------------------------------------------------------------------------------
+    add("additive", "wide-keys", "additive (Bahdanau) with d_s=2 != d_h=5, d_a=3, m=3, n=4; values default to keys",
+        lambda r: attention_tensors(r, 3, 4, 2, 5, score="concat", d_a=3))
+    add("additive", "single-source", "additive with a single source position (n=1): every weight is 1; values given (d_v=2)",
+        lambda r: attention_tensors(r, 2, 1, 3, 3, d_v=2, score="concat", d_a=4))
+    add("additive", "single-target", "additive with one target step (m=1), n=6, d_s=4, d_h=2, d_a=7, values d_v=5",
+        lambda r: attention_tensors(r, 1, 6, 4, 2, d_v=5, score="concat", d_a=7))
+
+    def keras(r):
+        d = 4
+        t = {"query": mat(r, 2, d), "keys": mat(r, 3, d), "values": mat(r, 3, 3)}
+        t["W_a"] = [[1.0 if (j == i or j == i + d) else 0.0 for j in range(2 * d)] for i in range(d)]
+        t["v_a"] = vec(r, d)
+        return t
+    add("additive", "keras-additive-attention",
+        "Keras AdditiveAttention(use_scale=True) as additive: W_a = [I I] so W_a[s;h] = s + h, v_a = Keras scale; "
+        "scores = sum(scale * tanh(query + key)); Keras value = values (d_v=3)", keras)
+
+    # dot -----------------------------------------------------------------------------------
+    add("dot", "basic", "dot score, m=3, n=4, d=3; values default to keys",
+        lambda r: attention_tensors(r, 3, 4, 3, 3))
+    add("dot", "single-source", "dot score with one source position (n=1), m=2, d=2; values d_v=4",
+        lambda r: attention_tensors(r, 2, 1, 2, 2, d_v=4))
+    add("dot", "single-target", "dot score with one target step (m=1), n=5, d=6; values d_v=3",
+        lambda r: attention_tensors(r, 1, 5, 6, 6, d_v=3))
+    add("dot", "scalar-states", "dot score with d=1, m=4 > n=2; values default to keys",
+        lambda r: attention_tensors(r, 4, 2, 1, 1))
+
+    # general -------------------------------------------------------------------------------
+    add("general", "rectangular", "general score s^T W_a h with W_a 2x5 (d_s=2 != d_h=5), m=3, n=4; values default to keys",
+        lambda r: attention_tensors(r, 3, 4, 2, 5, score="general"))
+    add("general", "single-source", "general score, n=1, m=3, d_s=4, d_h=3; values d_v=2",
+        lambda r: attention_tensors(r, 3, 1, 4, 3, d_v=2, score="general"))
+    add("general", "square", "general score with square W_a (d=3), m=2, n=6; values d_v=5",
+        lambda r: attention_tensors(r, 2, 6, 3, 3, d_v=5, score="general"))
+    add("general", "tall", "general score with W_a 7x1 (d_s=7, d_h=1), m=1, n=3; values default to keys",
+        lambda r: attention_tensors(r, 1, 3, 7, 1, score="general"))
+
+    # scaled-dot ----------------------------------------------------------------------------
+    add("scaled-dot", "basic", "scaled dot score s.h/sqrt(d_h), m=3, n=4, d=4 (scale 1/2); values default to keys",
+        lambda r: attention_tensors(r, 3, 4, 4, 4))
+    add("scaled-dot", "single-source", "scaled dot with n=1, m=2, d=3; values d_v=2",
+        lambda r: attention_tensors(r, 2, 1, 3, 3, d_v=2))
+    add("scaled-dot", "wide", "scaled dot with m=5, n=3, d=6; values d_v=1",
+        lambda r: attention_tensors(r, 5, 3, 6, 6, d_v=1))
+    add("scaled-dot", "long-source", "scaled dot with m=2, n=7, d=2; values default to keys",
+        lambda r: attention_tensors(r, 2, 7, 2, 2))
+
+    # concat --------------------------------------------------------------------------------
+    add("concat", "rectangular", "Luong concat score v_a.tanh(W_a[s;h]) with d_s=3 != d_h=2, d_a=4, m=2, n=5; values default to keys",
+        lambda r: attention_tensors(r, 2, 5, 3, 2, score="concat", d_a=4))
+    add("concat", "single-source", "concat score with n=1, m=3, d_s=2, d_h=4, d_a=2; values d_v=3",
+        lambda r: attention_tensors(r, 3, 1, 2, 4, d_v=3, score="concat", d_a=2))
+    add("concat", "scalar-attention-dim", "concat score with d_a=1, m=4, n=3, d_s=d_h=3; values d_v=6",
+        lambda r: attention_tensors(r, 4, 3, 3, 3, d_v=6, score="concat", d_a=1))
+
+    # global --------------------------------------------------------------------------------
+    add("global", "dot", "Luong global attention with score=dot, m=3, n=4, d=3; values default to keys",
+        lambda r: attention_tensors(r, 3, 4, 3, 3), {"score": "dot"})
+    add("global", "general", "Luong global attention with score=general, d_s=4 != d_h=2, m=2, n=5; values d_v=3",
+        lambda r: attention_tensors(r, 2, 5, 4, 2, d_v=3, score="general"), {"score": "general"})
+    add("global", "concat", "Luong global attention with score=concat, n=1, m=3, d_s=2, d_h=3, d_a=4; values d_v=2",
+        lambda r: attention_tensors(r, 3, 1, 2, 3, d_v=2, score="concat", d_a=4), {"score": "concat"})
+    add("global", "concat-long", "Luong global attention with score=concat, m=2, n=7, d_s=5, d_h=1, d_a=3; values default to keys",
+        lambda r: attention_tensors(r, 2, 7, 5, 1, score="concat", d_a=3), {"score": "concat"})
+
+    # local-m -------------------------------------------------------------------------------
+    add("local-m", "wide-window-equals-global",
+        "local-m with D=5 >= n=5 (m=4, score=dot): every window is the whole source, identical to global dot; values default to keys",
+        lambda r: attention_tensors(r, 4, 5, 3, 3), {"score": "dot", "window": 5})
+    add("local-m", "window-zero",
+        "local-m with D=0 (score=general, m=3, n=4, d_s=2, d_h=3): row t puts weight 1 on position t; values d_v=2",
+        lambda r: attention_tensors(r, 3, 4, 2, 3, d_v=2, score="general"), {"score": "general", "window": 0})
+    add("local-m", "targets-past-end",
+        "local-m with m=6 > n=3, D=1, score=dot: rows 0-3 use windows clipped to [0,2] (row 3 sees only position 2); "
+        "rows 4 and 5 have empty windows -> all-null scores, zero weights, zero context and a warning; values d_v=3",
+        lambda r: attention_tensors(r, 6, 3, 2, 2, d_v=3), {"score": "dot", "window": 1})
+    add("local-m", "single-source-default-window",
+        "local-m with n=1, m=4, window omitted (default D=2), score=concat (d_s=2, d_h=3, d_a=2): rows 0-2 put weight 1 on position 0; "
+        "row 3 has an empty window -> all-null scores, zero weights, zero context and a warning; values default to keys",
+        lambda r: attention_tensors(r, 4, 1, 2, 3, score="concat", d_a=2), {"score": "concat"})
+
+    # local-p -------------------------------------------------------------------------------
+    def local_p_tensors(m, n, d_s, d_h, d_p, d_v=None, score=None, d_a=None, vp_scale=1.0):
+        def make(r):
+            t = attention_tensors(r, m, n, d_s, d_h, d_v=d_v, score=score, d_a=d_a)
+            t["W_p"] = mat(r, d_p, d_s)
+            t["v_p"] = vec(r, d_p, vp_scale)
+            return t
+        return make
+
+    add("local-p", "general", "local-p (Luong) with score=general, D=1 (sigma=0.5), m=3, n=6, d_s=3, d_h=4, d_p=2; "
+        "alpha = window softmax * Gaussian, does not sum to 1; values default to keys",
+        local_p_tensors(3, 6, 3, 4, 2, score="general"), {"score": "general", "window": 1})
+
+    def edges(r):
+        n, d = 7, 3
+        t = {"query": mat(r, 3, d), "keys": mat(r, n, d), "values": mat(r, n, 2)}
+        w = vec(r, d)
+        norm2 = dot(w, w)
+        # push row 0 along +w (p_0 near n) and row 1 along -w (p_1 near 0)
+        t["query"][0] = [float(round(a + 3.0 * b / norm2, 4)) + 0.0 for a, b in zip(t["query"][0], w)]
+        t["query"][1] = [float(round(a - 3.0 * b / norm2, 4)) + 0.0 for a, b in zip(t["query"][1], w)]
+        # row 2: move it so that w . s_2 = -0.1 (p_2 ~ 2.5, window {1..4}, not clipped)
+        c = (dot(w, t["query"][2]) + 0.1) / norm2
+        t["query"][2] = [float(round(a - c * b, 4)) + 0.0 for a, b in zip(t["query"][2], w)]
+        t["W_p"] = [w]
+        t["v_p"] = [6.0]
+        return t
+    add("local-p", "edges", "local-p with score=dot, D=2, n=7, m=3: p_0 is near n (window clipped to the last positions), "
+        "p_1 is near 0 (window clipped at position 0), p_2 is interior; values d_v=2", edges, {"score": "dot", "window": 2})
+    add("local-p", "single-source", "local-p with n=1, m=2, D=1, score=concat (d_a=3): the window is {0}, a = 1, "
+        "alpha_0 = exp(-p^2/(2*0.25)); values d_v=3",
+        local_p_tensors(2, 1, 2, 2, 3, d_v=3, score="concat", d_a=3), {"score": "concat", "window": 1})
+    add("local-p", "wide-window", "local-p with D=3 (sigma=1.5), n=4, m=4, score=dot, d=2, d_p=1; values default to keys",
+        local_p_tensors(4, 4, 2, 2, 1, score="dot"), {"score": "dot", "window": 3})
+
+    # self ----------------------------------------------------------------------------------
+    add("self", "narrow-keys", "single-head self-attention, n=4, d_model=3, d_k=2 != d_model, d_v=3",
+        lambda r: projection_tensors(r, 4, 3, 2, 3))
+    add("self", "single-token", "self-attention with one token (n=1): weight 1, output = X W_V; d_model=2, d_k=3, d_v=1",
+        lambda r: projection_tensors(r, 1, 2, 3, 1))
+    add("self", "causal-option", "self-attention with options.causal=true: upper triangle masked (scores null, weights 0); "
+        "n=5, d_model=4, d_k=4, d_v=2", lambda r: projection_tensors(r, 5, 4, 4, 2), {"causal": True})
+    add("self", "explicit-not-causal", "self-attention with options.causal=false stated, n=3, d_model=5, d_k=1, d_v=4",
+        lambda r: projection_tensors(r, 3, 5, 1, 4), {"causal": False})
+
+    # causal --------------------------------------------------------------------------------
+    add("causal", "basic", "causal self-attention, n=4, d_model=3, d_k=2, d_v=2: scores j > i are null, weights 0",
+        lambda r: projection_tensors(r, 4, 3, 2, 2))
+    add("causal", "single-token", "causal self-attention with n=1 (nothing masked), d_model=2, d_k=2, d_v=3",
+        lambda r: projection_tensors(r, 1, 2, 2, 3))
+
+    def large(r):
+        # Dyadic inputs keep Q, K, V and every score exact in float64 (no rounding anywhere), so
+        # the scores (around 1e6) can be compared to 1e-12 whatever the summation order.
+        n, d_model, d_k = 5, 3, 4
+        while True:   # deterministic: redraw until the last row has an interior maximum
+            x = [[float(v) for v in row] for row in r.integers(-1500, 1501, size=(n, d_model))]
+            w_q = [[float(v) / 4.0 for v in row] for row in r.integers(-6, 7, size=(d_model, d_k))]
+            w_k = [[float(v) / 4.0 for v in row] for row in r.integers(-6, 7, size=(d_model, d_k))]
+            q, k = matmul(x, w_q), matmul(x, w_k)
+            last = [dot(q[4], k[i]) for i in range(n)]
+            j = max(range(n), key=lambda i: last[i])
+            if j <= 2 and sorted(last)[-2] < last[j] - 1000.0:
+                break
+        # token 3 = token j nudged by 1/1024 in its first coordinate: row 4 then puts its weight on
+        # j and 3, whose scores (~1e6) differ by O(1), so the weights there are not 0/1.
+        x[3] = [x[j][0] + 1.0 / 1024.0] + x[j][1:]
+        w_v = [[float(v) / 1024.0 for v in row] for row in r.integers(-8, 9, size=(d_model, 2))]
+        return {"X": x, "W_Q": w_q, "W_K": w_k, "W_V": w_v}
+    add("causal", "large-scores", "causal with X entries around 1e3 (integers, one nudged by 1/1024) so scores are around 1e6 and a naive exp "
+        "overflows; the stable softmax must subtract the row max. Inputs are dyadic (W_Q, W_K multiples of 1/4, "
+        "W_V multiples of 1/1024, d_k=4) so Q, K, V and the scores are exact in float64; token 3 is a tiny nudge of an earlier "
+        "token, so the last row splits its weight between them (scores ~1e6 apart by O(1))",
+        large)
+    add("causal", "longer", "causal self-attention, n=6, d_model=5, d_k=3, d_v=4",
+        lambda r: projection_tensors(r, 6, 5, 3, 4))
+
+    # multi-head ----------------------------------------------------------------------------
+    add("multi-head", "one-head", "multi-head with heads=1 (d_k=d_model=3), n=4: W_O still applies",
+        lambda r: projection_tensors(r, 4, 3, 3, 3, with_o=True), {"heads": 1})
+    add("multi-head", "two-heads-single-token", "multi-head with heads=2, d_model=6 (d_k=3), n=1: every weight 1",
+        lambda r: projection_tensors(r, 1, 6, 6, 6, with_o=True), {"heads": 2})
+    add("multi-head", "four-heads", "multi-head with heads=4, d_model=4 (d_k=1), n=3; weights are 4x3x3, not averaged",
+        lambda r: projection_tensors(r, 3, 4, 4, 4, with_o=True), {"heads": 4})
+    add("multi-head", "two-heads-causal", "multi-head with heads=2, d_model=4 (d_k=2), n=5, options.causal=true",
+        lambda r: projection_tensors(r, 5, 4, 4, 4, with_o=True), {"heads": 2, "causal": True})
+
+    # cross ---------------------------------------------------------------------------------
+    def cross_tensors(m, n, d_model, d_k, d_v, with_o):
+        def make(r):
+            t = projection_tensors(r, m, d_model, d_k, d_v, with_o=with_o)
+            t["memory"] = mat(r, n, d_model)
+            return t
+        return make
+
+    add("cross", "single-head", "single-head cross-attention (no W_O): X m=3 decoder rows, memory n=4, d_model=3, d_k=2, d_v=4",
+        cross_tensors(3, 4, 3, 2, 4, False))
+    add("cross", "single-head-one-source", "single-head cross-attention with memory n=1, m=3, d_model=2, d_k=2, d_v=1",
+        cross_tensors(3, 1, 2, 2, 1, False))
+    add("cross", "two-heads", "cross-attention with heads=2: m=2, n=5, d_model=4 (d_k=2), W_O applies; weights 2x2x5",
+        cross_tensors(2, 5, 4, 4, 4, True), {"heads": 2})
+    add("cross", "two-heads-one-target", "cross-attention with heads=2: m=1, n=3, d_model=2 (d_k=1); weights 2x1x3",
+        cross_tensors(1, 3, 2, 2, 2, True), {"heads": 2})
+
+    # co-attention --------------------------------------------------------------------------
+    def co_tensors(tq, nd, d, k):
+        def make(r):
+            return {"question": mat(r, tq, d), "document": mat(r, nd, d), "W_b": mat(r, d, d),
+                    "W_q": mat(r, k, d), "W_d": mat(r, k, d), "w_q": vec(r, k), "w_d": vec(r, k)}
+        return make
+
+    add("co-attention", "basic", "parallel co-attention (Lu et al. 2016): T=3 question rows, N=4 document rows, d=3, k=2",
+        co_tensors(3, 4, 3, 2))
+    add("co-attention", "one-question-word", "parallel co-attention with T=1 (weights_question = [1]), N=5, d=2, k=3",
+        co_tensors(1, 5, 2, 3))
+    add("co-attention", "one-document-row", "parallel co-attention with N=1 (weights_document = [1]), T=4, d=4, k=4",
+        co_tensors(4, 1, 4, 4))
+    add("co-attention", "long", "parallel co-attention with T=6, N=7, d=5, k=1",
+        co_tensors(6, 7, 5, 1))
+    return out
+
+
+def tokens_for(variant, tensors):
+    if variant in ("self", "causal", "multi-head"):
+        n = len(tensors["X"])
+        return SEQUENCE_WORDS[:n], SEQUENCE_WORDS[:n]
+    if variant == "cross":
+        return SOURCE_WORDS[:len(tensors["memory"])], TARGET_WORDS[:len(tensors["X"])]
+    if variant == "co-attention":
+        return DOCUMENT_WORDS[:len(tensors["document"])], QUESTION_WORDS[:len(tensors["question"])]
+    return SOURCE_WORDS[:len(tensors["keys"])], TARGET_WORDS[:len(tensors["query"])]
+
+
+# --------------------------------------------------------------------------------------------
+# Sanity checks on the results (always run).
+# --------------------------------------------------------------------------------------------
+
+def check(variant, name, tensors, options, expected, empty_rows):
+    label = f"{variant}/{name}"
+
+    three_d = variant == "multi-head" or (variant == "cross" and "heads" in options)
+
+    def rows_of(w):
+        return [row for head in w for row in head] if three_d else w
+
+    if variant == "co-attention":
+        for key in ("weights_question", "weights_document"):
+            assert abs(math.fsum(expected[key]) - 1.0) < 1e-14, label
+        return
+    rows = rows_of(expected["weights"])
+    for r, row in enumerate(rows):
+        total = math.fsum(row)
+        if variant == "local-p":
+            assert 0.0 < total <= 1.0 + 1e-15, label
+        elif variant == "local-m" and r in empty_rows:
+            assert all(x == 0.0 for x in row), label
+            assert all(x == 0.0 for x in expected["context"][r]), label
+        else:
+            assert abs(total - 1.0) < 1e-14, (label, r, total)
+    if variant == "local-p":
+        for row in expected["window_softmax"]:
+            assert abs(math.fsum(row) - 1.0) < 1e-14, label
+    if variant == "causal" or bool(options.get("causal", False)):
+        w_heads = expected["weights"] if three_d else [expected["weights"]]
+        s_heads = expected["scores"] if three_d else [expected["scores"]]
+        for w, s in zip(w_heads, s_heads):
+            for i, row in enumerate(w):
+                for j, x in enumerate(row):
+                    assert (j > i) == (s[i][j] is None), label
+                    if j > i:
+                        assert x == 0.0, label
+    # masked scores <-> zero weights
+    score_rows = rows_of(expected["scores"])
+    for srow, wrow in zip(score_rows, rows):
+        for s, w in zip(srow, wrow):
+            if s is None:
+                assert w == 0.0, label
+    if variant == "local-m" and name == "wide-window-equals-global":
+        g, _ = global_variant(tensors, {"score": "dot"})
+        assert g["weights"] == expected["weights"] and g["context"] == expected["context"], label
+    if variant == "local-m":
+        d = options.get("window", 2)
+        n = len(tensors["keys"])
+        want_empty = [t for t in range(len(tensors["query"])) if t - d > n - 1]
+        assert empty_rows == want_empty, label
+    else:
+        assert not empty_rows, label
+
+
+# --------------------------------------------------------------------------------------------
+# Output.
+# --------------------------------------------------------------------------------------------
+
+def clean(obj):
+    """Python floats only (repr round-trips exactly), -0.0 written as 0.0, None kept as null."""
+    if isinstance(obj, dict):
+        return {k: clean(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [clean(v) for v in obj]
+    if obj is None or isinstance(obj, (bool, str)):
+        return obj
+    if isinstance(obj, (int, np.integer)):
+        return int(obj)
+    x = float(obj)
+    assert math.isfinite(x)
+    return x + 0.0
+
+
+def generate():
+    all_cases = cases()
+    for variant in VARIANTS:
+        directory = os.path.join(HERE, variant)
+        os.makedirs(directory, exist_ok=True)
+        for f in os.listdir(directory):
+            if f.endswith(".json"):
+                os.remove(os.path.join(directory, f))
+    written = []
+    for variant, name, description, tensors, options, _, _ in all_cases:
+        expected, empty_rows = COMPUTE[variant](tensors, options)
+        check(variant, name, tensors, options, expected, empty_rows)
+        src, tgt = tokens_for(variant, tensors)
+        fixture = {"description": description,
+                   "spec": {"variant": variant, "tensors": tensors, "options": options,
+                            "sourceTokens": src, "targetTokens": tgt},
+                   "expected": expected}
+        path = os.path.join(HERE, variant, name + ".json")
+        with open(path, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(json.dumps(clean(fixture), sort_keys=True, indent=1, allow_nan=False))
+            fh.write("\n")
+        written.append(os.path.relpath(path, HERE))
+    print(f"wrote {len(written)} fixtures under {os.path.relpath(HERE)}")
+    for p in written:
+        print("  " + p)
+    return all_cases
+
+
+# --------------------------------------------------------------------------------------------
+# Optional cross-check with PyTorch (never affects the fixtures).
+# --------------------------------------------------------------------------------------------
+
+def check_torch():
+    try:
+        import torch
+    except ImportError:
+        print("--check-torch: torch is not importable; skipped")
+        return
+    torch.set_default_dtype(torch.float64)
+    F = torch.nn.functional
+
+    def T(a):
+        return torch.tensor(a, dtype=torch.float64)
+
+    def maxdiff(a, b):
+        return float((T(a) - b.detach()).abs().max())
+
+    print(f"--check-torch with torch {torch.__version__}: max abs difference (weights, output)")
+    worst = 0.0
+    for variant in ("self", "causal", "multi-head", "cross"):
+        directory = os.path.join(HERE, variant)
+        for f in sorted(os.listdir(directory)):
+            if not f.endswith(".json"):
+                continue
+            with open(os.path.join(directory, f), encoding="utf-8") as fh:
+                fx = json.load(fh)
+            t, opts, exp = fx["spec"]["tensors"], fx["spec"]["options"], fx["expected"]
+            causal = variant == "causal" or bool(opts.get("causal", False))
+            xq = T(t["X"])
+            xkv = T(t["memory"]) if variant == "cross" else xq
+            m, n = xq.shape[0], xkv.shape[0]
+            mask = torch.triu(torch.ones(m, n, dtype=torch.bool), diagonal=1) if causal else None
+            if variant == "multi-head" or (variant == "cross" and "heads" in opts):
+                d_model = xq.shape[1]
+                heads = opts.get("heads", 1)
+                mha = torch.nn.MultiheadAttention(d_model, heads, bias=False, batch_first=True,
+                                                  dtype=torch.float64)
+                with torch.no_grad():
+                    mha.in_proj_weight.copy_(torch.cat([T(t["W_Q"]).T, T(t["W_K"]).T, T(t["W_V"]).T]))
+                    mha.out_proj.weight.copy_(T(t["W_O"]).T)
+                out, w = mha(xq[None], xkv[None], xkv[None], attn_mask=mask, need_weights=True,
+                             average_attn_weights=False)
+                dw, do = maxdiff(exp["weights"], w[0]), maxdiff(exp["output"], out[0])
+            else:
+                q, k, v = xq @ T(t["W_Q"]), xkv @ T(t["W_K"]), xkv @ T(t["W_V"])
+                out = F.scaled_dot_product_attention(q[None], k[None], v[None],
+                                                     attn_mask=None if mask is None else ~mask)
+                s = q @ k.T / math.sqrt(q.shape[1])
+                if mask is not None:
+                    s = s.masked_fill(mask, float("-inf"))
+                w = torch.softmax(s, dim=-1)
+                dw, do = maxdiff(exp["weights"], w), maxdiff(exp["output"], out[0])
+            worst = max(worst, dw, do)
+            print(f"  {variant}/{f}: weights {dw:.3e}  output {do:.3e}")
+    print(f"  worst: {worst:.3e}")
+
+
+if __name__ == "__main__":
+    generate()
+    if "--check-torch" in sys.argv[1:]:
+        check_torch()

@@ -1,0 +1,57 @@
+import AttentionEngine
+import AttentionTrace
+import Foundation
+import Testing
+import TestSupport
+
+/// Every variant against exact values from an independent implementation of the
+/// conventions (`Fixtures/generate.py`, cross-checked against PyTorch).
+@Suite struct ReferenceFixtureTests {
+    struct Fixture: Decodable, CustomTestStringConvertible {
+        var name = ""
+        var description: String
+        var spec: InputSpec
+        var expected: [String: Tensor]
+
+        private enum CodingKeys: String, CodingKey { case description, spec, expected }
+        var testDescription: String { name }
+    }
+
+    static let fixtures: [Fixture] = {
+        guard let root = Bundle.module.url(forResource: "Fixtures", withExtension: nil),
+              let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
+        return files.compactMap { $0 as? URL }.filter { $0.pathExtension == "json" }
+            .sorted { $0.path < $1.path }
+            .compactMap { url in
+                guard let data = try? Data(contentsOf: url),
+                      var fixture = try? JSONDecoder().decode(Fixture.self, from: data) else { return nil }
+                fixture.name = url.deletingPathExtension().path.replacingOccurrences(of: root.path + "/", with: "")
+                return fixture
+            }
+    }()
+
+    /// The keys of `expected` that are results; the rest are intermediates checked separately.
+    static let intermediates: Set = ["scores", "scores_question", "scores_document", "p", "window_softmax"]
+
+    @Test func everyVariantHasFixtures() {
+        let variants = Set(Self.fixtures.compactMap(\.spec.variant))
+        #expect(variants == Set(Variant.allCases.map(\.rawValue)))
+        #expect(Self.fixtures.count >= 3 * Variant.allCases.count)
+    }
+
+    @Test(arguments: fixtures)
+    func resultsMatchTheReference(_ fixture: Fixture) throws {
+        let variant = try #require(fixture.spec.variant.flatMap(Variant.init(rawValue:)))
+        let trace = try AttentionTracer().trace(TraceRequest(variant: variant, spec: fixture.spec))
+        for (key, expected) in fixture.expected where !Self.intermediates.contains(key) {
+            let actual = try #require(trace.result[key], "result has no '\(key)'")
+            #expect(actual.shape == expected.shape, "\(key)")
+            #expect(maxAbsoluteDifference(actual.scalars, expected.scalars) <= 1e-12, "\(key)")
+        }
+        #expect(Set(trace.result.keys) == Set(fixture.expected.keys).subtracting(Self.intermediates))
+        if let positions = fixture.expected["p"] {
+            let predicted = (0..<positions.scalars.count).compactMap { trace.tensor("t\($0).position.p")?.values.scalars.first }
+            #expect(maxAbsoluteDifference(predicted, positions.scalars) <= 1e-12)
+        }
+    }
+}
