@@ -4,13 +4,13 @@ extension Tensor: Codable {
         case array([Nested])
 
         init(from decoder: Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if container.decodeNil() {
-                self = .number(nil)
-            } else if let value = try? container.decode(Double.self) {
-                self = .number(value)
+            if var array = try? decoder.unkeyedContainer() {
+                var items: [Nested] = []
+                while !array.isAtEnd { items.append(try array.decode(Nested.self)) }
+                self = .array(items)
             } else {
-                self = .array(try container.decode([Nested].self))
+                let container = try decoder.singleValueContainer()
+                self = .number(container.decodeNil() ? nil : try container.decode(Double.self))
             }
         }
 

@@ -64,7 +64,8 @@ struct SentenceEncoder {
         let annotationAxis = Axis(name: "dimension",
                                   labels: (0..<Self.encoderSize).map { "→\($0)" } + (0..<Self.encoderSize).map { "←\($0)" })
         let keys = recorder.concatenate([forward, backward], rows: sourceAxis, columns: annotationAxis,
-                                        key: "h", symbol: "h_i", "the annotations: one row per source word")
+                                        id: "keys", key: "h", symbol: "h_i",
+                                        "the annotations: one row per source word")
         recorder.publish(keys, asInput: "keys")
 
         guard let target else { return Encoding(keys: keys, query: nil) }

@@ -122,9 +122,12 @@ final class TraceRecorder {
     }
 
     /// The parts side by side; one-row parts broadcast to every row of the first part with more rows.
-    func concatenate(_ parts: [TracedMatrix], rows: Axis, columns: Axis, key: String, symbol: String,
+    ///
+    /// - Parameter id: The identifier to record under, when not `<step>.<key>` (the
+    ///   encoder's annotations are recorded as `keys`).
+    func concatenate(_ parts: [TracedMatrix], rows: Axis, columns: Axis, id: TensorID? = nil, key: String, symbol: String,
                      _ description: String) -> TracedMatrix {
-        record(Matrix.concatenatingColumns(parts.map(\.value)), key: key, symbol: symbol, description,
+        record(Matrix.concatenatingColumns(parts.map(\.value)), id: id ?? qualified(key), symbol: symbol, description,
                rows: rows, columns: columns, provenance: Provenance(.concatColumns, parts.map(\.id)))
     }
 

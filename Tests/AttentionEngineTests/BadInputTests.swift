@@ -1,0 +1,94 @@
+import AttentionEngine
+import AttentionTrace
+import Foundation
+import Testing
+
+/// Each kind of bad input is refused with a message that says what and where.
+@Suite struct BadInputTests {
+    func failure(_ request: TraceRequest) -> String? {
+        do {
+            _ = try AttentionTracer().trace(request)
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    func specFailure(_ json: String) -> String? {
+        do {
+            _ = try InputSpec(json: Data(json.utf8), file: "spec.json")
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test func aTensorOfTheWrongShapeIsNamedWithBothShapes() {
+        let spec = InputSpec(tensors: ["query": Tensor(rows: [[1, 0]]), "keys": Tensor(rows: [[0, 1], [1, 1]]),
+                                       "W_a": Tensor(rows: [[1, 0, 0], [0, 1, 1]])])
+        #expect(failure(TraceRequest(variant: .additive, spec: spec))
+                    == "tensor 'W_a' has shape [2, 3], expected [2, 4] (d_a x (d_s + d_h), with d_s = 2 from query and d_h = 2 from keys)")
+    }
+
+    @Test func malformedJSONGivesTheLineAndColumn() {
+        #expect(specFailure("{\"tensors\": {\"keys\": [[1, 2],\n  [3, x]]}}")
+                    == "spec.json: malformed JSON: Invalid value around line 2, column 7.")
+        #expect(specFailure("{\"tensors\": {\"keys\": [[1, \"a\"]]}}")?
+                    .hasPrefix("spec.json: invalid spec at tensors.keys[0][1]:") == true)
+        #expect(specFailure("{\"tensors\": {\"keys\": [[1, 2], [3]]}}")?.contains("rows of different lengths") == true)
+    }
+
+    @Test func nonFiniteNumbersAreRefusedWithTheirPosition() {
+        #expect(specFailure("{\"tensors\": {\"keys\": [[1, 2], [3, null]]}}")
+                    == "tensor 'keys' has a non-finite value (NaN, infinity or null) at [1][1]")
+        #expect(specFailure("{\"tensors\": {\"keys\": [[1e999]]}}")?.contains("1e999 is not representable") == true)
+    }
+
+    @Test func anEmptySentenceIsRefused() {
+        #expect(failure(TraceRequest(variant: .additive, source: "  ", target: "x")) == "the source sentence is empty: give at least one word")
+        #expect(failure(TraceRequest(variant: .additive, source: "x", target: "")) == "the target sentence is empty: give at least one word")
+    }
+
+    @Test func headsThatDoNotDivideTheWidthAreRefused() {
+        #expect(failure(TraceRequest(variant: .multiHead, source: "a b c", options: .init(heads: 3)))
+                    == "heads = 3 does not divide d_model = 8: each head needs d_model / heads columns")
+    }
+
+    @Test func aNegativeWindowIsRefused() {
+        #expect(failure(TraceRequest(variant: .localM, source: "a b", target: "c", options: .init(window: -1)))
+                    == "window must be 0 or more (the half-width D of the local window), got -1")
+    }
+
+    @Test func aDotScoreWithMismatchedWidthsIsRefused() {
+        let spec = InputSpec(tensors: ["query": Tensor(rows: [[1, 0, 2]]), "keys": Tensor(rows: [[0, 1], [1, 1]])])
+        #expect(failure(TraceRequest(variant: .dot, spec: spec))
+                    == "tensor 'query' has shape [1, 3], expected [1, 2] (a dot score needs queries as wide as the keys, d_s = d_h = 2)")
+    }
+
+    @Test func aVariantThatNeedsATargetSaysSo() {
+        #expect(failure(TraceRequest(variant: .additive, source: "a b"))
+                    == "variant 'additive' needs a target: pass --target or give the target-side tensors in --input")
+        #expect(failure(TraceRequest(variant: .cross, source: "a b"))?.contains("--target") == true)
+    }
+
+    @Test func anOptionThatDoesNotApplyIsRefused() {
+        #expect(failure(TraceRequest(variant: .dot, source: "a", target: "b", options: .init(heads: 2)))
+                    == "option 'heads' does not apply to variant 'dot'; it applies to: multi-head, cross")
+        #expect(failure(TraceRequest(variant: .selfAttention, source: "a", target: "b"))
+                    == "variant 'self' attends over the source only; --target does not apply")
+        #expect(failure(TraceRequest(variant: .global, source: "a", target: "b", options: .init(score: "cosine")))
+                    == "unknown score 'cosine'; choose dot, general or concat")
+    }
+
+    @Test func aTensorTheVariantDoesNotReadIsRefused() {
+        let spec = InputSpec(tensors: ["query": Tensor(rows: [[1]]), "keys": Tensor(rows: [[1]]), "W_Q": Tensor(rows: [[1]])])
+        #expect(failure(TraceRequest(variant: .dot, spec: spec))
+                    == "tensor 'W_Q' is not used by variant 'dot', which reads: query, keys, values")
+    }
+
+    @Test func hugeScoresDoNotOverflowTheSoftmax() throws {
+        let spec = InputSpec(tensors: ["query": Tensor(rows: [[1e200]]), "keys": Tensor(rows: [[1e100], [-1e100]])])
+        let trace = try AttentionTracer().trace(TraceRequest(variant: .dot, spec: spec))
+        #expect(trace.result["weights"]?.scalars == [1, 0])
+    }
+}
