@@ -92,3 +92,15 @@ import Testing
         #expect(trace.result["weights"]?.scalars == [1, 0])
     }
 }
+
+@Suite struct MixedInputTests {
+    @Test func aGivenSequenceAndATokenSequenceOfAnotherWidthAreRefusedNotMultiplied() {
+        let spec = InputSpec(tensors: ["X": Tensor(rows: [[1, 0, 0, 1], [0, 1, 1, 0]])], sourceTokens: ["a", "b", "c"])
+        do {
+            _ = try AttentionTracer().trace(TraceRequest(variant: .cross, spec: spec))
+            Issue.record("expected an error")
+        } catch {
+            #expect("\(error)" == "'memory' would be embedded from the source tokens with width 8, but the other sequence given in the spec has width 4: give 'memory' in the spec too")
+        }
+    }
+}

@@ -44,6 +44,10 @@ struct SequenceEncoder {
         guard let tokens else {
             throw TraceError.missingInput("variant needs '\(name)': give --\(side), or '\(name)' or '\(side)Tokens' in the spec")
         }
+        if let width, width != SentenceEncoder.embeddingSize {
+            throw TraceError.missingInput(
+                "'\(name)' would be embedded from the \(side) tokens with width \(SentenceEncoder.embeddingSize), but the other sequence given in the spec has width \(width): give '\(name)' in the spec too")
+        }
         let axis = Axis(name: side, labels: tokens)
         let encoder = SentenceEncoder(generator: input.tensors.generator)
         recorder.begin("encode.\(name)", title: positional ? "Embed the \(side) words and their positions" : "Embed the \(side) words",

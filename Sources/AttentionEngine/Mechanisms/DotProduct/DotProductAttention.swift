@@ -88,23 +88,23 @@ struct DotProductAttention {
         let dk = q.value.columns / heads
         recorder.begin("split", title: "Split into \(heads) heads", group: group,
                        explanation: "Each head gets its own slice of d_k = d_model / h = \(dk) columns of Q, K and V: "
-                           + (0..<heads).map { "head \($0 + 1) uses columns \($0 * dk)–\(($0 + 1) * dk - 1)" }.joined(separator: "; ")
+                           + (0..<heads).map { "head \($0) uses columns \($0 * dk)–\(($0 + 1) * dk - 1)" }.joined(separator: "; ")
                            + ". The heads attend independently, so each can learn to look for something different.",
                        formulas: ["Q_j = Q[:, j d_k : (j+1) d_k]", "d_k = d_{model} / h"])
         var split: [(TracedMatrix, TracedMatrix, TracedMatrix)] = []
         for j in 0..<heads {
             let columns = (j * dk)..<((j + 1) * dk)
-            split.append((recorder.columns(columns, of: q, key: "Q\(j)", symbol: "Q_\(j + 1)", "the queries of head \(j + 1)"),
-                          recorder.columns(columns, of: k, key: "K\(j)", symbol: "K_\(j + 1)", "the keys of head \(j + 1)"),
-                          recorder.columns(columns, of: v, key: "V\(j)", symbol: "V_\(j + 1)", "the values of head \(j + 1)")))
+            split.append((recorder.columns(columns, of: q, key: "Q\(j)", symbol: "Q_\(j)", "the queries of head \(j)"),
+                          recorder.columns(columns, of: k, key: "K\(j)", symbol: "K_\(j)", "the keys of head \(j)"),
+                          recorder.columns(columns, of: v, key: "V\(j)", symbol: "V_\(j)", "the values of head \(j)")))
         }
         let perHead = split.enumerated().map { j, qkv in
-            attend(qkv.0, qkv.1, qkv.2, prefix: "head\(j + 1).", group: "Head \(j + 1) of \(heads)", recorder: recorder)
+            attend(qkv.0, qkv.1, qkv.2, prefix: "head\(j).", group: "Head j = \(j) of \(heads)", recorder: recorder)
         }
 
         recorder.begin("concat", title: "Concatenate the heads", group: "Output",
                        explanation: "The heads' outputs are placed side by side, giving back d_model columns.",
-                       formulas: ["Z = [Z_1 ; … ; Z_h]"])
+                       formulas: ["Z = [Z_0 ; … ; Z_{h−1}]"])
         let z = recorder.concatenate(perHead.map(\.output), rows: queries.rows, columns: Axis(name: "dimension"),
                                      key: "Z", symbol: "Z", "every head's output, side by side")
         recorder.begin("output", title: "Project the output", group: "Output",
