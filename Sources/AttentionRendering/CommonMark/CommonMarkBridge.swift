@@ -146,6 +146,7 @@ extension Document {
             preconditionFailure("cmark could not allocate a document")
         }
         defer { cmark_node_free(root) }
+        cmark_consolidate_text_nodes(root)  // "a & b" is one text, not three
         guard let iterator = cmark_iter_new(root) else {
             preconditionFailure("cmark could not allocate an iterator")
         }
