@@ -1,8 +1,9 @@
 /// Parses ``Formula`` notation into a ``MathNode`` tree.
 ///
 /// Beyond the notation documented on ``Formula``, a backslash command names a
-/// symbol (`\top` ⊤, `\cdot` ·, `\alpha` α, …; see ``symbolCommands``) or,
-/// when it is not one, a function name set upright, as in TeX (`\tanh`).
+/// symbol (`\top` ⊤, `\cdot` ·; ``symbolCommands``), a Greek letter (`\alpha` α;
+/// ``letterCommands``) or, when it is neither, a function name set upright, as
+/// in TeX (`\tanh`).
 struct FormulaParser {
     /// Why a formula could not be parsed; callers fall back to showing its text.
     enum Failure: Error, Equatable {
@@ -10,16 +11,17 @@ struct FormulaParser {
         case missingArgument(after: String)
     }
 
-    /// Commands that stand for one character: Greek letters are variables, the rest are symbols.
-    static let symbolCommands: [String: MathNode] = [
-        "top": .symbol("⊤"), "cdot": .symbol("·"), "times": .symbol("×"), "odot": .symbol("⊙"),
-        "sum": .symbol("∑"), "prod": .symbol("∏"), "to": .symbol("→"), "rightarrow": .symbol("→"),
-        "infty": .symbol("∞"), "in": .symbol("∈"), "le": .symbol("≤"), "ge": .symbol("≥"),
-        "ne": .symbol("≠"), "approx": .symbol("≈"), "ldots": .symbol("…"), "prime": .symbol("′"),
-        "alpha": .identifier("α"), "beta": .identifier("β"), "gamma": .identifier("γ"),
-        "delta": .identifier("δ"), "epsilon": .identifier("ε"), "theta": .identifier("θ"),
-        "lambda": .identifier("λ"), "mu": .identifier("μ"), "pi": .identifier("π"),
-        "sigma": .identifier("σ"), "tau": .identifier("τ"), "phi": .identifier("φ"),
+    /// Commands that stand for an operator or symbol, such as `\top` for ⊤.
+    static let symbolCommands: [String: String] = [
+        "top": "⊤", "cdot": "·", "times": "×", "odot": "⊙", "sum": "∑", "prod": "∏", "to": "→",
+        "rightarrow": "→", "infty": "∞", "in": "∈", "le": "≤", "ge": "≥", "ne": "≠", "approx": "≈",
+        "ldots": "…", "prime": "′",
+    ]
+
+    /// Commands that stand for a Greek letter, which is a variable like any single letter.
+    static let letterCommands: [String: String] = [
+        "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "theta": "θ",
+        "lambda": "λ", "mu": "μ", "pi": "π", "sigma": "σ", "tau": "τ", "phi": "φ",
     ]
 
     /// Non-ASCII letters that are large operators rather than variables.
@@ -133,7 +135,9 @@ struct FormulaParser {
         case "sqrt":
             return .squareRoot(try group(after: "\\sqrt"))
         default:
-            return Self.symbolCommands[name] ?? .functionName(name)
+            if let symbol = Self.symbolCommands[name] { return .symbol(symbol) }
+            if let letter = Self.letterCommands[name] { return .identifier(letter) }
+            return .functionName(name)
         }
     }
 
