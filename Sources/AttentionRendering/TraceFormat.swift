@@ -29,8 +29,7 @@ public func render(_ trace: Trace, as format: TraceFormat) throws(RenderingError
         return try TraceDocumentBuilder(trace: trace, presentation: MarkdownPresentation()).document().commonMark()
     case .html:
         let document = try TraceDocumentBuilder(trace: trace, presentation: HTMLPresentation(trace: trace)).document()
-        return standalonePage(title: TraceDocumentBuilder<HTMLPresentation>.title(of: trace),
-                              body: document.htmlFragment())
+        return standalonePage(title: trace.pageTitle, body: document.htmlFragment())
     case .json:
         return try traceJSON(trace)
     }

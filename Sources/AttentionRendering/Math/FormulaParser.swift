@@ -6,7 +6,7 @@
 /// in TeX (`\tanh`).
 struct FormulaParser {
     /// Why a formula could not be parsed; callers fall back to showing its text.
-    enum Failure: Error, Equatable {
+    enum Failure: Error {
         case unbalancedBraces
         case missingArgument(after: String)
     }

@@ -44,7 +44,9 @@ struct HTMLPresentation: TracePresentation {
         ]
         if let alignment {
             blocks.append(heading("Alignment", level: 2, anchor: "alignment"))
-            blocks += paragraphs("Each row is a target position, each column a source position; "
+            let rows = alignment.rowAxis?.name ?? "row"
+            let columns = alignment.columnAxis?.name ?? "column"
+            blocks += paragraphs("Each row is a \(rows) position and each column a \(columns) position; "
                 + "a brighter cell means more attention.")
             var html = ""
             Heatmap.weights.append(alignment, to: &html)

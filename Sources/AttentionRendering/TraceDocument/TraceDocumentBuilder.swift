@@ -8,17 +8,12 @@ struct TraceDocumentBuilder<Presentation: TracePresentation> {
     let trace: Trace
     let presentation: Presentation
 
-    /// The title shown on the page and, for HTML, in the browser tab.
-    static func title(of trace: Trace) -> String {
-        "Attention trace: \(trace.variant)"
-    }
-
     /// Builds the document.
     ///
     /// - Throws: ``RenderingError/inconsistentTensor(id:reason:)`` for a step
     ///   tensor whose shape, axes and labels disagree.
     func document() throws(RenderingError) -> Document {
-        var blocks = [presentation.heading(Self.title(of: trace), level: 1, anchor: "top")]
+        var blocks = [presentation.heading(trace.pageTitle, level: 1, anchor: "top")]
         blocks += input()
         let results = trace.result.sorted { $0.key < $1.key }.map {
             TensorDisplay(result: $0.key, values: $0.value, in: trace)
@@ -78,6 +73,11 @@ struct TraceDocumentBuilder<Presentation: TracePresentation> {
         }
         return blocks
     }
+}
+
+extension Trace {
+    /// The title shown on the page and, for HTML, in the browser tab.
+    var pageTitle: String { "Attention trace: \(variant)" }
 }
 
 /// Paragraphs of plain text: blank lines separate paragraphs, single line breaks stay soft breaks.
