@@ -1,0 +1,137 @@
+import AttentionTrace
+
+/// Draws a tensor as inline SVG heatmaps, one per matrix slice (per head for
+/// multi-head weights), with token labels, a legend and a `<title>` per cell.
+struct Heatmap {
+    /// The values that map to the two ends of the palette.
+    let scale: ClosedRange<Double>
+    let palette = Palette.viridis
+
+    private let cell = 28.0
+    private let characterWidth = 7.0
+    private let maximumLabelLength = 16
+
+    /// A heatmap scaled to 0...1, for attention weights.
+    static let weights = Heatmap(scale: 0...1)
+
+    /// A heatmap scaled to `tensor`'s finite values: 0...1 when they all lie in
+    /// that range (weights and probabilities), otherwise their minimum to maximum.
+    static func fitted(to tensor: TensorDisplay) -> Heatmap {
+        let finite = tensor.values.scalars.filter(\.isFinite)
+        guard let low = finite.min(), let high = finite.max(), low < 0 || high > 1 else { return .weights }
+        return Heatmap(scale: low...high)
+    }
+
+    /// Appends a figure per slice of `tensor`, in a grid when there are several.
+    func append(_ tensor: TensorDisplay, to html: inout String) {
+        let slices = tensor.slices
+        html += slices.count > 1 ? "<div class=\"heatmap-grid\">\n" : ""
+        for slice in slices {
+            html += "<figure class=\"heatmap\">"
+            appendSVG(slice, of: tensor, to: &html)
+            if !slice.title.isEmpty {
+                html += "<figcaption>"
+                appendEscapedHTML(slice.title, to: &html)
+                html += "</figcaption>"
+            }
+            html += "</figure>\n"
+        }
+        html += slices.count > 1 ? "</div>\n" : ""
+    }
+
+    private func appendSVG(_ slice: MatrixSlice, of tensor: TensorDisplay, to html: inout String) {
+        let rowLabels = (0..<slice.rows).map(tensor.rowLabel)
+        let columnLabels = (0..<slice.columns).map(tensor.columnLabel)
+        let left = labelWidth(rowLabels) + 8
+        let top = labelWidth(columnLabels) * 0.75 + 12
+        let gridWidth = Double(slice.columns) * cell
+        let legendTop = top + Double(slice.rows) * cell + 14
+        let legendWidth = max(gridWidth, 140)
+        let width = left + legendWidth + top  // rotated labels lean right by about their height
+        let height = legendTop + 12 + 18
+
+        html += "<svg role=\"img\" class=\"heatmap-svg\""
+        html += " width=\"\(format(width))\" height=\"\(format(height))\""
+        html += " viewBox=\"0 0 \(format(width)) \(format(height))\" aria-label=\""
+        appendEscapedHTML("Heatmap of \(tensor.symbol.plainText), \(tensor.description)"
+            + (slice.title.isEmpty ? "" : ", \(slice.title)")
+            + ": rows \(tensor.rowAxis?.name ?? "row"), columns \(tensor.columnAxis?.name ?? "column")"
+            + ", colour from \(NumberFormatting.fixed(scale.lowerBound)) to \(NumberFormatting.fixed(scale.upperBound))",
+            to: &html)
+        html += "\">\n"
+
+        for (i, label) in rowLabels.enumerated() {
+            let y = top + (Double(i) + 0.5) * cell
+            html += "<text class=\"row-label\" x=\"\(format(left - 6))\" y=\"\(format(y))\" text-anchor=\"end\" dominant-baseline=\"middle\">"
+            appendEscapedHTML(shortened(label), to: &html)
+            html += "</text>\n"
+        }
+        for (j, label) in columnLabels.enumerated() {
+            let x = left + (Double(j) + 0.5) * cell
+            let y = top - 6
+            html += "<text class=\"column-label\" x=\"\(format(x))\" y=\"\(format(y))\" transform=\"rotate(-45 \(format(x)) \(format(y)))\">"
+            appendEscapedHTML(shortened(label), to: &html)
+            html += "</text>\n"
+        }
+        for i in 0..<slice.rows {
+            for j in 0..<slice.columns {
+                appendCell(value: slice.value(i, j, in: tensor.values), row: rowLabels[i], column: columnLabels[j],
+                           x: left + Double(j) * cell, y: top + Double(i) * cell, to: &html)
+            }
+        }
+        appendLegend(x: left, y: legendTop, width: legendWidth, to: &html)
+        html += "</svg>"
+    }
+
+    /// One cell: a coloured square, or a grey one with a ✕ when masked, titled with its labels and value.
+    private func appendCell(value: Double, row: String, column: String, x: Double, y: Double,
+                            to html: inout String) {
+        let isMasked = value == -.infinity
+        let fill = isMasked ? "#bdbdbd" : palette.color(at: fraction(of: value))
+        html += "<rect class=\"cell\(isMasked ? " masked" : "")\" x=\"\(format(x))\" y=\"\(format(y))\""
+        html += " width=\"\(format(cell - 1))\" height=\"\(format(cell - 1))\" fill=\"\(fill)\"><title>"
+        appendEscapedHTML("\(row) → \(column): \(isMasked ? "masked (−∞)" : NumberFormatting.fixed(value))", to: &html)
+        html += "</title></rect>\n"
+        if isMasked {
+            html += "<text class=\"mask-mark\" x=\"\(format(x + cell / 2 - 0.5))\" y=\"\(format(y + cell / 2))\""
+            html += " text-anchor=\"middle\" dominant-baseline=\"middle\" aria-hidden=\"true\">✕</text>\n"
+        }
+    }
+
+    /// A bar of palette steps with the values at its ends and middle.
+    private func appendLegend(x: Double, y: Double, width: Double, to html: inout String) {
+        let steps = 24
+        let stepWidth = width / Double(steps)
+        html += "<g class=\"legend\" aria-hidden=\"true\">"
+        for k in 0..<steps {
+            let fill = palette.color(at: (Double(k) + 0.5) / Double(steps))
+            html += "<rect x=\"\(format(x + Double(k) * stepWidth))\" y=\"\(format(y))\" width=\"\(format(stepWidth + 0.5))\""
+            html += " height=\"10\" fill=\"\(fill)\"/>"
+        }
+        let middle = (scale.lowerBound + scale.upperBound) / 2
+        for (value, position, anchor) in [(scale.lowerBound, x, "start"), (middle, x + width / 2, "middle"),
+                                          (scale.upperBound, x + width, "end")] {
+            html += "<text x=\"\(format(position))\" y=\"\(format(y + 24))\" text-anchor=\"\(anchor)\">"
+            html += NumberFormatting.fixed(value)
+            html += "</text>"
+        }
+        html += "</g>\n"
+    }
+
+    private func fraction(of value: Double) -> Double {
+        let span = scale.upperBound - scale.lowerBound
+        return span > 0 ? (value - scale.lowerBound) / span : 0.5
+    }
+
+    private func shortened(_ label: String) -> String {
+        label.count > maximumLabelLength ? String(label.prefix(maximumLabelLength - 1)) + "…" : label
+    }
+
+    private func labelWidth(_ labels: [String]) -> Double {
+        Double(labels.map { min($0.count, maximumLabelLength) }.max() ?? 0) * characterWidth
+    }
+
+    private func format(_ coordinate: Double) -> String {
+        NumberFormatting.exact((coordinate * 10).rounded() / 10)
+    }
+}

@@ -1,0 +1,47 @@
+/// The style sheet inlined in every page: readable text, scrollable tables,
+/// tabular numerals, a visible masked state, dark mode and print.
+let pageStyle = """
+    :root { color-scheme: light dark; --text: #1d1d1f; --muted: #5f6368; --background: #ffffff;
+            --rule: #d0d4da; --header: #f3f4f6; --masked: #ececec; --accent: #2b5fab; }
+    @media (prefers-color-scheme: dark) {
+      :root { --text: #e8e8ea; --muted: #a5a9b0; --background: #17181b;
+              --rule: #3a3d44; --header: #23252a; --masked: #2c2d31; --accent: #8ab4f8; }
+    }
+    body { margin: 0; background: var(--background); color: var(--text);
+           font: 1rem/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; }
+    main { max-width: 60rem; margin: 0 auto; padding: 1.5rem 1rem 4rem; }
+    h1, h2, h3 { line-height: 1.25; margin-top: 2rem; }
+    a { color: var(--accent); }
+    code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.9em; }
+    math { font-family: "STIX Two Math", "Cambria Math", "Latin Modern Math", math, serif; }
+    math[display="block"] { margin: 0.75rem 0; overflow-x: auto; overflow-y: hidden; }
+    nav.contents { border-left: 3px solid var(--rule); padding-left: 1rem; }
+    nav.contents h2 { margin-top: 0; }
+    figure { margin: 1.25rem 0; }
+    .scroll { overflow-x: auto; max-width: 100%; }
+    table.tensor { border-collapse: collapse; font-variant-numeric: tabular-nums; margin-bottom: 0.25rem; }
+    table.tensor caption { text-align: left; caption-side: top; padding: 0.25rem 0; color: var(--muted); }
+    table.tensor caption .description { color: var(--text); }
+    table.tensor th, table.tensor td { border: 1px solid var(--rule); padding: 0.2rem 0.5rem; white-space: nowrap; }
+    table.tensor th { background: var(--header); font-weight: 600; }
+    table.tensor th.corner { color: var(--muted); font-weight: normal; font-size: 0.85em; }
+    table.tensor td { text-align: right; font-family: ui-monospace, Menlo, Consolas, monospace; }
+    table.tensor td.masked { color: var(--muted); font-style: italic; text-align: center;
+      background: repeating-linear-gradient(135deg, var(--masked) 0 4px, transparent 4px 8px); }
+    .provenance { color: var(--muted); font-size: 0.9em; margin: 0.25rem 0 0; }
+    .heatmap-grid { display: flex; flex-wrap: wrap; gap: 1rem; }
+    figure.heatmap { margin: 0.75rem 0; }
+    figure.heatmap figcaption { color: var(--muted); font-size: 0.9em; }
+    svg.heatmap-svg { max-width: 100%; height: auto; font-size: 12px; font-family: system-ui, sans-serif; }
+    svg.heatmap-svg text { fill: currentColor; }
+    svg.heatmap-svg text.mask-mark { fill: #333333; font-size: 14px; }
+    @media print {
+      :root { color-scheme: light; --text: #000000; --background: #ffffff; }
+      nav.contents { display: none; }
+      main { max-width: none; padding: 0; }
+      .scroll { overflow: visible; }
+      figure { break-inside: avoid; }
+      a { color: inherit; text-decoration: none; }
+    }
+
+    """

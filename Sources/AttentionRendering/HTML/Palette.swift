@@ -1,0 +1,26 @@
+/// A sequential colour scale for heatmaps, interpolated linearly between a few stops.
+struct Palette {
+    /// Colours from low to high as `(red, green, blue)` in 0...255, evenly spaced.
+    let stops: [(red: Double, green: Double, blue: Double)]
+
+    /// Viridis (van der Walt and Smith, matplotlib): perceptually uniform, readable
+    /// with the common colour-vision deficiencies and in greyscale print.
+    static let viridis = Palette(stops: [
+        (68, 1, 84), (71, 45, 123), (59, 82, 139), (44, 114, 142), (33, 145, 140),
+        (40, 174, 128), (94, 201, 98), (173, 220, 48), (253, 231, 37),
+    ])
+
+    /// The colour at `fraction` of the way from low (0) to high (1), as `#rrggbb`;
+    /// fractions outside 0...1 are clamped.
+    func color(at fraction: Double) -> String {
+        let position = min(max(fraction.isNaN ? 0 : fraction, 0), 1) * Double(stops.count - 1)
+        let lower = min(Int(position), stops.count - 2)
+        let t = position - Double(lower)
+        let (a, b) = (stops[lower], stops[lower + 1])
+        return "#" + [(a.red, b.red), (a.green, b.green), (a.blue, b.blue)].map { low, high in
+            let channel = Int((low + (high - low) * t).rounded())
+            let hex = String(channel, radix: 16)
+            return hex.count == 1 ? "0" + hex : hex
+        }.joined()
+    }
+}

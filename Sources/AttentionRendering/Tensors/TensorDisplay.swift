@@ -1,0 +1,170 @@
+import AttentionTrace
+
+/// A tensor ready to be shown: validated values, one axis per dimension, and a
+/// one-line account of where its values came from.
+///
+/// Step tensors and result tensors both become a `TensorDisplay`, so tables and
+/// heatmaps are drawn the same way for each.
+struct TensorDisplay {
+    /// The identifier used for anchors and cell attributes; unique on a page.
+    let id: TensorID
+    /// The symbol in ``Formula`` notation.
+    let symbol: Formula
+    /// One line saying what the tensor is.
+    let description: String
+    /// The values; `values.shape` has one entry per axis.
+    let values: Tensor
+    /// What each dimension indexes.
+    let axes: [Axis]
+    /// Where the values came from.
+    let origin: ProvenanceSummary
+
+    /// Validates a step tensor.
+    ///
+    /// - Throws: ``RenderingError/inconsistentTensor(id:reason:)`` when the recorded
+    ///   shape, the axes or their labels do not match the values.
+    init(_ tensor: TracedTensor) throws(RenderingError) {
+        let shape = tensor.values.shape
+        func inconsistent(_ reason: String) -> RenderingError {
+            .inconsistentTensor(id: tensor.id, reason: reason)
+        }
+        guard tensor.shape == shape else {
+            throw inconsistent("recorded shape \(tensor.shape) but values of shape \(shape)")
+        }
+        guard tensor.axes.count == shape.count else {
+            throw inconsistent("\(tensor.axes.count) axes for values of shape \(shape)")
+        }
+        for (axis, size) in zip(tensor.axes, shape) {
+            if let labels = axis.labels, labels.count != size {
+                throw inconsistent("axis \(axis.name) has \(labels.count) labels for \(size) entries")
+            }
+        }
+        id = tensor.id
+        symbol = Formula(tensor.symbol)
+        description = tensor.description
+        values = tensor.values
+        axes = tensor.axes
+        origin = ProvenanceSummary(tensor.provenance)
+    }
+
+    /// Describes the result tensor `name`.
+    ///
+    /// When a step recorded identical values, the result borrows that tensor's
+    /// symbol, description and axes and says it is the same. Otherwise axes are
+    /// unlabelled, except that `weights` is labelled with the trace's target
+    /// (or, without a target side, source) tokens on rows and source tokens on
+    /// columns when the counts match.
+    init(result name: String, values: Tensor, in trace: Trace) {
+        id = "result.\(name)"
+        self.values = values
+        let recorded = trace.steps.lazy.reversed().flatMap(\.tensors).first {
+            $0.values == values && $0.axes.count == values.shape.count
+        }
+        if let recorded {
+            symbol = Formula(recorded.symbol)
+            description = recorded.description
+            axes = recorded.axes
+            origin = ProvenanceSummary(sameAs: recorded.id)
+        } else {
+            symbol = Formula(name)
+            description = "the result \(name)"
+            axes = Self.resultAxes(name: name, shape: values.shape, in: trace)
+            origin = ProvenanceSummary(resultNamed: name)
+        }
+    }
+
+    private static func resultAxes(name: String, shape: [Int], in trace: Trace) -> [Axis] {
+        var axes = shape.indices.map { Axis(name: "axis \($0)") }
+        guard name == "weights", shape.count >= 2 else { return axes }
+        func tokens(_ candidates: [String]?, count: Int) -> [String]? {
+            candidates?.count == count ? candidates : nil
+        }
+        let rowName = trace.targetTokens == nil ? "source" : "target"
+        let rowTokens = tokens(trace.targetTokens ?? trace.sourceTokens, count: shape[shape.count - 2])
+        axes[shape.count - 2] = Axis(name: rowName, labels: rowTokens)
+        axes[shape.count - 1] = Axis(name: "source", labels: tokens(trace.sourceTokens, count: shape[shape.count - 1]))
+        if shape.count == 3 { axes[0] = Axis(name: "head") }
+        return axes
+    }
+
+    /// The axis along rows; `nil` for a vector or a scalar, which are shown as one row.
+    var rowAxis: Axis? { axes.count >= 2 ? axes[axes.count - 2] : nil }
+    /// The axis along columns; `nil` for a scalar.
+    var columnAxis: Axis? { axes.last }
+
+    /// Whether both the row and the column axis name their entries, as tokens do;
+    /// such tensors are also drawn as heatmaps.
+    var hasLabelledRowsAndColumns: Bool {
+        rowAxis?.labels != nil && columnAxis?.labels != nil
+    }
+
+    /// The label of row `i`: a token, an index, or for a vector its symbol.
+    func rowLabel(_ i: Int) -> String {
+        rowAxis?.label(i) ?? symbol.plainText
+    }
+
+    /// The label of column `j`: a token or an index.
+    func columnLabel(_ j: Int) -> String {
+        columnAxis?.label(j) ?? ""
+    }
+
+    /// The text in the top-left corner of a table: which axis runs down and which across.
+    var cornerLabel: String {
+        switch (rowAxis?.name, columnAxis?.name) {
+        case let (row?, column?): "\(row) \\ \(column)"
+        case let (nil, column?): column
+        default: ""
+        }
+    }
+
+    /// The shape written as `2 × 3`, with the axis names: `2 × 3 (target × source)`.
+    var shapeDescription: String {
+        let sizes = values.shape.map(String.init).joined(separator: " × ")
+        let names = axes.map(\.name).joined(separator: " × ")
+        if sizes.isEmpty { return "scalar" }
+        return names.isEmpty ? sizes : "\(sizes) (\(names))"
+    }
+
+    /// The tensor as one or more matrices: a single one for up to two
+    /// dimensions, otherwise one per index of the leading dimensions (per head).
+    var slices: [MatrixSlice] {
+        let shape = values.shape
+        let columns = shape.last ?? 1
+        let rows = shape.count >= 2 ? shape[shape.count - 2] : 1
+        let leading = Array(shape.dropLast(2))
+        let count = shape.count > 2 ? leading.reduce(1, *) : 1
+        return (0..<count).map { number in
+            var index: [Int] = []
+            var remainder = number
+            for size in leading.reversed() {
+                index.insert(remainder % size, at: 0)
+                remainder /= size
+            }
+            let title = zip(axes, index).map { "\($0.name) \($0.label($1))" }.joined(separator: ", ")
+            return MatrixSlice(leadingIndex: index, title: title, offset: number * rows * columns,
+                               rows: rows, columns: columns)
+        }
+    }
+}
+
+/// One matrix of a tensor: all of it, or the part at one index of its leading dimensions.
+struct MatrixSlice {
+    /// The index into the leading dimensions; empty for vectors and matrices.
+    let leadingIndex: [Int]
+    /// Such as `head 1`; empty for vectors and matrices.
+    let title: String
+    /// Where the slice starts in the tensor's row-major scalars.
+    let offset: Int
+    let rows: Int
+    let columns: Int
+
+    /// The entry at row `i`, column `j` of the slice in `values`.
+    func value(_ i: Int, _ j: Int, in values: Tensor) -> Double {
+        values.scalars[offset + i * columns + j]
+    }
+
+    /// The full index of row `i`, column `j` in the tensor (one coordinate per dimension).
+    func index(_ i: Int, _ j: Int, dimensions: Int) -> [Int] {
+        Array((leadingIndex + [i, j]).suffix(dimensions))
+    }
+}

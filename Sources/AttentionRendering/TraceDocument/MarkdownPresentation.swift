@@ -1,0 +1,39 @@
+import AttentionTrace
+
+/// Shows a trace as plain CommonMark: formulas and tensors as plain text in fenced code blocks.
+struct MarkdownPresentation: TracePresentation {
+    func heading(_ text: String, level: Int, anchor: String) -> Block {
+        Block(.heading(level: level, [.text(text)]))
+    }
+
+    /// Markdown has no contents or heatmap; the result section shows the weights as a table.
+    func overview(of trace: Trace, outline: [StepGroup], alignment: TensorDisplay?) -> [Block] {
+        []
+    }
+
+    func formulas(_ formulas: [Formula]) -> [Block] {
+        let text = formulas.map { $0.plainText + "\n" }.joined()
+        return [Block(.codeBlock(info: "text", literal: text))]
+    }
+
+    /// A caption (`**e** — scores · 2 × 3 (target × source) · t0.score.e`), the
+    /// table(s) in a fenced code block, and the provenance line.
+    func tensor(_ tensor: TensorDisplay) -> [Block] {
+        let caption: [Inline] = [
+            .strong([.code(tensor.symbol.plainText)]),
+            .text(" — \(tensor.description) · \(tensor.shapeDescription) · "),
+            .code(tensor.id),
+        ]
+        let origin: [Inline] = tensor.origin.pieces.map { piece in
+            switch piece {
+            case .text(let text): .text(text)
+            case .tensor(let id): .code(id)
+            }
+        }
+        return [
+            Block(.paragraph(caption)),
+            Block(.codeBlock(info: "text", literal: textTables(for: tensor))),
+            Block(.paragraph(origin)),
+        ]
+    }
+}

@@ -1,0 +1,95 @@
+import AttentionTrace
+
+/// Lays out a trace as a document: title, input, overview, each step
+/// (explanation, formulas, tensors), warnings and result.
+///
+/// Steps with a ``Step/group`` are placed under a heading for their group.
+struct TraceDocumentBuilder<Presentation: TracePresentation> {
+    let trace: Trace
+    let presentation: Presentation
+
+    /// Builds the document.
+    ///
+    /// - Throws: ``RenderingError/inconsistentTensor(id:reason:)`` for a step
+    ///   tensor whose shape, axes and labels disagree.
+    func document() throws(RenderingError) -> Document {
+        var blocks = [presentation.heading(trace.pageTitle, level: 1, anchor: "top")]
+        blocks += input()
+        let results = trace.result.sorted { $0.key < $1.key }.map {
+            TensorDisplay(result: $0.key, values: $0.value, in: trace)
+        }
+        let outline = StepGroup.grouping(trace.steps)
+        let alignment = results.first { $0.id == "result.weights" && $0.values.shape.count >= 2 }
+        blocks += presentation.overview(of: trace, outline: outline, alignment: alignment)
+        for (number, group) in outline.enumerated() {
+            var stepLevel = 2
+            if let title = group.title {
+                blocks.append(presentation.heading(title, level: 2, anchor: Anchor.group(number)))
+                stepLevel = 3
+            }
+            for step in group.steps {
+                blocks += try self.step(step, level: stepLevel)
+            }
+        }
+        if !trace.warnings.isEmpty {
+            blocks.append(presentation.heading("Warnings", level: 2, anchor: Anchor.warnings))
+            blocks.append(Block(.bulletList(items: trace.warnings.map(paragraphs))))
+        }
+        blocks.append(presentation.heading("Result", level: 2, anchor: Anchor.result))
+        for result in results {
+            blocks += presentation.tensor(result)
+        }
+        return Document(blocks)
+    }
+
+    private func input() -> [Block] {
+        var blocks = [presentation.heading("Input", level: 2, anchor: Anchor.input)]
+        blocks.append(Block(.paragraph([.text("Mechanism: "), .code(trace.variant)])))
+        for (name, tokens) in [("Source tokens", trace.sourceTokens), ("Target tokens", trace.targetTokens)] {
+            guard let tokens else { continue }
+            var inlines: [Inline] = [.text("\(name): ")]
+            for (k, token) in tokens.enumerated() {
+                if k > 0 { inlines.append(.text(" ")) }
+                inlines.append(.code(token))
+            }
+            blocks.append(Block(.paragraph(inlines)))
+        }
+        if !trace.options.isEmpty {
+            blocks.append(Block(.paragraph([.text("Options:")])))
+            let options = trace.options.sorted { $0.key < $1.key }.map { key, value in
+                [Block(.paragraph([.code(key), .text(": \(value)")]))]
+            }
+            blocks.append(Block(.bulletList(items: options)))
+        }
+        return blocks
+    }
+
+    private func step(_ step: Step, level: Int) throws(RenderingError) -> [Block] {
+        var blocks = [presentation.heading(step.title, level: level, anchor: Anchor.step(step.id))]
+        blocks += paragraphs(step.explanation)
+        if !step.formulas.isEmpty { blocks += presentation.formulas(step.formulas) }
+        for tensor in step.tensors {
+            blocks += presentation.tensor(try TensorDisplay(tensor))
+        }
+        return blocks
+    }
+}
+
+extension Trace {
+    /// The title shown on the page and, for HTML, in the browser tab.
+    var pageTitle: String { "Attention trace: \(variant)" }
+}
+
+/// Paragraphs of plain text: blank lines separate paragraphs, single line breaks stay soft breaks.
+func paragraphs(_ text: String) -> [Block] {
+    text.split(separator: "\n", omittingEmptySubsequences: false)
+        .split { $0.allSatisfy(\.isWhitespace) }
+        .map { lines in
+            var inlines: [Inline] = []
+            for (k, line) in lines.enumerated() {
+                if k > 0 { inlines.append(.softBreak) }
+                inlines.append(.text(String(line)))
+            }
+            return Block(.paragraph(inlines))
+        }
+}

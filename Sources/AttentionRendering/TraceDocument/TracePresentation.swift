@@ -1,0 +1,52 @@
+import AttentionTrace
+
+/// What differs between the Markdown and the HTML page of a trace: how
+/// headings, formulas and tensors are shown, and what comes before the steps.
+///
+/// ``TraceDocumentBuilder`` lays out the page the same way for both, so the
+/// two formats never disagree about what a trace contains.
+protocol TracePresentation {
+    /// A heading; `anchor` is the fragment that links to it.
+    func heading(_ text: String, level: Int, anchor: String) -> Block
+    /// Blocks between the input and the steps, such as contents and an alignment overview.
+    ///
+    /// - Parameters:
+    ///   - trace: The trace being shown.
+    ///   - outline: The steps, grouped as they will appear.
+    ///   - alignment: The result `weights`, when it is a matrix (or a stack of them).
+    func overview(of trace: Trace, outline: [StepGroup], alignment: TensorDisplay?) -> [Block]
+    /// A step's formulas.
+    func formulas(_ formulas: [Formula]) -> [Block]
+    /// A tensor's values, caption and provenance.
+    func tensor(_ tensor: TensorDisplay) -> [Block]
+}
+
+/// Fragment identifiers shared by headings, the contents and provenance links.
+enum Anchor {
+    static func step(_ id: String) -> String { "step-\(id)" }
+    static func group(_ number: Int) -> String { "group-\(number + 1)" }
+    static func tensor(_ id: TensorID) -> String { "tensor-\(id)" }
+    static let input = "input"
+    static let warnings = "warnings"
+    static let result = "result"
+}
+
+/// Consecutive steps that share a ``Step/group``, such as every step for one target word.
+struct StepGroup {
+    /// The group's title, or `nil` for steps that apply to the whole input.
+    let title: String?
+    var steps: [Step]
+
+    /// Splits `steps` into runs with the same group, keeping their order.
+    static func grouping(_ steps: [Step]) -> [StepGroup] {
+        var groups: [StepGroup] = []
+        for step in steps {
+            if let last = groups.indices.last, groups[last].title == step.group {
+                groups[last].steps.append(step)
+            } else {
+                groups.append(StepGroup(title: step.group, steps: [step]))
+            }
+        }
+        return groups
+    }
+}

@@ -1,0 +1,36 @@
+import AttentionTrace
+
+/// The formats a trace can be rendered in, named as the `--format` option spells them.
+public enum TraceFormat: String, CaseIterable, Sendable {
+    /// CommonMark text: each step with its formulas in plain text and its tensors as aligned text tables.
+    case markdown
+    /// One standalone HTML page: tables, heatmaps and MathML formulas, with no external resources.
+    case html
+    /// The trace itself as JSON, with sorted keys; masked entries are `null`.
+    case json
+}
+
+/// Renders a trace as a lesson page or as data.
+///
+/// Markdown and HTML lay the trace out the same way: the input, then each step
+/// (grouped by target word where the trace groups them) with its explanation,
+/// formulas and every tensor it read or computed, then warnings and the result.
+/// The HTML page adds a table of contents and an alignment heatmap at the top.
+///
+/// - Parameters:
+///   - trace: The trace to render.
+///   - format: The output format.
+/// - Returns: The rendered text, ending with a newline.
+/// - Throws: ``RenderingError`` when a tensor's shape, axes and labels disagree
+///   (a hand-edited trace), or, for JSON, when a value such as NaN cannot be encoded.
+public func render(_ trace: Trace, as format: TraceFormat) throws(RenderingError) -> String {
+    switch format {
+    case .markdown:
+        return try TraceDocumentBuilder(trace: trace, presentation: MarkdownPresentation()).document().commonMark()
+    case .html:
+        let document = try TraceDocumentBuilder(trace: trace, presentation: HTMLPresentation(trace: trace)).document()
+        return standalonePage(title: trace.pageTitle, body: document.htmlFragment())
+    case .json:
+        return try traceJSON(trace)
+    }
+}

@@ -1,0 +1,114 @@
+import AttentionTrace
+import Testing
+@testable import AttentionRendering
+
+@Suite struct HTMLRenderingTests {
+    let html: String
+
+    init() throws {
+        html = try render(SampleTraces.additive, as: .html)
+    }
+
+    @Test func isACompleteStandalonePage() {
+        #expect(html.hasPrefix("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"))
+        #expect(html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"))
+        #expect(html.contains("<title>Attention trace: additive</title>"))
+        #expect(html.contains("@media (prefers-color-scheme: dark)"))
+        #expect(html.contains("@media print"))
+        #expect(html.hasSuffix("</main>\n</body>\n</html>\n"))
+    }
+
+    @Test(arguments: ["http://", "https://", "src=", "<link", "@import", "url(", "<script"])
+    func loadsNothingExternalAndRunsNothing(_ marker: String) {
+        #expect(!html.lowercased().contains(marker))
+    }
+
+    @Test func userTextAppearsOnlyEscaped() {
+        #expect(occurrences(of: "&lt;script&gt;alert(1)&lt;/script&gt;", in: html) > 5)
+        #expect(html.contains("&quot;cat&quot; &amp; שלום"))
+        #expect(html.contains("Row 0 has a masked score &lt;b&gt;&amp;&lt;/b&gt;."))
+        #expect(html.contains("chat 🐈"))
+        #expect(!html.contains("<b>"))
+    }
+
+    @Test func alignmentHeatmapHasOneTitledCellPerWeight() throws {
+        let overview = try #require(sections(of: html, from: "<h2 id=\"alignment\">", to: "</svg>").first)
+        #expect(occurrences(of: "<rect class=\"cell", in: overview) == 2 * 3)
+        #expect(occurrences(of: "<title>", in: overview) == 2 * 3)
+        #expect(overview.contains("role=\"img\""))
+        #expect(overview.contains("aria-label=\"Heatmap of A, alignment: rows target, columns source"))
+        #expect(overview.contains("<title>the → le: 0.5744</title>"))
+        #expect(overview.contains("<title>&quot;cat&quot; &amp; שלום → chat 🐈: 0.6000</title>"))
+        #expect(overview.contains(">0.0000</text>") && overview.contains(">1.0000</text>"))
+        #expect(overview.contains("fill=\"#440154\""), "weight 0 is the darkest viridis colour")
+    }
+
+    @Test func maskedScoreIsDrawnAsMaskedNotAsANumber() throws {
+        let figure = try #require(sections(of: html, from: "<figure class=\"tensor\" id=\"tensor-t0.score.e\">", to: "</figure>\n</figure>").first)
+        #expect(figure.contains(#"<td class="masked" title="masked (−∞)" id="t0.score.e[0,1]" data-tensor="t0.score.e" data-row="0" data-col="1">masked</td>"#))
+        #expect(occurrences(of: "<rect class=\"cell masked\"", in: figure) == 1)
+        #expect(occurrences(of: "<rect class=\"cell\"", in: figure) == 2)
+        #expect(figure.contains("<title>the → &lt;script&gt;alert(1)&lt;/script&gt;: masked (−∞)</title>"))
+        #expect(figure.contains("✕"))
+        #expect(!figure.contains("inf<") && !figure.contains("-inf"))
+    }
+
+    @Test func tableHasCaptionHeadersAndAddressableCells() throws {
+        let table = try #require(sections(of: html, from: "<figure class=\"tensor\" id=\"tensor-keys\">", to: "</figure>").first)
+        #expect(table.contains(#"<caption><math alttext="h"><mi>h</mi></math> <span class="description">encoder states</span> <span class="shape">3 × 2 (source × dimension)</span> <code>keys</code></caption>"#))
+        #expect(table.contains(#"<th scope="col"><bdi>1</bdi></th>"#))
+        #expect(table.contains(#"<th scope="row"><bdi>&lt;script&gt;alert(1)&lt;/script&gt;</bdi></th>"#))
+        #expect(table.contains(#"<td id="keys[1,0]" data-tensor="keys" data-row="1" data-col="0">0.3333</td>"#))
+        #expect(occurrences(of: "<td ", in: table) == 6)
+        #expect(table.contains("<p class=\"provenance\">given in the input spec</p>"))
+        #expect(!table.contains("<svg"), "dimensions have no labels, so no heatmap")
+    }
+
+    @Test func provenanceLinksToOperandTables() {
+        #expect(html.contains(##"<p class="provenance">= the rows of <a href="#tensor-t0.alpha"><code>t0.alpha</code></a>, then <a href="#tensor-t1.alpha"><code>t1.alpha</code></a></p>"##))
+        #expect(html.contains(#"<p class="provenance">= <code>t0.score.raw</code> where <code>mask</code> = 1, else masked (−∞)</p>"#))
+    }
+
+    @Test func formulasAreMathML() {
+        #expect(html.contains(#"<math display="block" alttext="e_i = v_a^⊤ tanh(W_a c_i)"><msub><mi>e</mi><mi>i</mi></msub>"#))
+        #expect(html.contains("<mtext>e_{i</mtext>"))
+        #expect(html.contains(#"font-family: "STIX Two Math", "Cambria Math", "Latin Modern Math", math, serif;"#))
+    }
+
+    @Test func contentsLinkToEveryStepGroupedAsOnThePage() throws {
+        let contents = try #require(sections(of: html, from: "<nav class=\"contents\"", to: "</nav>").first)
+        #expect(contents.contains("""
+            <li><a href="#group-2">Target word 1: the</a>
+            <ul>
+            <li><a href="#step-t0.score">Score every source position</a></li>
+            <li><a href="#step-t0.normalise">Normalise the scores</a></li>
+            </ul>
+            """))
+        for anchor in ["step-encode", "step-weights", "group-3", "warnings", "result"] {
+            #expect(contents.contains("href=\"#\(anchor)\""))
+            #expect(html.contains("id=\"\(anchor)\""))
+        }
+    }
+
+    @Test func multiHeadWeightsAreAGridOfPerHeadMaps() throws {
+        let page = try render(SampleTraces.multiHead, as: .html)
+        let grid = try #require(sections(of: page, from: "<div class=\"heatmap-grid\">", to: "</div>").first)
+        #expect(occurrences(of: "<svg", in: grid) == 2)
+        #expect(occurrences(of: "<rect class=\"cell\"", in: grid) == 2 * 2 * 2)
+        #expect(grid.contains("<figcaption>head 0</figcaption>") && grid.contains("<figcaption>head 1</figcaption>"))
+        #expect(grid.contains("<title>a → b: 0.1000</title>"))
+        #expect(page.contains(#"id="result.weights[1,0,1]" data-tensor="result.weights" data-row="0" data-col="1">0.0000</td>"#))
+    }
+
+    @Test func stepHeatmapScalesToItsValues() {
+        let scores = TracedTensor(id: "s", symbol: "S", description: "scores",
+                                  axes: [Axis(name: "row", labels: ["a"]), Axis(name: "col", labels: ["b", "c"])],
+                                  values: Tensor(rows: [[-2, 3]]), provenance: Provenance(.given))
+        let trace = Trace(variant: "dot", inputs: [:],
+                          steps: [Step(id: "x", title: "x", explanation: "", formulas: [], tensors: [scores])],
+                          result: [:])
+        let page = (try? render(trace, as: .html)) ?? ""
+        #expect(page.contains(">-2.0000</text>") && page.contains(">3.0000</text>"))
+        #expect(page.contains("fill=\"#440154\"") && page.contains("fill=\"#fde725\""))
+    }
+}
