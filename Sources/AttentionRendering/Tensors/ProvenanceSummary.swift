@@ -44,6 +44,7 @@ struct ProvenanceSummary: Hashable {
         case .given: return [.text("given in the input spec")]
         case .generated: return [.text("generated: \(provenance.note ?? "drawn from the seed")")]
         case .embedding: return [.text("the token's embedding, drawn from the seed and the token text")]
+        case .constant: return [.text("a constant: \(provenance.note ?? "fixed")")]
         case .matmul: return [.text("= "), operand(0), .text(" · "), operand(1)]
         case .matmulTransposed: return [.text("= "), operand(0), .text(" · "), operand(1), .text("ᵀ")]
         case .add: return [.text("= ")] + joined(" + ")
@@ -60,9 +61,9 @@ struct ProvenanceSummary: Hashable {
             return [.text("= "), operand(0), .text(" / "), operand(1), .text(" by rows (0 where the sum is 0)")]
         case .concatColumns: return [.text("= [")] + joined(" ; ") + [.text("] side by side")]
         case .stackRows: return [.text("= the rows of ")] + joined(", then ")
-        case .sliceColumns:
+        case .sliceRows, .sliceColumns:
             let range = provenance.range.map { $0.map(String.init).joined(separator: "..<") } ?? "?"
-            return [.text("= columns \(range) of "), operand(0)]
+            return [.text("= \(provenance.operation == .sliceRows ? "rows" : "columns") \(range) of "), operand(0)]
         case .previousRow:
             return [.text("= "), operand(0), .text(" shifted down one row, starting from "), operand(1)]
         case .nextRow:
@@ -71,6 +72,13 @@ struct ProvenanceSummary: Hashable {
             return [.text("= (1 − "), operand(0), .text(") ⊙ "), operand(1), .text(" + "), operand(0),
                     .text(" ⊙ "), operand(2)]
         case .mask: return [.text("= "), operand(0), .text(" where "), operand(1), .text(" = 1, else masked (−∞)")]
+        case .window:
+            let d = provenance.factor.map(NumberFormatting.exact) ?? "?"
+            return [.text("= 1 where |j − "), operand(0), .text("| ≤ \(d), else 0")]
+        case .gaussian:
+            let sigma = provenance.factor.map(NumberFormatting.exact) ?? "?"
+            return [.text("= exp(−(j − "), operand(0), .text(")² / (2 · \(sigma)²))")]
+        case .causalMask: return [.text("= 1 where j ≤ i (a position and its past), else 0")]
         }
     }
 }

@@ -55,7 +55,7 @@ struct AlignmentLoop {
             contextRows.append(recorder.multiply(alpha, inputs.values, key: "context", symbol: "context",
                                                  "the context vector for this word"))
         }
-        recorder.begin("alignment", title: "The alignment matrix", group: "Result",
+        recorder.begin("alignment", title: "The alignment matrix", group: "Alignment",
                        explanation: "Stacking every target word's weights gives the alignment: row t shows where the model looked while writing target word t.",
                        formulas: ["A_{t,i} = α_{t,i}"])
         let weights = recorder.stack(weightRows, rows: targets, key: "weights", symbol: "α",

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// The `attention-trace` command: trace attention mechanisms and show every number.
+@main
+struct AttentionTraceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "attention-trace",
+        abstract: "Trace attention mechanisms and show every intermediate number.",
+        subcommands: [TraceCommand.self, VariantsCommand.self])
+}
