@@ -4,6 +4,7 @@ import Foundation
 enum FileAccess {
     /// The contents of the file at `path`.
     static func read(_ path: String) throws -> Data {
+        if isDirectory(path) { throw CommandFailure("cannot read '\(path)': it is a directory") }
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
@@ -18,6 +19,7 @@ enum FileAccess {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
+        if isDirectory(path) { throw CommandFailure("cannot write '\(path)': it is a directory") }
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
@@ -25,7 +27,12 @@ enum FileAccess {
         }
     }
 
-    /// The operating system's reason for a file error, such as "No such file or directory".
+    private static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// The operating system's reason for a file error, such as "no such file or directory".
     private static func reason(_ error: Error) -> String {
         var current = error as NSError
         while let underlying = current.userInfo[NSUnderlyingErrorKey] as? NSError {
@@ -34,7 +41,14 @@ enum FileAccess {
         if current.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(current.code)))
         }
-        return current.localizedDescription
+        switch CocoaError.Code(rawValue: current.code) {
+        case .fileNoSuchFile, .fileReadNoSuchFile: return "no such file or directory"
+        case .fileReadNoPermission, .fileWriteNoPermission: return "permission denied"
+        case .fileWriteOutOfSpace: return "no space left on device"
+        case .fileWriteVolumeReadOnly: return "read-only file system"
+        case .fileReadCorruptFile, .fileReadUnknownStringEncoding: return "not a readable text file"
+        default: return current.localizedDescription
+        }
     }
 }
 

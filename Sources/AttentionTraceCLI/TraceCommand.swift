@@ -28,6 +28,8 @@ struct TraceCommand: ParsableCommand {
     @Option(help: "The seed for every tensor not given.")
     var seed: UInt64 = TraceRequest.defaultSeed
 
+    @OptionGroup var options: MechanismOptions
+
     @Option(help: "The output format: markdown, html or json.")
     var format = TraceFormat.html.rawValue
 
@@ -45,7 +47,8 @@ struct TraceCommand: ParsableCommand {
         if let named = spec?.variant, named != variant.rawValue {
             throw CommandFailure("\(inputPath ?? ""): the spec is for variant '\(named)' but --variant is '\(variant.rawValue)'")
         }
-        let request = TraceRequest(variant: variant, source: source, target: target, spec: spec, seed: seed)
+        let request = TraceRequest(variant: variant, source: source, target: target, spec: spec, seed: seed,
+                                   options: options.specOptions)
         let trace = try AttentionTracer().trace(request)
         try FileAccess.write(try render(trace, as: format), to: outputPath)
     }

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Bad input through the binary: one line on stderr, a non-zero exit, and no output file.
+@Suite struct BadInputCommandTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var arguments: [String]
+        var spec: String?
+        var message: String
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "unknown variant", arguments: ["--variant", "sparse", "--source", "a", "--target", "b"],
+             message: "unknown variant 'sparse'; choose one of:"),
+        Case(name: "malformed JSON", arguments: ["--variant", "dot"], spec: "{\"tensors\": {\n  \"query\": [[1, 2]],,\n}}",
+             message: "spec.json: malformed JSON: Invalid value around line 2, column 21."),
+        Case(name: "wrong shape", arguments: ["--variant", "general"],
+             spec: #"{"tensors": {"query": [[1, 2]], "keys": [[1, 2, 3]], "W_a": [[1, 0], [0, 1]]}}"#,
+             message: "tensor 'W_a' has shape [2, 2], expected [2, 3] (d_s x d_h, with d_s = 2 from query and d_h = 3 from keys)"),
+        Case(name: "null in a tensor", arguments: ["--variant", "dot"], spec: #"{"tensors": {"query": [[1, null]], "keys": [[1, 2]]}}"#,
+             message: "tensor 'query' has a non-finite value (NaN, infinity or null) at [0][1]"),
+        Case(name: "infinite number", arguments: ["--variant", "dot"], spec: #"{"tensors": {"query": [[1, 1e999]], "keys": [[1, 2]]}}"#,
+             message: "1e999 is not representable"),
+        Case(name: "empty source", arguments: ["--variant", "additive", "--source", " ", "--target", "b"],
+             message: "the source sentence is empty: give at least one word"),
+        Case(name: "empty target", arguments: ["--variant", "additive", "--source", "a", "--target", ""],
+             message: "the target sentence is empty: give at least one word"),
+        Case(name: "heads that do not divide d_model", arguments: ["--variant", "multi-head", "--heads", "3", "--source", "a b"],
+             message: "heads = 3 does not divide d_model = 8"),
+        Case(name: "negative window", arguments: ["--variant", "local-m", "--window=-1", "--source", "a", "--target", "b"],
+             message: "window must be 0 or more"),
+        Case(name: "dot with mismatched widths", arguments: ["--variant", "dot"],
+             spec: #"{"tensors": {"query": [[1, 2, 3]], "keys": [[1, 2]]}}"#,
+             message: "tensor 'query' has shape [1, 3], expected [1, 2] (a dot score needs queries as wide as the keys"),
+        Case(name: "missing target", arguments: ["--variant", "cross", "--source", "a b"],
+             message: "needs"),
+        Case(name: "option that does not apply", arguments: ["--variant", "additive", "--heads", "2", "--source", "a", "--target", "b"],
+             message: "option 'heads' does not apply to variant 'additive'"),
+    ]
+
+    @Test(arguments: cases)
+    func isRefusedWithOneClearLine(_ badCase: Case) throws {
+        let directory = try makeTemporaryDirectory()
+        var arguments = ["trace"] + badCase.arguments
+        if let spec = badCase.spec {
+            try Data(spec.utf8).write(to: directory.appendingPathComponent("spec.json"))
+            arguments += ["--input", "spec.json"]
+        }
+        let output = directory.appendingPathComponent("out.html")
+        let result = try runAttentionTrace(arguments + ["--output", output.path], in: directory)
+        #expect(result.status != 0)
+        #expect(result.standardError.hasPrefix("Error: "))
+        #expect(result.standardError.contains(badCase.message), "\(result.standardError)")
+        #expect(result.standardError.split(separator: "\n").count == 1, "\(result.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).allSatisfy { $0 == "spec.json" })
+    }
+
+    @Test func anUnwritableOutputPathIsRefusedAndNothingIsWritten() throws {
+        let directory = try makeTemporaryDirectory()
+        let output = directory.appendingPathComponent("missing/walkthrough.html")
+        let result = try runAttentionTrace(["trace", "--source", "a", "--target", "b", "--output", output.path])
+        #expect(result.status != 0)
+        #expect(result.standardError == "Error: cannot write '\(output.path)': no such file or directory\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    }
+}

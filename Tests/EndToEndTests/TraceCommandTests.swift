@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The `trace` and `variants` commands, run through the real binary.
+@Suite struct TraceCommandTests {
+    static let source = "the man who visited the zoo yesterday"
+    static let target = "l'homme qui a visité le zoo hier"
+    static let allVariants = ["additive", "dot", "general", "scaled-dot", "concat", "global", "local-m", "local-p",
+                              "self", "causal", "multi-head", "cross", "co-attention"]
+
+    static func arguments(for variant: String) -> [String] {
+        ["trace", "--variant", variant, "--source", source]
+            + (["self", "causal", "multi-head"].contains(variant) ? [] : ["--target", target])
+            + (variant == "multi-head" ? ["--heads", "2"] : [])
+    }
+
+    @Test func variantsListsEveryMechanismWithADescription() throws {
+        let result = try runAttentionTrace(["variants"])
+        #expect(result.status == 0)
+        let lines = result.standardOutput.split(separator: "\n")
+        #expect(lines.map { String($0.split(separator: " ")[0]) } == Self.allVariants)
+        #expect(lines.allSatisfy { $0.split(separator: " ").count > 3 })
+    }
+
+    @Test func theWalkthroughHasTheFiveStepsTheHeatmapAndMathML() throws {
+        let directory = try makeTemporaryDirectory()
+        let page = directory.appendingPathComponent("walkthrough.html")
+        let result = try runAttentionTrace(Self.arguments(for: "additive") + ["--format", "html", "--output", page.path])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.isEmpty)
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(html.hasPrefix("<!doctype html>") || html.hasPrefix("<!DOCTYPE html>"))
+        for title in ["Embed the source words", "Concatenate the decoder state with each annotation",
+                      "Score every source word", "Normalise the scores into weights", "Take the weighted sum of the values"] {
+            #expect(html.contains(title), "missing step: \(title)")
+        }
+        #expect(html.contains("<svg"))
+        #expect(html.contains("<math"))
+        #expect(!html.contains("http://") && !html.contains("https://"))
+    }
+
+    @Test func jsonFollowsTheConventionsAndIsByteIdenticalAcrossRuns() throws {
+        let first = try runAttentionTrace(Self.arguments(for: "additive") + ["--format", "json", "--seed", "7"])
+        let second = try runAttentionTrace(Self.arguments(for: "additive") + ["--format", "json", "--seed", "7"])
+        #expect(first.status == 0)
+        #expect(first.standardOutput == second.standardOutput)
+        #expect(!first.standardOutput.contains("\\/"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(first.standardOutput.utf8)) as? [String: Any])
+        for key in ["schema", "variant", "inputs", "steps", "warnings", "result"] { #expect(json[key] != nil, "\(key)") }
+        #expect(json["variant"] as? String == "additive")
+        let result = try #require(json["result"] as? [String: Any])
+        let weights = try #require(result["weights"] as? [[Double]])
+        #expect(weights.count == 8 && weights.allSatisfy { $0.count == 7 })
+        for row in weights { #expect(abs(row.reduce(0, +) - 1) <= 1e-12) }
+        #expect((result["context"] as? [[Double]])?.count == 8)
+        let steps = try #require(json["steps"] as? [[String: Any]])
+        #expect(steps.allSatisfy { $0["id"] is String && $0["title"] is String && $0["tensors"] is [Any] })
+        // Keys are sorted: "inputs" comes before "result" and "schema" in the text.
+        let text = first.standardOutput
+        #expect(try #require(text.range(of: "\"inputs\"")).lowerBound < (try #require(text.range(of: "\"schema\""))).lowerBound)
+    }
+
+    @Test(arguments: allVariants)
+    func everyVariantTracesInEveryFormat(_ variant: String) throws {
+        for format in ["markdown", "html", "json"] {
+            let result = try runAttentionTrace(Self.arguments(for: variant) + ["--format", format])
+            #expect(result.status == 0, "\(variant) \(format): \(result.standardError)")
+            #expect(result.standardOutput.count > 1000, "\(variant) \(format)")
+            #expect(result.standardOutput.range(of: #"\bnan\b"#, options: [.regularExpression, .caseInsensitive]) == nil,
+                    "\(variant) \(format) shows a NaN")
+        }
+    }
+
+    @Test func aSpecTraceAgreesWithTheIndependentReference() throws {
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("AttentionEngineTests/Fixtures")
+        for name in ["additive/wide-keys", "multi-head/four-heads", "local-p/edges", "co-attention/basic"] {
+            let fixture = try #require(try JSONSerialization.jsonObject(
+                with: Data(contentsOf: fixtures.appendingPathComponent("\(name).json"))) as? [String: Any])
+            let directory = try makeTemporaryDirectory()
+            let spec = directory.appendingPathComponent("spec.json")
+            try JSONSerialization.data(withJSONObject: try #require(fixture["spec"])).write(to: spec)
+            let variant = try #require((fixture["spec"] as? [String: Any])?["variant"] as? String)
+            let result = try runAttentionTrace(["trace", "--variant", variant, "--input", spec.path, "--format", "json"])
+            #expect(result.status == 0, "\(name): \(result.standardError)")
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+            let actual = try #require(json["result"] as? [String: Any])
+            let expected = try #require(fixture["expected"] as? [String: Any])
+            for (key, value) in actual {
+                let a = flatten(value), e = flatten(try #require(expected[key], "\(name): \(key)"))
+                #expect(a.count == e.count && zip(a, e).allSatisfy { abs($0 - $1) <= 1e-12 }, "\(name): \(key)")
+            }
+        }
+    }
+}
+
+/// The numbers of a nested JSON array, in order.
+func flatten(_ value: Any) -> [Double] {
+    if let number = value as? Double { return [number] }
+    if let array = value as? [Any] { return array.flatMap(flatten) }
+    return []
+}
