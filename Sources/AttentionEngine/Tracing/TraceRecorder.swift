@@ -34,7 +34,7 @@ final class TraceRecorder {
             ? TracedTensor(id: id, symbol: symbol, description: description, axes: [columns],
                            values: Tensor(vector: value.scalars), provenance: provenance)
             : TracedTensor(id: id, symbol: symbol, description: description, axes: [rows, columns],
-                           values: Tensor(rows: value.rowArrays), provenance: provenance)
+                           values: Tensor(value), provenance: provenance)
         steps[steps.count - 1].tensors.append(tensor)
         return TracedMatrix(id: id, value: value, rows: rows, columns: columns)
     }
@@ -51,7 +51,7 @@ final class TraceRecorder {
     @discardableResult
     func input(_ value: Matrix, name: String, symbol: String? = nil, _ description: String,
                rows: Axis, columns: Axis, provenance: Provenance, asVector: Bool = false) -> TracedMatrix {
-        inputs[name] = asVector ? Tensor(vector: value.scalars) : Tensor(rows: value.rowArrays)
+        inputs[name] = asVector ? Tensor(vector: value.scalars) : Tensor(value)
         return record(value, id: name, symbol: symbol ?? name, description, rows: rows, columns: columns,
                       provenance: provenance, asVector: asVector)
     }
@@ -59,7 +59,7 @@ final class TraceRecorder {
     /// Lists an already recorded tensor among the trace's `inputs` under its canonical name,
     /// for inputs that an earlier stage computed (the encoder's `keys` and `query`).
     func publish(_ tensor: TracedMatrix, asInput name: String) {
-        inputs[name] = Tensor(rows: tensor.value.rowArrays)
+        inputs[name] = Tensor(tensor.value)
     }
 
     fileprivate func qualified(_ key: String) -> TensorID {

@@ -9,7 +9,7 @@ struct AlignmentResult {
 
     /// The trace's `result`: `weights` and `context`.
     var tensors: [String: Tensor] {
-        ["weights": Tensor(rows: weights.value.rowArrays), "context": Tensor(rows: context.value.rowArrays)]
+        ["weights": Tensor(weights.value), "context": Tensor(context.value)]
     }
 }
 

@@ -103,7 +103,7 @@ struct ParallelCoAttention {
         let questionContext = recorder.multiply(questionWeights, question, key: "context_question", symbol: "ĉ_q",
                                                 "the attended summary of the question")
         return [
-            "affinity": Tensor(rows: affinity.value.rowArrays),
+            "affinity": Tensor(affinity.value),
             "weights_document": Tensor(vector: documentWeights.value.scalars),
             "weights_question": Tensor(vector: questionWeights.value.scalars),
             "context_document": Tensor(vector: documentContext.value.scalars),

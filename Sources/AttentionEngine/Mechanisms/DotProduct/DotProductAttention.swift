@@ -62,7 +62,7 @@ struct DotProductAttention {
         var output: TracedMatrix
 
         var tensors: [String: Tensor] {
-            ["weights": weights, "output": Tensor(rows: output.value.rowArrays)]
+            ["weights": weights, "output": Tensor(output.value)]
         }
     }
 
@@ -82,7 +82,7 @@ struct DotProductAttention {
                                   "the values: what each position passes on")
         guard let heads, let wo = projections.wo else {
             let head = attend(q, k, v, prefix: "", group: "Step 3 · Attend", recorder: recorder)
-            return Result(weights: Tensor(rows: head.weights.value.rowArrays), output: head.output)
+            return Result(weights: Tensor(head.weights.value), output: head.output)
         }
 
         let dk = q.value.columns / heads
