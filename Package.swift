@@ -5,6 +5,7 @@ let package = Package(
     name: "attention-trace",
     products: [
         .executable(name: "attention-trace", targets: ["AttentionTraceCLI"]),
+        .executable(name: "attention-bench", targets: ["AttentionBench"]),
         .library(name: "AttentionEngine", targets: ["AttentionEngine"]),
         .library(name: "AttentionRendering", targets: ["AttentionRendering"]),
     ],
@@ -29,6 +30,13 @@ let package = Package(
                 "AttentionEngine", "AttentionRendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+
+        /// `swift run -c release attention-bench`: the speed and size benchmark.
+        .executableTarget(
+            name: "AttentionBench",
+            dependencies: ["AttentionEngine", "AttentionRendering"],
+            exclude: ["pytorch_baseline.py"]
         ),
 
         // MARK: - C libraries, each behind exactly one Swift file

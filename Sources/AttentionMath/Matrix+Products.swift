@@ -28,6 +28,11 @@ extension Matrix {
         return Matrix.product(self, other, transposingRight: true)
     }
 
+    /// The BLAS library's build configuration, for benchmark reports (OpenBLAS's `openblas_get_config`).
+    public static var blasConfiguration: String {
+        String(cString: openblas_get_config())
+    }
+
     private static func product(_ a: Matrix, _ b: Matrix, transposingRight: Bool) -> Matrix {
         let m = a.rows, k = a.columns, n = transposingRight ? b.rows : b.columns
         if m == 0 || n == 0 || k == 0 {

@@ -1,0 +1,112 @@
+import AttentionEngine
+import AttentionMath
+import AttentionRendering
+import AttentionTrace
+import Foundation
+
+/// One size of the multi-head self-attention benchmark: d_model = 512, 8 heads, float64,
+/// every intermediate recorded.
+struct MultiHeadBenchmark {
+    static let modelWidth = 512
+    static let heads = 8
+
+    let length: Int
+
+    /// What one run measured.
+    struct Measurement: Codable {
+        var length: Int
+        /// Seconds to compute the attention with the matrix API alone, recording nothing.
+        var compute: Double
+        /// Seconds for the full trace (compute and record), minus `compute`.
+        var recording: Double
+        var htmlRender: Double
+        var htmlBytes: Int
+        var jsonRender: Double
+        var jsonBytes: Int
+        /// Peak resident memory of the process, in bytes.
+        var peakResident: Int
+        /// The rate of the trace's matrix products alone.
+        var gflops: Double
+    }
+
+    func run() throws -> Measurement {
+        let generator = ParameterGenerator(seed: 1)
+        let x = generator.glorotUniform(named: "X", rows: length, columns: Self.modelWidth)
+        let weights = ["W_Q", "W_K", "W_V", "W_O"].map {
+            generator.glorotUniform(named: $0, rows: Self.modelWidth, columns: Self.modelWidth)
+        }
+        let compute = seconds { _ = Self.attention(x, weights) }
+        let spec = InputSpec(tensors: ["X": Tensor(shape: x.shape, scalars: x.scalars),
+                                       "W_Q": tensor(weights[0]), "W_K": tensor(weights[1]),
+                                       "W_V": tensor(weights[2]), "W_O": tensor(weights[3])])
+        var trace: Trace?
+        let traced = try seconds {
+            trace = try AttentionTracer().trace(TraceRequest(variant: .multiHead, spec: spec,
+                                                             options: .init(heads: Self.heads)))
+        }
+        guard let trace else { throw BenchmarkFailure("the trace did not complete") }
+        var html = "", json = ""
+        let htmlRender = try seconds { html = try render(trace, as: .html) }
+        let jsonRender = try seconds { json = try render(trace, as: .json) }
+        return Measurement(length: length, compute: compute, recording: max(0, traced - compute),
+                           htmlRender: htmlRender, htmlBytes: html.utf8.count,
+                           jsonRender: jsonRender, jsonBytes: json.utf8.count,
+                           peakResident: peakResidentBytes(), gflops: productRate(x, weights))
+    }
+
+    private func tensor(_ matrix: Matrix) -> Tensor {
+        Tensor(shape: matrix.shape, scalars: matrix.scalars)
+    }
+
+    /// Multi-head attention with the matrix API only: the baseline that records nothing.
+    static func attention(_ x: Matrix, _ weights: [Matrix]) -> Matrix {
+        let q = x.multiplied(by: weights[0]), k = x.multiplied(by: weights[1]), v = x.multiplied(by: weights[2])
+        let dk = modelWidth / heads
+        let outputs = (0..<heads).map { j -> Matrix in
+            let columns = (j * dk)..<((j + 1) * dk)
+            let scores = q.columns(columns).multiplied(byTransposeOf: k.columns(columns)).scaled(by: 1 / Double(dk).squareRoot())
+            return Softmax(rowsOf: scores).weights.multiplied(by: v.columns(columns))
+        }
+        return Matrix.concatenatingColumns(outputs).multiplied(by: weights[3])
+    }
+
+    /// GFLOP/s of the trace's products: four n x d by d x d projections and, per head,
+    /// Q_h K_hᵀ and A_h V_h.
+    private func productRate(_ x: Matrix, _ weights: [Matrix]) -> Double {
+        let n = length, d = Self.modelWidth, dk = d / Self.heads
+        let generator = ParameterGenerator(seed: 2)
+        let q = generator.glorotUniform(named: "q", rows: n, columns: dk)
+        let a = generator.glorotUniform(named: "a", rows: n, columns: n)
+        let time = (0..<3).map { _ in
+            seconds {
+                for w in weights { _ = x.multiplied(by: w) }
+                for _ in 0..<Self.heads {
+                    _ = q.multiplied(byTransposeOf: q)
+                    _ = a.multiplied(by: q)
+                }
+            }
+        }.min() ?? 1
+        let flops = 4 * 2 * n * d * d + Self.heads * 4 * n * n * dk
+        return Double(flops) / time / 1e9
+    }
+}
+
+/// Seconds taken by `body`.
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+/// The process's peak resident set size (`VmHWM` in `/proc/self/status`), in bytes.
+func peakResidentBytes() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+          let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+    return kilobytes * 1024
+}
+
+struct BenchmarkFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
