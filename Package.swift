@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "attention-bench", targets: ["AttentionBench"]),
         .library(name: "AttentionEngine", targets: ["AttentionEngine"]),
         .library(name: "AttentionRendering", targets: ["AttentionRendering"]),
+        .library(name: "AttentionLessons", targets: ["AttentionLessons"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -23,11 +24,13 @@ let package = Package(
         .target(name: "AttentionEngine", dependencies: ["AttentionMath", "AttentionTrace"]),
         /// Markdown and HTML (through cmark) and JSON renderings of a trace.
         .target(name: "AttentionRendering", dependencies: ["AttentionTrace", "CCmark"]),
+        /// Instructor-written lessons: directives, the check language, grading and the static course site.
+        .target(name: "AttentionLessons", dependencies: ["AttentionEngine", "AttentionRendering", "AttentionTrace"]),
         /// The `attention-trace` command.
         .executableTarget(
             name: "AttentionTraceCLI",
             dependencies: [
-                "AttentionEngine", "AttentionRendering",
+                "AttentionEngine", "AttentionRendering", "AttentionLessons",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,5 +61,7 @@ let package = Package(
         .testTarget(name: "AttentionEngineTests", dependencies: ["AttentionEngine", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AttentionRenderingTests", dependencies: ["AttentionRendering", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "AttentionLessonsTests", dependencies: ["AttentionLessons", "TestSupport"],
+                    exclude: ["Fixtures"]),
     ]
 )

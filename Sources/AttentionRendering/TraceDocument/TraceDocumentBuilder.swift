@@ -64,7 +64,7 @@ struct TraceDocumentBuilder<Presentation: TracePresentation> {
         return blocks
     }
 
-    private func step(_ step: Step, level: Int) throws(RenderingError) -> [Block] {
+    func step(_ step: Step, level: Int) throws(RenderingError) -> [Block] {
         var blocks = [presentation.heading(step.title, level: level, anchor: Anchor.step(step.id))]
         blocks += paragraphs(step.explanation)
         if !step.formulas.isEmpty { blocks += presentation.formulas(step.formulas) }

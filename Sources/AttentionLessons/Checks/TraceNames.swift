@@ -1,0 +1,32 @@
+import AttentionRendering
+import AttentionTrace
+
+extension Trace {
+    /// The tensor a check means by `name`: a result (`weights`), a recorded step tensor
+    /// (`t0.score.scores`, and inputs a step shows, such as `keys`), or an input (`W_a`).
+    ///
+    /// Results and step tensors carry their axis labels; an input that no step shows has unlabelled axes.
+    func labelledTensor(named name: String) -> LabelledTensor? {
+        if let values = result[name], let axes = axes(ofResult: name) {
+            return LabelledTensor(name: name, values: values, axes: axes)
+        }
+        if let traced = tensor(name) {
+            return LabelledTensor(name: name, values: traced.values, axes: traced.axes)
+        }
+        if let values = inputs[name] {
+            return LabelledTensor(name: name, values: values, axes: values.shape.indices.map { Axis(name: "axis \($0)") })
+        }
+        return nil
+    }
+
+    /// Says which names exist, for an unknown name: the results, the inputs, and recorded ids that resemble `name`.
+    func namesSuggestion(for name: String) -> String {
+        let similar = steps.flatMap(\.tensors).map(\.id)
+            .filter { $0.lowercased().contains(name.lowercased()) || name.lowercased().contains($0.lowercased()) }
+        var parts = ["results: \(result.keys.sorted().joined(separator: ", "))",
+                     "inputs: \(inputs.keys.sorted().joined(separator: ", "))"]
+        if !similar.isEmpty { parts.append("similar recorded tensors: \(similar.prefix(6).joined(separator: ", "))") }
+        parts.append("every recorded id is listed in Docs/mechanisms/\(variant).md")
+        return parts.joined(separator: "; ")
+    }
+}

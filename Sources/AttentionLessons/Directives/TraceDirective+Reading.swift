@@ -1,0 +1,113 @@
+import AttentionEngine
+import AttentionTrace
+import Foundation
+
+extension TraceDirective {
+    static let keys = ["name", "variant", "source", "target", "seed", "input", "heads", "window", "score", "causal", "show"]
+
+    /// Reads a ```` ```{trace} ```` block and runs the trace it describes.
+    ///
+    /// - Throws: ``LessonError`` at the key's line for a bad value or a `show` pattern that
+    ///   matches no step, and at the fence's line when the engine refuses the input.
+    init(_ body: DirectiveBody, at location: SourceLocation) throws(LessonError) {
+        let directive = "trace"
+        name = try body.single("name", directive: directive).map { unquoted($0.value) } ?? "trace"
+        let request = try Self.request(body, at: location)
+        do {
+            trace = try AttentionTracer().trace(request)
+        } catch let error as TraceError {
+            throw LessonError("the trace cannot be made: \(error.description)", at: location)
+        } catch {
+            throw LessonError("the trace cannot be made: \(error)", at: location)
+        }
+        if let entry = try body.single("show", directive: directive) {
+            show = entry.value.split(separator: ",").map { StepPattern($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            let ids = trace.steps.map(\.id)
+            if let unmatched = show.first(where: { pattern in !ids.contains(where: pattern.matches) }) {
+                throw LessonError("show pattern '\(unmatched)' matches no step of this \(trace.variant) trace; "
+                    + "its steps are: \(ids.joined(separator: ", "))", at: entry.location)
+            }
+        } else {
+            show = []
+        }
+        self.location = location
+    }
+
+    /// The engine request a `{trace}` (or, for the sentence keys, a `{compare}`) block describes.
+    private static func request(_ body: DirectiveBody, at location: SourceLocation) throws(LessonError) -> TraceRequest {
+        let directive = "trace"
+        guard let variantEntry = try body.single("variant", directive: directive) else {
+            throw LessonError("{trace} needs a 'variant' (one of: \(Variant.allCases.map(\.rawValue).joined(separator: ", ")))",
+                              at: location)
+        }
+        let variant = try parseVariant(variantEntry)
+        var spec: InputSpec?
+        if let input = try body.single("input", directive: directive) {
+            let path = URL(fileURLWithPath: location.file).deletingLastPathComponent()
+                .appendingPathComponent(unquoted(input.value)).path
+            let data: Data
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: path))
+            } catch {
+                throw LessonError("cannot read the input spec '\(path)'", at: input.location)
+            }
+            do {
+                spec = try InputSpec(json: data, file: path)
+            } catch let error as TraceError {
+                throw LessonError(error.description, at: input.location)
+            } catch {
+                throw LessonError("\(path): \(error)", at: input.location)
+            }
+        }
+        let options = InputSpec.Options(
+            heads: try body.single("heads", directive: directive).map { e throws(LessonError) in try integer(e) },
+            window: try body.single("window", directive: directive).map { e throws(LessonError) in try integer(e) },
+            causal: try body.single("causal", directive: directive).map { e throws(LessonError) in try boolean(e) },
+            score: try body.single("score", directive: directive).map { unquoted($0.value) })
+        return TraceRequest(variant: variant,
+                            source: try body.single("source", directive: directive).map { unquoted($0.value) },
+                            target: try body.single("target", directive: directive).map { unquoted($0.value) },
+                            spec: spec,
+                            seed: try seed(body, directive: directive),
+                            options: options)
+    }
+}
+
+/// The value without one pair of surrounding double quotes.
+func unquoted(_ text: String) -> String {
+    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard trimmed.count >= 2, trimmed.hasPrefix("\""), trimmed.hasSuffix("\"") else { return trimmed }
+    return String(trimmed.dropFirst().dropLast())
+}
+
+func parseVariant(_ entry: DirectiveBody.Entry) throws(LessonError) -> Variant {
+    let name = unquoted(entry.value)
+    guard let variant = Variant(rawValue: name) else {
+        throw LessonError(TraceError.unknownVariant(name).description, at: entry.location)
+    }
+    return variant
+}
+
+/// The `seed` key, or ``TraceRequest/defaultSeed`` (42).
+func seed(_ body: DirectiveBody, directive: String) throws(LessonError) -> UInt64 {
+    guard let entry = try body.single("seed", directive: directive) else { return TraceRequest.defaultSeed }
+    guard let seed = UInt64(unquoted(entry.value)) else {
+        throw LessonError("seed must be a whole number of 0 or more, found '\(entry.value)'", at: entry.location)
+    }
+    return seed
+}
+
+private func integer(_ entry: DirectiveBody.Entry) throws(LessonError) -> Int {
+    guard let value = Int(unquoted(entry.value)) else {
+        throw LessonError("\(entry.key) must be a whole number, found '\(entry.value)'", at: entry.location)
+    }
+    return value
+}
+
+private func boolean(_ entry: DirectiveBody.Entry) throws(LessonError) -> Bool {
+    switch unquoted(entry.value) {
+    case "true": return true
+    case "false": return false
+    default: throw LessonError("\(entry.key) must be true or false, found '\(entry.value)'", at: entry.location)
+    }
+}

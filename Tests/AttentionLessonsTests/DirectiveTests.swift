@@ -1,0 +1,104 @@
+import AttentionLessons
+import Foundation
+import Testing
+
+@Suite struct DirectiveTests {
+    private func errors(reading text: String) -> [String] {
+        do {
+            _ = try Lesson(parsing: text, file: "Lessons/01-test.md")
+            return []
+        } catch {
+            return error.errors.map(\.description)
+        }
+    }
+
+    @Test func aWellFormedLessonHasItsTitleAndExercises() throws {
+        let lesson = try Lesson(contentsOf: LessonFixtures.path("course/01-additive.md"))
+        #expect(lesson.title == "Additive attention by hand")
+        #expect(lesson.slug == "01-additive")
+        #expect(lesson.exercises.map(\.exercise.id) == ["hand-first-weight", "zoo-shape"])
+        #expect(lesson.exercises.map(\.traceName) == ["hand", "zoo"])
+        let first = lesson.exercises[0].exercise
+        #expect(first.question == "What weight does \"the\" give to \"le\"?\nGive four decimals.")
+        #expect(first.answer == .number(0.6817))
+        #expect(first.hints.count == 2)
+        #expect(lesson.exercises[1].exercise.answer == .list([.number(8), .number(7)]))
+    }
+
+    @Test func answersAreListsNumbersOrUnquotedStrings() {
+        #expect(Answer(lessonText: "[7, 6]") == .list([.number(7), .number(6)]))
+        #expect(Answer(lessonText: "-0.25") == .number(-0.25))
+        #expect(Answer(lessonText: "\"zoo\"") == .string("zoo"))
+        #expect(Answer(lessonText: "yesterday") == .string("yesterday"))
+        #expect(Answer(lessonText: "l'homme") == .string("l'homme"))
+    }
+
+    @Test func anUnknownDirectiveIsAnErrorAtItsFence() {
+        #expect(errors(reading: "# T\n\ntext\n\n```{quiz}\nid: x\n```\n\n```swift\nlet x = 1\n```\n")
+            == ["Lessons/01-test.md:5: unknown directive '{quiz}'; the directives are {trace}, {exercise} and {compare}"])
+    }
+
+    @Test func anUnknownKeyIsAnErrorAtItsOwnLine() {
+        #expect(errors(reading: "# T\n\n```{trace}\nvariant: additive\n# a comment\n\ncolour: red\n```\n")
+            == ["Lessons/01-test.md:7: unknown key 'colour' in {trace}; the keys are: "
+                + "name, variant, source, target, seed, input, heads, window, score, causal, show"])
+    }
+
+    @Test func aTraceTheEngineRefusesIsAnErrorAtTheDirectiveWithTheEnginesMessage() {
+        #expect(errors(reading: "# T\n\n```{trace}\nvariant: additive\nsource: the cat\n```\n")
+            == ["Lessons/01-test.md:3: the trace cannot be made: variant 'additive' needs a target: "
+                + "pass --target or give the target-side tensors in --input"])
+        #expect(errors(reading: "# T\n\n```{trace}\nvariant: self\nsource: a b\nwindow: 2\n```\n")
+            == ["Lessons/01-test.md:3: the trace cannot be made: option 'window' does not apply to variant 'self'; "
+                + "it applies to: local-m, local-p"])
+    }
+
+    @Test func aShowPatternThatMatchesNoStepIsAnError() {
+        let found = errors(reading: "# T\n\n```{trace}\nvariant: self\nsource: a b\nshow: scores, normalise, t9.*\n```\n")
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("Lessons/01-test.md:6: show pattern 't9.*' matches no step of this self trace") == true)
+    }
+
+    @Test func aBadCheckIsAnErrorAtItsLineAndColumn() {
+        let lesson = """
+            # T
+
+            ```{trace}
+            variant: self
+            source: a b
+            ```
+
+            ```{exercise}
+            id: e
+            question: q
+            answer: 1
+            check: answer == 1
+            check: count(weights) ==
+              == 4
+            ```
+            """
+        #expect(errors(reading: lesson) == ["Lessons/01-test.md:14:3: expected a number, a string, a name, a list or '(', found '=='"])
+    }
+
+    @Test func anExerciseNeedsItsRequiredKeysAndAKnownTrace() {
+        let lesson = "# T\n\n```{trace}\nvariant: self\nsource: a b\n```\n\n```{exercise}\nid: e\nquestion: q\nanswer: 1\ntrace: other\ncheck: answer == 1\n```\n"
+        #expect(errors(reading: lesson) == ["Lessons/01-test.md:12: no {trace} named 'other' in this lesson; its traces are: 'trace'"])
+        #expect(errors(reading: "# T\n\n```{trace}\nvariant: self\nsource: a b\n```\n\n```{exercise}\nid: e\nanswer: 1\ncheck: answer == 1\n```\n")
+            == ["Lessons/01-test.md:8: {exercise} needs 'question'"])
+    }
+
+    @Test func aLessonWithoutATitleIsAnError() {
+        #expect(errors(reading: "Just text.\n") == ["Lessons/01-test.md:1: the lesson has no title: start it with a '# ' heading"])
+    }
+
+    @Test func exerciseIDsMustBeUniqueAcrossLessons() {
+        #expect {
+            try Course.read(directory: LessonFixtures.path("duplicate-ids"))
+        } throws: { error in
+            (error as? LessonErrors)?.errors.map(\.description) == [
+                "\(LessonFixtures.path("duplicate-ids"))/02-second.md:8: exercise id 'shared' is already used in "
+                    + "\(LessonFixtures.path("duplicate-ids"))/01-first.md:8; ids must be unique across all lessons",
+            ]
+        }
+    }
+}
