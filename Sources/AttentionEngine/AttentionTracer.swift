@@ -18,6 +18,8 @@ public struct AttentionTracer: Sendable {
     public func trace(_ request: TraceRequest) throws -> Trace {
         let variant = request.variant
         let input = try resolve(request)
+        let estimate = sizeEstimate(of: input, variant: variant)
+        guard estimate.bytes <= request.memoryLimit else { throw TraceError.tooLarge(estimate, limit: request.memoryLimit) }
         let recorder = TraceRecorder()
         var options = ["seed": String(request.seed)]
         let result: [String: Tensor]
@@ -89,6 +91,20 @@ public struct AttentionTracer: Sendable {
             sourceTokens: try spec.sourceTokens ?? tokens(of: request.source, side: "source"),
             targetTokens: try spec.targetTokens ?? tokens(of: request.target, side: "target"),
             options: options)
+    }
+
+    /// The size of the trace from the lengths the spec's tensors or the tokens give, before anything is encoded.
+    private func sizeEstimate(of input: ResolvedInput, variant: Variant) -> TraceSizeEstimate {
+        let given = input.tensors.given
+        func rows(_ names: [String], tokens: [String]?) -> Int {
+            names.compactMap { given[$0]?.rowCount }.first ?? tokens?.count ?? 0
+        }
+        let n = rows(["keys", "memory", "document", "X"], tokens: input.sourceTokens)
+        let m = variant.sides == .sourceOnly ? n
+            : rows(variant == .cross ? ["X"] : ["query", "question"], tokens: input.targetTokens)
+        let width = given.values.map(\.columnCount).max() ?? SentenceEncoder.embeddingSize
+        return TraceSizeEstimate(variant: variant, sourceLength: n, targetLength: m, width: width,
+                                 heads: input.options.heads ?? 1)
     }
 
     private func check(_ options: InputSpec.Options, for variant: Variant) throws {

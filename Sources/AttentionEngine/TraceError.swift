@@ -19,6 +19,8 @@ public enum TraceError: Error, Equatable, CustomStringConvertible {
     case unexpectedTensor(String, variant: String, expected: [String])
     /// An option is invalid or does not apply to the variant.
     case invalidOption(String)
+    /// The trace would need more memory than the request allows.
+    case tooLarge(TraceSizeEstimate, limit: Int)
 
     public var description: String {
         switch self {
@@ -40,6 +42,14 @@ public enum TraceError: Error, Equatable, CustomStringConvertible {
             return "tensor '\(name)' is not used by variant '\(variant)', which reads: \(expected.joined(separator: ", "))"
         case .invalidOption(let message):
             return message
+        case .tooLarge(let estimate, let limit):
+            return "this trace would need about \(gigabytes(estimate.bytes)) of memory (\(estimate.dimensions)), more than the limit of \(gigabytes(limit)); pass --max-memory GB to allow it"
         }
     }
+}
+
+/// A byte count in gigabytes with one decimal, such as "2.5 GB".
+private func gigabytes(_ bytes: Int) -> String {
+    let value = Double(bytes) / 1e9
+    return value >= 1000 ? "\(Int(value.rounded())) GB" : "\((value * 10).rounded() / 10) GB"
 }

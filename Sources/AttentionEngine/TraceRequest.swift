@@ -15,15 +15,22 @@ public struct TraceRequest: Sendable {
     public var seed: UInt64
     /// Options that override the spec's.
     public var options: InputSpec.Options
+    /// The most memory, in bytes, the trace may need (see ``TraceSizeEstimate``).
+    public var memoryLimit: Int
+
+    /// The memory limit used when none is given: 4 GB.
+    public static let defaultMemoryLimit = 4_000_000_000
 
     /// Creates a request.
     public init(variant: Variant, source: String? = nil, target: String? = nil, spec: InputSpec? = nil,
-                seed: UInt64 = TraceRequest.defaultSeed, options: InputSpec.Options = .init()) {
+                seed: UInt64 = TraceRequest.defaultSeed, options: InputSpec.Options = .init(),
+                memoryLimit: Int = TraceRequest.defaultMemoryLimit) {
         self.variant = variant
         self.source = source
         self.target = target
         self.spec = spec
         self.seed = seed
         self.options = options
+        self.memoryLimit = memoryLimit
     }
 }

@@ -30,6 +30,9 @@ struct TraceCommand: ParsableCommand {
 
     @OptionGroup var options: MechanismOptions
 
+    @Option(name: .customLong("max-memory"), help: ArgumentHelp("Refuse traces estimated to need more memory than this.", valueName: "GB"))
+    var maxMemory: Double = Double(TraceRequest.defaultMemoryLimit) / 1e9
+
     @Option(help: "The output format: markdown, html or json.")
     var format = TraceFormat.html.rawValue
 
@@ -48,7 +51,7 @@ struct TraceCommand: ParsableCommand {
             throw CommandFailure("\(inputPath ?? ""): the spec is for variant '\(named)' but --variant is '\(variant.rawValue)'")
         }
         let request = TraceRequest(variant: variant, source: source, target: target, spec: spec, seed: seed,
-                                   options: options.specOptions)
+                                   options: options.specOptions, memoryLimit: Int(maxMemory * 1e9))
         let trace = try AttentionTracer().trace(request)
         try FileAccess.write(try render(trace, as: format), to: outputPath)
     }

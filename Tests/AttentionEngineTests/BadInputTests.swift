@@ -104,3 +104,27 @@ import Testing
         }
     }
 }
+
+@Suite struct SizeLimitTests {
+    @Test func aTraceTooLargeForMemoryIsRefusedUpFrontWithItsEstimate() throws {
+        let spec = InputSpec(sourceTokens: (0..<100_000).map { "w\($0)" })
+        do {
+            _ = try AttentionTracer().trace(TraceRequest(variant: .selfAttention, spec: spec))
+            Issue.record("expected the trace to be refused")
+        } catch let TraceError.tooLarge(estimate, limit) {
+            #expect(limit == TraceRequest.defaultMemoryLimit)
+            #expect(estimate.bytes > 1_000_000_000_000)
+            #expect("\(TraceError.tooLarge(estimate, limit: limit))".hasSuffix("pass --max-memory GB to allow it"))
+        }
+    }
+
+    @Test func theEstimateGrowsWithHeadsAndLengthsAndALargerLimitAllowsIt() throws {
+        let small = try AttentionTracer().trace(TraceRequest(variant: .multiHead, source: "a b c d", options: .init(heads: 2),
+                                                             memoryLimit: 1_000_000))
+        #expect(small.result["weights"]?.shape == [2, 4, 4])
+        #expect(throws: TraceError.self) {
+            try AttentionTracer().trace(TraceRequest(variant: .multiHead, source: "a b c d", options: .init(heads: 2),
+                                                     memoryLimit: 10_000))
+        }
+    }
+}

@@ -37,6 +37,9 @@ import TestSupport
              message: "tensor 'query' has shape [1, 3], expected [1, 2] (a dot score needs queries as wide as the keys"),
         Case(name: "missing target", arguments: ["--variant", "cross", "--source", "a b"],
              message: "needs"),
+        Case(name: "too large for memory", arguments: ["--variant", "self"],
+             spec: "{\"sourceTokens\": [" + (0..<100_000).map { "\"w\($0)\"" }.joined(separator: ",") + "]}",
+             message: "of memory (n = 100000 source and m = 100000 target positions, width 8), more than the limit of 4.0 GB; pass --max-memory GB to allow it"),
         Case(name: "option that does not apply", arguments: ["--variant", "additive", "--heads", "2", "--source", "a", "--target", "b"],
              message: "option 'heads' does not apply to variant 'additive'"),
     ]

@@ -1,0 +1,36 @@
+/// An estimate, made before anything is computed, of how much memory a trace needs.
+///
+/// A trace keeps every intermediate, and attention's intermediates grow with
+/// the product of the two sequence lengths: self-attention over n tokens records
+/// several n x n matrices per head. The estimate counts the numbers the
+/// mechanism records and charges 8 bytes for each, three times over (the trace,
+/// the working matrices, and the rendered output), so that an input of 100,000
+/// tokens is refused up front instead of being killed by the operating system.
+public struct TraceSizeEstimate: Sendable, Equatable {
+    /// The numbers the trace will record, approximately.
+    public let recordedNumbers: Int
+    /// What drives the size, for the error message (such as "n = 100000 source positions, 8 heads").
+    public let dimensions: String
+
+    /// The estimated peak memory, in bytes.
+    public var bytes: Int { recordedNumbers.multipliedReportingOverflow(by: 24).overflow ? .max : recordedNumbers * 24 }
+
+    /// Estimates the trace of `variant` over `n` source and `m` target positions of width `d`.
+    init(variant: Variant, sourceLength n: Int, targetLength m: Int, width d: Int, heads: Int) {
+        let pairs = n.multipliedReportingOverflow(by: m).partialValue
+        let counted: Int
+        switch variant.sides {
+        case .decoderOverSource:
+            // Per target word: [s; h_i], W_a c_i and tanh (width ≤ 2d + 2·8 each), the scores and the softmax's intermediates.
+            counted = pairs * (2 * d + 2 * 8 + 8) + 40 * (n + m) * d
+        case .sourceOnly, .sourceAndTarget:
+            // Per head: Q Kᵀ, the scaled scores, the mask, the softmax's intermediates and the weights.
+            counted = variant == .coAttention
+                ? pairs * 4 + 12 * (n + m) * d
+                : heads * pairs * 9 + 8 * (n + m) * d + 4 * d * d
+        }
+        recordedNumbers = counted
+        dimensions = "n = \(n) source and m = \(m) target positions, width \(d)"
+            + (variant == .multiHead || variant == .cross ? ", \(heads) heads" : "")
+    }
+}
