@@ -82,30 +82,12 @@ public struct InputSpec: Decodable, Sendable {
     private static func describe(_ error: DecodingError, in data: Data) -> String {
         switch error {
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
-            return "malformed JSON: " + syntaxError(in: data)
+            return "malformed JSON: " + (JSONSyntaxError(validating: data)?.description ?? "the text is not a JSON object")
         case .dataCorrupted(let context), .typeMismatch(_, let context), .valueNotFound(_, let context),
              .keyNotFound(_, let context):
             return "invalid spec at \(path(context.codingPath)): \(context.debugDescription)"
         @unknown default:
             return "invalid spec: \(error)"
-        }
-    }
-
-    /// The JSON parser's own message, with its character offset turned into a line and column.
-    private static func syntaxError(in data: Data) -> String {
-        do {
-            _ = try JSONSerialization.jsonObject(with: data)
-            return "the text is not a JSON object"
-        } catch {
-            let message = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(error)"
-            guard let range = message.range(of: #"character (\d+)"#, options: .regularExpression),
-                  let offset = Int(message[range].dropFirst("character ".count)) else {
-                return message
-            }
-            let prefix = data.prefix(offset)
-            let line = prefix.filter { $0 == UInt8(ascii: "\n") }.count + 1
-            let column = offset - (prefix.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
-            return message.replacingCharacters(in: range, with: "line \(line), column \(column)")
         }
     }
 

@@ -1,3 +1,4 @@
+import AttentionEngine
 import Foundation
 
 extension Answer {
@@ -9,10 +10,9 @@ extension Answer {
     /// - Throws: ``LessonError`` at the line and column of a JSON syntax error, or naming
     ///   the exercise whose answer is not a string, number or list.
     public static func answers(json data: Data, file: String) throws(LessonError) -> [String: Answer] {
-        do {
-            _ = try JSONSerialization.jsonObject(with: data)
-        } catch {
-            throw syntaxError(error, in: data, file: file)
+        if let syntaxError = JSONSyntaxError(validating: data) {
+            throw LessonError("malformed JSON: \(syntaxError)",
+                              at: SourceLocation(file: file, line: syntaxError.line ?? 1, column: syntaxError.column))
         }
         do {
             return try JSONDecoder().decode([String: Answer].self, from: data)
@@ -26,19 +26,5 @@ extension Answer {
         } catch {
             throw LessonError("cannot read the answers: \(error)", at: SourceLocation(file: file, line: 1))
         }
-    }
-
-    /// The JSON parser's message with its character offset turned into a line and column.
-    private static func syntaxError(_ error: Error, in data: Data, file: String) -> LessonError {
-        let message = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(error)"
-        guard let range = message.range(of: #"character (\d+)"#, options: .regularExpression),
-              let offset = Int(message[range].dropFirst("character ".count)) else {
-            return LessonError("malformed JSON: \(message)", at: SourceLocation(file: file, line: 1))
-        }
-        let prefix = data.prefix(offset)
-        let line = prefix.filter { $0 == UInt8(ascii: "\n") }.count + 1
-        let column = offset - (prefix.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
-        return LessonError("malformed JSON: \(message.replacingCharacters(in: range, with: "line \(line), column \(column)"))",
-                           at: SourceLocation(file: file, line: line, column: column))
     }
 }
