@@ -5,7 +5,8 @@ extension CellDeriver {
     /// (slice after slice), or `nil` when no step recorded how it was computed.
     ///
     /// A step tensor is derived from its own provenance; a result cell says which
-    /// recorded cell it is and then how that cell was computed.
+    /// recorded cell it is (whose own table explains it), which keeps a page with
+    /// large results from holding every derivation twice.
     ///
     /// - Complexity: O(number of cells · ``DerivationFormatting/maximumTerms``).
     func derivations(of display: TensorDisplay) -> [CellDerivation]? {
@@ -25,8 +26,11 @@ extension CellDeriver {
                         return CellDerivation(lines: ["\(name)[\(index)] = \(DerivationFormatting.number(slice.value(i, j, in: display.values)))",
                                                       "the mechanism's result, as returned"])
                     }
-                    let inner = derivation(of: source, row: i, column: j)
-                    return CellDerivation(lines: ["\(name)[\(index)] = \(source.id)[\(i),\(j)]"] + inner.lines)
+                    return CellDerivation(lines: [
+                        "\(name)[\(index)] = \(source.id)[\(i),\(j)]",
+                        "= " + DerivationFormatting.number(slice.value(i, j, in: display.values)),
+                        "(open that cell in its own table to see how it was computed)",
+                    ])
                 }
             }
         }

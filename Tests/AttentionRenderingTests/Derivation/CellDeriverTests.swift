@@ -88,6 +88,6 @@ import Testing
         let cells = try #require(additive.derivations(of: display))
         #expect(cells.count == 2)
         #expect(cells[1].lines.first == "result.weights[0,1] = t0.normalise.weights[0,1]")
-        #expect(cells[1].lines[1] == "α[0,1] = ε[0,1] / Z[0,0]")
+        #expect(cells[1].lines[1] == "= " + DerivationFormatting.number(HandTraces.additive.result["weights"]?[0, 1] ?? .nan))
     }
 }
