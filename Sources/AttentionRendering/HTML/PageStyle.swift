@@ -52,6 +52,8 @@ let pageStyle = """
     details.alternative, details.numbers { margin: 0.5rem 0; }
     details > summary { cursor: pointer; color: var(--accent); }
     figcaption.large { color: var(--muted); }
+    table.strongest td { text-align: left; font-family: inherit; }
+    table.strongest .position, table.strongest .weight { color: var(--muted); font-variant-numeric: tabular-nums; font-size: 0.85em; }
     figcaption.large .description { color: var(--text); }
     table.tensor td[data-tensor] { cursor: pointer; }
     table.tensor td[data-tensor]:hover { outline: 2px solid var(--accent); outline-offset: -2px; }
