@@ -1,3 +1,4 @@
+import Foundation
 import AttentionTrace
 import Testing
 @testable import AttentionRendering
@@ -15,12 +16,28 @@ import Testing
         #expect(html.contains("<title>Attention trace: additive</title>"))
         #expect(html.contains("@media (prefers-color-scheme: dark)"))
         #expect(html.contains("@media print"))
-        #expect(html.hasSuffix("</main>\n</body>\n</html>\n"))
+        #expect(html.contains("</main>\n<div id=\"derivation\""))
+        #expect(html.hasSuffix("</script>\n</body>\n</html>\n"))
     }
 
-    @Test(arguments: ["http://", "https://", "src=", "<link", "@import", "url(", "<script"])
-    func loadsNothingExternalAndRunsNothing(_ marker: String) {
+    @Test(arguments: ["http://", "https://", "src=", "<link", "@import", "url(/", "url(h", "url('", "url(\"", "fetch(", "xmlhttprequest"])
+    func loadsNothingExternal(_ marker: String) {
         #expect(!html.lowercased().contains(marker))
+    }
+
+    @Test func runsOnlyThePageScriptAndReadsDataIslands() {
+        let scripts = sections(of: html, from: "<script", to: ">")
+        #expect(scripts.filter { $0 == "<script>" }.count == 1)
+        #expect(scripts.allSatisfy { $0 == "<script>" || $0.hasPrefix("<script type=\"application/json\" data-derivations=") })
+        #expect(scripts.count > 1)
+    }
+
+    @Test func dataIslandsCannotCloseTheirElement() throws {
+        let island = try #require(sections(of: html, from: "<script type=\"application/json\" data-derivations=\"t0.score.e\">", to: "</script>").first)
+        let body = island.dropFirst(island.firstIndex(of: ">").map { island.distance(from: island.startIndex, to: $0) + 1 } ?? 0)
+            .dropLast("</script>".count)
+        #expect(!body.contains("<") && !body.contains(">"))
+        #expect(body.hasPrefix(#"{"shape":[1,3],"cells":["#))
     }
 
     @Test func userTextAppearsOnlyEscaped() {
@@ -31,23 +48,33 @@ import Testing
         #expect(!html.contains("<b>"))
     }
 
+    @Test func jsonStringsInIslandsEscapeMarkupAndRoundTrip() throws {
+        let text = "</script><!-- \"é\" & \\ \u{2028} 🐈 שלום\n\t"
+        var json = ""
+        appendJSONString(text, to: &json)
+        #expect(!json.contains("<") && !json.contains(">") && !json.contains("&"))
+        #expect(json == #""\u003c/script\u003e\u003c!-- \"é\" \u0026 \\ \u2028 🐈 שלום\n\u0009""#)
+        let decoded = try JSONDecoder().decode(String.self, from: Data(json.utf8))
+        #expect(decoded == text)
+    }
+
     @Test func alignmentHeatmapHasOneTitledCellPerWeight() throws {
-        let overview = try #require(sections(of: html, from: "<h2 id=\"alignment\">", to: "</svg>").first)
-        #expect(occurrences(of: "<rect class=\"cell", in: overview) == 2 * 3)
+        let overview = try #require(sections(of: html, from: "<h2 id=\"overview\">", to: "</svg>").first)
+        #expect(occurrences(of: "</title></rect>", in: overview) == 2 * 3)
         #expect(occurrences(of: "<title>", in: overview) == 2 * 3)
         #expect(overview.contains("role=\"img\""))
         #expect(overview.contains("aria-label=\"Heatmap of A, alignment: rows target, columns source"))
         #expect(overview.contains("<title>the → le: 0.5744</title>"))
         #expect(overview.contains("<title>&quot;cat&quot; &amp; שלום → chat 🐈: 0.6000</title>"))
-        #expect(overview.contains(">0.0000</text>") && overview.contains(">1.0000</text>"))
+        #expect(overview.contains(">0.0000</text>") && overview.contains(">0.6000</text>"), "the scale runs to the largest weight")
         #expect(overview.contains("fill=\"#440154\""), "weight 0 is the darkest viridis colour")
     }
 
     @Test func maskedScoreIsDrawnAsMaskedNotAsANumber() throws {
         let figure = try #require(sections(of: html, from: "<figure class=\"tensor\" id=\"tensor-t0.score.e\">", to: "</figure>\n</figure>").first)
         #expect(figure.contains(#"<td class="masked" title="masked (−∞)" id="t0.score.e[0,1]" data-tensor="t0.score.e" data-row="0" data-col="1">masked</td>"#))
-        #expect(occurrences(of: "<rect class=\"cell masked\"", in: figure) == 1)
-        #expect(occurrences(of: "<rect class=\"cell\"", in: figure) == 2)
+        #expect(occurrences(of: "<rect class=\"masked\" x=\"28\" fill=\"url(#masked-hatch)\">", in: figure) == 1)
+        #expect(occurrences(of: "</title></rect>", in: figure) == 3)
         #expect(figure.contains("<title>the → &lt;script&gt;alert(1)&lt;/script&gt;: masked (−∞)</title>"))
         #expect(figure.contains("✕"))
         #expect(!figure.contains("inf<") && !figure.contains("-inf"))
@@ -94,7 +121,7 @@ import Testing
         let page = try render(SampleTraces.multiHead, as: .html)
         let grid = try #require(sections(of: page, from: "<div class=\"heatmap-grid\">", to: "</div>").first)
         #expect(occurrences(of: "<svg", in: grid) == 2)
-        #expect(occurrences(of: "<rect class=\"cell\"", in: grid) == 2 * 2 * 2)
+        #expect(occurrences(of: "</title></rect>", in: grid) == 2 * 2 * 2)
         #expect(grid.contains("<figcaption>head 0</figcaption>") && grid.contains("<figcaption>head 1</figcaption>"))
         #expect(grid.contains("<title>a → b: 0.1000</title>"))
         #expect(page.contains(#"id="result.weights[1,0,1]" data-tensor="result.weights" data-row="0" data-col="1">0.0000</td>"#))

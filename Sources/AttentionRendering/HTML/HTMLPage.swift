@@ -1,6 +1,7 @@
 /// Wraps an HTML fragment in a complete standalone page: doctype, charset,
 /// viewport, title and the inline style sheet, with no external resources,
-/// so a saved page works offline and leaks nothing when opened.
+/// so a saved page works offline and leaks nothing when opened. The derivation
+/// popover and the one inline script that fills it close the page.
 ///
 /// - Parameters:
 ///   - title: The page title, escaped here.
@@ -15,12 +16,25 @@ func standalonePage(title: String, body: String) -> String {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>
         """
-    page.reserveCapacity(body.utf8.count + pageStyle.utf8.count + 512)
+    page.reserveCapacity(body.utf8.count + pageStyle.utf8.count + pageScript.utf8.count + 1024)
     appendEscapedHTML(title, to: &page)
     page += "</title>\n<style>\n"
     page += pageStyle
-    page += "</style>\n</head>\n<body>\n<main>\n"
+    page += "</style>\n</head>\n<body>\n"
+    page += svgDefinitions
+    page += "<main>\n"
     page += body
-    page += "</main>\n</body>\n</html>\n"
+    page += "</main>\n"
+    page += derivationPopover
+    page += "<script>\n" + pageScript + "</script>\n</body>\n</html>\n"
     return page
 }
+
+/// Shared SVG definitions that every heatmap on the page refers to: the hatching of masked cells.
+private let svgDefinitions = """
+    <svg class="definitions" width="0" height="0" aria-hidden="true" focusable="false"><defs>\
+    <pattern id="masked-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">\
+    <rect width="6" height="6" fill="#d6d6d6"/><rect width="2" height="6" fill="#8c8c8c"/></pattern>\
+    </defs></svg>
+
+    """

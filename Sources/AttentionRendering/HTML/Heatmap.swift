@@ -7,31 +7,40 @@ struct Heatmap {
     let scale: ClosedRange<Double>
     let palette = Palette.viridis
 
-    private let cell = 28.0
-    private let characterWidth = 7.0
+    private let characterWidth = 7.5
     private let maximumLabelLength = 16
 
     /// A heatmap scaled to 0...1, for attention weights.
     static let weights = Heatmap(scale: 0...1)
 
-    /// A heatmap scaled to `tensor`'s finite values: 0...1 when they all lie in
-    /// that range (weights and probabilities), otherwise their minimum to maximum.
+    /// A heatmap scaled to `tensor`'s finite values: 0 to their maximum when they
+    /// all lie in 0...1 (weights and probabilities, so that nearly uniform weights
+    /// still show their differences), otherwise their minimum to maximum.
     static func fitted(to tensor: TensorDisplay) -> Heatmap {
-        let finite = tensor.values.scalars.filter(\.isFinite)
-        guard let low = finite.min(), let high = finite.max(), low < 0 || high > 1 else { return .weights }
-        return Heatmap(scale: low...high)
+        fitted(to: [tensor.values])
+    }
+
+    /// A heatmap with one scale shared by every tensor in `values`, as ``fitted(to:)-swift.type.method`` chooses it.
+    static func fitted(to values: [Tensor]) -> Heatmap {
+        let finite = values.flatMap { $0.scalars.filter(\.isFinite) }
+        guard let low = finite.min(), let high = finite.max() else { return .weights }
+        if low >= 0, high <= 1 { return Heatmap(scale: 0...(high > 0 ? high : 1)) }
+        return Heatmap(scale: low...max(high, low + 1e-12))
     }
 
     /// Appends a figure per slice of `tensor`, in a grid when there are several.
-    func append(_ tensor: TensorDisplay, to html: inout String) {
+    ///
+    /// - Parameter caption: Text under every figure, before the slice title (a variant's name).
+    func append(_ tensor: TensorDisplay, caption: String = "", to html: inout String) {
         let slices = tensor.slices
         html += slices.count > 1 ? "<div class=\"heatmap-grid\">\n" : ""
         for slice in slices {
             html += "<figure class=\"heatmap\">"
             appendSVG(slice, of: tensor, to: &html)
-            if !slice.title.isEmpty {
+            let title = [caption, slice.title].filter { !$0.isEmpty }.joined(separator: " · ")
+            if !title.isEmpty {
                 html += "<figcaption>"
-                appendEscapedHTML(slice.title, to: &html)
+                appendEscapedHTML(title, to: &html)
                 html += "</figcaption>"
             }
             html += "</figure>\n"
@@ -39,10 +48,17 @@ struct Heatmap {
         html += slices.count > 1 ? "</div>\n" : ""
     }
 
+    /// The side of one cell: 28 pixels for up to 16 rows and columns, smaller for bigger matrices.
+    private func cellSize(rows: Int, columns: Int) -> Double {
+        let side = max(rows, columns)
+        return side <= 16 ? 28 : side <= 32 ? 18 : 12
+    }
+
     private func appendSVG(_ slice: MatrixSlice, of tensor: TensorDisplay, to html: inout String) {
         let rowLabels = (0..<slice.rows).map(tensor.rowLabel)
         let columnLabels = (0..<slice.columns).map(tensor.columnLabel)
-        let left = labelWidth(rowLabels) + 8
+        let cell = cellSize(rows: slice.rows, columns: slice.columns)
+        let left = labelWidth(rowLabels) + 12
         let top = labelWidth(columnLabels) * 0.75 + 12
         let gridWidth = Double(slice.columns) * cell
         let legendTop = top + Double(slice.rows) * cell + 14
@@ -50,7 +66,7 @@ struct Heatmap {
         let width = left + legendWidth + top  // rotated labels lean right by about their height
         let height = legendTop + 12 + 18
 
-        html += "<svg role=\"img\" class=\"heatmap-svg\""
+        html += "<svg role=\"img\" class=\"heatmap-svg" + (cell < 20 ? " compact" : "") + "\""
         html += " width=\"\(format(width))\" height=\"\(format(height))\""
         html += " viewBox=\"0 0 \(format(width)) \(format(height))\" aria-label=\""
         appendEscapedHTML("Heatmap of \(tensor.symbol.plainText), \(tensor.description)"
@@ -73,28 +89,33 @@ struct Heatmap {
             appendEscapedHTML(shortened(label), to: &html)
             html += "</text>\n"
         }
+        html += "<g class=\"cells size-\(Int(cell))\" transform=\"translate(\(format(left)) \(format(top)))\">\n"
         for i in 0..<slice.rows {
+            html += "<g transform=\"translate(0 \(format(Double(i) * cell)))\">"
             for j in 0..<slice.columns {
                 appendCell(value: slice.value(i, j, in: tensor.values), row: rowLabels[i], column: columnLabels[j],
-                           x: left + Double(j) * cell, y: top + Double(i) * cell, to: &html)
+                           x: Double(j) * cell, size: cell, to: &html)
             }
+            html += "</g>\n"
         }
+        html += "</g>\n"
         appendLegend(x: left, y: legendTop, width: legendWidth, to: &html)
         html += "</svg>"
     }
 
-    /// One cell: a coloured square, or a grey one with a ✕ when masked, titled with its labels and value.
-    private func appendCell(value: Double, row: String, column: String, x: Double, y: Double,
+    /// One cell of a row group: a coloured square, or a hatched grey one with a ✕
+    /// when masked, titled with its labels and value. The row's `<g>` sets `y`,
+    /// and the style sheet the side (`g.cells.size-28 rect`), which keeps large maps small.
+    private func appendCell(value: Double, row: String, column: String, x: Double, size: Double,
                             to html: inout String) {
         let isMasked = value == -.infinity
-        let fill = isMasked ? "#bdbdbd" : palette.color(at: fraction(of: value))
-        html += "<rect class=\"cell\(isMasked ? " masked" : "")\" x=\"\(format(x))\" y=\"\(format(y))\""
-        html += " width=\"\(format(cell - 1))\" height=\"\(format(cell - 1))\" fill=\"\(fill)\"><title>"
+        html += "<rect\(isMasked ? " class=\"masked\"" : "") x=\"\(format(x))\""
+        html += " fill=\"\(isMasked ? "url(#masked-hatch)" : palette.color(at: fraction(of: value)))\"><title>"
         appendEscapedHTML("\(row) → \(column): \(isMasked ? "masked (−∞)" : NumberFormatting.fixed(value))", to: &html)
-        html += "</title></rect>\n"
+        html += "</title></rect>"
         if isMasked {
-            html += "<text class=\"mask-mark\" x=\"\(format(x + cell / 2 - 0.5))\" y=\"\(format(y + cell / 2))\""
-            html += " text-anchor=\"middle\" dominant-baseline=\"middle\" aria-hidden=\"true\">✕</text>\n"
+            html += "<text class=\"mask-mark\" x=\"\(format(x + size / 2 - 0.5))\" y=\"\(format(size / 2))\""
+            html += " text-anchor=\"middle\" dominant-baseline=\"middle\" aria-hidden=\"true\">✕</text>"
         }
     }
 

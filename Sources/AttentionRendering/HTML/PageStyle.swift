@@ -34,8 +34,41 @@ let pageStyle = """
     figure.heatmap figcaption { color: var(--muted); font-size: 0.9em; }
     svg.heatmap-svg { max-width: 100%; height: auto; font-size: 12px; font-family: system-ui, sans-serif; }
     svg.heatmap-svg text { fill: currentColor; }
-    svg.heatmap-svg text.mask-mark { fill: #333333; font-size: 14px; }
+    svg.heatmap-svg text.mask-mark { fill: #333333; }
+    svg.heatmap-svg.compact { font-size: 9px; }
+    g.cells.size-28 rect { width: 27px; height: 27px; }
+    g.cells.size-18 rect { width: 17px; height: 17px; }
+    g.cells.size-12 rect { width: 11px; height: 11px; }
+    svg.heatmap-svg text.mask-mark { font-size: 0.9em; }
+    svg.definitions { position: absolute; width: 0; height: 0; overflow: hidden; }
+    .sentences { font-size: 1.1rem; }
+    .sentences .side { color: var(--muted); font-size: 0.85em; text-transform: uppercase; letter-spacing: 0.05em; margin-right: 0.25rem; }
+    .sentences .token { display: inline-block; padding: 0 0.35rem; margin: 0.1rem 0; border: 1px solid var(--rule); border-radius: 0.3rem; background: var(--header); }
+    .sentences .arrow { color: var(--muted); margin: 0 0.4rem; }
+    nav.contents > ul { columns: 2 18rem; column-gap: 2rem; }
+    nav.contents li { break-inside: avoid; }
+    nav.step-nav { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.5rem 1rem; margin: 1rem 0 2rem;
+                   padding-top: 0.5rem; border-top: 1px solid var(--rule); font-size: 0.9em; }
+    details.alternative, details.numbers { margin: 0.5rem 0; }
+    details > summary { cursor: pointer; color: var(--accent); }
+    figcaption.large { color: var(--muted); }
+    table.strongest td { text-align: left; font-family: inherit; }
+    table.strongest .position, table.strongest .weight { color: var(--muted); font-variant-numeric: tabular-nums; font-size: 0.85em; }
+    figcaption.large .description { color: var(--text); }
+    table.tensor td[data-tensor] { cursor: pointer; }
+    table.tensor td[data-tensor]:hover { outline: 2px solid var(--accent); outline-offset: -2px; }
+    table.tensor td.selected { background: var(--header); outline: 2px solid var(--accent); outline-offset: -2px; }
+    .derivation { position: absolute; z-index: 10; max-width: min(46rem, calc(100vw - 2rem)); padding: 0.6rem 2.2rem 0.6rem 0.8rem;
+                  background: var(--background); color: var(--text); border: 1px solid var(--accent); border-radius: 0.4rem;
+                  box-shadow: 0 0.3rem 1rem rgba(0, 0, 0, 0.25); }
+    .derivation-cell { margin: 0 0 0.3rem; font-weight: 600; overflow-wrap: anywhere; }
+    .derivation-lines { font-family: ui-monospace, Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.85em;
+                        white-space: pre-wrap; overflow-wrap: anywhere; }
+    .derivation-close { position: absolute; top: 0.3rem; right: 0.3rem; border: 0; background: none; color: var(--muted);
+                        font-size: 1rem; cursor: pointer; }
     @media print {
+      nav.step-nav, .derivation, details.alternative { display: none; }
+      details.numbers > summary::after { content: " (open the page in a browser to see them)"; }
       :root { color-scheme: light; --text: #000000; --background: #ffffff; }
       nav.contents { display: none; }
       main { max-width: none; padding: 0; }

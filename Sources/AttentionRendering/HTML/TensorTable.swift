@@ -7,11 +7,19 @@ import AttentionTrace
 /// explanation of each number can be attached in one place.
 enum TensorTable {
     /// Appends a scrollable `<table>` per slice of `tensor`.
-    static func append(_ tensor: TensorDisplay, to html: inout String) {
+    ///
+    /// - Parameter addressable: Whether cells carry their `id` and `data-*` attributes;
+    ///   a second table of the same tensor on a page (a heatmap's table alternative) must not.
+    static func append(_ tensor: TensorDisplay, addressable: Bool = true, to html: inout String) {
         let dimensions = tensor.values.shape.count
         for slice in tensor.slices {
             html += "<div class=\"scroll\"><table class=\"tensor\">\n<caption>"
-            appendCaption(of: tensor, slice: slice, to: &html)
+            appendCaption(of: tensor, to: &html)
+            if !slice.title.isEmpty {
+                html += " <span class=\"slice\">"
+                appendEscapedHTML(slice.title, to: &html)
+                html += "</span>"
+            }
             html += "</caption>\n<thead><tr><th scope=\"col\" class=\"corner\">"
             appendEscapedHTML(tensor.cornerLabel, to: &html)
             html += "</th>"
@@ -25,7 +33,11 @@ enum TensorTable {
                 html += "<tr><th scope=\"row\"><bdi>"
                 appendEscapedHTML(tensor.rowLabel(i), to: &html)
                 html += "</bdi></th>"
-                for j in 0..<slice.columns {
+                for j in 0..<slice.columns where !addressable {
+                    let value = slice.value(i, j, in: tensor.values)
+                    html += value == -.infinity ? "<td class=\"masked\">masked</td>" : "<td>\(NumberFormatting.fixed(value))</td>"
+                }
+                for j in 0..<slice.columns where addressable {
                     appendCell(of: tensor.id, at: slice.index(i, j, dimensions: dimensions), row: i, column: j,
                                value: slice.value(i, j, in: tensor.values), to: &html)
                 }
@@ -35,8 +47,8 @@ enum TensorTable {
         }
     }
 
-    /// The symbol as MathML, the description, the shape and the identifier (and the slice, if any).
-    private static func appendCaption(of tensor: TensorDisplay, slice: MatrixSlice, to html: inout String) {
+    /// The symbol as MathML, the description, the shape and the identifier.
+    static func appendCaption(of tensor: TensorDisplay, to html: inout String) {
         html += tensor.symbol.mathML(display: .inline)
         html += " <span class=\"description\">"
         appendEscapedHTML(tensor.description, to: &html)
@@ -45,11 +57,6 @@ enum TensorTable {
         html += "</span> <code>"
         appendEscapedHTML(tensor.id, to: &html)
         html += "</code>"
-        if !slice.title.isEmpty {
-            html += " <span class=\"slice\">"
-            appendEscapedHTML(slice.title, to: &html)
-            html += "</span>"
-        }
     }
 
     /// Appends the `<td>` for one entry of tensor `id`.

@@ -108,6 +108,17 @@ struct TensorDisplay {
         columnAxis?.label(j) ?? ""
     }
 
+    /// The most cells a matrix may have and still be shown as a table; larger
+    /// ones are drawn as a heatmap, with their numbers in a table built on demand.
+    static let largestTable = (cells: 1024, rows: 64, columns: 64)
+
+    /// Whether a slice has more rows, columns or cells than ``largestTable`` allows.
+    var isLarge: Bool {
+        let rows = values.rowCount, columns = values.columnCount
+        return rows > Self.largestTable.rows || columns > Self.largestTable.columns
+            || rows * columns > Self.largestTable.cells
+    }
+
     /// The text in the top-left corner of a table: which axis runs down and which across.
     var cornerLabel: String {
         switch (rowAxis?.name, columnAxis?.name) {

@@ -1,14 +1,20 @@
 import AttentionTrace
 
-/// Shows a trace as HTML: headings with anchors, a contents list, an alignment
-/// heatmap, formulas as MathML and tensors as tables (and heatmaps when both
-/// axes are labelled), all as raw HTML blocks whose user text is escaped here.
+/// Shows a trace as HTML: headings with anchors, an overview with the alignment
+/// heatmap, a contents list, step-by-step navigation, formulas as MathML and
+/// tensors as tables whose every cell can be opened to show its derivation
+/// (heatmaps beside them when both axes are labelled, and heatmaps instead of
+/// tables for matrices above ``TensorDisplay/largestTable``). All are raw HTML
+/// blocks whose user text is escaped here.
 struct HTMLPresentation: TracePresentation {
     /// Identifiers of the tensors that have a table on the page, which provenance lines link to.
     let tensorsOnPage: Set<TensorID>
+    /// Explains the cells of every tensor shown.
+    let deriver: CellDeriver
 
     init(trace: Trace) {
         tensorsOnPage = Set(trace.steps.flatMap { $0.tensors.map(\.id) })
+        deriver = CellDeriver(trace: trace)
     }
 
     func heading(_ text: String, level: Int, anchor: String) -> Block {
@@ -20,12 +26,55 @@ struct HTMLPresentation: TracePresentation {
         return Block(.html(html))
     }
 
-    /// The contents (steps grouped as on the page) and the alignment heatmap.
+    /// The overview (sentences, alignment heatmap, what the result holds), then the contents.
     func overview(of trace: Trace, outline: [StepGroup], alignment: TensorDisplay?) -> [Block] {
+        var blocks = [heading("Overview", level: 2, anchor: "overview")]
+        var html = ""
+        appendSentences(of: trace, to: &html)
+        if let alignment {
+            let rows = alignment.rowAxis?.name ?? "row"
+            let columns = alignment.columnAxis?.name ?? "column"
+            html += "<p>Each row of the alignment is a \(rows) position and each column a \(columns) position; "
+                + "a brighter cell means more attention. Hover over a cell for its value.</p>\n"
+            Heatmap.fitted(to: alignment).append(alignment, to: &html)
+            if !alignment.isLarge {
+                html += "<details class=\"alternative\"><summary>Show the alignment as a table</summary>\n"
+                TensorTable.append(alignment, addressable: false, to: &html)
+                html += "</details>\n"
+            }
+        }
+        html += "<p>The result holds "
+        html += trace.result.keys.sorted().map { name in
+            "<a href=\"#\(escapedHTML(Anchor.tensor("result.\(name)")))\"><code>\(escapedHTML(name))</code></a> ("
+                + (trace.result[name]?.shape.map(String.init).joined(separator: " × ") ?? "") + ")"
+        }.joined(separator: ", ")
+        html += ". <strong>Click any number in a table</strong> to see how it was computed from the numbers before it.</p>"
+        blocks.append(Block(.html(html)))
+        return blocks + contents(of: trace, outline: outline)
+    }
+
+    /// `Source: the man … → Target: l' homme …`, each token isolated for right-to-left text.
+    private func appendSentences(of trace: Trace, to html: inout String) {
+        html += "<p class=\"sentences\">"
+        for (name, tokens) in [("Source", trace.sourceTokens), ("Target", trace.targetTokens)] {
+            guard let tokens else { continue }
+            if name == "Target" { html += " <span class=\"arrow\" aria-hidden=\"true\">→</span> " }
+            html += "<span class=\"sentence\"><span class=\"side\">\(name)</span> "
+            for token in tokens {
+                html += "<bdi class=\"token\">"
+                appendEscapedHTML(token, to: &html)
+                html += "</bdi> "
+            }
+            html += "</span>"
+        }
+        html += "</p>\n"
+    }
+
+    private func contents(of trace: Trace, outline: [StepGroup]) -> [Block] {
         func link(_ text: String, to anchor: String) -> [Block] {
             [Block(.paragraph([.link(destination: "#" + anchor, [.text(text)])]))]
         }
-        var entries = [link("Input", to: Anchor.input)]
+        var entries = [link("Overview", to: "overview"), link("Input", to: Anchor.input)]
         for (number, group) in outline.enumerated() {
             let steps = group.steps.map { link($0.title, to: Anchor.step($0.id)) }
             if let title = group.title {
@@ -36,35 +85,60 @@ struct HTMLPresentation: TracePresentation {
         }
         if !trace.warnings.isEmpty { entries.append(link("Warnings", to: Anchor.warnings)) }
         entries.append(link("Result", to: Anchor.result))
-        var blocks = [
+        return [
             Block(.html("<nav class=\"contents\" aria-labelledby=\"contents\">")),
             heading("Contents", level: 2, anchor: "contents"),
             Block(.bulletList(items: entries)),
             Block(.html("</nav>")),
         ]
-        if let alignment {
-            blocks.append(heading("Alignment", level: 2, anchor: "alignment"))
-            let rows = alignment.rowAxis?.name ?? "row"
-            let columns = alignment.columnAxis?.name ?? "column"
-            blocks += paragraphs("Each row is a \(rows) position and each column a \(columns) position; "
-                + "a brighter cell means more attention.")
-            var html = ""
-            Heatmap.weights.append(alignment, to: &html)
-            blocks.append(Block(.html(html)))
+    }
+
+    /// Links to the previous step, the contents and the next step.
+    func stepNavigation(previous: Step?, next: Step?) -> [Block] {
+        var html = "<nav class=\"step-nav\" aria-label=\"Step navigation\">"
+        if let previous {
+            html += "<a rel=\"prev\" href=\"#\(escapedHTML(Anchor.step(previous.id)))\">← \(escapedHTML(previous.title))</a>"
         }
-        return blocks
+        html += "<a href=\"#contents\">Contents</a>"
+        if let next {
+            html += "<a rel=\"next\" href=\"#\(escapedHTML(Anchor.step(next.id)))\">\(escapedHTML(next.title)) →</a>"
+        }
+        html += "</nav>"
+        return [Block(.html(html))]
     }
 
     func formulas(_ formulas: [Formula]) -> [Block] {
         [Block(.html(formulas.map { $0.mathML(display: .block) }.joined(separator: "\n")))]
     }
 
-    /// A figure with the table(s), the provenance line, and a heatmap when rows and columns are labelled.
+    /// A figure with the table(s) (or, when large, a heatmap and the numbers on
+    /// demand), the provenance line, the derivations, and a heatmap when rows
+    /// and columns are labelled.
     func tensor(_ tensor: TensorDisplay) -> [Block] {
         var html = "<figure class=\"tensor\" id=\""
         appendEscapedHTML(Anchor.tensor(tensor.id), to: &html)
         html += "\">\n"
-        TensorTable.append(tensor, to: &html)
+        if tensor.isLarge {
+            html += "<figcaption class=\"large\">"
+            TensorTable.appendCaption(of: tensor, to: &html)
+            html += "</figcaption>\n"
+            Heatmap.fitted(to: tensor).append(tensor, to: &html)
+            html += "<details class=\"numbers\" data-tensor=\""
+            appendEscapedHTML(tensor.id, to: &html)
+            html += "\"><summary>Show all \(tensor.values.scalars.count) numbers as a table</summary></details>\n"
+        } else {
+            TensorTable.append(tensor, to: &html)
+        }
+        appendProvenance(of: tensor, to: &html)
+        appendDataIsland(for: tensor, cells: deriver.derivations(of: tensor), withNumbers: tensor.isLarge, to: &html)
+        if tensor.hasLabelledRowsAndColumns, !tensor.isLarge {
+            Heatmap.fitted(to: tensor).append(tensor, to: &html)
+        }
+        html += "</figure>"
+        return [Block(.html(html))]
+    }
+
+    private func appendProvenance(of tensor: TensorDisplay, to html: inout String) {
         html += "<p class=\"provenance\">"
         for piece in tensor.origin.pieces {
             switch piece {
@@ -83,10 +157,5 @@ struct HTMLPresentation: TracePresentation {
             }
         }
         html += "</p>\n"
-        if tensor.hasLabelledRowsAndColumns {
-            Heatmap.fitted(to: tensor).append(tensor, to: &html)
-        }
-        html += "</figure>"
-        return [Block(.html(html))]
     }
 }

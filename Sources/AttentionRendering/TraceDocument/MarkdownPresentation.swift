@@ -11,6 +11,11 @@ struct MarkdownPresentation: TracePresentation {
         []
     }
 
+    /// Markdown is read top to bottom; it has no step links.
+    func stepNavigation(previous: Step?, next: Step?) -> [Block] {
+        []
+    }
+
     func formulas(_ formulas: [Formula]) -> [Block] {
         let text = formulas.map { $0.plainText + "\n" }.joined()
         return [Block(.codeBlock(info: "text", literal: text))]

@@ -1,7 +1,7 @@
 import AttentionTrace
 
-/// Lays out a trace as a document: title, input, overview, each step
-/// (explanation, formulas, tensors), warnings and result.
+/// Lays out a trace as a document: title, overview, input, each step
+/// (explanation, formulas, tensors, links to its neighbours), warnings and result.
 ///
 /// Steps with a ``Step/group`` are placed under a heading for their group.
 struct TraceDocumentBuilder<Presentation: TracePresentation> {
@@ -14,13 +14,14 @@ struct TraceDocumentBuilder<Presentation: TracePresentation> {
     ///   tensor whose shape, axes and labels disagree.
     func document() throws(RenderingError) -> Document {
         var blocks = [presentation.heading(trace.pageTitle, level: 1, anchor: "top")]
-        blocks += input()
         let results = trace.result.sorted { $0.key < $1.key }.map {
             TensorDisplay(result: $0.key, values: $0.value, in: trace)
         }
         let outline = StepGroup.grouping(trace.steps)
         let alignment = results.first { $0.id == "result.weights" && $0.values.shape.count >= 2 }
         blocks += presentation.overview(of: trace, outline: outline, alignment: alignment)
+        blocks += input()
+        var position = 0
         for (number, group) in outline.enumerated() {
             var stepLevel = 2
             if let title = group.title {
@@ -29,6 +30,10 @@ struct TraceDocumentBuilder<Presentation: TracePresentation> {
             }
             for step in group.steps {
                 blocks += try self.step(step, level: stepLevel)
+                let previous = position > 0 ? trace.steps[position - 1] : nil
+                let next = position + 1 < trace.steps.count ? trace.steps[position + 1] : nil
+                blocks += presentation.stepNavigation(previous: previous, next: next)
+                position += 1
             }
         }
         if !trace.warnings.isEmpty {

@@ -15,6 +15,8 @@ protocol TracePresentation {
     ///   - outline: The steps, grouped as they will appear.
     ///   - alignment: The result `weights`, when it is a matrix (or a stack of them).
     func overview(of trace: Trace, outline: [StepGroup], alignment: TensorDisplay?) -> [Block]
+    /// Links from a step to its neighbours, placed after the step.
+    func stepNavigation(previous: Step?, next: Step?) -> [Block]
     /// A step's formulas.
     func formulas(_ formulas: [Formula]) -> [Block]
     /// A tensor's values, caption and provenance.

@@ -1,0 +1,102 @@
+/// The popover that shows a cell's derivation, placed once at the end of every page.
+let derivationPopover = """
+    <div id="derivation" class="derivation" role="dialog" aria-labelledby="derivation-cell" hidden>
+    <button type="button" class="derivation-close" aria-label="Close">✕</button>
+    <p id="derivation-cell" class="derivation-cell"></p>
+    <div class="derivation-lines"></div>
+    </div>
+
+    """
+
+/// The page's only script: clicking a table cell shows its derivation, from the
+/// tensor's JSON island, in the popover (Escape or a click elsewhere closes it);
+/// opening a large tensor's "Show all numbers" builds its table from the island.
+///
+/// It runs no network request, builds every node with `textContent` (never
+/// markup), and parses an island only when one of its cells is first opened.
+let pageScript = """
+    (() => {
+      const box = document.getElementById("derivation");
+      if (!box) return;
+      const heading = box.querySelector(".derivation-cell"), lines = box.querySelector(".derivation-lines");
+      const parsed = new Map();
+      let selected = null;
+      function island(tensor) {
+        if (!parsed.has(tensor)) {
+          const node = [...document.querySelectorAll("script[data-derivations]")].find(s => s.dataset.derivations === tensor);
+          parsed.set(tensor, node ? JSON.parse(node.textContent) : null);
+        }
+        return parsed.get(tensor);
+      }
+      function close() {
+        box.hidden = true;
+        if (selected) selected.classList.remove("selected");
+        selected = null;
+      }
+      function open(cell) {
+        const data = island(cell.dataset.tensor);
+        if (!data) return;
+        const index = cell.id.slice(cell.id.lastIndexOf("[") + 1, -1).split(",").map(Number);
+        const text = data.cells[index.reduce((flat, k, d) => flat * data.shape[d] + k, 0)];
+        if (text === undefined) return;
+        close();
+        const table = cell.closest("table"), row = cell.parentElement.querySelector("th");
+        const column = table.tHead ? table.tHead.rows[0].cells[cell.cellIndex] : null;
+        heading.textContent = cell.id + (row && column ? " · " + row.textContent + " → " + column.textContent : "");
+        lines.replaceChildren(...text.split("\\n").map(line => {
+          const div = document.createElement("div");
+          div.textContent = line;
+          return div;
+        }));
+        const bounds = cell.getBoundingClientRect();
+        box.hidden = false;
+        box.style.top = (window.scrollY + bounds.bottom + 6) + "px";
+        box.style.left = Math.max(8, Math.min(window.scrollX + bounds.left, window.scrollX + document.documentElement.clientWidth - box.offsetWidth - 8)) + "px";
+        selected = cell;
+        cell.classList.add("selected");
+      }
+      function header(text, scope) {
+        const th = document.createElement("th");
+        th.scope = scope;
+        th.textContent = text;
+        return th;
+      }
+      function build(details) {
+        const data = island(details.dataset.tensor);
+        if (!data || !data.values || details.querySelector("table")) return;
+        const shape = data.shape, columns = shape[shape.length - 1], rows = shape.length > 1 ? shape[shape.length - 2] : 1;
+        for (let s = 0; s < data.values.length / (rows * columns); s++) {
+          const table = document.createElement("table"), head = table.createTHead().insertRow(), body = table.createTBody();
+          table.className = "tensor";
+          head.append(header(data.corner, "col"), ...data.columnLabels.map(label => header(label, "col")));
+          for (let i = 0; i < rows; i++) {
+            const row = body.insertRow();
+            row.append(header(data.rowLabels[i], "row"));
+            for (let j = 0; j < columns; j++) {
+              const cell = row.insertCell(), value = data.values[(s * rows + i) * columns + j];
+              cell.id = details.dataset.tensor + "[" + (shape.length > 2 ? [s, i, j] : shape.length > 1 ? [i, j] : [j]).join(",") + "]";
+              cell.dataset.tensor = details.dataset.tensor;
+              cell.textContent = value;
+              if (value === "masked") cell.className = "masked";
+            }
+          }
+          const scroll = document.createElement("div");
+          scroll.className = "scroll";
+          scroll.append(table);
+          details.append(scroll);
+        }
+      }
+      document.addEventListener("toggle", event => {
+        if (event.target.matches && event.target.matches("details.numbers") && event.target.open) build(event.target);
+      }, true);
+      document.addEventListener("click", event => {
+        const cell = event.target.closest("td[data-tensor]");
+        if (cell) open(cell);
+        else if (!box.contains(event.target) || event.target.closest(".derivation-close")) close();
+      });
+      document.addEventListener("keydown", event => {
+        if (event.key === "Escape") close();
+      });
+    })();
+
+    """

@@ -1,0 +1,50 @@
+import ArgumentParser
+import AttentionEngine
+import AttentionRendering
+import Foundation
+
+/// `attention-trace compare`: trace one sentence pair under several variants and render one page.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Trace one sentence pair under several variants and show their alignments side by side.",
+        discussion: "Every variant must attend from the target over the source (additive, dot, general, scaled-dot, concat, global, local-m, local-p).")
+
+    @Option(help: ArgumentHelp("The variants to compare, separated by commas.", valueName: "list"))
+    var variants = "dot,general,additive,scaled-dot"
+
+    @Option(help: "The source sentence.")
+    var source: String
+
+    @Option(help: "The target sentence.")
+    var target: String
+
+    @Option(help: "The seed for every tensor.")
+    var seed: UInt64 = TraceRequest.defaultSeed
+
+    @Option(help: "The output format: html or markdown.")
+    var format = TraceFormat.html.rawValue
+
+    @Option(name: .customLong("output"), help: ArgumentHelp("Write here instead of standard output.", valueName: "file"))
+    var outputPath: String?
+
+    func run() throws {
+        let formats: [TraceFormat] = [.html, .markdown]
+        guard let format = TraceFormat(rawValue: format), formats.contains(format) else {
+            throw CommandFailure("unknown format '\(format)'; choose one of: \(formats.map(\.rawValue).joined(separator: ", "))")
+        }
+        let names = variants.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !names.isEmpty else { throw CommandFailure("--variants is empty: name at least one variant") }
+        let chosen = try names.map { name in
+            guard let variant = Variant(rawValue: name) else { throw TraceError.unknownVariant(name) }
+            guard variant.sides == .decoderOverSource else {
+                throw CommandFailure("variant '\(name)' cannot be compared: it does not attend from target words over the source; choose among: \(Variant.allCases.filter { $0.sides == .decoderOverSource }.map(\.rawValue).joined(separator: ", "))")
+            }
+            return variant
+        }
+        let traces = try chosen.map { variant in
+            try AttentionTracer().trace(TraceRequest(variant: variant, source: source, target: target, seed: seed))
+        }
+        try FileAccess.write(try renderComparison(traces, as: format), to: outputPath)
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+/// A scratch directory for one browser check, and the built `attention-trace` binary.
+struct Workspace {
+    let directory: URL
+    /// Where screenshots are kept: `.build/screenshots/`, outside git.
+    let screenshots: URL
+    private let executable: URL
+
+    /// The build directory holds both the test bundle and the binary.
+    init(_ name: String) throws {
+        let build = try #require(Bundle.main.executableURL?.deletingLastPathComponent(), "cannot locate the build directory")
+        executable = build.appendingPathComponent("attention-trace")
+        try #require(FileManager.default.isExecutableFile(atPath: executable.path),
+                     "build the binary first: swift build (looked for \(executable.path))")
+        var root = build
+        while root.lastPathComponent != ".build", root.pathComponents.count > 1 { root.deleteLastPathComponent() }
+        screenshots = root.appendingPathComponent("screenshots")
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("attention-trace-browser-\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: screenshots, withIntermediateDirectories: true)
+        let words = (0..<8).map { "\"w\($0)\"" }.joined(separator: ",")
+        try #"{"variant":"multi-head","options":{"heads":2},"sourceTokens":[\#(words)]}"#
+            .write(to: directory.appendingPathComponent("multi-head.json"), atomically: true, encoding: .utf8)
+        try #"{"variant":"additive","sourceTokens":["<script>window.injected=1</script>","</script><!--","zoo"],"targetTokens":["le","\"zoo\" & שלום 🐈"]}"#
+            .write(to: directory.appendingPathComponent("injection.json"), atomically: true, encoding: .utf8)
+    }
+
+    /// A fresh directory for one Chromium run.
+    func scratch(_ name: String) throws -> URL {
+        let url = directory.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Runs the binary with `arguments`, requiring success. `{spec}` stands for a multi-head
+    /// spec with two heads, `{injection}` for an additive spec whose tokens are markup.
+    @discardableResult
+    func binary(_ arguments: [String]) throws -> Data {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments.map { argument in
+            switch argument {
+            case "{spec}": directory.appendingPathComponent("multi-head.json").path
+            case "{injection}": directory.appendingPathComponent("injection.json").path
+            default: argument
+            }
+        }
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "attention-trace \(arguments.joined(separator: " ")): \(message)")
+        return data
+    }
+
+    /// The trace the `trace` command makes for `arguments`, as JSON.
+    func traceJSON(_ arguments: [String]) throws -> TraceSummary {
+        try TraceSummary(json: binary(arguments + ["--format", "json"]))
+    }
+}
+
+/// What the checks need from a trace's JSON.
+struct TraceSummary {
+    /// The cell of the first softmax weights a trace records, and its value.
+    var firstNormalisedCell: (id: String, value: Double)?
+    /// The number of cells of the result `weights` (0 without one).
+    var alignmentCellCount: Int
+
+    init(json: Data) throws {
+        let trace = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        let steps = trace["steps"] as? [[String: Any]] ?? []
+        let tensors = steps.flatMap { $0["tensors"] as? [[String: Any]] ?? [] }
+        let normalised = tensors.first { ($0["provenance"] as? [String: Any])?["operation"] as? String == "normalize" }
+        if let normalised, let id = normalised["id"] as? String,
+           let value = ((normalised["values"] as? [[Double]])?.first?.first) {
+            firstNormalisedCell = (id + "[0,0]", value)
+        }
+        func count(_ value: Any?) -> Int {
+            (value as? [Any]).map { $0.reduce(0) { $0 + count($1) } } ?? (value is NSNumber ? 1 : 0)
+        }
+        alignmentCellCount = count((trace["result"] as? [String: Any])?["weights"])
+    }
+}
