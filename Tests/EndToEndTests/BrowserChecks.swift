@@ -81,6 +81,35 @@ import Testing
                                 scratch: run.scratch("screenshot"))
     }
 
+    /// The course built from the repository's `Lessons/`: the index and a lesson page load
+    /// offline with no console message, and a lesson's table cell opens its derivation.
+    @Test func theLessonSiteLoadsOfflineAndExplainsANumber() throws {
+        let chromium = try #require(Chromium.find(), "headless Chromium is needed: install it (.ci/install) or set CHROMIUM")
+        let run = try Workspace("lessons")
+        let lessons = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Lessons")
+        let site = run.directory.appendingPathComponent("site")
+        try run.binary(["lessons", "build", lessons.path, "--output", site.path])
+        for (page, cell) in [("index", nil), ("02-additive", "t1.normalise.weights[0,2]")] as [(String, String?)] {
+            let html = site.appendingPathComponent("\(page).html")
+            let probed = run.directory.appendingPathComponent("\(page).probe.html")
+            try Probe.page(from: String(contentsOf: html, encoding: .utf8), clicking: cell)
+                .write(to: probed, atomically: true, encoding: .utf8)
+            let load = try chromium.load(probed, scratch: run.scratch("load-\(page)"))
+            #expect(load.console.isEmpty, "\(page) console: \(load.console)")
+            #expect(load.externalRequests.isEmpty, "\(page) requests: \(load.externalRequests)")
+            #expect(!load.dom.contains("http://") && !load.dom.contains("https://"))
+            let report = try #require(Probe.report(in: load.dom), "the probe did not run on \(page)")
+            if cell != nil {
+                #expect(report.math > 0, "no MathML")
+                #expect(report.popoverShown == true)
+                #expect(report.derivation?.last?.hasPrefix("= ") == true, "\(report.derivation ?? [])")
+            }
+            try chromium.screenshot(html, to: run.screenshots.appendingPathComponent("lesson-\(page).png"),
+                                    scratch: run.scratch("screenshot-\(page)"))
+        }
+    }
+
     private func comparedVariants(_ page: Page) -> [[String]] {
         let arguments = page.arguments
         func value(_ option: String) -> String {

@@ -1,20 +1,19 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A scratch directory for one browser check, and the built `attention-trace` binary.
 struct Workspace {
     let directory: URL
     /// Where screenshots are kept: `.build/screenshots/`, outside git.
     let screenshots: URL
-    private let executable: URL
 
     /// The build directory holds both the test bundle and the binary.
     init(_ name: String) throws {
-        let build = try #require(Bundle.main.executableURL?.deletingLastPathComponent(), "cannot locate the build directory")
-        executable = build.appendingPathComponent("attention-trace")
+        let executable = productsDirectory.appendingPathComponent("attention-trace")
         try #require(FileManager.default.isExecutableFile(atPath: executable.path),
                      "build the binary first: swift build (looked for \(executable.path))")
-        var root = build
+        var root = productsDirectory
         while root.lastPathComponent != ".build", root.pathComponents.count > 1 { root.deleteLastPathComponent() }
         screenshots = root.appendingPathComponent("screenshots")
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("attention-trace-browser-\(name)-\(UUID().uuidString)")
@@ -38,24 +37,15 @@ struct Workspace {
     /// spec with two heads, `{injection}` for an additive spec whose tokens are markup.
     @discardableResult
     func binary(_ arguments: [String]) throws -> Data {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments.map { argument in
+        let result = try runAttentionTrace(arguments.map { argument in
             switch argument {
             case "{spec}": directory.appendingPathComponent("multi-head.json").path
             case "{injection}": directory.appendingPathComponent("injection.json").path
             default: argument
             }
-        }
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "attention-trace \(arguments.joined(separator: " ")): \(message)")
-        return data
+        })
+        try #require(result.status == 0, "attention-trace \(arguments.joined(separator: " ")): \(result.standardError)")
+        return Data(result.standardOutput.utf8)
     }
 
     /// The trace the `trace` command makes for `arguments`, as JSON.
