@@ -6,6 +6,8 @@ struct BenchmarkReport {
     let sizes: [Int]
     let python: String?
     let lessons: String
+    /// The longest one size of the multi-head benchmark may run, in seconds.
+    let timeout: Double
 
     private var executable: URL {
         URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
@@ -18,43 +20,52 @@ struct BenchmarkReport {
     func run() {
         printMachine()
         let baseline = python.flatMap(pytorchBaseline)
-        print("\n## Multi-head self-attention trace (d_model = 512, 8 heads, float64, every intermediate recorded)\n")
-        print("| n | compute (s) | recording (s) | HTML render (s) | page | JSON | peak memory | GFLOP/s | numpy GFLOP/s | PyTorch (s) | ours / PyTorch |")
-        print("|---|---|---|---|---|---|---|---|---|---|---|")
+        emit("\n## Multi-head self-attention trace (d_model = 512, 8 heads, float64, every intermediate recorded)\n")
+        emit("| n | compute (s) | recording (s) | HTML render (s) | page | JSON | peak memory | GFLOP/s | numpy GFLOP/s | PyTorch (s) | ours / PyTorch |")
+        emit("|---|---|---|---|---|---|---|---|---|---|---|")
         for n in sizes {
             let torch = baseline?.mha[String(n)], numpy = baseline?.matmulGflops[String(n)]
-            switch measure(n) {
-            case .success(let m):
-                let ours = m.compute + m.recording
-                print("| \(n) | \(format(m.compute)) | \(format(m.recording)) | \(format(m.htmlRender)) | \(bytes(m.htmlBytes)) | \(bytes(m.jsonBytes)) | \(bytes(m.peakResident)) | \(format(m.gflops, digits: 1)) | \(numpy.map { format($0, digits: 1) } ?? "–") | \(torch.map { format($0) } ?? "–") | \(torch.map { format(ours / $0, digits: 2) + "×" } ?? "–") |")
-            case .failure(let error):
-                print("| \(n) | failed: \(error.description) | | | | | | | | | |")
-            }
-            FileHandle.standardOutput.synchronizeFile()
+            let (engine, rendering, failure) = measure(n)
+            let cells: [String] = [
+                engine.map { format($0.compute) } ?? "–",
+                engine.map { format($0.recording) } ?? "–",
+                rendering.map { format($0.htmlRender) } ?? "–",
+                rendering.map { bytes($0.htmlBytes) } ?? "–",
+                rendering.map { bytes($0.jsonBytes) } ?? "–",
+                (rendering?.peakResident ?? engine?.peakResident).map(bytes) ?? "–",
+                engine.map { format($0.gflops, digits: 1) } ?? "–",
+                numpy.map { format($0, digits: 1) } ?? "–",
+                torch.map { format($0) } ?? "–",
+                engine.flatMap { e in torch.map { format((e.compute + e.recording) / $0, digits: 2) + "×" } } ?? "–",
+            ]
+            emit("| \(n) | " + cells.joined(separator: " | ") + " |" + (failure.map { " \($0)" } ?? ""))
         }
-        print("\n## Lesson-size trace (the README's example, whole process to written HTML)\n")
-        print(lessonSizeTrace())
-        print("\n## Shipped lessons\n")
-        print(shippedLessons())
+        emit("\n## Lesson-size trace (the README's example, whole process to written HTML)\n")
+        emit(lessonSizeTrace())
+        emit("\n## Shipped lessons\n")
+        emit(shippedLessons())
     }
 
     private func printMachine() {
         let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
             .split(separator: "\n").first { $0.hasPrefix("model name") }?
             .split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown"
-        print("# attention-bench\n")
-        print("- CPU: \(cpu), \(ProcessInfo.processInfo.activeProcessorCount) cores")
-        print("- memory: \(bytes(Int(ProcessInfo.processInfo.physicalMemory)))")
-        print("- BLAS: \(Matrix.blasConfiguration)")
+        emit("# attention-bench\n")
+        emit("- CPU: \(cpu), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        emit("- memory: \(bytes(Int(ProcessInfo.processInfo.physicalMemory)))")
+        emit("- BLAS: \(Matrix.blasConfiguration)")
     }
 
-    private func measure(_ n: Int) -> Result<MultiHeadBenchmark.Measurement, BenchmarkFailure> {
-        let result = run(executable, ["--child", String(n)])
-        guard result.status == 0, let data = result.output.data(using: .utf8),
-              let measurement = try? JSONDecoder().decode(MultiHeadBenchmark.Measurement.self, from: data) else {
-            return .failure(BenchmarkFailure(result.error.split(separator: "\n").last.map(String.init) ?? "exit \(result.status)"))
-        }
-        return .success(measurement)
+    /// Runs one size in a child process; either measurement is `nil` when the child did not get that far.
+    private func measure(_ n: Int) -> (MultiHeadBenchmark.EngineMeasurement?, MultiHeadBenchmark.RenderMeasurement?, String?) {
+        let result = run(executable, ["--child", String(n)], timeout: timeout)
+        let lines = result.output.split(separator: "\n").map { Data($0.utf8) }
+        let decoder = JSONDecoder()
+        let engine = lines.first.flatMap { try? decoder.decode(MultiHeadBenchmark.EngineMeasurement.self, from: $0) }
+        let rendering = lines.dropFirst().first.flatMap { try? decoder.decode(MultiHeadBenchmark.RenderMeasurement.self, from: $0) }
+        let failure = result.status == 0 ? nil
+            : "(failed: \(result.error.split(separator: "\n").first { !$0.isEmpty } ?? "exit \(result.status)"))"
+        return (engine, rendering, failure)
     }
 
     private func lessonSizeTrace() -> String {
@@ -94,10 +105,10 @@ struct BenchmarkReport {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("pytorch_baseline.py")
         let result = run(URL(fileURLWithPath: python), [script.path, "--sizes", sizes.map(String.init).joined(separator: ",")])
         guard result.status == 0, let baseline = try? JSONDecoder().decode(Baseline.self, from: Data(result.output.utf8)) else {
-            print("- PyTorch baseline failed: \(result.error.split(separator: "\n").last ?? "")")
+            emit("- PyTorch baseline failed: \(result.error.split(separator: "\n").last ?? "")")
             return nil
         }
-        print("- PyTorch \(baseline.torch), measured in this run")
+        emit("- PyTorch \(baseline.torch), measured in this run")
         return baseline
     }
 
@@ -107,7 +118,7 @@ struct BenchmarkReport {
         var error: String
     }
 
-    private func run(_ executable: URL, _ arguments: [String]) -> ProcessResult {
+    private func run(_ executable: URL, _ arguments: [String], timeout: Double? = nil) -> ProcessResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -115,11 +126,17 @@ struct BenchmarkReport {
         process.standardOutput = output
         process.standardError = error
         do { try process.run() } catch { return ProcessResult(status: -1, output: "", error: "\(error)") }
+        if let timeout {
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { [process] in
+                if process.isRunning { process.terminate() }
+            }
+        }
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        let timedOut = process.terminationReason == .uncaughtSignal && timeout != nil
         return ProcessResult(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-                             error: String(decoding: errorData, as: UTF8.self))
+                             error: timedOut ? "stopped after \(Int(timeout ?? 0)) s" : String(decoding: errorData, as: UTF8.self))
     }
 
     private func format(_ value: Double, digits: Int = 3) -> String {
@@ -131,4 +148,9 @@ struct BenchmarkReport {
             : count >= 1 << 20 ? format(Double(count) / Double(1 << 20), digits: 1) + " MiB"
             : format(Double(count) / 1024, digits: 1) + " KiB"
     }
+}
+
+/// Writes one line to standard output at once, so a long run shows its rows as they come.
+private func emit(_ line: String = "") {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

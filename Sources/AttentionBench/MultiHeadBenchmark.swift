@@ -12,46 +12,53 @@ struct MultiHeadBenchmark {
 
     let length: Int
 
-    /// What one run measured.
-    struct Measurement: Codable {
-        var length: Int
+    /// What the engine measured: computing and recording.
+    struct EngineMeasurement: Codable {
         /// Seconds to compute the attention with the matrix API alone, recording nothing.
         var compute: Double
         /// Seconds for the full trace (compute and record), minus `compute`.
         var recording: Double
+        /// The rate of the trace's matrix products alone.
+        var gflops: Double
+        /// Peak resident memory of the process after tracing, in bytes.
+        var peakResident: Int
+    }
+
+    /// What rendering measured.
+    struct RenderMeasurement: Codable {
         var htmlRender: Double
         var htmlBytes: Int
         var jsonRender: Double
         var jsonBytes: Int
-        /// Peak resident memory of the process, in bytes.
+        /// Peak resident memory of the process after rendering, in bytes.
         var peakResident: Int
-        /// The rate of the trace's matrix products alone.
-        var gflops: Double
     }
 
-    func run() throws -> Measurement {
+    /// Traces, then renders, reporting each measurement as soon as it is made, so a
+    /// size whose rendering runs out of time still reports its engine numbers.
+    func run(report: (Encodable) -> Void) throws {
         let generator = ParameterGenerator(seed: 1)
         let x = generator.glorotUniform(named: "X", rows: length, columns: Self.modelWidth)
         let weights = ["W_Q", "W_K", "W_V", "W_O"].map {
             generator.glorotUniform(named: $0, rows: Self.modelWidth, columns: Self.modelWidth)
         }
         let compute = seconds { _ = Self.attention(x, weights) }
-        let spec = InputSpec(tensors: ["X": Tensor(shape: x.shape, scalars: x.scalars),
-                                       "W_Q": tensor(weights[0]), "W_K": tensor(weights[1]),
+        let spec = InputSpec(tensors: ["X": tensor(x), "W_Q": tensor(weights[0]), "W_K": tensor(weights[1]),
                                        "W_V": tensor(weights[2]), "W_O": tensor(weights[3])])
         var trace: Trace?
         let traced = try seconds {
             trace = try AttentionTracer().trace(TraceRequest(variant: .multiHead, spec: spec,
-                                                             options: .init(heads: Self.heads)))
+                                                             options: .init(heads: Self.heads),
+                                                             memoryLimit: 64_000_000_000))
         }
         guard let trace else { throw BenchmarkFailure("the trace did not complete") }
+        report(EngineMeasurement(compute: compute, recording: max(0, traced - compute),
+                                 gflops: productRate(x, weights), peakResident: peakResidentBytes()))
         var html = "", json = ""
         let htmlRender = try seconds { html = try render(trace, as: .html) }
         let jsonRender = try seconds { json = try render(trace, as: .json) }
-        return Measurement(length: length, compute: compute, recording: max(0, traced - compute),
-                           htmlRender: htmlRender, htmlBytes: html.utf8.count,
-                           jsonRender: jsonRender, jsonBytes: json.utf8.count,
-                           peakResident: peakResidentBytes(), gflops: productRate(x, weights))
+        report(RenderMeasurement(htmlRender: htmlRender, htmlBytes: html.utf8.count, jsonRender: jsonRender,
+                                 jsonBytes: json.utf8.count, peakResident: peakResidentBytes()))
     }
 
     private func tensor(_ matrix: Matrix) -> Tensor {

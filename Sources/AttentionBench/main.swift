@@ -1,7 +1,8 @@
 import AttentionMath
 import Foundation
 
-// attention-bench: run with `swift run -c release attention-bench [--sizes 64,512,1024,2048] [--python PATH]`.
+// attention-bench: run with
+// `swift run -c release attention-bench [--sizes 64,512,1024,2048] [--python PATH] [--timeout SECONDS]`.
 //
 // Each size of the multi-head benchmark runs in a child process (`--child N`) so
 // that its peak memory is its own. `--python` names an interpreter with torch and
@@ -16,9 +17,11 @@ func value(of flag: String) -> String? {
 
 if let child = value(of: "--child").flatMap(Int.init) {
     do {
-        let measurement = try MultiHeadBenchmark(length: child).run()
-        let data = try JSONEncoder().encode(measurement)
-        print(String(decoding: data, as: UTF8.self))
+        try MultiHeadBenchmark(length: child).run { measurement in
+            if let data = try? JSONEncoder().encode(measurement) {
+                FileHandle.standardOutput.write(data + Data("\n".utf8))
+            }
+        }
     } catch {
         FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
         exit(1)
@@ -28,5 +31,6 @@ if let child = value(of: "--child").flatMap(Int.init) {
 
 let sizes = (value(of: "--sizes") ?? "64,512,1024,2048").split(separator: ",").compactMap { Int($0) }
 let report = BenchmarkReport(sizes: sizes, python: value(of: "--python"),
-                             lessons: value(of: "--lessons") ?? "Lessons")
+                             lessons: value(of: "--lessons") ?? "Lessons",
+                             timeout: value(of: "--timeout").flatMap(Double.init) ?? 300)
 report.run()

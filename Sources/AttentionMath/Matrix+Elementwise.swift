@@ -63,6 +63,9 @@ extension Matrix {
     /// - Precondition: `canBroadcast(other)`.
     public func combined(with other: Matrix, _ operation: ElementwiseOperation) -> Matrix {
         precondition(canBroadcast(other), "cannot broadcast \(other.shape) to \(shape)")
+        if other.shape == shape {
+            return Matrix(rows: rows, columns: columns, scalars: zip(scalars, other.scalars).map { operation($0, $1) })
+        }
         return Matrix(rows: rows, columns: columns) { i, j in
             operation(self[i, j], other[other.rows == 1 ? 0 : i, other.columns == 1 ? 0 : j])
         }
@@ -86,6 +89,6 @@ extension Matrix {
     ///
     /// Causal attention masks the scores of future positions this way before the softmax.
     public func masked(keeping keep: (Int, Int) -> Bool) -> Matrix {
-        Matrix(rows: rows, columns: columns) { i, j in keep(i, j) ? self[i, j] : -.infinity }
+        Matrix(rows: rows, columns: columns) { i, j in keep(i, j) ? self.scalars[i * self.columns + j] : -.infinity }
     }
 }

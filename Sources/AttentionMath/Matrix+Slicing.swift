@@ -14,7 +14,12 @@ extension Matrix {
     ///
     /// Multi-head attention uses this to split `Q`, `K` and `V` into heads.
     public func columns(_ range: Range<Int>) -> Matrix {
-        Matrix(rows: rows, columns: range.count) { i, j in self[i, range.lowerBound + j] }
+        var slice: [Double] = []
+        slice.reserveCapacity(rows * range.count)
+        for i in 0..<rows {
+            slice.append(contentsOf: scalars[(i * columns + range.lowerBound)..<(i * columns + range.upperBound)])
+        }
+        return Matrix(rows: rows, columns: range.count, scalars: slice)
     }
 
     /// The matrix with rows and columns exchanged.

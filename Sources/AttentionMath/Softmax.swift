@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every intermediate of a numerically stable softmax over the rows of a matrix.
 ///
 /// For each row `x`:
@@ -5,13 +7,15 @@
 ///     m = max_j x_j                 (maxima)
 ///     y_j = x_j - m                 (shifted; never positive, so exp cannot overflow)
 ///     e_j = exp(y_j)                (exponentials)
-///     Z = sum_j e_j                 (sums)
+///     Z = sum_j e_j                 (sums, added left to right)
 ///     w_j = e_j / Z                 (weights)
 ///
 /// Masked entries are negative infinity and get weight exactly 0. A row whose
 /// every entry is masked has `m = -inf`; its shifted values stay `-inf`, its
 /// sum is 0 and its weights are all 0 (never NaN). ``fullyMaskedRows`` lists
 /// such rows so callers can warn about them.
+///
+/// - Complexity: O(rows · columns), in one pass over each row per intermediate.
 public struct Softmax: Hashable, Sendable {
     /// The input scores.
     public let scores: Matrix
@@ -29,15 +33,34 @@ public struct Softmax: Hashable, Sendable {
     /// Computes the softmax of every row of `scores`.
     public init(rowsOf scores: Matrix) {
         self.scores = scores
-        maxima = scores.rowMaxima()
-        shifted = Matrix(rows: scores.rows, columns: scores.columns) { [maxima] i, j in
-            maxima[i, 0] == -.infinity ? -.infinity : scores[i, j] - maxima[i, 0]
+        let rows = scores.rows, columns = scores.columns
+        var maxima = [Double](repeating: -.infinity, count: rows)
+        var shifted = [Double](repeating: 0, count: rows * columns)
+        var exponentials = shifted, weights = shifted
+        var sums = [Double](repeating: 0, count: rows)
+        scores.scalars.withUnsafeBufferPointer { x in
+            for i in 0..<rows {
+                let row = i * columns
+                var maximum = -Double.infinity
+                for j in 0..<columns where x[row + j] > maximum { maximum = x[row + j] }
+                maxima[i] = maximum
+                var sum = 0.0
+                for j in 0..<columns {
+                    let y = maximum == -.infinity ? -.infinity : x[row + j] - maximum
+                    let e = Foundation.exp(y)
+                    shifted[row + j] = y
+                    exponentials[row + j] = e
+                    sum += e
+                }
+                sums[i] = sum
+                for j in 0..<columns { weights[row + j] = Softmax.normalize(exponentials[row + j], by: sum) }
+            }
         }
-        exponentials = shifted.applying(.exp)
-        sums = exponentials.rowSums()
-        weights = Matrix(rows: scores.rows, columns: scores.columns) { [exponentials, sums] i, j in
-            Softmax.normalize(exponentials[i, j], by: sums[i, 0])
-        }
+        self.maxima = Matrix(rows: rows, columns: 1, scalars: maxima)
+        self.shifted = Matrix(rows: rows, columns: columns, scalars: shifted)
+        self.exponentials = Matrix(rows: rows, columns: columns, scalars: exponentials)
+        self.sums = Matrix(rows: rows, columns: 1, scalars: sums)
+        self.weights = Matrix(rows: rows, columns: columns, scalars: weights)
     }
 
     /// `value / sum`, or 0 when the sum is 0 (a fully masked row).
