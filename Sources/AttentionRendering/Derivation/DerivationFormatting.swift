@@ -1,4 +1,5 @@
 import AttentionTrace
+import Synchronization
 
 /// How derivations write numbers and cell references.
 ///
@@ -44,11 +45,22 @@ enum DerivationFormatting {
     ///
     /// A trailing generic subscript `_i` or `_t` is dropped, since the
     /// reference's indices take its place.
+    ///
+    /// Derivations ask for a name once per term of every cell, so each symbol's
+    /// plain text is computed once and kept.
     static func name(of tensor: TracedTensor) -> String {
-        var symbol = Formula(tensor.symbol).plainText
+        var symbol = plainSymbols.withLock { cache in
+            if let known = cache[tensor.symbol] { return known }
+            let text = Formula(tensor.symbol).plainText
+            cache[tensor.symbol] = text
+            return text
+        }
         for suffix in ["_i", "_t"] where symbol.hasSuffix(suffix) && symbol.count > suffix.count {
             symbol.removeLast(suffix.count)
         }
         return symbol.isEmpty || symbol.contains(where: \.isWhitespace) ? tensor.id : symbol
     }
 }
+
+/// The plain text of every symbol seen so far (symbols are few; cells are many).
+private let plainSymbols = Mutex<[String: String]>([:])
