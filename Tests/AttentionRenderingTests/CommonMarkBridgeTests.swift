@@ -55,7 +55,7 @@ import Testing
         #expect(image == .paragraph([.html("<img src=\"cat.png\" alt=\"a cat\" />")]))
     }
 
-    @Test func builtDocumentRoundTripsThroughCommonMark() {
+    @Test func builtDocumentRoundTripsThroughCommonMark() throws {
         let document = Document([
             Block(.heading(level: 2, [.text("Scores <e> & *weights*")])),
             Block(.paragraph([.text("a_b "), .strong([.text("bold")]), .softBreak, .text("next"), .lineBreak, .code("x`y")])),
@@ -66,17 +66,17 @@ import Testing
             Block(.blockQuote([Block(.paragraph([.text("# not a heading")]))])),
             Block(.thematicBreak),
         ])
-        let reparsed = Document(parsing: document.commonMark())
+        let reparsed = Document(parsing: try document.commonMark())
         #expect(withoutLines(reparsed.blocks) == document.blocks)
     }
 
-    @Test func htmlFragmentEscapesTextButKeepsRawHTML() {
+    @Test func htmlFragmentEscapesTextButKeepsRawHTML() throws {
         let document = Document([
             Block(.paragraph([.text("<script>alert(1)</script>"), .html("<br>")])),
             Block(.html("<figure>kept</figure>")),
             Block(.heading(level: 9, [.text("clamped")])),
         ])
-        #expect(document.htmlFragment() == """
+        #expect(try document.htmlFragment() == """
             <p>&lt;script&gt;alert(1)&lt;/script&gt;<br></p>
             <figure>kept</figure>
             <h6>clamped</h6>
@@ -86,13 +86,13 @@ import Testing
 
     /// Run under `swift test --sanitize=address`, LeakSanitizer reports any
     /// node tree or rendered string the bridge forgets to free.
-    @Test func repeatedParsingAndRenderingGiveTheSameResult() {
+    @Test func repeatedParsingAndRenderingGiveTheSameResult() throws {
         let first = Document(parsing: Self.lesson)
         for _ in 0..<200 {
             let document = Document(parsing: Self.lesson)
             #expect(document == first)
-            #expect(document.htmlFragment() == first.htmlFragment())
-            #expect(document.commonMark() == first.commonMark())
+            #expect(try document.htmlFragment() == first.htmlFragment())
+            #expect(try document.commonMark() == first.commonMark())
         }
     }
 }

@@ -120,7 +120,7 @@ struct Heatmap {
     }
 
     /// A bar of palette steps with the values at its ends and middle.
-    private func appendLegend(x: Double, y: Double, width: Double, to html: inout String) {
+    func appendLegend(x: Double, y: Double, width: Double, to html: inout String) {
         let steps = 24
         let stepWidth = width / Double(steps)
         html += "<g class=\"legend\" aria-hidden=\"true\">"
