@@ -96,3 +96,24 @@ import Testing
         }
     }
 }
+
+/// Documents too large for cmark's buffers render or fail with an error, never abort.
+@Suite struct CommonMarkSizeTests {
+    @Test func aRawBlockLargerThanCmarksLimitIsSplicedInVerbatim() throws {
+        let raw = "<div>" + String(repeating: "x", count: Document.largestTextForCommonMark + 1) + "</div>\n"
+        let document = Document([Block(.paragraph([.text("a & b")])), Block(.html(raw)), Block(.html("<p>end</p>"))])
+        let html = try document.htmlFragment()
+        #expect(html.utf8.count == "<p>a &amp; b</p>\n".utf8.count + raw.utf8.count + "<p>end</p>\n".utf8.count)
+        #expect(html.hasPrefix("<p>a &amp; b</p>\n<div>xxx"))
+        #expect(html.hasSuffix("xxx</div>\n<p>end</p>\n"))
+    }
+
+    @Test func tooMuchTextForCmarkIsARenderingError() {
+        let text = String(repeating: "y", count: Document.largestTextForCommonMark + 1)
+        let document = Document([Block(.codeBlock(info: "text", literal: text))])
+        #expect(throws: RenderingError.documentTooLarge(bytes: text.utf8.count + 4, limit: Document.largestTextForCommonMark)) {
+            try document.commonMark()
+        }
+        #expect(throws: RenderingError.self) { try document.htmlFragment() }
+    }
+}

@@ -52,7 +52,7 @@ extension Document {
         let rendered = blocks.map { block -> Block in
             guard case .html(let raw) = block.kind, raw.utf8.count >= Self.smallestSplicedBlock else { return block }
             spliced.append(raw)
-            return Block(.html("\(marker)\(spliced.count - 1)-->" + (raw.hasSuffix("\n") ? "\n" : "")))
+            return Block(.html("\(marker)\(spliced.count - 1)-->"))
         }
         try checkSize(Document(rendered).textBytes)
         let html = withNodeTree(rendered) { root in takeRendered(cmark_render_html(root, CMARK_OPT_UNSAFE)) }
@@ -74,6 +74,9 @@ extension Document {
 
 /// `html` with each placeholder `<marker>k-->` replaced by `blocks[k]`.
 ///
+/// cmark ends a raw HTML block with a newline unless it already ends with one,
+/// so the newline it wrote after a placeholder is dropped when the block has its own.
+///
 /// - Complexity: O(size of the output).
 private func splicing(_ blocks: [String], into html: String, at marker: String) -> String {
     var output = ""
@@ -89,6 +92,7 @@ private func splicing(_ blocks: [String], into html: String, at marker: String) 
         }
         output += blocks[k]
         rest = afterMarker[end.upperBound...]
+        if blocks[k].hasSuffix("\n"), rest.first == "\n" { rest = rest.dropFirst() }
     }
     output += rest
     return output
