@@ -12,6 +12,14 @@ public enum RenderingError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Traces that cannot be shown side by side: `variant` has no target × source
     /// weights, or was traced on other tokens than the first.
     case incomparable(variant: String, reason: String)
+    /// A document whose text for cmark (everything but the large raw HTML blocks,
+    /// which are added after cmark has run) exceeds `limit` bytes; cmark aborts
+    /// the process rather than grow a buffer past 1 GB.
+    case documentTooLarge(bytes: Int, limit: Int)
+    /// A cell asked for in a tensor the trace does not hold; `available` lists the identifiers it does.
+    case unknownTensor(id: TensorID, available: [TensorID])
+    /// A cell index with the wrong number of coordinates or outside the tensor's shape.
+    case cellOutOfRange(id: TensorID, index: [Int], shape: [Int])
 
     /// A message naming the tensor or value and what is wrong with it.
     public var description: String {
@@ -22,6 +30,16 @@ public enum RenderingError: Error, Hashable, Sendable, CustomStringConvertible {
             "cannot encode \(path.isEmpty ? "the trace" : path) as JSON: \(reason)"
         case .incomparable(let variant, let reason):
             variant.isEmpty ? "cannot compare: \(reason)" : "cannot compare variant '\(variant)': \(reason)"
+        case .documentTooLarge(let bytes, let limit):
+            "the document would be \(bytes / 1_000_000) MB of text for cmark, more than the \(limit / 1_000_000) MB it can render safely"
+        case .unknownTensor(let id, let available):
+            "the trace has no tensor '\(id)'; it has "
+                + (available.count > 12 ? available.prefix(12).joined(separator: ", ") + ", … (\(available.count) in all)"
+                                        : available.joined(separator: ", "))
+        case .cellOutOfRange(let id, let index, let shape):
+            "\(id)[\(index.map(String.init).joined(separator: ","))] is outside the tensor: its shape is "
+                + (shape.isEmpty ? "scalar" : shape.map(String.init).joined(separator: " × "))
+                + ", so give \(max(shape.count, 1)) index\(shape.count == 1 ? "" : "es") from 0"
         }
     }
 }

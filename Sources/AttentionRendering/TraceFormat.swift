@@ -22,14 +22,15 @@ public enum TraceFormat: String, CaseIterable, Sendable {
 ///   - format: The output format.
 /// - Returns: The rendered text, ending with a newline.
 /// - Throws: ``RenderingError`` when a tensor's shape, axes and labels disagree
-///   (a hand-edited trace), or, for JSON, when a value such as NaN cannot be encoded.
+///   (a hand-edited trace), for JSON when a value such as NaN cannot be encoded,
+///   and ``RenderingError/documentTooLarge(bytes:limit:)`` rather than let cmark abort.
 public func render(_ trace: Trace, as format: TraceFormat) throws(RenderingError) -> String {
     switch format {
     case .markdown:
         return try TraceDocumentBuilder(trace: trace, presentation: MarkdownPresentation()).document().commonMark()
     case .html:
         let document = try TraceDocumentBuilder(trace: trace, presentation: HTMLPresentation(trace: trace)).document()
-        return standalonePage(title: trace.pageTitle, body: document.htmlFragment())
+        return standalonePage(title: trace.pageTitle, body: try document.htmlFragment())
     case .json:
         return try traceJSON(trace)
     }

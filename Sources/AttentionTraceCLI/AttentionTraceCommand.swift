@@ -6,5 +6,5 @@ struct AttentionTraceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "attention-trace",
         abstract: "Trace attention mechanisms and show every intermediate number.",
-        subcommands: [TraceCommand.self, CompareCommand.self, VariantsCommand.self, LessonsCommand.self])
+        subcommands: [TraceCommand.self, ExplainCommand.self, CompareCommand.self, VariantsCommand.self, LessonsCommand.self])
 }

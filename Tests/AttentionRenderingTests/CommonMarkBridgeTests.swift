@@ -55,7 +55,7 @@ import Testing
         #expect(image == .paragraph([.html("<img src=\"cat.png\" alt=\"a cat\" />")]))
     }
 
-    @Test func builtDocumentRoundTripsThroughCommonMark() {
+    @Test func builtDocumentRoundTripsThroughCommonMark() throws {
         let document = Document([
             Block(.heading(level: 2, [.text("Scores <e> & *weights*")])),
             Block(.paragraph([.text("a_b "), .strong([.text("bold")]), .softBreak, .text("next"), .lineBreak, .code("x`y")])),
@@ -66,17 +66,17 @@ import Testing
             Block(.blockQuote([Block(.paragraph([.text("# not a heading")]))])),
             Block(.thematicBreak),
         ])
-        let reparsed = Document(parsing: document.commonMark())
+        let reparsed = Document(parsing: try document.commonMark())
         #expect(withoutLines(reparsed.blocks) == document.blocks)
     }
 
-    @Test func htmlFragmentEscapesTextButKeepsRawHTML() {
+    @Test func htmlFragmentEscapesTextButKeepsRawHTML() throws {
         let document = Document([
             Block(.paragraph([.text("<script>alert(1)</script>"), .html("<br>")])),
             Block(.html("<figure>kept</figure>")),
             Block(.heading(level: 9, [.text("clamped")])),
         ])
-        #expect(document.htmlFragment() == """
+        #expect(try document.htmlFragment() == """
             <p>&lt;script&gt;alert(1)&lt;/script&gt;<br></p>
             <figure>kept</figure>
             <h6>clamped</h6>
@@ -86,13 +86,34 @@ import Testing
 
     /// Run under `swift test --sanitize=address`, LeakSanitizer reports any
     /// node tree or rendered string the bridge forgets to free.
-    @Test func repeatedParsingAndRenderingGiveTheSameResult() {
+    @Test func repeatedParsingAndRenderingGiveTheSameResult() throws {
         let first = Document(parsing: Self.lesson)
         for _ in 0..<200 {
             let document = Document(parsing: Self.lesson)
             #expect(document == first)
-            #expect(document.htmlFragment() == first.htmlFragment())
-            #expect(document.commonMark() == first.commonMark())
+            #expect(try document.htmlFragment() == first.htmlFragment())
+            #expect(try document.commonMark() == first.commonMark())
         }
+    }
+}
+
+/// Documents too large for cmark's buffers render or fail with an error, never abort.
+@Suite struct CommonMarkSizeTests {
+    @Test func aRawBlockLargerThanCmarksLimitIsSplicedInVerbatim() throws {
+        let raw = "<div>" + String(repeating: "x", count: Document.largestTextForCommonMark + 1) + "</div>\n"
+        let document = Document([Block(.paragraph([.text("a & b")])), Block(.html(raw)), Block(.html("<p>end</p>"))])
+        let html = try document.htmlFragment()
+        #expect(html.utf8.count == "<p>a &amp; b</p>\n".utf8.count + raw.utf8.count + "<p>end</p>\n".utf8.count)
+        #expect(html.hasPrefix("<p>a &amp; b</p>\n<div>xxx"))
+        #expect(html.hasSuffix("xxx</div>\n<p>end</p>\n"))
+    }
+
+    @Test func tooMuchTextForCmarkIsARenderingError() {
+        let text = String(repeating: "y", count: Document.largestTextForCommonMark + 1)
+        let document = Document([Block(.codeBlock(info: "text", literal: text))])
+        #expect(throws: RenderingError.documentTooLarge(bytes: text.utf8.count + 4, limit: Document.largestTextForCommonMark)) {
+            try document.commonMark()
+        }
+        #expect(throws: RenderingError.self) { try document.htmlFragment() }
     }
 }

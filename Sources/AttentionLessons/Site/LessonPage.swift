@@ -46,8 +46,13 @@ extension Lesson {
             }
         }
         let navigation = Self.navigation(previous: previous, next: next, courseTitle: courseTitle)
-        return standaloneHTMLPage(title: "\(title) · \(courseTitle)",
-                                  body: navigation + Document(blocks).htmlFragment() + navigation)
+        let body: String
+        do {
+            body = try Document(blocks).htmlFragment()
+        } catch {
+            throw LessonError("the page cannot be rendered: \(error.description)", at: SourceLocation(file: file, line: 1))
+        }
+        return standaloneHTMLPage(title: "\(title) · \(courseTitle)", body: navigation + body + navigation)
     }
 
     private static func sectionAnchor(_ number: Int) -> String { "section-\(number)" }

@@ -5,8 +5,13 @@ import AttentionRendering
 /// The text is read as CommonMark, so `code`, *emphasis* and links work, but raw
 /// HTML in it is shown as text and links with a `javascript:`, `data:` or
 /// `vbscript:` destination lose their link: everything user-written is escaped.
+/// Text too long for cmark (over 128 MB) is replaced by a sentence saying so.
 func userTextHTML(_ text: String) -> String {
-    Document(Document(parsing: text).blocks.map(escapingRawHTML)).htmlFragment()
+    do {
+        return try Document(Document(parsing: text).blocks.map(escapingRawHTML)).htmlFragment()
+    } catch {
+        return "<p>This text cannot be shown: \(error.description).</p>\n"
+    }
 }
 
 private func escapingRawHTML(_ block: Block) -> Block {

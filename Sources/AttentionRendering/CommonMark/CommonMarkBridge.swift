@@ -15,28 +15,122 @@ import Darwin
 // MARK: - Rendering
 
 extension Document {
+    /// The most bytes of text a document may hand to cmark: its renderers abort
+    /// the process when a buffer would pass 1 GB, and escaping can make HTML up
+    /// to six times longer than the text (`"` becomes `&quot;`).
+    public static let largestTextForCommonMark = 128 * 1024 * 1024
+
+    /// Top-level raw HTML blocks at least this long do not pass through cmark:
+    /// a short placeholder does, and the block replaces it in the output.
+    static let smallestSplicedBlock = 4096
+
     /// The document as CommonMark text, written by cmark's CommonMark renderer.
     ///
     /// Text in ``Inline/text(_:)`` is escaped as needed, so it reads back as the same text.
-    public func commonMark() -> String {
-        withNodeTree { root in takeRendered(cmark_render_commonmark(root, CMARK_OPT_DEFAULT, 0)) }
+    ///
+    /// - Throws: ``RenderingError/documentTooLarge(bytes:limit:)`` when the document
+    ///   holds more than ``largestTextForCommonMark`` bytes of text.
+    public func commonMark() throws(RenderingError) -> String {
+        try checkSize(textBytes)
+        return withNodeTree(blocks) { root in takeRendered(cmark_render_commonmark(root, CMARK_OPT_DEFAULT, 0)) }
     }
 
     /// The document as an HTML fragment (no `<html>` or `<head>`), written by cmark's HTML renderer.
     ///
     /// Raw HTML blocks and inlines are kept verbatim (`CMARK_OPT_UNSAFE`), so
-    /// whoever builds them must escape the user text they contain.
-    public func htmlFragment() -> String {
-        withNodeTree { root in takeRendered(cmark_render_html(root, CMARK_OPT_UNSAFE)) }
+    /// whoever builds them must escape the user text they contain. Top-level
+    /// raw HTML blocks of ``smallestSplicedBlock`` bytes or more never enter
+    /// cmark's buffers: cmark renders a placeholder comment for each, and the
+    /// block is spliced in its place, which gives the same output at any size.
+    ///
+    /// - Throws: ``RenderingError/documentTooLarge(bytes:limit:)`` when the text
+    ///   left for cmark is more than ``largestTextForCommonMark`` bytes.
+    /// - Complexity: O(size of the output).
+    public func htmlFragment() throws(RenderingError) -> String {
+        let marker = "<!--spliced-\(UInt64.random(in: 0...UInt64.max))-"
+        var spliced: [String] = []
+        let rendered = blocks.map { block -> Block in
+            guard case .html(let raw) = block.kind, raw.utf8.count >= Self.smallestSplicedBlock else { return block }
+            spliced.append(raw)
+            return Block(.html("\(marker)\(spliced.count - 1)-->"))
+        }
+        try checkSize(Document(rendered).textBytes)
+        let html = withNodeTree(rendered) { root in takeRendered(cmark_render_html(root, CMARK_OPT_UNSAFE)) }
+        guard !spliced.isEmpty else { return html }
+        return splicing(spliced, into: html, at: marker)
     }
 
-    /// Builds the cmark tree for the document, passes its root to `body` and frees the tree.
-    private func withNodeTree<Result>(_ body: (OpaquePointer) -> Result) -> Result {
-        let root = newNode(CMARK_NODE_DOCUMENT)
-        defer { cmark_node_free(root) }
-        for block in blocks { append(block, to: root) }
-        return body(root)
+    private func checkSize(_ bytes: Int) throws(RenderingError) {
+        guard bytes <= Self.largestTextForCommonMark else {
+            throw .documentTooLarge(bytes: bytes, limit: Self.largestTextForCommonMark)
+        }
     }
+
+    /// The bytes of text in every block and inline: what cmark's buffers will hold.
+    var textBytes: Int {
+        blocks.reduce(0) { $0 + $1.textBytes }
+    }
+}
+
+/// `html` with each placeholder `<marker>k-->` replaced by `blocks[k]`.
+///
+/// cmark ends a raw HTML block with a newline unless it already ends with one,
+/// so the newline it wrote after a placeholder is dropped when the block has its own.
+///
+/// - Complexity: O(size of the output).
+private func splicing(_ blocks: [String], into html: String, at marker: String) -> String {
+    var output = ""
+    output.reserveCapacity(html.utf8.count + blocks.reduce(0) { $0 + $1.utf8.count })
+    var rest = Substring(html)
+    while let start = rest.firstRange(of: marker) {
+        output += rest[..<start.lowerBound]
+        let afterMarker = rest[start.upperBound...]
+        guard let end = afterMarker.firstRange(of: "-->"), let k = Int(afterMarker[..<end.lowerBound]), blocks.indices.contains(k) else {
+            output += rest[start]
+            rest = afterMarker
+            continue
+        }
+        output += blocks[k]
+        rest = afterMarker[end.upperBound...]
+        if blocks[k].hasSuffix("\n"), rest.first == "\n" { rest = rest.dropFirst() }
+    }
+    output += rest
+    return output
+}
+
+private extension Block {
+    /// The bytes of text in the block and everything inside it.
+    var textBytes: Int {
+        switch kind {
+        case .heading(_, let inlines), .paragraph(let inlines): inlines.reduce(0) { $0 + $1.textBytes }
+        case .codeBlock(let info, let literal): info.utf8.count + literal.utf8.count
+        case .html(let raw): raw.utf8.count
+        case .thematicBreak: 0
+        case .bulletList(let items, _), .orderedList(_, let items, _):
+            items.reduce(0) { total, item in item.reduce(total) { $0 + $1.textBytes } }
+        case .blockQuote(let blocks): blocks.reduce(0) { $0 + $1.textBytes }
+        }
+    }
+}
+
+private extension Inline {
+    var textBytes: Int {
+        switch self {
+        case .text(let text), .code(let text), .html(let text): text.utf8.count
+        case .emphasis(let children), .strong(let children): children.reduce(0) { $0 + $1.textBytes }
+        case .link(let destination, let title, let children):
+            destination.utf8.count + title.utf8.count + children.reduce(0) { $0 + $1.textBytes }
+        case .softBreak, .lineBreak: 1
+        }
+    }
+}
+
+/// Builds the cmark tree for `blocks`, passes its root to `body` and frees the tree.
+private func withNodeTree<Result>(_ blocks: [Block], _ body: (OpaquePointer) -> Result) -> Result {
+    let root = newNode(CMARK_NODE_DOCUMENT)
+    defer { cmark_node_free(root) }
+    for block in blocks { append(block, to: root) }
+    return body(root)
 }
 
 /// Copies a string that a cmark renderer allocated, then frees it.

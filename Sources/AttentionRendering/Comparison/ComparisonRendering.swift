@@ -19,7 +19,7 @@ public func renderComparison(_ traces: [Trace], as format: TraceFormat) throws(R
     case .html:
         return standalonePage(title: comparison.title, body: comparisonHTML(comparison))
     case .markdown:
-        return comparisonDocument(comparison).commonMark()
+        return try comparisonDocument(comparison).commonMark()
     case .json:
         var items: [String] = []
         for trace in traces { items.append(try traceJSON(trace).dropLast().description) }

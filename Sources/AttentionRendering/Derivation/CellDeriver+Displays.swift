@@ -17,22 +17,27 @@ extension CellDeriver {
         }
         let sources = recordedSources(ofResult: display.values)
         guard display.id.hasPrefix("result."), sources.contains(where: { $0 != nil }) else { return nil }
-        let name = display.id
         return zip(display.slices, sources).flatMap { slice, source in
             (0..<slice.rows).flatMap { i in
-                (0..<slice.columns).map { j in
-                    let index = slice.index(i, j, dimensions: display.values.shape.count).map(String.init).joined(separator: ",")
-                    guard let source else {
-                        return CellDerivation(lines: ["\(name)[\(index)] = \(DerivationFormatting.number(slice.value(i, j, in: display.values)))",
-                                                      "the mechanism's result, as returned"])
-                    }
-                    return CellDerivation(lines: [
-                        "\(name)[\(index)] = \(source.id)[\(i),\(j)]",
-                        "= " + DerivationFormatting.number(slice.value(i, j, in: display.values)),
-                        "(open that cell in its own table to see how it was computed)",
-                    ])
-                }
+                (0..<slice.columns).map { j in resultDerivation(of: display, slice: slice, row: i, column: j, source: source) }
             }
         }
+    }
+
+    /// The derivation of one cell of a result: which recorded cell it is, or that it was returned as is.
+    ///
+    /// - Parameter source: The recorded tensor with the slice's values, from ``recordedSources(ofResult:)``.
+    func resultDerivation(of display: TensorDisplay, slice: MatrixSlice, row i: Int, column j: Int,
+                          source: TracedTensor?) -> CellDerivation {
+        let index = slice.index(i, j, dimensions: display.values.shape.count).map(String.init).joined(separator: ",")
+        let value = DerivationFormatting.number(slice.value(i, j, in: display.values))
+        guard let source else {
+            return CellDerivation(lines: ["\(display.id)[\(index)] = \(value)", "the mechanism's result, as returned"])
+        }
+        return CellDerivation(lines: [
+            "\(display.id)[\(index)] = \(source.id)[\(i),\(j)]",
+            "= " + value,
+            "(open that cell in its own table to see how it was computed)",
+        ])
     }
 }

@@ -21,9 +21,17 @@ struct Heatmap {
     }
 
     /// A heatmap with one scale shared by every tensor in `values`, as ``fitted(to:)-swift.type.method`` chooses it.
+    ///
+    /// - Complexity: O(total number of values), in one pass without copying them.
     static func fitted(to values: [Tensor]) -> Heatmap {
-        let finite = values.flatMap { $0.scalars.filter(\.isFinite) }
-        guard let low = finite.min(), let high = finite.max() else { return .weights }
+        var low = Double.infinity, high = -Double.infinity
+        for tensor in values {
+            for value in tensor.scalars where value.isFinite {
+                low = min(low, value)
+                high = max(high, value)
+            }
+        }
+        guard low <= high else { return .weights }
         if low >= 0, high <= 1 { return Heatmap(scale: 0...(high > 0 ? high : 1)) }
         return Heatmap(scale: low...max(high, low + 1e-12))
     }
@@ -120,7 +128,7 @@ struct Heatmap {
     }
 
     /// A bar of palette steps with the values at its ends and middle.
-    private func appendLegend(x: Double, y: Double, width: Double, to html: inout String) {
+    func appendLegend(x: Double, y: Double, width: Double, to html: inout String) {
         let steps = 24
         let stepWidth = width / Double(steps)
         html += "<g class=\"legend\" aria-hidden=\"true\">"

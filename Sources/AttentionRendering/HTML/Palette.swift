@@ -13,14 +13,20 @@ struct Palette {
     /// The colour at `fraction` of the way from low (0) to high (1), as `#rrggbb`;
     /// fractions outside 0...1 are clamped.
     func color(at fraction: Double) -> String {
+        let (red, green, blue) = channels(at: fraction)
+        return "#" + [red, green, blue].map { channel in
+            let hex = String(channel, radix: 16)
+            return hex.count == 1 ? "0" + hex : hex
+        }.joined()
+    }
+
+    /// The colour at `fraction` as `(red, green, blue)` bytes; fractions outside 0...1 are clamped.
+    func channels(at fraction: Double) -> (red: UInt8, green: UInt8, blue: UInt8) {
         let position = min(max(fraction.isNaN ? 0 : fraction, 0), 1) * Double(stops.count - 1)
         let lower = min(Int(position), stops.count - 2)
         let t = position - Double(lower)
         let (a, b) = (stops[lower], stops[lower + 1])
-        return "#" + [(a.red, b.red), (a.green, b.green), (a.blue, b.blue)].map { low, high in
-            let channel = Int((low + (high - low) * t).rounded())
-            let hex = String(channel, radix: 16)
-            return hex.count == 1 ? "0" + hex : hex
-        }.joined()
+        func mix(_ low: Double, _ high: Double) -> UInt8 { UInt8((low + (high - low) * t).rounded()) }
+        return (mix(a.red, b.red), mix(a.green, b.green), mix(a.blue, b.blue))
     }
 }

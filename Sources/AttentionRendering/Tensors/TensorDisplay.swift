@@ -109,14 +109,15 @@ struct TensorDisplay {
     }
 
     /// The most cells a matrix may have and still be shown as a table; larger
-    /// ones are drawn as a heatmap, with their numbers in a table built on demand.
+    /// ones are drawn as a heatmap, with their numbers in a table built on demand,
+    /// or as a picture (see ``TensorTier``).
     static let largestTable = (cells: 1024, rows: 64, columns: 64)
 
-    /// Whether a slice has more rows, columns or cells than ``largestTable`` allows.
-    var isLarge: Bool {
-        let rows = values.rowCount, columns = values.columnCount
-        return rows > Self.largestTable.rows || columns > Self.largestTable.columns
-            || rows * columns > Self.largestTable.cells
+    /// The index to write after the identifier in `--cell`: `row,column`, `column`
+    /// for a vector, and the leading axes' names before them (`head,row,column`).
+    var indexPlaceholder: String {
+        let trailing = values.shape.count >= 2 ? ["row", "column"] : ["column"]
+        return (axes.dropLast(trailing.count).map(\.name) + trailing).joined(separator: ",")
     }
 
     /// The text in the top-left corner of a table: which axis runs down and which across.

@@ -4,17 +4,21 @@ import AttentionTrace
 /// heatmap, a contents list, step-by-step navigation, formulas as MathML and
 /// tensors as tables whose every cell can be opened to show its derivation
 /// (heatmaps beside them when both axes are labelled, and heatmaps instead of
-/// tables for matrices above ``TensorDisplay/largestTable``). All are raw HTML
-/// blocks whose user text is escaped here.
+/// tables for matrices above ``TensorDisplay/largestTable``, pictures for the
+/// huge ones as ``PagePolicy`` decides). All are raw HTML blocks whose user text
+/// is escaped here.
 struct HTMLPresentation: TracePresentation {
     /// Identifiers of the tensors that have a table on the page, which provenance lines link to.
     let tensorsOnPage: Set<TensorID>
     /// Explains the cells of every tensor shown.
     let deriver: CellDeriver
+    /// Which tensors are tables, interactive heatmaps or pictures.
+    let policy: PagePolicy
 
     init(trace: Trace) {
         tensorsOnPage = Set(trace.steps.flatMap { $0.tensors.map(\.id) })
         deriver = CellDeriver(trace: trace)
+        policy = PagePolicy(shapes: trace.steps.flatMap { $0.tensors.map(\.values.shape) } + trace.result.values.map(\.shape))
     }
 
     func heading(_ text: String, level: Int, anchor: String) -> Block {
@@ -35,8 +39,13 @@ struct HTMLPresentation: TracePresentation {
             let rows = alignment.rowAxis?.name ?? "row"
             let columns = alignment.columnAxis?.name ?? "column"
             html += "<p>Each row of the alignment is a \(rows) position and each column a \(columns) position; "
-                + "a brighter cell means more attention. Hover over a cell for its value.</p>\n"
-            Heatmap.fitted(to: alignment).append(alignment, to: &html)
+            if policy.tier(of: alignment) == .picture {
+                html += "a brighter pixel means more attention.</p>\n"
+                RasterHeatmap(fittedTo: alignment, side: RasterHeatmap.largestSide).append(alignment, to: &html)
+            } else {
+                html += "a brighter cell means more attention. Hover over a cell for its value.</p>\n"
+                Heatmap.fitted(to: alignment).append(alignment, to: &html)
+            }
             if !alignment.isLarge {
                 html += "<details class=\"alternative\"><summary>Show the alignment as a table</summary>\n"
                 TensorTable.append(alignment, addressable: false, to: &html)
@@ -49,6 +58,15 @@ struct HTMLPresentation: TracePresentation {
                 + (trace.result[name]?.shape.map(String.init).joined(separator: " × ") ?? "") + ")"
         }.joined(separator: ", ")
         html += ". <strong>Click any number in a table</strong> to see how it was computed from the numbers before it.</p>"
+        if policy.numbersNotEmbedded > 0 {
+            html += "\n<p class=\"page-policy\">"
+                + (policy.largeTensorsArePictures
+                    ? "Tensors too large for a table are shown as pictures here, since together they hold more than \(grouped(TensorDisplay.interactiveNumberBudget)) numbers"
+                    : "Tensors with more than \(grouped(TensorDisplay.largestInteractiveHeatmap)) numbers are shown as pictures")
+                + "; \(grouped(policy.numbersNotEmbedded)) numbers are not embedded. "
+            appendOnDemandHint(for: "ID", to: &html)
+            html += "</p>"
+        }
         blocks.append(Block(.html(html)))
         return blocks + contents(of: trace, outline: outline)
     }
@@ -118,6 +136,19 @@ struct HTMLPresentation: TracePresentation {
         var html = "<figure class=\"tensor\" id=\""
         appendEscapedHTML(Anchor.tensor(tensor.id), to: &html)
         html += "\">\n"
+        let tier = policy.tier(of: tensor)
+        if tier == .picture {
+            html += "<figcaption class=\"large\">"
+            TensorTable.appendCaption(of: tensor, to: &html)
+            html += "</figcaption>\n"
+            RasterHeatmap(fittedTo: tensor, side: RasterHeatmap.stepSide).append(tensor, to: &html)
+            html += "<p class=\"on-demand\">"
+            appendOnDemandHint(for: tensor.id, index: tensor.indexPlaceholder, to: &html)
+            html += "</p>\n"
+            appendProvenance(of: tensor, to: &html)
+            html += "</figure>"
+            return [Block(.html(html))]
+        }
         if tensor.isLarge {
             html += "<figcaption class=\"large\">"
             TensorTable.appendCaption(of: tensor, to: &html)
@@ -136,6 +167,13 @@ struct HTMLPresentation: TracePresentation {
         }
         html += "</figure>"
         return [Block(.html(html))]
+    }
+
+    /// `Any number: run the same attention-trace trace command as attention-trace explain … --cell "ID[row,column]"…`.
+    private func appendOnDemandHint(for id: String, index: String = "row,column", to html: inout String) {
+        html += "Any number: run the same <code>attention-trace trace</code> command as <code>attention-trace explain … --cell \""
+        appendEscapedHTML("\(id)[\(index)]", to: &html)
+        html += "\"</code>, or write the trace with <code>--format json</code>."
     }
 
     private func appendProvenance(of tensor: TensorDisplay, to html: inout String) {
@@ -158,4 +196,15 @@ struct HTMLPresentation: TracePresentation {
         }
         html += "</p>\n"
     }
+}
+
+/// `1234567` written `1,234,567`.
+private func grouped(_ number: Int) -> String {
+    let digits = String(number.magnitude)
+    var text = number < 0 ? "-" : ""
+    for (k, digit) in digits.enumerated() {
+        if k > 0, (digits.count - k) % 3 == 0 { text += "," }
+        text.append(digit)
+    }
+    return text
 }

@@ -1,0 +1,112 @@
+import AttentionTrace
+import Foundation
+
+/// Draws a huge tensor as pictures: one `<img>` per matrix slice holding an
+/// 8-bit palette BMP of block means (``PooledMatrix``) in the viridis colours,
+/// with tick labels, a legend, `alt` text and a short summary table for screen
+/// readers. No number of the tensor is embedded.
+///
+/// - Complexity: O(number of cells) to pool, plus O(`largestSide`²) per picture.
+struct RasterHeatmap {
+    /// The most pixels along either side of a picture on the page (the overview's alignment).
+    static let largestSide = 256
+    /// The most pixels along either side of a step's or a result's picture; with
+    /// 60 huge tensors (eight heads over thousands of tokens) a page stays under 3 MB.
+    static let stepSide = 128
+    /// The palette index of masked blocks; 0 through 254 are the viridis scale.
+    static let maskedIndex: UInt8 = 255
+    /// The colour of masked blocks, the light grey of the SVG heatmap's hatching.
+    static let maskedColour: (red: UInt8, green: UInt8, blue: UInt8) = (0xd6, 0xd6, 0xd6)
+
+    /// The colour scale, as ``Heatmap/fitted(to:)-swift.type.method`` chooses it.
+    let heatmap: Heatmap
+    /// The most pixels along either side.
+    let side: Int
+
+    /// A picture scaled to `tensor`'s finite values, at most `side` pixels a side.
+    init(fittedTo tensor: TensorDisplay, side: Int) {
+        heatmap = .fitted(to: tensor)
+        self.side = side
+    }
+
+    /// The 256 palette entries: 255 viridis steps and the masked grey.
+    static let palette: [(red: UInt8, green: UInt8, blue: UInt8)] =
+        (0..<255).map { Palette.viridis.channels(at: Double($0) / 254) } + [maskedColour]
+
+    /// The BMP of `pooled`, each block coloured by its place on the scale.
+    func image(of pooled: PooledMatrix) -> BMPImage {
+        let span = heatmap.scale.upperBound - heatmap.scale.lowerBound
+        let pixels = pooled.values.map { value -> UInt8 in
+            if value == -.infinity { return Self.maskedIndex }
+            let fraction = span > 0 ? (value - heatmap.scale.lowerBound) / span : 0.5
+            return UInt8((min(max(fraction.isNaN ? 0 : fraction, 0), 1) * 254).rounded())
+        }
+        return BMPImage(width: pooled.columns, height: pooled.rows, palette: Self.palette, pixels: pixels)
+    }
+
+    /// Appends a figure per slice of `tensor`, in a grid when there are several.
+    func append(_ tensor: TensorDisplay, to html: inout String) {
+        let slices = tensor.slices
+        html += slices.count > 1 ? "<div class=\"heatmap-grid\">\n" : ""
+        for slice in slices {
+            appendFigure(slice, of: tensor, to: &html)
+        }
+        html += slices.count > 1 ? "</div>\n" : ""
+    }
+
+    private func appendFigure(_ slice: MatrixSlice, of tensor: TensorDisplay, to html: inout String) {
+        let pooled = PooledMatrix(slice, of: tensor.values, largestSide: side)
+        let bytes = image(of: pooled).fileBytes
+        let scale = max(1, Self.largestSide / max(pooled.rows, pooled.columns))
+        let width = max(pooled.columns * scale, 16), height = max(pooled.rows * scale, 16)
+        let rows = tensor.rowAxis?.name ?? "row", columns = tensor.columnAxis?.name ?? "column"
+        let summary = ValueSummary(tensor.values.scalars[slice.offset..<(slice.offset + slice.rows * slice.columns)])
+        let blocks = "\(pooled.blockRows) × \(pooled.blockColumns)"
+
+        html += "<figure class=\"heatmap raster\">"
+        html += "<img class=\"raster-heatmap\" style=\"image-rendering: pixelated\" width=\"\(width)\" height=\"\(height)\" alt=\""
+        appendEscapedHTML("Picture of \(tensor.symbol.plainText), \(tensor.description)"
+            + (slice.title.isEmpty ? "" : ", \(slice.title)")
+            + ": \(slice.rows) × \(slice.columns) (rows \(rows), columns \(columns)), each pixel the mean of \(blocks) cells"
+            + ", colour from \(NumberFormatting.fixed(heatmap.scale.lowerBound)) to \(NumberFormatting.fixed(heatmap.scale.upperBound))"
+            + (summary.maskedCount > 0 ? ", fully masked blocks grey" : ""), to: &html)
+        html += "\" src=\"data:image/bmp;base64,"
+        html += Data(bytes).base64EncodedString()
+        html += "\">\n<p class=\"ticks\">"
+        appendTicks("Rows", axis: rows, count: slice.rows, label: tensor.rowLabel, to: &html)
+        html += "<br>"
+        appendTicks("Columns", axis: columns, count: slice.columns, label: tensor.columnLabel, to: &html)
+        html += "</p>\n"
+        html += "<svg class=\"heatmap-svg\" width=\"\(width + 40)\" height=\"40\" viewBox=\"0 0 \(width + 40) 40\" aria-hidden=\"true\">"
+        heatmap.appendLegend(x: 4, y: 2, width: Double(width), to: &html)
+        html += "</svg>\n"
+        appendSummaryTable(summary, blocks: blocks, to: &html)
+        if !slice.title.isEmpty {
+            html += "<figcaption>"
+            appendEscapedHTML(slice.title, to: &html)
+            html += "</figcaption>"
+        }
+        html += "</figure>\n"
+    }
+
+    /// `Rows (query): 0 “w0” · 1024 “w1024” · 2047 “w2047”`: the first, middle and last positions.
+    private func appendTicks(_ name: String, axis: String, count: Int, label: (Int) -> String, to html: inout String) {
+        appendEscapedHTML("\(name) (\(axis)): ", to: &html)
+        let ticks = Array(Set([0, count / 2, count - 1].filter { $0 >= 0 })).sorted()
+        html += ticks.map { position in
+            let text = label(position)
+            return escapedHTML(text == String(position) || text.isEmpty ? String(position) : "\(position) “\(text)”")
+        }.joined(separator: " · ")
+    }
+
+    /// The minimum, maximum, mean and block size, visible only to screen readers.
+    private func appendSummaryTable(_ summary: ValueSummary, blocks: String, to html: inout String) {
+        html += "<table style=\"position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap\">"
+        html += "<caption>Summary of the picture</caption><tbody>"
+        for (name, value) in [("minimum", summary.minimum), ("maximum", summary.maximum), ("mean", summary.mean)] {
+            html += "<tr><th scope=\"row\">\(name)</th><td>\(value.map(NumberFormatting.fixed) ?? "none")</td></tr>"
+        }
+        html += "<tr><th scope=\"row\">masked cells</th><td>\(summary.maskedCount)</td></tr>"
+        html += "<tr><th scope=\"row\">cells per pixel</th><td>\(blocks)</td></tr></tbody></table>\n"
+    }
+}

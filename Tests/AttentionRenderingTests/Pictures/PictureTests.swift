@@ -1,0 +1,100 @@
+import AttentionTrace
+import Testing
+@testable import AttentionRendering
+
+/// The BMP encoder, block pooling, tier boundaries and a page with a huge tensor.
+@Suite struct PictureTests {
+    @Test func aTwoByTwoBMPIsWrittenByteForByte() {
+        let palette: [(red: UInt8, green: UInt8, blue: UInt8)] = [(255, 0, 0), (0, 255, 0), (0, 0, 255)]
+        let bytes = BMPImage(width: 2, height: 2, palette: palette, pixels: [0, 1, 2, 0]).fileBytes
+        let header: [UInt8] = [
+            0x42, 0x4D, 0x3E, 0x04, 0, 0, 0, 0, 0, 0, 0x36, 0x04, 0, 0,  // "BM", 1086 bytes, pixels at 1078
+            40, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 1, 0, 8, 0,  // info header, 2 × 2, 1 plane, 8 bits
+            0, 0, 0, 0, 8, 0, 0, 0, 0x13, 0x0B, 0, 0, 0x13, 0x0B, 0, 0,  // no compression, 8 bytes of pixels, 72 dpi
+            0, 1, 0, 0, 0, 0, 0, 0,  // 256 colours
+        ]
+        #expect(bytes.count == 1086)
+        #expect(Array(bytes[0..<54]) == header)
+        #expect(Array(bytes[54..<66]) == [0, 0, 255, 0, 0, 255, 0, 0, 255, 0, 0, 0])  // blue, green, red, 0
+        #expect(bytes[66..<1078].allSatisfy { $0 == 0 })
+        // Bottom row first, each padded to 4 bytes.
+        #expect(Array(bytes[1078...]) == [2, 0, 0, 0, 0, 1, 0, 0])
+    }
+
+    @Test func blocksAreMeansOfTheirUnmaskedCellsAndFullyMaskedBlocksStayMasked() {
+        let m = -Double.infinity
+        let values = Tensor(rows: [
+            [1, 3, m, m, 5],
+            [5, 7, m, m, 6],
+            [2, m, 9, 1, 0],
+        ])
+        let slice = MatrixSlice(leadingIndex: [], title: "", offset: 0, rows: 3, columns: 5)
+        let pooled = PooledMatrix(slice, of: values, largestSide: 2)
+        #expect(pooled.blockRows == 2 && pooled.blockColumns == 3)
+        #expect(pooled.rows == 2 && pooled.columns == 2)
+        #expect(pooled.values == [4, 5.5, 5.5, 0.5])
+        let masked = PooledMatrix(slice, of: values, largestSide: 3)
+        #expect(masked.blockRows == 1 && masked.blockColumns == 2)
+        #expect(masked.values == [2, m, 5, 6, m, 6, 2, 5, 0])
+    }
+
+    @Test func tiersChangeAtTheirBoundaries() {
+        #expect(TensorDisplay.tier(ofShape: [32, 32], largeTensorsArePictures: false) == .table)
+        #expect(TensorDisplay.tier(ofShape: [64, 16], largeTensorsArePictures: true) == .table)
+        #expect(TensorDisplay.tier(ofShape: [65, 1], largeTensorsArePictures: false) == .interactiveHeatmap)
+        #expect(TensorDisplay.tier(ofShape: [33, 32], largeTensorsArePictures: false) == .interactiveHeatmap)
+        #expect(TensorDisplay.tier(ofShape: [128, 128], largeTensorsArePictures: false) == .interactiveHeatmap)
+        #expect(TensorDisplay.tier(ofShape: [128, 129], largeTensorsArePictures: false) == .picture)
+        #expect(TensorDisplay.tier(ofShape: [65, 1], largeTensorsArePictures: true) == .picture)
+        #expect(TensorDisplay.tier(ofShape: [2, 64, 128], largeTensorsArePictures: false) == .interactiveHeatmap)
+        #expect(TensorDisplay.tier(ofShape: [3, 64, 128], largeTensorsArePictures: false) == .picture)
+    }
+
+    @Test func largeTensorsBecomePicturesWhenTogetherTheyExceedTheBudget() {
+        let within = PagePolicy(shapes: [[4, 4], [2048, 1], [2048, 1], [300, 300]])
+        #expect(!within.largeTensorsArePictures)
+        #expect(within.numbersNotEmbedded == 90_000)
+        let beyond = PagePolicy(shapes: [[4, 4], [2048, 1], [2049, 1]])
+        #expect(beyond.largeTensorsArePictures)
+        #expect(beyond.numbersNotEmbedded == 4097)
+    }
+
+    /// A 300 × 300 tensor beside a 4 × 4 one.
+    static let mixed: Trace = {
+        let big = Tensor(shape: [300, 300], scalars: (0..<90_000).map { Double($0 % 300) / 300 })
+        let small = Tensor(rows: (0..<4).map { i in (0..<4).map { j in Double(i * 4 + j) } })
+        let tokens = (0..<300).map { "w\($0)" }
+        let step = Step(id: "s", title: "Both sizes", explanation: "", formulas: [], tensors: [
+            TracedTensor(id: "s.big", symbol: "B", description: "a huge tensor",
+                         axes: [Axis(name: "query", labels: tokens), Axis(name: "key", labels: tokens)],
+                         values: big, provenance: Provenance(.given)),
+            TracedTensor(id: "s.small", symbol: "A", description: "a small tensor",
+                         axes: [Axis(name: "row"), Axis(name: "column")], values: small, provenance: Provenance(.given)),
+        ])
+        return Trace(variant: "self", sourceTokens: tokens, inputs: [:], steps: [step], result: [:])
+    }()
+
+    @Test func aHugeTensorIsOnePictureWithoutItsNumbersBesideASmallTable() throws {
+        let html = try render(Self.mixed, as: .html)
+        #expect(html.utf8.count < 400_000)
+        #expect(occurrences(of: "data:image/bmp;base64,", in: html) == 1)
+        #expect(!html.contains("data-derivations=\"s.big\""))
+        #expect(!html.contains("id=\"s.big["))
+        #expect(html.contains("each pixel the mean of 3 × 3 cells"))
+        #expect(html.contains("Rows (query): 0 “w0” · 150 “w150” · 299 “w299”"))
+        #expect(html.contains("<p class=\"page-policy\">Tensors with more than 16,384 numbers are shown as pictures; 90,000 numbers are not embedded."))
+        #expect(html.contains("--cell \"s.big[row,column]\""))
+        #expect(html.contains("<td id=\"s.small[3,2]\" data-tensor=\"s.small\" data-row=\"3\" data-col=\"2\">14.0000</td>"))
+        let island = try #require(sections(of: html, from: "data-derivations=\"s.small\">", to: "</script>").first)
+        #expect(island.contains("A[3,2] = 14.0000\\ngiven in the input spec"))
+    }
+
+    @Test func markdownSummarisesAHugeTensorAndElidesItsMiddle() throws {
+        let markdown = try render(Self.mixed, as: .markdown)
+        #expect(markdown.utf8.count < 5_000)
+        #expect(markdown.contains("300 × 300 (query × key): minimum 0.0000, maximum 0.9967, mean 0.4983; only the first and last 3 rows and columns are shown"))
+        #expect(markdown.contains("query \\ key      w0      w1      w2  …    w297    w298    w299\n"))
+        #expect(markdown.contains("w299         0.0000  0.0033  0.0067  …  0.9900  0.9933  0.9967\n"))
+        #expect(!markdown.contains("\nw150 "))
+    }
+}
