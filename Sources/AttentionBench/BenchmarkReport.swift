@@ -21,18 +21,18 @@ struct BenchmarkReport {
         printMachine()
         let baseline = python.flatMap(pytorchBaseline)
         emit("\n## Multi-head self-attention trace (d_model = 512, 8 heads, float64, every intermediate recorded)\n")
-        emit("| n | compute (s) | recording (s) | HTML render (s) | page | JSON | peak memory | GFLOP/s | numpy GFLOP/s | PyTorch (s) | ours / PyTorch |")
+        emit("| n | compute (s) | recording (s) | HTML render (s) | page | JSON | peak memory (trace and HTML) | GFLOP/s | numpy GFLOP/s | PyTorch (s) | ours / PyTorch |")
         emit("|---|---|---|---|---|---|---|---|---|---|---|")
         for n in sizes {
             let torch = baseline?.mha[String(n)], numpy = baseline?.matmulGflops[String(n)]
-            let (engine, rendering, failure) = measure(n)
+            let (engine, html, json, failure) = measure(n)
             let cells: [String] = [
                 engine.map { format($0.compute) } ?? "–",
                 engine.map { format($0.recording) } ?? "–",
-                rendering.map { format($0.htmlRender) } ?? "–",
-                rendering.map { bytes($0.htmlBytes) } ?? "–",
-                rendering.map { bytes($0.jsonBytes) } ?? "–",
-                (rendering?.peakResident ?? engine?.peakResident).map(bytes) ?? "–",
+                html.map { format($0.seconds) } ?? "–",
+                html.map { bytes($0.bytes) } ?? "–",
+                json.map { bytes($0.bytes) + " in " + format($0.seconds, digits: 1) + " s (peak " + bytes($0.peakResident) + ")" } ?? "–",
+                (html?.peakResident ?? engine?.peakResident).map(bytes) ?? "–",
                 engine.map { format($0.gflops, digits: 1) } ?? "–",
                 numpy.map { format($0, digits: 1) } ?? "–",
                 torch.map { format($0) } ?? "–",
@@ -56,16 +56,19 @@ struct BenchmarkReport {
         emit("- BLAS: \(Matrix.blasConfiguration)")
     }
 
-    /// Runs one size in a child process; either measurement is `nil` when the child did not get that far.
-    private func measure(_ n: Int) -> (MultiHeadBenchmark.EngineMeasurement?, MultiHeadBenchmark.RenderMeasurement?, String?) {
+    /// Runs one size in a child process; a measurement is `nil` when the child did not get that far.
+    private func measure(_ n: Int) -> (MultiHeadBenchmark.EngineMeasurement?, MultiHeadBenchmark.RenderMeasurement?,
+                                       MultiHeadBenchmark.RenderMeasurement?, String?) {
         let result = run(executable, ["--child", String(n)], timeout: timeout)
         let lines = result.output.split(separator: "\n").map { Data($0.utf8) }
         let decoder = JSONDecoder()
         let engine = lines.first.flatMap { try? decoder.decode(MultiHeadBenchmark.EngineMeasurement.self, from: $0) }
-        let rendering = lines.dropFirst().first.flatMap { try? decoder.decode(MultiHeadBenchmark.RenderMeasurement.self, from: $0) }
+        func rendering(_ k: Int) -> MultiHeadBenchmark.RenderMeasurement? {
+            lines.count > k ? try? decoder.decode(MultiHeadBenchmark.RenderMeasurement.self, from: lines[k]) : nil
+        }
         let failure = result.status == 0 ? nil
             : "(failed: \(result.error.split(separator: "\n").first { !$0.isEmpty } ?? "exit \(result.status)"))"
-        return (engine, rendering, failure)
+        return (engine, rendering(1), rendering(2), failure)
     }
 
     private func lessonSizeTrace() -> String {

@@ -24,18 +24,16 @@ struct MultiHeadBenchmark {
         var peakResident: Int
     }
 
-    /// What rendering measured.
+    /// What rendering one format measured.
     struct RenderMeasurement: Codable {
-        var htmlRender: Double
-        var htmlBytes: Int
-        var jsonRender: Double
-        var jsonBytes: Int
+        var seconds: Double
+        var bytes: Int
         /// Peak resident memory of the process after rendering, in bytes.
         var peakResident: Int
     }
 
-    /// Traces, then renders, reporting each measurement as soon as it is made, so a
-    /// size whose rendering runs out of time still reports its engine numbers.
+    /// Traces, then renders HTML, then JSON, reporting each measurement as soon as it
+    /// is made, so a size whose rendering runs out of time still reports what it has.
     func run(report: (Encodable) -> Void) throws {
         let generator = ParameterGenerator(seed: 1)
         let x = generator.glorotUniform(named: "X", rows: length, columns: Self.modelWidth)
@@ -54,11 +52,11 @@ struct MultiHeadBenchmark {
         guard let trace else { throw BenchmarkFailure("the trace did not complete") }
         report(EngineMeasurement(compute: compute, recording: max(0, traced - compute),
                                  gflops: productRate(x, weights), peakResident: peakResidentBytes()))
-        var html = "", json = ""
-        let htmlRender = try seconds { html = try render(trace, as: .html) }
-        let jsonRender = try seconds { json = try render(trace, as: .json) }
-        report(RenderMeasurement(htmlRender: htmlRender, htmlBytes: html.utf8.count, jsonRender: jsonRender,
-                                 jsonBytes: json.utf8.count, peakResident: peakResidentBytes()))
+        for format in [TraceFormat.html, .json] {
+            var text = ""
+            let time = try seconds { text = try render(trace, as: format) }
+            report(RenderMeasurement(seconds: time, bytes: text.utf8.count, peakResident: peakResidentBytes()))
+        }
     }
 
     private func tensor(_ matrix: Matrix) -> Tensor {
