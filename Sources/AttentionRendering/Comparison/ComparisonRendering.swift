@@ -30,18 +30,9 @@ public func renderComparison(_ traces: [Trace], as format: TraceFormat) throws(R
 private func comparisonHTML(_ comparison: Comparison) -> String {
     var html = "<h1 id=\"top\">"
     appendEscapedHTML(comparison.title, to: &html)
-    html += "</h1>\n<p class=\"sentences\">"
-    for (name, tokens) in [("Source", comparison.sourceTokens), ("Target", comparison.targetTokens)] {
-        if name == "Target" { html += " <span class=\"arrow\" aria-hidden=\"true\">→</span> " }
-        html += "<span class=\"sentence\"><span class=\"side\">\(name)</span> "
-        for token in tokens {
-            html += "<bdi class=\"token\">"
-            appendEscapedHTML(token, to: &html)
-            html += "</bdi> "
-        }
-        html += "</span>"
-    }
-    html += "</p>\n<h2 id=\"alignments\">Alignments</h2>\n"
+    html += "</h1>\n"
+    appendSentences(source: comparison.sourceTokens, target: comparison.targetTokens, to: &html)
+    html += "<h2 id=\"alignments\">Alignments</h2>\n"
     appendAlignments(comparison, to: &html)
     html += "<h2 id=\"strongest\">Where each variant looks</h2>\n"
     appendStrongestTable(comparison, to: &html)

@@ -34,7 +34,7 @@ struct HTMLPresentation: TracePresentation {
     func overview(of trace: Trace, outline: [StepGroup], alignment: TensorDisplay?) -> [Block] {
         var blocks = [heading("Overview", level: 2, anchor: "overview")]
         var html = ""
-        appendSentences(of: trace, to: &html)
+        appendSentences(source: trace.sourceTokens, target: trace.targetTokens, to: &html)
         if let alignment {
             let rows = alignment.rowAxis?.name ?? "row"
             let columns = alignment.columnAxis?.name ?? "column"
@@ -71,22 +71,6 @@ struct HTMLPresentation: TracePresentation {
         return blocks + contents(of: trace, outline: outline)
     }
 
-    /// `Source: the man … → Target: l' homme …`, each token isolated for right-to-left text.
-    private func appendSentences(of trace: Trace, to html: inout String) {
-        html += "<p class=\"sentences\">"
-        for (name, tokens) in [("Source", trace.sourceTokens), ("Target", trace.targetTokens)] {
-            guard let tokens else { continue }
-            if name == "Target" { html += " <span class=\"arrow\" aria-hidden=\"true\">→</span> " }
-            html += "<span class=\"sentence\"><span class=\"side\">\(name)</span> "
-            for token in tokens {
-                html += "<bdi class=\"token\">"
-                appendEscapedHTML(token, to: &html)
-                html += "</bdi> "
-            }
-            html += "</span>"
-        }
-        html += "</p>\n"
-    }
 
     private func contents(of trace: Trace, outline: [StepGroup]) -> [Block] {
         func link(_ text: String, to anchor: String) -> [Block] {
