@@ -33,6 +33,9 @@ struct TraceArguments: ParsableArguments {
     ///   spec file or one written for another variant.
     func trace() throws -> Trace {
         guard let variant = Variant(rawValue: variant) else { throw TraceError.unknownVariant(variant) }
+        guard maxMemory.isFinite, maxMemory > 0 else {
+            throw CommandFailure("--max-memory must be a positive number of gigabytes, got \(maxMemory)")
+        }
         let spec = try inputPath.map { path in
             try InputSpec(json: try FileAccess.read(path), file: path)
         }
@@ -40,7 +43,7 @@ struct TraceArguments: ParsableArguments {
             throw CommandFailure("\(inputPath ?? ""): the spec is for variant '\(named)' but --variant is '\(variant.rawValue)'")
         }
         let request = TraceRequest(variant: variant, source: source, target: target, spec: spec, seed: seed,
-                                   options: options.specOptions, memoryLimit: Int(maxMemory * 1e9))
+                                   options: options.specOptions, memoryLimit: Int(min(maxMemory * 1e9, Double(Int.max / 2))))
         return try AttentionTracer().trace(request)
     }
 }

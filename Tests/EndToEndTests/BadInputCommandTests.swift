@@ -40,6 +40,9 @@ import TestSupport
         Case(name: "too large for memory", arguments: ["--variant", "self"],
              spec: "{\"sourceTokens\": [" + (0..<100_000).map { "\"w\($0)\"" }.joined(separator: ",") + "]}",
              message: "of memory (n = 100000 source and m = 100000 target positions, width 8), more than the limit of 4.0 GB; pass --max-memory GB to allow it"),
+        Case(name: "memory limit that is not a number", arguments: ["--variant", "dot", "--source", "a", "--target", "b",
+                                                                   "--max-memory", "nan"],
+             message: "--max-memory must be a positive number of gigabytes, got nan"),
         Case(name: "option that does not apply", arguments: ["--variant", "additive", "--heads", "2", "--source", "a", "--target", "b"],
              message: "option 'heads' does not apply to variant 'additive'"),
     ]

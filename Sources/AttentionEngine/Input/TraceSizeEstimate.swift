@@ -7,18 +7,22 @@
 /// the working matrices, and the rendered output), so that an input of 100,000
 /// tokens is refused up front instead of being killed by the operating system.
 public struct TraceSizeEstimate: Sendable, Equatable {
-    /// The numbers the trace will record, approximately.
+    /// The numbers the trace will record, approximately (at most `Int.max`).
     public let recordedNumbers: Int
     /// What drives the size, for the error message (such as "n = 100000 source positions, 8 heads").
     public let dimensions: String
 
-    /// The estimated peak memory, in bytes.
-    public var bytes: Int { recordedNumbers.multipliedReportingOverflow(by: 24).overflow ? .max : recordedNumbers * 24 }
+    /// The estimated peak memory, in bytes (at most `Int.max`).
+    public var bytes: Int { recordedNumbers > Int.max / 24 ? .max : recordedNumbers * 24 }
 
     /// Estimates the trace of `variant` over `n` source and `m` target positions of width `d`.
+    ///
+    /// The arithmetic is in floating point and saturates, so absurd sizes give a huge
+    /// estimate rather than an overflow.
     init(variant: Variant, sourceLength n: Int, targetLength m: Int, width d: Int, heads: Int) {
-        let pairs = n.multipliedReportingOverflow(by: m).partialValue
-        let counted: Int
+        let (n, m, d, h) = (Double(n), Double(m), Double(d), Double(heads))
+        let pairs = n * m
+        let counted: Double
         switch variant.sides {
         case .decoderOverSource:
             // Per target word: [s; h_i], W_a c_i and tanh (width ≤ 2d + 2·8 each), the scores and the softmax's intermediates.
@@ -27,10 +31,10 @@ public struct TraceSizeEstimate: Sendable, Equatable {
             // Per head: Q Kᵀ, the scaled scores, the mask, the softmax's intermediates and the weights.
             counted = variant == .coAttention
                 ? pairs * 4 + 12 * (n + m) * d
-                : heads * pairs * 9 + 8 * (n + m) * d + 4 * d * d
+                : h * pairs * 9 + 8 * (n + m) * d + 4 * d * d
         }
-        recordedNumbers = counted
-        dimensions = "n = \(n) source and m = \(m) target positions, width \(d)"
+        recordedNumbers = counted >= Double(Int.max) ? .max : Int(counted)
+        dimensions = "n = \(Int(n)) source and m = \(Int(m)) target positions, width \(Int(d))"
             + (variant == .multiHead || variant == .cross ? ", \(heads) heads" : "")
     }
 }
