@@ -5,6 +5,7 @@ Run from the repository root:
 
     python3 Tests/AttentionEngineTests/Fixtures/generate.py              # (re)write the fixtures
     python3 Tests/AttentionEngineTests/Fixtures/generate.py --check-torch  # also compare with PyTorch
+    python3 Tests/AttentionEngineTests/Fixtures/generate.py --check-keras  # and with Keras 3's AdditiveAttention
 
 It writes `<variant>/<name>.json` next to this file (one directory per variant, stale *.json in
 those directories are removed first).  Output is deterministic: every fixture draws its random
@@ -766,7 +767,37 @@ def check_torch():
     print(f"  worst: {worst:.3e}")
 
 
+def check_keras():
+    """Runs Keras 3's AdditiveAttention (any backend, e.g. KERAS_BACKEND=torch) on the Keras fixture."""
+    os.environ.setdefault("KERAS_BACKEND", "torch")
+    try:
+        import keras
+    except ImportError:
+        print("--check-keras: keras is not importable; skipped")
+        return
+    with open(os.path.join(HERE, "additive", "keras-additive-attention.json"), encoding="utf-8") as fh:
+        fx = json.load(fh)
+    t, exp = fx["spec"]["tensors"], fx["expected"]
+    query, key, value = (np.array([t[name]], dtype=np.float64) for name in ("query", "keys", "values"))
+    layer = keras.layers.AdditiveAttention(use_scale=True, dtype="float64")
+    layer.build([query.shape, value.shape, key.shape])
+    layer.scale.assign(np.array(t["v_a"], dtype=np.float64))
+    context, weights = layer([query, value, key], return_attention_scores=True)
+    weights = keras.ops.convert_to_numpy(weights)[0]
+    context = keras.ops.convert_to_numpy(context)[0]
+    dw = float(np.abs(weights - np.array(exp["weights"])).max())
+    dc = float(np.abs(context - np.array(exp["context"])).max())
+    # Keras returns the context in float32 on the torch backend even for a float64 layer, so
+    # also compare its float64 weights times the values.
+    dc64 = float(np.abs(weights @ value[0] - np.array(exp["context"])).max())
+    print(f"--check-keras with keras {keras.__version__} ({keras.backend.backend()}): "
+          f"additive/keras-additive-attention: weights {dw:.3e}  context {dc:.3e} (as {context.dtype}), "
+          f"weights @ values {dc64:.3e}")
+
+
 if __name__ == "__main__":
     generate()
     if "--check-torch" in sys.argv[1:]:
         check_torch()
+    if "--check-keras" in sys.argv[1:]:
+        check_keras()
