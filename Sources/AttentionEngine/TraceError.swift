@@ -13,6 +13,8 @@ public enum TraceError: Error, Equatable, CustomStringConvertible {
     case unreadableSpec(file: String, reason: String)
     /// A tensor's shape does not fit the others.
     case shapeMismatch(tensor: String, expected: [Int], found: [Int], because: String)
+    /// A tensor that must be a matrix (or a vector, read as one row) has more dimensions.
+    case notAMatrix(tensor: String, shape: [Int])
     /// A tensor holds NaN, an infinity or `null` at `index`.
     case nonFinite(tensor: String, index: [Int])
     /// The spec names a tensor the variant does not use.
@@ -36,6 +38,8 @@ public enum TraceError: Error, Equatable, CustomStringConvertible {
             return "\(file): \(reason)"
         case .shapeMismatch(let tensor, let expected, let found, let because):
             return "tensor '\(tensor)' has shape \(found), expected \(expected) (\(because))"
+        case .notAMatrix(let tensor, let shape):
+            return "tensor '\(tensor)' has shape \(shape), but it must be a matrix (or a vector, read as one row)"
         case .nonFinite(let tensor, let index):
             return "tensor '\(tensor)' has a non-finite value (NaN, infinity or null) at \(index.map { "[\($0)]" }.joined())"
         case .unexpectedTensor(let name, let variant, let expected):

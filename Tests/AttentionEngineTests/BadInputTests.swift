@@ -128,3 +128,14 @@ import Testing
         }
     }
 }
+
+@Suite struct RankTests {
+    @Test func aTensorWithTooManyDimensionsIsRefusedNotTrapped() {
+        let spec = InputSpec(tensors: ["query": Tensor(shape: [2, 1, 2], scalars: [1, 2, 3, 4]), "keys": Tensor(rows: [[1, 2]])])
+        #expect(throws: TraceError.notAMatrix(tensor: "query", shape: [2, 1, 2])) {
+            try AttentionTracer().trace(TraceRequest(variant: .dot, spec: spec))
+        }
+        #expect("\(TraceError.notAMatrix(tensor: "query", shape: [2, 1, 2]))"
+                    == "tensor 'query' has shape [2, 1, 2], but it must be a matrix (or a vector, read as one row)")
+    }
+}

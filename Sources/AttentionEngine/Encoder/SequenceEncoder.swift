@@ -29,7 +29,7 @@ struct SequenceEncoder {
     func sequence(_ name: String, tokens: [String]?, side: String, positional: Bool, width: Int? = nil,
                   recorder: TraceRecorder) throws -> TracedMatrix {
         let group = "Step 1 · Encode"
-        if let given = input.tensors.givenMatrix(name) {
+        if let given = try input.tensors.givenMatrix(name) {
             if let width, given.columns != width {
                 throw TraceError.shapeMismatch(tensor: name, expected: [given.rows, width], found: [given.rows, given.columns],
                                                because: "its rows must be as wide as the other sequence's, d_model = \(width)")

@@ -14,25 +14,17 @@ struct TensorSource {
     let generator: ParameterGenerator
 
     /// The given tensor `name` viewed as a matrix (a vector is one row), if any.
-    func givenMatrix(_ name: String) -> Matrix? {
-        given[name].map { Matrix(rows: $0.rowCount, columns: $0.columnCount, scalars: $0.scalars) }
+    ///
+    /// - Throws: ``TraceError/notAMatrix(tensor:shape:)`` for a tensor of three or more dimensions.
+    func givenMatrix(_ name: String) throws -> Matrix? {
+        guard let tensor = given[name] else { return nil }
+        guard tensor.shape.count <= 2 else { throw TraceError.notAMatrix(tensor: name, shape: tensor.shape) }
+        return Matrix(rows: tensor.rowCount, columns: tensor.columnCount, scalars: tensor.scalars)
     }
 
     /// Whether the spec gives `name`.
     func gives(_ name: String) -> Bool {
         given[name] != nil
-    }
-
-    /// The given tensor `name`, checked to have `columns` columns (any number of rows).
-    ///
-    /// - Throws: ``TraceError/shapeMismatch(tensor:expected:found:because:)``.
-    func matrix(_ name: String, columns: Int, because reason: String) throws -> Matrix? {
-        guard let tensor = given[name] else { return nil }
-        guard tensor.shape.count <= 2, tensor.columnCount == columns else {
-            throw TraceError.shapeMismatch(tensor: name, expected: [tensor.rowCount, columns], found: tensor.shape,
-                                           because: reason)
-        }
-        return givenMatrix(name)
     }
 
     /// The tensor `name` with shape `rows x columns`: given, or drawn Glorot-uniform.

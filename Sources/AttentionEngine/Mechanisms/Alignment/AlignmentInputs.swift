@@ -18,10 +18,10 @@ struct AlignmentInputs {
         let givesQuery = source.gives("query"), givesKeys = source.gives("keys")
         let query: TracedMatrix, keys: TracedMatrix
         if givesQuery || givesKeys {
-            guard let givenQuery = source.givenMatrix("query") else {
+            guard let givenQuery = try source.givenMatrix("query") else {
                 throw TraceError.missingInput("the spec gives 'keys' but not 'query': give both, or neither and the tokens to encode")
             }
-            guard let givenKeys = source.givenMatrix("keys") else {
+            guard let givenKeys = try source.givenMatrix("keys") else {
                 throw TraceError.missingInput("the spec gives 'query' but not 'keys': give both, or neither and the tokens to encode")
             }
             let sourceAxis = try input.axis("source", labels: input.sourceTokens, rows: givenKeys.rows, tensor: "keys")
@@ -44,8 +44,7 @@ struct AlignmentInputs {
             guard let decoded = encoding.query else { throw TraceError.missingTarget(variant: variant.rawValue) }
             query = decoded
         }
-        guard let givenValues = try source.matrix("values", columns: source.given["values"]?.columnCount ?? 0,
-                                                  because: "values") else {
+        guard let givenValues = try source.givenMatrix("values") else {
             return AlignmentInputs(query: query, keys: keys, values: keys)
         }
         guard givenValues.rows == keys.value.rows else {
