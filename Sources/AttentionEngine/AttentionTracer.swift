@@ -18,11 +18,10 @@ public struct AttentionTracer: Sendable {
     public func trace(_ request: TraceRequest) throws -> Trace {
         let variant = request.variant
         let input = try resolve(request)
-        let estimate = sizeEstimate(of: input, variant: variant)
+        let estimate = sizeEstimate(of: input, variant: variant, policy: request.recording)
         guard estimate.bytes <= request.memoryLimit else { throw TraceError.tooLarge(estimate, limit: request.memoryLimit) }
-        let recorder = TraceRecorder()
+        let recorder = TraceRecorder(policy: request.recording)
         var options = ["seed": String(request.seed)]
-        let result: [String: Tensor]
         switch variant {
         case .additive, .dot, .general, .scaledDot, .concat, .global, .localM, .localP:
             let score = try scoreFunction(for: variant, input: input)
@@ -42,7 +41,7 @@ public struct AttentionTracer: Sendable {
             if window != nil { options["window"] = String(halfWidth) }
             let scorer = try AlignmentScorer(score, framing: variant == .additive ? .bahdanau : .luong, inputs: inputs,
                                              tensors: input.tensors)
-            result = AlignmentLoop(inputs: inputs, scorer: scorer, window: window).trace(recorder: recorder).tensors
+            recorder.recordResults(AlignmentLoop(inputs: inputs, scorer: scorer, window: window).trace(recorder: recorder).tensors)
         case .selfAttention, .causal, .multiHead, .cross:
             let heads = variant == .multiHead ? (input.options.heads ?? 1) : input.options.heads
             let causal = variant == .causal || (input.options.causal ?? false)
@@ -59,7 +58,7 @@ public struct AttentionTracer: Sendable {
                                                     tensors: input.tensors)
             if let heads { options["heads"] = String(heads) }
             if input.options.causal != nil { options["causal"] = String(causal) }
-            result = attention.trace(recorder: recorder).tensors
+            attention.trace(recorder: recorder)
         case .coAttention:
             try checkTensors(input, used: ["question", "document", "W_b", "W_q", "W_d", "w_q", "w_d"], variant: variant)
             let sequences = SequenceEncoder(input: input)
@@ -67,12 +66,14 @@ public struct AttentionTracer: Sendable {
                                                   recorder: recorder)
             let question = try sequences.sequence("question", tokens: input.targetTokens, side: "target", positional: false,
                                                   width: document.value.columns, recorder: recorder)
-            result = try ParallelCoAttention(question: question, document: document, tensors: input.tensors)
-                .trace(recorder: recorder)
+            recorder.recordResults(try ParallelCoAttention(question: question, document: document, tensors: input.tensors)
+                .trace(recorder: recorder))
         }
         return Trace(variant: variant.rawValue, sourceTokens: input.sourceTokens, targetTokens: input.targetTokens,
                      options: options, inputs: recorder.inputs, steps: recorder.steps, warnings: recorder.warnings,
-                     result: result)
+                     result: recorder.results,
+                     summarizedResults: recorder.summarizedResults.isEmpty ? nil : recorder.summarizedResults,
+                     recording: request.recording)
     }
 
     private func resolve(_ request: TraceRequest) throws -> ResolvedInput {
@@ -94,7 +95,7 @@ public struct AttentionTracer: Sendable {
     }
 
     /// The size of the trace from the lengths the spec's tensors or the tokens give, before anything is encoded.
-    private func sizeEstimate(of input: ResolvedInput, variant: Variant) -> TraceSizeEstimate {
+    private func sizeEstimate(of input: ResolvedInput, variant: Variant, policy: RecordingPolicy) -> TraceSizeEstimate {
         let given = input.tensors.given
         func rows(_ names: [String], tokens: [String]?) -> Int {
             names.compactMap { given[$0]?.rowCount }.first ?? tokens?.count ?? 0
@@ -104,7 +105,7 @@ public struct AttentionTracer: Sendable {
             : rows(variant == .cross ? ["X"] : ["query", "question"], tokens: input.targetTokens)
         let width = given.values.map(\.columnCount).max() ?? SentenceEncoder.embeddingSize
         return TraceSizeEstimate(variant: variant, sourceLength: n, targetLength: m, width: width,
-                                 heads: input.options.heads ?? 1)
+                                 heads: input.options.heads ?? 1, policy: policy)
     }
 
     private func check(_ options: InputSpec.Options, for variant: Variant) throws {

@@ -1,3 +1,5 @@
+import AttentionTrace
+
 /// Everything that determines a trace: the mechanism, its input and the seed.
 public struct TraceRequest: Sendable {
     /// The seed used when none is given.
@@ -18,13 +20,15 @@ public struct TraceRequest: Sendable {
     /// The most memory, in bytes, the trace may need (see ``TraceSizeEstimate``).
     public var memoryLimit: Int
 
+    /// Which numbers the trace keeps: ``RecordingPolicy/bounded`` unless every number is asked for.
+    public var recording: RecordingPolicy
     /// The memory limit used when none is given: 4 GB.
     public static let defaultMemoryLimit = 4_000_000_000
 
     /// Creates a request.
     public init(variant: Variant, source: String? = nil, target: String? = nil, spec: InputSpec? = nil,
                 seed: UInt64 = TraceRequest.defaultSeed, options: InputSpec.Options = .init(),
-                memoryLimit: Int = TraceRequest.defaultMemoryLimit) {
+                memoryLimit: Int = TraceRequest.defaultMemoryLimit, recording: RecordingPolicy = .bounded) {
         self.variant = variant
         self.source = source
         self.target = target
@@ -32,5 +36,6 @@ public struct TraceRequest: Sendable {
         self.seed = seed
         self.options = options
         self.memoryLimit = memoryLimit
+        self.recording = recording
     }
 }

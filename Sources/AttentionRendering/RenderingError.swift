@@ -20,6 +20,8 @@ public enum RenderingError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownTensor(id: TensorID, available: [TensorID])
     /// A cell index with the wrong number of coordinates or outside the tensor's shape.
     case cellOutOfRange(id: TensorID, index: [Int], shape: [Int])
+    /// A cell asked for in a tensor whose numbers the trace's recording policy did not keep.
+    case numbersNotKept(id: TensorID, largestStoredTensor: Int)
 
     /// A message naming the tensor or value and what is wrong with it.
     public var description: String {
@@ -40,6 +42,8 @@ public enum RenderingError: Error, Hashable, Sendable, CustomStringConvertible {
             "\(id)[\(index.map(String.init).joined(separator: ","))] is outside the tensor: its shape is "
                 + (shape.isEmpty ? "scalar" : shape.map(String.init).joined(separator: " × "))
                 + ", so give \(max(shape.count, 1)) index\(shape.count == 1 ? "" : "es") from 0"
+        case .numbersNotKept(let id, let largest):
+            "the trace keeps only a summary of \(id), which has more than \(largest) numbers; trace with --full to keep every number"
         }
     }
 }

@@ -11,8 +11,11 @@ public struct Step: Codable, Hashable, Sendable {
     public var explanation: String
     /// The step's formulas, in order.
     public var formulas: [Formula]
-    /// Every tensor the step reads from the inputs or computes, in order of computation.
+    /// Every tensor the step reads from the inputs or computes, in order of computation,
+    /// except those listed in ``summarizedTensors``.
     public var tensors: [TracedTensor]
+    /// The tensors whose numbers the trace's ``RecordingPolicy`` did not keep; `nil` when there are none.
+    public var summarizedTensors: [SummarizedTensor]?
 
     /// Creates a step with no tensors yet.
     public init(id: String, title: String, group: String? = nil, explanation: String,

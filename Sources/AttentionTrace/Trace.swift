@@ -7,7 +7,7 @@
 /// `Docs/trace-format.md`.
 public struct Trace: Codable, Hashable, Sendable {
     /// The version of the JSON layout.
-    public static let currentSchema = 1
+    public static let currentSchema = 2
 
     /// The JSON layout version, ``currentSchema`` for traces made by this build.
     public var schema: Int
@@ -25,13 +25,19 @@ public struct Trace: Codable, Hashable, Sendable {
     public var steps: [Step]
     /// Things a reader must know, such as a row whose every score was masked.
     public var warnings: [String]
-    /// The outputs under their canonical names: `weights` and `context`, or `output`, and so on.
+    /// The outputs under their canonical names: `weights` and `context`, or `output`, and so on,
+    /// except those the ``recording`` policy kept only as summaries.
     public var result: [String: Tensor]
+    /// The outputs too large for the ``recording`` policy to keep in full, summarised; `nil` when there are none.
+    public var summarizedResults: [String: TensorSummary]?
+    /// Which numbers the trace keeps: every one, or tensors up to a size in full and larger ones as summaries.
+    public var recording: RecordingPolicy
 
     /// Creates a trace.
     public init(variant: String, sourceTokens: [String]? = nil, targetTokens: [String]? = nil,
                 options: [String: String] = [:], inputs: [String: Tensor], steps: [Step],
-                warnings: [String] = [], result: [String: Tensor]) {
+                warnings: [String] = [], result: [String: Tensor], summarizedResults: [String: TensorSummary]? = nil,
+                recording: RecordingPolicy = .full) {
         self.schema = Trace.currentSchema
         self.variant = variant
         self.sourceTokens = sourceTokens
@@ -41,6 +47,8 @@ public struct Trace: Codable, Hashable, Sendable {
         self.steps = steps
         self.warnings = warnings
         self.result = result
+        self.summarizedResults = summarizedResults
+        self.recording = recording
     }
 
     /// The recorded tensor with identifier `id`, searching every step.

@@ -43,7 +43,8 @@ struct CompareCommand: ParsableCommand {
             return variant
         }
         let traces = try chosen.map { variant in
-            try AttentionTracer().trace(TraceRequest(variant: variant, source: source, target: target, seed: seed))
+            try AttentionTracer().trace(TraceRequest(variant: variant, source: source, target: target, seed: seed,
+                                                   recording: .full))
         }
         try FileAccess.write(try renderComparison(traces, as: format), to: outputPath)
     }

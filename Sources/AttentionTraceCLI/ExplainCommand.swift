@@ -1,5 +1,6 @@
 import ArgumentParser
 import AttentionRendering
+import AttentionTrace
 
 /// `attention-trace explain`: trace as `trace` does and print how chosen numbers were computed.
 struct ExplainCommand: ParsableCommand {
@@ -8,7 +9,8 @@ struct ExplainCommand: ParsableCommand {
         abstract: "Trace as `trace` does and print the derivation of chosen cells.",
         discussion: """
             Takes the same arguments as `trace`, so any number of a page (including \
-            tensors drawn as pictures) can be explained: --cell "head0.normalise.weights[5,7]".
+            tensors drawn as pictures, and those a trace keeps only summaries of) can be \
+            explained: --cell "head0.normalise.weights[5,7]".
             """)
 
     @OptionGroup var arguments: TraceArguments
@@ -24,7 +26,8 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let references = try cells.map(CellReference.init(parsing:))
-        let trace = try arguments.trace()
+        // Every number is kept, so that any cell of any size can be explained.
+        let trace = try arguments.trace(recording: .full)
         var output = ""
         for (number, reference) in references.enumerated() {
             if number > 0 { output += "\n" }

@@ -29,9 +29,10 @@ struct TraceArguments: ParsableArguments {
 
     /// Reads the spec, checks it names the same variant, and runs the tracer.
     ///
+    /// - Parameter recording: Which numbers the trace keeps.
     /// - Throws: ``TraceError`` for a bad variant or input, ``CommandFailure`` for an unreadable
     ///   spec file or one written for another variant.
-    func trace() throws -> Trace {
+    func trace(recording: RecordingPolicy) throws -> Trace {
         guard let variant = Variant(rawValue: variant) else { throw TraceError.unknownVariant(variant) }
         guard maxMemory.isFinite, maxMemory > 0 else {
             throw CommandFailure("--max-memory must be a positive number of gigabytes, got \(maxMemory)")
@@ -43,7 +44,8 @@ struct TraceArguments: ParsableArguments {
             throw CommandFailure("\(inputPath ?? ""): the spec is for variant '\(named)' but --variant is '\(variant.rawValue)'")
         }
         let request = TraceRequest(variant: variant, source: source, target: target, spec: spec, seed: seed,
-                                   options: options.specOptions, memoryLimit: Int(min(maxMemory * 1e9, Double(Int.max / 2))))
+                                   options: options.specOptions, memoryLimit: Int(min(maxMemory * 1e9, Double(Int.max / 2))),
+                                   recording: recording)
         return try AttentionTracer().trace(request)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AttentionEngine
 import AttentionRendering
+import AttentionTrace
 import Foundation
 
 /// `attention-trace trace`: trace one mechanism on a sentence or a spec and write the walkthrough.
@@ -21,11 +22,16 @@ struct TraceCommand: ParsableCommand {
     @Option(name: .customLong("output"), help: ArgumentHelp("Write here instead of standard output.", valueName: "file"))
     var outputPath: String?
 
+    @Flag(help: ArgumentHelp(
+        "Keep every number of every tensor (for --format json).",
+        discussion: "By default a tensor of more than \(RecordingPolicy.bounded.largestStoredTensor ?? 0) numbers is kept only as a summary (its extremes, mean, corner numbers and a picture), which keeps long inputs fast and small."))
+    var full = false
+
     func run() throws {
         guard let format = TraceFormat(rawValue: format) else {
             throw CommandFailure("unknown format '\(format)'; choose one of: \(TraceFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let trace = try arguments.trace()
+        let trace = try arguments.trace(recording: full ? .full : .bounded)
         try FileAccess.write(try render(trace, as: format), to: outputPath)
     }
 }

@@ -32,7 +32,7 @@ import Testing
         let topLevel = json.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map {
             String($0.dropFirst(3).prefix { $0 != "\"" })
         }
-        #expect(topLevel == ["inputs", "options", "result", "schema", "sourceTokens", "steps", "targetTokens",
+        #expect(topLevel == ["inputs", "options", "recording", "result", "schema", "sourceTokens", "steps", "targetTokens",
                              "variant", "warnings"])
         #expect(json.contains(#""<script>alert(1)</script>""#))
         #expect(!json.contains(#"\/"#))

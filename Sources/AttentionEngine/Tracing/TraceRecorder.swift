@@ -8,10 +8,21 @@ import AttentionTrace
 /// trace therefore holds every intermediate and cannot disagree with what was
 /// computed. Computed tensors get the identifier `<step id>.<key>`; inputs keep
 /// their canonical name.
+///
+/// The ``policy`` decides what the trace keeps of each tensor: a tensor above its
+/// size is recorded as a ``TensorSummary``, and its matrix is freed as soon as the
+/// mechanism no longer needs it.
 final class TraceRecorder {
+    let policy: RecordingPolicy
     private(set) var steps: [Step] = []
     private(set) var inputs: [String: Tensor] = [:]
     private(set) var warnings: [String] = []
+    private(set) var results: [String: Tensor] = [:]
+    private(set) var summarizedResults: [String: TensorSummary] = [:]
+
+    init(policy: RecordingPolicy) {
+        self.policy = policy
+    }
 
     /// Starts a new step; tensors recorded from now on belong to it.
     func begin(_ id: String, title: String, group: String? = nil, explanation: String, formulas: [Formula]) {
@@ -30,12 +41,19 @@ final class TraceRecorder {
     func record(_ value: Matrix, id: TensorID, symbol: String, _ description: String,
                 rows: Axis, columns: Axis, provenance: Provenance, asVector: Bool = false) -> TracedMatrix {
         precondition(!steps.isEmpty, "record(\(id)) before the first step")
-        let tensor = asVector
-            ? TracedTensor(id: id, symbol: symbol, description: description, axes: [columns],
-                           values: Tensor(vector: value.scalars), provenance: provenance)
-            : TracedTensor(id: id, symbol: symbol, description: description, axes: [rows, columns],
-                           values: Tensor(value), provenance: provenance)
-        steps[steps.count - 1].tensors.append(tensor)
+        let values = asVector ? Tensor(vector: value.scalars) : Tensor(value)
+        let axes = asVector ? [columns] : [rows, columns]
+        let step = steps.count - 1
+        if policy.keepsNumbers(ofCount: values.scalars.count) {
+            steps[step].tensors.append(TracedTensor(id: id, symbol: symbol, description: description, axes: axes,
+                                                    values: values, provenance: provenance))
+        } else {
+            let position = steps[step].tensors.count + (steps[step].summarizedTensors?.count ?? 0)
+            steps[step].summarizedTensors = (steps[step].summarizedTensors ?? []) + [
+                SummarizedTensor(id: id, symbol: symbol, description: description, axes: axes,
+                                 summary: TensorSummary(values), provenance: provenance, position: position),
+            ]
+        }
         return TracedMatrix(id: id, value: value, rows: rows, columns: columns)
     }
 
@@ -60,6 +78,56 @@ final class TraceRecorder {
     /// for inputs that an earlier stage computed (the encoder's `keys` and `query`).
     func publish(_ tensor: TracedMatrix, asInput name: String) {
         inputs[name] = Tensor(tensor.value)
+    }
+
+    /// Records the mechanism's outputs under their canonical names, each in full or
+    /// summarised as the ``policy`` says.
+    func recordResults(_ tensors: [String: Tensor]) {
+        for (name, tensor) in tensors {
+            if policy.keepsNumbers(ofCount: tensor.scalars.count) {
+                results[name] = tensor
+            } else {
+                summarizedResults[name] = TensorSummary(tensor)
+            }
+        }
+    }
+
+    /// An output built from equally shaped matrices stacked along a new leading
+    /// dimension (the heads' weights), collected part by part so that no part has
+    /// to stay in memory until the end.
+    struct StackedResult {
+        fileprivate let shape: [Int]
+        fileprivate let keepsNumbers: Bool
+        fileprivate var scalars: [Double] = []
+        fileprivate var summaries: [TensorSummary] = []
+    }
+
+    /// Starts an output of `count` stacked `rows` × `columns` matrices, kept in full
+    /// or summarised as the ``policy`` says for its whole size.
+    func stackedResult(count: Int, rows: Int, columns: Int) -> StackedResult {
+        let shape = [count, rows, columns]
+        return StackedResult(shape: shape, keepsNumbers: policy.keepsNumbers(ofCount: shape.reduce(1, *)))
+    }
+
+    /// Adds the next part: its numbers, or its recorded summary (summarised now when
+    /// its own numbers were kept).
+    func append(_ part: TracedMatrix, to stack: inout StackedResult) {
+        precondition(part.value.shape == Array(stack.shape.dropFirst()), "stacking \(part.value.shape) into \(stack.shape)")
+        if stack.keepsNumbers {
+            stack.scalars += part.value.scalars
+        } else {
+            let recorded = steps.reversed().lazy.compactMap(\.summarizedTensors).joined().first { $0.id == part.id }?.summary
+            stack.summaries.append(recorded ?? TensorSummary(Tensor(part.value)))
+        }
+    }
+
+    /// Records a completed stack as the output `name`.
+    func recordResult(_ name: String, _ stack: StackedResult) {
+        if stack.keepsNumbers {
+            results[name] = Tensor(shape: stack.shape, scalars: stack.scalars)
+        } else {
+            summarizedResults[name] = TensorSummary(stacking: stack.summaries)
+        }
     }
 
     fileprivate func qualified(_ key: String) -> TensorID {

@@ -12,6 +12,7 @@ import AttentionTrace
 ///   - trace: The trace holding the tensor.
 /// - Returns: The derivation's lines; the last one ends with the cell's value as tables show it.
 /// - Throws: ``RenderingError/unknownTensor(id:available:)`` when the trace has no tensor `id`;
+///   ``RenderingError/numbersNotKept(id:largestStoredTensor:)`` when it keeps only its summary;
 ///   ``RenderingError/cellOutOfRange(id:index:shape:)`` when `index` does not fit its shape.
 /// - Complexity: O(``DerivationFormatting/maximumTerms``) for a step tensor, plus O(size of
 ///   the trace) to find which recorded tensor a result repeats.
@@ -28,6 +29,11 @@ public func derivation(ofCell id: TensorID, at index: [Int], in trace: Trace) th
         return deriver.derivation(of: tensor, row: row, column: index.last ?? 0).lines
     }
     let name = id.hasPrefix("result.") ? String(id.dropFirst("result.".count)) : ""
+    let summarized = trace.steps.flatMap { $0.summarizedTensors ?? [] }.map(\.id)
+        + (trace.summarizedResults ?? [:]).keys.map { "result.\($0)" }
+    if summarized.contains(id) {
+        throw .numbersNotKept(id: id, largestStoredTensor: trace.recording.largestStoredTensor ?? 0)
+    }
     guard let values = trace.result[name] else {
         let available = trace.steps.flatMap { $0.tensors.map(\.id) } + trace.result.keys.sorted().map { "result.\($0)" }
         throw .unknownTensor(id: id, available: available)

@@ -31,7 +31,15 @@ struct Heatmap {
                 high = max(high, value)
             }
         }
-        guard low <= high else { return .weights }
+        return fitted(range: low <= high ? low...high : nil)
+    }
+
+    /// A heatmap for values from `range.lowerBound` to `range.upperBound`: from 0 when
+    /// they are weights in [0, 1], otherwise over exactly that range; the weights' scale
+    /// when there are none (every value masked).
+    static func fitted(range: ClosedRange<Double>?) -> Heatmap {
+        guard let range else { return .weights }
+        let (low, high) = (range.lowerBound, range.upperBound)
         if low >= 0, high <= 1 { return Heatmap(scale: 0...(high > 0 ? high : 1)) }
         return Heatmap(scale: low...max(high, low + 1e-12))
     }

@@ -48,7 +48,7 @@ enum TensorTable {
     }
 
     /// The symbol as MathML, the description, the shape and the identifier.
-    static func appendCaption(of tensor: TensorDisplay, to html: inout String) {
+    static func appendCaption(of tensor: some DisplayedTensor, to html: inout String) {
         html += tensor.symbol.mathML(display: .inline)
         html += " <span class=\"description\">"
         appendEscapedHTML(tensor.description, to: &html)

@@ -2,11 +2,11 @@ import AttentionTrace
 import Foundation
 
 /// Draws a huge tensor as pictures: one `<img>` per matrix slice holding an
-/// 8-bit palette BMP of block means (``PooledMatrix``) in the viridis colours,
+/// 8-bit palette BMP of its summary's block means (``TensorSummary``) in the viridis colours,
 /// with tick labels, a legend, `alt` text and a short summary table for screen
 /// readers. No number of the tensor is embedded.
 ///
-/// - Complexity: O(number of cells) to pool, plus O(`largestSide`²) per picture.
+/// - Complexity: O(`largestSide`²) per picture, given the summary.
 struct RasterHeatmap {
     /// The most pixels along either side of a picture on the page (the overview's alignment).
     static let largestSide = 256
@@ -20,48 +20,49 @@ struct RasterHeatmap {
 
     /// The colour scale, as ``Heatmap/fitted(to:)-swift.type.method`` chooses it.
     let heatmap: Heatmap
-    /// The most pixels along either side.
-    let side: Int
+    /// What is drawn: the block means and extremes of each slice.
+    let summary: TensorSummary
 
-    /// A picture scaled to `tensor`'s finite values, at most `side` pixels a side.
-    init(fittedTo tensor: TensorDisplay, side: Int) {
-        heatmap = .fitted(to: tensor)
-        self.side = side
+    /// A picture of `summary`, scaled to its unmasked values.
+    init(_ summary: TensorSummary) {
+        heatmap = .fitted(range: summary.range)
+        self.summary = summary
     }
 
     /// The 256 palette entries: 255 viridis steps and the masked grey.
     static let palette: [(red: UInt8, green: UInt8, blue: UInt8)] =
         (0..<255).map { Palette.viridis.channels(at: Double($0) / 254) } + [maskedColour]
 
-    /// The BMP of `pooled`, each block coloured by its place on the scale.
-    func image(of pooled: PooledMatrix) -> BMPImage {
+    /// The BMP of a slice's block means, each block coloured by its place on the scale.
+    func image(of slice: TensorSummary.Slice) -> BMPImage {
         let span = heatmap.scale.upperBound - heatmap.scale.lowerBound
-        let pixels = pooled.values.map { value -> UInt8 in
+        let blocks = slice.blockMeans
+        let pixels = blocks.scalars.map { value -> UInt8 in
             if value == -.infinity { return Self.maskedIndex }
             let fraction = span > 0 ? (value - heatmap.scale.lowerBound) / span : 0.5
             return UInt8((min(max(fraction.isNaN ? 0 : fraction, 0), 1) * 254).rounded())
         }
-        return BMPImage(width: pooled.columns, height: pooled.rows, palette: Self.palette, pixels: pixels)
+        return BMPImage(width: blocks.columnCount, height: blocks.rowCount, palette: Self.palette, pixels: pixels)
     }
 
     /// Appends a figure per slice of `tensor`, in a grid when there are several.
-    func append(_ tensor: TensorDisplay, to html: inout String) {
+    func append(_ tensor: some DisplayedTensor, to html: inout String) {
         let slices = tensor.slices
         html += slices.count > 1 ? "<div class=\"heatmap-grid\">\n" : ""
-        for slice in slices {
-            appendFigure(slice, of: tensor, to: &html)
+        for (slice, summary) in zip(slices, summary.slices) {
+            appendFigure(slice, of: tensor, summary: summary, to: &html)
         }
         html += slices.count > 1 ? "</div>\n" : ""
     }
 
-    private func appendFigure(_ slice: MatrixSlice, of tensor: TensorDisplay, to html: inout String) {
-        let pooled = PooledMatrix(slice, of: tensor.values, largestSide: side)
-        let bytes = image(of: pooled).fileBytes
-        let scale = max(1, Self.largestSide / max(pooled.rows, pooled.columns))
-        let width = max(pooled.columns * scale, 16), height = max(pooled.rows * scale, 16)
+    private func appendFigure(_ slice: MatrixSlice, of tensor: some DisplayedTensor, summary: TensorSummary.Slice,
+                              to html: inout String) {
+        let bytes = image(of: summary).fileBytes
+        let pixelRows = summary.blockMeans.rowCount, pixelColumns = summary.blockMeans.columnCount
+        let scale = max(1, Self.largestSide / max(pixelRows, pixelColumns, 1))
+        let width = max(pixelColumns * scale, 16), height = max(pixelRows * scale, 16)
         let rows = tensor.rowAxis?.name ?? "row", columns = tensor.columnAxis?.name ?? "column"
-        let summary = ValueSummary(tensor.values.scalars[slice.offset..<(slice.offset + slice.rows * slice.columns)])
-        let blocks = "\(pooled.blockRows) × \(pooled.blockColumns)"
+        let blocks = "\(summary.blockRows) × \(summary.blockColumns)"
 
         html += "<figure class=\"heatmap raster\">"
         html += "<img class=\"raster-heatmap\" style=\"image-rendering: pixelated\" width=\"\(width)\" height=\"\(height)\" alt=\""
@@ -100,7 +101,7 @@ struct RasterHeatmap {
     }
 
     /// The minimum, maximum, mean and block size, visible only to screen readers.
-    private func appendSummaryTable(_ summary: ValueSummary, blocks: String, to html: inout String) {
+    private func appendSummaryTable(_ summary: TensorSummary.Slice, blocks: String, to html: inout String) {
         html += "<table style=\"position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap\">"
         html += "<caption>Summary of the picture</caption><tbody>"
         for (name, value) in [("minimum", summary.minimum), ("maximum", summary.maximum), ("mean", summary.mean)] {

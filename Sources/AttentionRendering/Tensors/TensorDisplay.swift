@@ -5,7 +5,7 @@ import AttentionTrace
 ///
 /// Step tensors and result tensors both become a `TensorDisplay`, so tables and
 /// heatmaps are drawn the same way for each.
-struct TensorDisplay {
+struct TensorDisplay: DisplayedTensor {
     /// The identifier used for anchors and cell attributes; unique on a page.
     let id: TensorID
     /// The symbol in ``Formula`` notation.
@@ -24,21 +24,7 @@ struct TensorDisplay {
     /// - Throws: ``RenderingError/inconsistentTensor(id:reason:)`` when the recorded
     ///   shape, the axes or their labels do not match the values.
     init(_ tensor: TracedTensor) throws(RenderingError) {
-        let shape = tensor.values.shape
-        func inconsistent(_ reason: String) -> RenderingError {
-            .inconsistentTensor(id: tensor.id, reason: reason)
-        }
-        guard tensor.shape == shape else {
-            throw inconsistent("recorded shape \(tensor.shape) but values of shape \(shape)")
-        }
-        guard tensor.axes.count == shape.count else {
-            throw inconsistent("\(tensor.axes.count) axes for values of shape \(shape)")
-        }
-        for (axis, size) in zip(tensor.axes, shape) {
-            if let labels = axis.labels, labels.count != size {
-                throw inconsistent("axis \(axis.name) has \(labels.count) labels for \(size) entries")
-            }
-        }
+        try Self.validate(tensor.id, shape: tensor.values.shape, recordedShape: tensor.shape, axes: tensor.axes)
         id = tensor.id
         symbol = Formula(tensor.symbol)
         description = tensor.description
@@ -73,7 +59,27 @@ struct TensorDisplay {
         }
     }
 
-    private static func resultAxes(name: String, shape: [Int], in trace: Trace) -> [Axis] {
+    /// Checks that a tensor's recorded shape, axes and labels agree with the shape of its values.
+    ///
+    /// - Throws: ``RenderingError/inconsistentTensor(id:reason:)`` naming the disagreement.
+    static func validate(_ id: TensorID, shape: [Int], recordedShape: [Int], axes: [Axis]) throws(RenderingError) {
+        func inconsistent(_ reason: String) -> RenderingError {
+            .inconsistentTensor(id: id, reason: reason)
+        }
+        guard recordedShape == shape else {
+            throw inconsistent("recorded shape \(recordedShape) but values of shape \(shape)")
+        }
+        guard axes.count == shape.count else {
+            throw inconsistent("\(axes.count) axes for values of shape \(shape)")
+        }
+        for (axis, size) in zip(axes, shape) {
+            if let labels = axis.labels, labels.count != size {
+                throw inconsistent("axis \(axis.name) has \(labels.count) labels for \(size) entries")
+            }
+        }
+    }
+
+    static func resultAxes(name: String, shape: [Int], in trace: Trace) -> [Axis] {
         var axes = shape.indices.map { Axis(name: "axis \($0)") }
         guard name == "weights", shape.count >= 2 else { return axes }
         func tokens(_ candidates: [String]?, count: Int) -> [String]? {
@@ -87,6 +93,34 @@ struct TensorDisplay {
         return axes
     }
 
+    /// The size of each dimension.
+    var shape: [Int] { values.shape }
+
+    /// The most cells a matrix may have and still be shown as a table; larger
+    /// ones are drawn as a heatmap, with their numbers in a table built on demand,
+    /// or as a picture (see ``TensorTier``).
+    static let largestTable = (cells: 1024, rows: 64, columns: 64)
+}
+
+/// What every tensor shown on a page has, whether the trace kept its numbers
+/// (``TensorDisplay``) or only a summary (``SummaryDisplay``): its identity, what
+/// its axes index and where it came from.
+protocol DisplayedTensor {
+    /// The identifier used for anchors and cell attributes; unique on a page.
+    var id: TensorID { get }
+    /// The symbol in ``Formula`` notation.
+    var symbol: Formula { get }
+    /// One line saying what the tensor is.
+    var description: String { get }
+    /// What each dimension indexes.
+    var axes: [Axis] { get }
+    /// The size of each dimension.
+    var shape: [Int] { get }
+    /// Where the values came from.
+    var origin: ProvenanceSummary { get }
+}
+
+extension DisplayedTensor {
     /// The axis along rows; `nil` for a vector or a scalar, which are shown as one row.
     var rowAxis: Axis? { axes.count >= 2 ? axes[axes.count - 2] : nil }
     /// The axis along columns; `nil` for a scalar.
@@ -108,15 +142,10 @@ struct TensorDisplay {
         columnAxis?.label(j) ?? ""
     }
 
-    /// The most cells a matrix may have and still be shown as a table; larger
-    /// ones are drawn as a heatmap, with their numbers in a table built on demand,
-    /// or as a picture (see ``TensorTier``).
-    static let largestTable = (cells: 1024, rows: 64, columns: 64)
-
     /// The index to write after the identifier in `--cell`: `row,column`, `column`
     /// for a vector, and the leading axes' names before them (`head,row,column`).
     var indexPlaceholder: String {
-        let trailing = values.shape.count >= 2 ? ["row", "column"] : ["column"]
+        let trailing = shape.count >= 2 ? ["row", "column"] : ["column"]
         return (axes.dropLast(trailing.count).map(\.name) + trailing).joined(separator: ",")
     }
 
@@ -131,7 +160,7 @@ struct TensorDisplay {
 
     /// The shape written as `2 × 3`, with the axis names: `2 × 3 (target × source)`.
     var shapeDescription: String {
-        let sizes = values.shape.map(String.init).joined(separator: " × ")
+        let sizes = shape.map(String.init).joined(separator: " × ")
         let names = axes.map(\.name).joined(separator: " × ")
         if sizes.isEmpty { return "scalar" }
         return names.isEmpty ? sizes : "\(sizes) (\(names))"
@@ -140,7 +169,7 @@ struct TensorDisplay {
     /// The tensor as one or more matrices: a single one for up to two
     /// dimensions, otherwise one per index of the leading dimensions (per head).
     var slices: [MatrixSlice] {
-        let shape = values.shape
+        let shape = shape
         let columns = shape.last ?? 1
         let rows = shape.count >= 2 ? shape[shape.count - 2] : 1
         let leading = Array(shape.dropLast(2))

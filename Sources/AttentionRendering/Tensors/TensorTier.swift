@@ -3,7 +3,7 @@ import AttentionTrace
 /// How an HTML page shows a tensor, chosen by its size so that a page stays
 /// small and quick to render however long the input.
 ///
-/// The trace itself always holds every number; only the page leaves some out.
+/// Tensors whose numbers the trace did not keep (see ``RecordingPolicy``) are always pictures.
 enum TensorTier: Equatable, Sendable {
     /// A table per slice, every cell clickable for its derivation: at most
     /// ``TensorDisplay/largestTable`` per slice.
@@ -50,7 +50,11 @@ extension TensorDisplay {
     }
 
     /// Whether a slice has more rows, columns or cells than ``largestTable`` allows.
-    var isLarge: Bool { Self.isLarge(shape: values.shape) }
+}
+
+extension DisplayedTensor {
+    /// Whether a slice has more rows, columns or cells than ``TensorDisplay/largestTable`` allows.
+    var isLarge: Bool { TensorDisplay.isLarge(shape: shape) }
 }
 
 /// The tiers of one page: whether its large tensors are all pictures, and how many numbers it leaves out.
@@ -59,20 +63,25 @@ struct PagePolicy: Equatable, Sendable {
     let largeTensorsArePictures: Bool
     /// How many numbers of tensors drawn as pictures the page does not embed.
     let numbersNotEmbedded: Int
+    /// How many of those the trace itself did not keep.
+    let numbersNotRecorded: Int
 
-    /// The policy for a page showing tensors of `shapes` (every step tensor and result).
+    /// The policy for a page showing tensors of `shapes` (every step tensor and result
+    /// with its numbers) and pictures of summarised tensors of `summarizedShapes`.
     ///
     /// - Complexity: O(number of tensors).
-    init(shapes: [[Int]]) {
+    init(shapes: [[Int]], summarizedShapes: [[Int]] = []) {
+        func count(_ shapes: [[Int]]) -> Int { shapes.map { $0.reduce(1, *) }.reduce(0, +) }
         let interactive = shapes.filter { TensorDisplay.tier(ofShape: $0, largeTensorsArePictures: false) == .interactiveHeatmap }
-        let allPictures = interactive.map { $0.reduce(1, *) }.reduce(0, +) > TensorDisplay.interactiveNumberBudget
+        let allPictures = count(interactive) > TensorDisplay.interactiveNumberBudget
         largeTensorsArePictures = allPictures
-        numbersNotEmbedded = shapes.filter { TensorDisplay.tier(ofShape: $0, largeTensorsArePictures: allPictures) == .picture }
-            .map { $0.reduce(1, *) }.reduce(0, +)
+        numbersNotRecorded = count(summarizedShapes)
+        numbersNotEmbedded = count(shapes.filter { TensorDisplay.tier(ofShape: $0, largeTensorsArePictures: allPictures) == .picture })
+            + numbersNotRecorded
     }
 
     /// The tier of `tensor` on this page.
     func tier(of tensor: TensorDisplay) -> TensorTier {
-        TensorDisplay.tier(ofShape: tensor.values.shape, largeTensorsArePictures: largeTensorsArePictures)
+        TensorDisplay.tier(ofShape: tensor.shape, largeTensorsArePictures: largeTensorsArePictures)
     }
 }

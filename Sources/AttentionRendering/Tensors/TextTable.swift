@@ -8,49 +8,75 @@ import AttentionTrace
 /// with more than two dimensions gets one table per slice, each headed by its
 /// title (`head 0:`).
 ///
-/// A tensor above ``TensorDisplay/largestInteractiveHeatmap`` numbers starts with
-/// a summary line (shape, minimum, maximum, mean) and shows only its first and
-/// last ``elidedTableEdge`` rows and columns, with `…` for the rest.
+/// A tensor above ``TensorDisplay/largestInteractiveHeatmap`` numbers is shown
+/// from its ``TensorSummary``, as a tensor the trace kept only a summary of is.
 ///
 /// - Complexity: O(size of the output).
 func textTables(for tensor: TensorDisplay) -> String {
-    var text = ""
-    let isElided = tensor.values.scalars.count > TensorDisplay.largestInteractiveHeatmap
-    if isElided {
-        let summary = ValueSummary(tensor.values.scalars)
-        text += "\(tensor.shapeDescription): minimum \(summary.minimum.map(NumberFormatting.fixed) ?? "none"), "
-            + "maximum \(summary.maximum.map(NumberFormatting.fixed) ?? "none"), "
-            + "mean \(summary.mean.map(NumberFormatting.fixed) ?? "none")"
-            + (summary.maskedCount > 0 ? ", \(summary.maskedCount) masked" : "")
-            + "; only the first and last \(elidedTableEdge) rows and columns are shown\n\n"
+    guard tensor.values.scalars.count <= TensorDisplay.largestInteractiveHeatmap else {
+        return textTables(for: tensor, summary: TensorSummary(tensor.values))
     }
+    var text = ""
     for (number, slice) in tensor.slices.enumerated() {
         if number > 0 { text += "\n" }
         if !slice.title.isEmpty { text += "\(slice.title):\n" }
-        appendTextTable(slice, of: tensor, rows: shownPositions(slice.rows, elided: isElided),
-                        columns: shownPositions(slice.columns, elided: isElided), to: &text)
+        appendTextTable(of: tensor, rows: Array(0..<slice.rows), columns: Array(0..<slice.columns),
+                        to: &text) { i, j in slice.value(i, j, in: tensor.values) }
     }
     return text
 }
 
-/// The rows (or columns) kept at each end of an elided table.
-let elidedTableEdge = 3
-
-/// Every position below `count`, or when `elided` and there are more than twice
-/// ``elidedTableEdge``, the first and last few around a `nil` that stands for `…`.
-private func shownPositions(_ count: Int, elided: Bool) -> [Int?] {
-    guard elided, count > 2 * elidedTableEdge else { return Array(0..<count) }
-    return Array(0..<elidedTableEdge) + [nil] + Array((count - elidedTableEdge)..<count)
+/// A summary line (shape, minimum, maximum, mean over every slice) and, per slice,
+/// the table of its first and last ``TensorSummary/edgeCount`` rows and columns.
+func textTables(for tensor: some DisplayedTensor, summary: TensorSummary) -> String {
+    let unmasked = summary.slices.map { $0.rows * $0.columns - $0.maskedCount }
+    let total = unmasked.reduce(0, +)
+    let mean = total > 0 ? zip(summary.slices, unmasked).map { ($0.mean ?? 0) * Double($1) }.reduce(0, +) / Double(total) : nil
+    let masked = summary.slices.map(\.maskedCount).reduce(0, +)
+    var text = "\(tensor.shapeDescription): minimum \(summary.range.map { NumberFormatting.fixed($0.lowerBound) } ?? "none"), "
+        + "maximum \(summary.range.map { NumberFormatting.fixed($0.upperBound) } ?? "none"), "
+        + "mean \(mean.map(NumberFormatting.fixed) ?? "none")"
+        + (masked > 0 ? ", \(masked) masked" : "")
+        + "; only the first and last \(TensorSummary.edgeCount) rows and columns are shown\n\n"
+    for (number, (slice, edges)) in zip(tensor.slices, summary.slices).enumerated() {
+        if number > 0 { text += "\n" }
+        if !slice.title.isEmpty { text += "\(slice.title):\n" }
+        appendTextTable(of: tensor, rows: elided(edges.edgeRows), columns: elided(edges.edgeColumns), to: &text) {
+            edges.edges[$0, $1]
+        }
+    }
+    return text
 }
 
-private func appendTextTable(_ slice: MatrixSlice, of tensor: TensorDisplay, rows: [Int?], columns: [Int?],
-                             to text: inout String) {
+/// `positions`, with a `nil` (written `…`) where consecutive ones skip some.
+private func elided(_ positions: [Int]) -> [Int?] {
+    var shown: [Int?] = []
+    for (k, position) in positions.enumerated() {
+        if k > 0, position > positions[k - 1] + 1 { shown.append(nil) }
+        shown.append(position)
+    }
+    return shown
+}
+
+/// Appends one aligned table of the given rows and columns (`nil` is a `…` row or column);
+/// `value(r, c)` is the number in the `r`-th shown row and `c`-th shown column, not counting `…`.
+private func appendTextTable(of tensor: some DisplayedTensor, rows: [Int?], columns: [Int?], to text: inout String,
+                             value: (Int, Int) -> Double) {
     let rowLabels = [tensor.cornerLabel] + rows.map { $0.map(tensor.rowLabel) ?? "…" }
     let columnLabels = columns.map { $0.map(tensor.columnLabel) ?? "…" }
-    let cells = rows.map { i in
-        columns.map { j in
-            guard let i, let j else { return "…" }
-            return NumberFormatting.fixed(slice.value(i, j, in: tensor.values))
+    /// The ordinal of each shown position among those that are not `…`.
+    func ordinals(_ positions: [Int?]) -> [Int?] {
+        var next = 0
+        return positions.map { position in
+            guard position != nil else { return nil }
+            defer { next += 1 }
+            return next
+        }
+    }
+    let cells = ordinals(rows).map { r in
+        ordinals(columns).map { c in
+            guard let r, let c else { return "…" }
+            return NumberFormatting.fixed(value(r, c))
         }
     }
     let labelWidth = rowLabels.map(\.count).max() ?? 0

@@ -16,9 +16,11 @@ struct HTMLPresentation: TracePresentation {
     let policy: PagePolicy
 
     init(trace: Trace) {
-        tensorsOnPage = Set(trace.steps.flatMap { $0.tensors.map(\.id) })
+        let summarized = trace.steps.flatMap { $0.summarizedTensors ?? [] }
+        tensorsOnPage = Set(trace.steps.flatMap { $0.tensors.map(\.id) } + summarized.map(\.id))
         deriver = CellDeriver(trace: trace)
-        policy = PagePolicy(shapes: trace.steps.flatMap { $0.tensors.map(\.values.shape) } + trace.result.values.map(\.shape))
+        policy = PagePolicy(shapes: trace.steps.flatMap { $0.tensors.map(\.shape) } + trace.result.values.map(\.shape),
+                            summarizedShapes: summarized.map(\.shape) + (trace.summarizedResults ?? [:]).values.map(\.shape))
     }
 
     func heading(_ text: String, level: Int, anchor: String) -> Block {
@@ -31,33 +33,43 @@ struct HTMLPresentation: TracePresentation {
     }
 
     /// The overview (sentences, alignment heatmap, what the result holds), then the contents.
-    func overview(of trace: Trace, outline: [StepGroup], alignment: TensorDisplay?) -> [Block] {
+    func overview(of trace: Trace, outline: [StepGroup], alignment: ShownTensor?) -> [Block] {
         var blocks = [heading("Overview", level: 2, anchor: "overview")]
         var html = ""
         appendSentences(source: trace.sourceTokens, target: trace.targetTokens, to: &html)
         if let alignment {
-            let rows = alignment.rowAxis?.name ?? "row"
-            let columns = alignment.columnAxis?.name ?? "column"
+            let rows = alignment.display.rowAxis?.name ?? "row"
+            let columns = alignment.display.columnAxis?.name ?? "column"
             html += "<p>Each row of the alignment is a \(rows) position and each column a \(columns) position; "
-            if policy.tier(of: alignment) == .picture {
-                html += "a brighter pixel means more attention.</p>\n"
-                RasterHeatmap(fittedTo: alignment, side: RasterHeatmap.largestSide).append(alignment, to: &html)
-            } else {
+            switch alignment {
+            case .numbers(let weights) where policy.tier(of: weights) != .picture:
                 html += "a brighter cell means more attention. Hover over a cell for its value.</p>\n"
-                Heatmap.fitted(to: alignment).append(alignment, to: &html)
-            }
-            if !alignment.isLarge {
-                html += "<details class=\"alternative\"><summary>Show the alignment as a table</summary>\n"
-                TensorTable.append(alignment, addressable: false, to: &html)
-                html += "</details>\n"
+                Heatmap.fitted(to: weights).append(weights, to: &html)
+                if !weights.isLarge {
+                    html += "<details class=\"alternative\"><summary>Show the alignment as a table</summary>\n"
+                    TensorTable.append(weights, addressable: false, to: &html)
+                    html += "</details>\n"
+                }
+            case .numbers(let weights):
+                html += "a brighter pixel means more attention.</p>\n"
+                RasterHeatmap(TensorSummary(weights.values, pictureSide: RasterHeatmap.largestSide)).append(weights, to: &html)
+            case .summary(let weights):
+                html += "a brighter pixel means more attention.</p>\n"
+                RasterHeatmap(weights.summary).append(weights, to: &html)
             }
         }
+        let shapes = trace.result.mapValues(\.shape).merging((trace.summarizedResults ?? [:]).mapValues(\.shape)) { kept, _ in kept }
         html += "<p>The result holds "
-        html += trace.result.keys.sorted().map { name in
+        html += shapes.keys.sorted().map { name in
             "<a href=\"#\(escapedHTML(Anchor.tensor("result.\(name)")))\"><code>\(escapedHTML(name))</code></a> ("
-                + (trace.result[name]?.shape.map(String.init).joined(separator: " × ") ?? "") + ")"
+                + (shapes[name]?.map(String.init).joined(separator: " × ") ?? "") + ")"
         }.joined(separator: ", ")
         html += ". <strong>Click any number in a table</strong> to see how it was computed from the numbers before it.</p>"
+        if let largest = trace.recording.largestStoredTensor, policy.numbersNotRecorded > 0 {
+            html += "\n<p class=\"recording-policy\">This trace keeps tensors of up to \(grouped(largest)) numbers; "
+                + "\(grouped(policy.numbersNotRecorded)) numbers of larger ones were computed and summarised, not kept. "
+                + "Trace with <code>--full</code> to keep every number.</p>"
+        }
         if policy.numbersNotEmbedded > 0 {
             html += "\n<p class=\"page-policy\">"
                 + (policy.largeTensorsArePictures
@@ -116,23 +128,37 @@ struct HTMLPresentation: TracePresentation {
     /// A figure with the table(s) (or, when large, a heatmap and the numbers on
     /// demand), the provenance line, the derivations, and a heatmap when rows
     /// and columns are labelled.
-    func tensor(_ tensor: TensorDisplay) -> [Block] {
+    func tensor(_ shown: ShownTensor) -> [Block] {
+        switch shown {
+        case .numbers(let tensor) where policy.tier(of: tensor) == .picture:
+            picture(of: tensor, RasterHeatmap(TensorSummary(tensor.values, pictureSide: RasterHeatmap.stepSide)))
+        case .numbers(let tensor):
+            numbers(of: tensor)
+        case .summary(let tensor):
+            picture(of: tensor, RasterHeatmap(tensor.summary))
+        }
+    }
+
+    /// A figure with a picture per slice, the way to get any number, and the provenance line.
+    private func picture(of tensor: some DisplayedTensor, _ raster: RasterHeatmap) -> [Block] {
+        var html = "<figure class=\"tensor\" id=\""
+        appendEscapedHTML(Anchor.tensor(tensor.id), to: &html)
+        html += "\">\n<figcaption class=\"large\">"
+        TensorTable.appendCaption(of: tensor, to: &html)
+        html += "</figcaption>\n"
+        raster.append(tensor, to: &html)
+        html += "<p class=\"on-demand\">"
+        appendOnDemandHint(for: tensor.id, index: tensor.indexPlaceholder, to: &html)
+        html += "</p>\n"
+        appendProvenance(of: tensor, to: &html)
+        html += "</figure>"
+        return [Block(.html(html))]
+    }
+
+    private func numbers(of tensor: TensorDisplay) -> [Block] {
         var html = "<figure class=\"tensor\" id=\""
         appendEscapedHTML(Anchor.tensor(tensor.id), to: &html)
         html += "\">\n"
-        let tier = policy.tier(of: tensor)
-        if tier == .picture {
-            html += "<figcaption class=\"large\">"
-            TensorTable.appendCaption(of: tensor, to: &html)
-            html += "</figcaption>\n"
-            RasterHeatmap(fittedTo: tensor, side: RasterHeatmap.stepSide).append(tensor, to: &html)
-            html += "<p class=\"on-demand\">"
-            appendOnDemandHint(for: tensor.id, index: tensor.indexPlaceholder, to: &html)
-            html += "</p>\n"
-            appendProvenance(of: tensor, to: &html)
-            html += "</figure>"
-            return [Block(.html(html))]
-        }
         if tensor.isLarge {
             html += "<figcaption class=\"large\">"
             TensorTable.appendCaption(of: tensor, to: &html)
@@ -157,10 +183,10 @@ struct HTMLPresentation: TracePresentation {
     private func appendOnDemandHint(for id: String, index: String = "row,column", to html: inout String) {
         html += "Any number: run the same <code>attention-trace trace</code> command as <code>attention-trace explain … --cell \""
         appendEscapedHTML("\(id)[\(index)]", to: &html)
-        html += "\"</code>, or write the trace with <code>--format json</code>."
+        html += "\"</code>, or write every number with <code>--format json --full</code>."
     }
 
-    private func appendProvenance(of tensor: TensorDisplay, to html: inout String) {
+    private func appendProvenance(of tensor: some DisplayedTensor, to html: inout String) {
         html += "<p class=\"provenance\">"
         for piece in tensor.origin.pieces {
             switch piece {

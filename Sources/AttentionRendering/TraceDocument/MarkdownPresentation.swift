@@ -7,7 +7,7 @@ struct MarkdownPresentation: TracePresentation {
     }
 
     /// Markdown has no contents or heatmap; the result section shows the weights as a table.
-    func overview(of trace: Trace, outline: [StepGroup], alignment: TensorDisplay?) -> [Block] {
+    func overview(of trace: Trace, outline: [StepGroup], alignment: ShownTensor?) -> [Block] {
         []
     }
 
@@ -23,7 +23,8 @@ struct MarkdownPresentation: TracePresentation {
 
     /// A caption (`**e** — scores · 2 × 3 (target × source) · t0.score.e`), the
     /// table(s) in a fenced code block, and the provenance line.
-    func tensor(_ tensor: TensorDisplay) -> [Block] {
+    func tensor(_ shown: ShownTensor) -> [Block] {
+        let tensor = shown.display
         let caption: [Inline] = [
             .strong([.code(tensor.symbol.plainText)]),
             .text(" — \(tensor.description) · \(tensor.shapeDescription) · "),
@@ -37,8 +38,15 @@ struct MarkdownPresentation: TracePresentation {
         }
         return [
             Block(.paragraph(caption)),
-            Block(.codeBlock(info: "text", literal: textTables(for: tensor))),
+            Block(.codeBlock(info: "text", literal: tables(of: shown))),
             Block(.paragraph(origin)),
         ]
+    }
+
+    private func tables(of shown: ShownTensor) -> String {
+        switch shown {
+        case .numbers(let tensor): textTables(for: tensor)
+        case .summary(let tensor): textTables(for: tensor, summary: tensor.summary)
+        }
     }
 }

@@ -14,11 +14,13 @@ struct TraceDocumentBuilder<Presentation: TracePresentation> {
     ///   tensor whose shape, axes and labels disagree.
     func document() throws(RenderingError) -> Document {
         var blocks = [presentation.heading(trace.pageTitle, level: 1, anchor: "top")]
-        let results = trace.result.sorted { $0.key < $1.key }.map {
-            TensorDisplay(result: $0.key, values: $0.value, in: trace)
+        var results = trace.result.map { ShownTensor.numbers(TensorDisplay(result: $0.key, values: $0.value, in: trace)) }
+        for (name, summary) in trace.summarizedResults ?? [:] {
+            results.append(.summary(try SummaryDisplay(result: name, summary: summary, in: trace)))
         }
+        results.sort { $0.display.id < $1.display.id }
         let outline = StepGroup.grouping(trace.steps)
-        let alignment = results.first { $0.id == "result.weights" && $0.values.shape.count >= 2 }
+        let alignment = results.first { $0.display.id == "result.weights" && $0.display.shape.count >= 2 }
         blocks += presentation.overview(of: trace, outline: outline, alignment: alignment)
         blocks += input()
         var position = 0
@@ -73,8 +75,12 @@ struct TraceDocumentBuilder<Presentation: TracePresentation> {
         var blocks = [presentation.heading(step.title, level: level, anchor: Anchor.step(step.id))]
         blocks += paragraphs(step.explanation)
         if !step.formulas.isEmpty { blocks += presentation.formulas(step.formulas) }
-        for tensor in step.tensors {
-            blocks += presentation.tensor(try TensorDisplay(tensor))
+        var shown = try step.tensors.map { tensor throws(RenderingError) in ShownTensor.numbers(try TensorDisplay(tensor)) }
+        for tensor in (step.summarizedTensors ?? []).sorted(by: { $0.position < $1.position }) {
+            shown.insert(.summary(try SummaryDisplay(tensor)), at: min(max(tensor.position, 0), shown.count))
+        }
+        for tensor in shown {
+            blocks += presentation.tensor(tensor)
         }
         return blocks
     }

@@ -14,13 +14,13 @@ protocol TracePresentation {
     ///   - trace: The trace being shown.
     ///   - outline: The steps, grouped as they will appear.
     ///   - alignment: The result `weights`, when it is a matrix (or a stack of them).
-    func overview(of trace: Trace, outline: [StepGroup], alignment: TensorDisplay?) -> [Block]
+    func overview(of trace: Trace, outline: [StepGroup], alignment: ShownTensor?) -> [Block]
     /// Links from a step to its neighbours, placed after the step.
     func stepNavigation(previous: Step?, next: Step?) -> [Block]
     /// A step's formulas.
     func formulas(_ formulas: [Formula]) -> [Block]
-    /// A tensor's values, caption and provenance.
-    func tensor(_ tensor: TensorDisplay) -> [Block]
+    /// A tensor's values (or, when the trace kept only a summary, what it kept), caption and provenance.
+    func tensor(_ tensor: ShownTensor) -> [Block]
 }
 
 /// Fragment identifiers shared by headings, the contents and provenance links.

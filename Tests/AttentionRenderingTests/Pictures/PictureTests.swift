@@ -2,7 +2,7 @@ import AttentionTrace
 import Testing
 @testable import AttentionRendering
 
-/// The BMP encoder, block pooling, tier boundaries and a page with a huge tensor.
+/// The BMP encoder, tier boundaries and a page with a huge tensor.
 @Suite struct PictureTests {
     @Test func aTwoByTwoBMPIsWrittenByteForByte() {
         let palette: [(red: UInt8, green: UInt8, blue: UInt8)] = [(255, 0, 0), (0, 255, 0), (0, 0, 255)]
@@ -19,23 +19,6 @@ import Testing
         #expect(bytes[66..<1078].allSatisfy { $0 == 0 })
         // Bottom row first, each padded to 4 bytes.
         #expect(Array(bytes[1078...]) == [2, 0, 0, 0, 0, 1, 0, 0])
-    }
-
-    @Test func blocksAreMeansOfTheirUnmaskedCellsAndFullyMaskedBlocksStayMasked() {
-        let m = -Double.infinity
-        let values = Tensor(rows: [
-            [1, 3, m, m, 5],
-            [5, 7, m, m, 6],
-            [2, m, 9, 1, 0],
-        ])
-        let slice = MatrixSlice(leadingIndex: [], title: "", offset: 0, rows: 3, columns: 5)
-        let pooled = PooledMatrix(slice, of: values, largestSide: 2)
-        #expect(pooled.blockRows == 2 && pooled.blockColumns == 3)
-        #expect(pooled.rows == 2 && pooled.columns == 2)
-        #expect(pooled.values == [4, 5.5, 5.5, 0.5])
-        let masked = PooledMatrix(slice, of: values, largestSide: 3)
-        #expect(masked.blockRows == 1 && masked.blockColumns == 2)
-        #expect(masked.values == [2, m, 5, 6, m, 6, 2, 5, 0])
     }
 
     @Test func tiersChangeAtTheirBoundaries() {

@@ -56,17 +56,8 @@ struct DotProductAttention {
         }
     }
 
-    /// The trace's result: `weights` (`m x n`, or `h x m x n` with heads) and `output`.
-    struct Result {
-        var weights: Tensor
-        var output: TracedMatrix
-
-        var tensors: [String: Tensor] {
-            ["weights": weights, "output": Tensor(output.value)]
-        }
-    }
-
-    func trace(recorder: TraceRecorder) -> Result {
+    /// Records every step and the results: `weights` (`m x n`, or `h x m x n` with heads) and `output`.
+    func trace(recorder: TraceRecorder) {
         let group = "Step 2 · Project"
         recorder.begin("project", title: "Project into queries, keys and values", group: group,
                        explanation: projectionExplanation, formulas: ["Q = X W_Q", "K = \(sourceSymbol) W_K", "V = \(sourceSymbol) W_V"])
@@ -82,7 +73,8 @@ struct DotProductAttention {
                                   "the values: what each position passes on")
         guard let heads, let wo = projections.wo else {
             let head = attend(q, k, v, prefix: "", group: "Step 3 · Attend", recorder: recorder)
-            return Result(weights: Tensor(head.weights.value), output: head.output)
+            recorder.recordResults(["weights": Tensor(head.weights.value), "output": Tensor(head.output.value)])
+            return
         }
 
         let dk = q.value.columns / heads
@@ -98,21 +90,27 @@ struct DotProductAttention {
                           recorder.columns(columns, of: k, key: "K\(j)", symbol: "K_\(j)", "the keys of head \(j)"),
                           recorder.columns(columns, of: v, key: "V\(j)", symbol: "V_\(j)", "the values of head \(j)")))
         }
-        let perHead = split.enumerated().map { j, qkv in
-            attend(qkv.0, qkv.1, qkv.2, prefix: "head\(j).", group: "Head j = \(j) of \(heads)", recorder: recorder)
+        // Each head's weights go into the result as soon as the head is done, so that
+        // under a bounded recording policy no head's n x n matrices outlive it.
+        var weights = recorder.stackedResult(count: heads, rows: q.value.rows, columns: k.value.rows)
+        var outputs: [TracedMatrix] = []
+        for (j, qkv) in split.enumerated() {
+            let head = attend(qkv.0, qkv.1, qkv.2, prefix: "head\(j).", group: "Head j = \(j) of \(heads)", recorder: recorder)
+            recorder.append(head.weights, to: &weights)
+            outputs.append(head.output)
         }
 
         recorder.begin("concat", title: "Concatenate the heads", group: "Output",
                        explanation: "The heads' outputs are placed side by side, giving back d_model columns.",
                        formulas: ["Z = [Z_0 ; … ; Z_{h−1}]"])
-        let z = recorder.concatenate(perHead.map(\.output), rows: queries.rows, columns: Axis(name: "dimension"),
+        let z = recorder.concatenate(outputs, rows: queries.rows, columns: Axis(name: "dimension"),
                                      key: "Z", symbol: "Z", "every head's output, side by side")
         recorder.begin("output", title: "Project the output", group: "Output",
                        explanation: "W_O mixes the heads' outputs. In PyTorch's nn.MultiheadAttention(bias=False) this is out_proj.weight = W_Oᵀ, and in_proj_weight = [W_Qᵀ; W_Kᵀ; W_Vᵀ] stacks the three input projections; with need_weights=True and average_attn_weights=False it returns the same per-head weights as this trace.",
                        formulas: ["output = Z W_O"])
         let output = recorder.multiply(z, projection(wo, "W_O"), key: "output", symbol: "output", "the attention output")
-        let weights = Tensor(shape: [heads, q.value.rows, k.value.rows], scalars: perHead.flatMap(\.weights.value.scalars))
-        return Result(weights: weights, output: output)
+        recorder.recordResult("weights", weights)
+        recorder.recordResults(["output": Tensor(output.value)])
     }
 
     private var sourceSymbol: String { sources.id == queries.id ? "X" : "memory" }

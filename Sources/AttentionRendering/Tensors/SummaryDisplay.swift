@@ -1,0 +1,86 @@
+import AttentionTrace
+
+/// A tensor whose numbers the trace did not keep, ready to be shown from its
+/// ``TensorSummary``: as a picture on a page, as its corner numbers in Markdown.
+struct SummaryDisplay: DisplayedTensor {
+    let id: TensorID
+    let symbol: Formula
+    let description: String
+    let axes: [Axis]
+    let origin: ProvenanceSummary
+    /// What the trace kept of the values.
+    let summary: TensorSummary
+
+    var shape: [Int] { summary.shape }
+
+    /// Validates a summarised step tensor.
+    ///
+    /// - Throws: ``RenderingError/inconsistentTensor(id:reason:)`` when the recorded
+    ///   shape, the axes or their labels do not match the summary, or the summary
+    ///   has the wrong number of slices.
+    init(_ tensor: SummarizedTensor) throws(RenderingError) {
+        try TensorDisplay.validate(tensor.id, shape: tensor.summary.shape, recordedShape: tensor.shape, axes: tensor.axes)
+        try Self.validate(tensor.summary, id: tensor.id)
+        id = tensor.id
+        symbol = Formula(tensor.symbol)
+        description = tensor.description
+        axes = tensor.axes
+        origin = ProvenanceSummary(tensor.provenance)
+        summary = tensor.summary
+    }
+
+    /// Describes the summarised result `name`, borrowing the symbol, description and
+    /// axes of a step tensor with the same summary, as ``TensorDisplay/init(result:values:in:)`` does.
+    ///
+    /// - Throws: ``RenderingError/inconsistentTensor(id:reason:)`` when the summary has
+    ///   the wrong number of slices.
+    init(result name: String, summary: TensorSummary, in trace: Trace) throws(RenderingError) {
+        id = "result.\(name)"
+        try Self.validate(summary, id: id)
+        self.summary = summary
+        let recorded = trace.steps.lazy.reversed().compactMap(\.summarizedTensors).joined().first {
+            $0.summary == summary && $0.axes.count == summary.shape.count
+        }
+        if let recorded {
+            symbol = Formula(recorded.symbol)
+            description = recorded.description
+            axes = recorded.axes
+            origin = ProvenanceSummary(sameAs: recorded.id)
+        } else {
+            symbol = Formula(name)
+            description = "the result \(name)"
+            axes = TensorDisplay.resultAxes(name: name, shape: summary.shape, in: trace)
+            origin = ProvenanceSummary(resultNamed: name)
+        }
+    }
+
+    private static func validate(_ summary: TensorSummary, id: TensorID) throws(RenderingError) {
+        let expected = summary.shape.count > 2 ? summary.shape.dropLast(2).reduce(1, *) : 1
+        guard summary.slices.count == expected else {
+            throw .inconsistentTensor(id: id, reason: "summary of shape \(summary.shape) has \(summary.slices.count) slices, not \(expected)")
+        }
+        let rows = summary.shape.count >= 2 ? summary.shape[summary.shape.count - 2] : 1, columns = summary.shape.last ?? 1
+        for slice in summary.slices {
+            guard slice.edges.shape == [slice.edgeRows.count, slice.edgeColumns.count],
+                  slice.edgeRows.allSatisfy({ (0..<rows).contains($0) }),
+                  slice.edgeColumns.allSatisfy({ (0..<columns).contains($0) }),
+                  slice.blockMeans.shape.count == 2, slice.blockRows >= 1, slice.blockColumns >= 1 else {
+                throw .inconsistentTensor(id: id, reason: "a slice of its summary does not fit shape \(summary.shape)")
+            }
+        }
+    }
+}
+
+/// A tensor as a page shows it: with its numbers, or from its summary.
+enum ShownTensor {
+    case numbers(TensorDisplay)
+    case summary(SummaryDisplay)
+
+    /// The identity, axes and origin common to both.
+    var display: any DisplayedTensor {
+        switch self {
+        case .numbers(let tensor): tensor
+        case .summary(let tensor): tensor
+        }
+    }
+}

@@ -1,0 +1,133 @@
+/// What a trace keeps of a tensor too large to keep every number of: its shape and,
+/// for each matrix slice, the minimum, maximum and mean, a grid of block means to
+/// draw as a picture, and the numbers at its corners.
+///
+/// A ``RecordingPolicy`` with a ``RecordingPolicy/largestStoredTensor`` records
+/// larger tensors this way, so that a trace over thousands of tokens stays a few
+/// hundred megabytes. Pages draw every huge tensor from its summary, whether the
+/// trace kept the numbers or not, so a picture looks the same either way.
+public struct TensorSummary: Codable, Hashable, Sendable {
+    /// The most blocks along either side of a slice's ``Slice/blockMeans`` when the
+    /// engine summarises a tensor: the size of a step's picture on a page.
+    public static let recordedPictureSide = 128
+    /// The rows and columns kept at each end of a slice's ``Slice/edges``.
+    public static let edgeCount = 3
+
+    /// The size of each dimension of the summarised tensor.
+    public var shape: [Int]
+    /// One summary per matrix: a single one for a vector or a matrix, otherwise
+    /// one per index of the leading dimensions, in row-major order (per head).
+    public var slices: [Slice]
+
+    /// The summary of one matrix slice.
+    public struct Slice: Codable, Hashable, Sendable {
+        /// The smallest unmasked value, or `nil` when every value is masked (−∞).
+        public var minimum: Double?
+        /// The largest unmasked value, or `nil` when every value is masked.
+        public var maximum: Double?
+        /// The mean of the unmasked values, or `nil` when every value is masked.
+        public var mean: Double?
+        /// How many values are masked (−∞).
+        public var maskedCount: Int
+        /// How many cells of the slice each block covers down and across; the last
+        /// block of a row or column of blocks may cover fewer.
+        public var blockRows: Int
+        public var blockColumns: Int
+        /// The mean of each block's unmasked cells, −∞ for a block whose every cell is masked.
+        public var blockMeans: Tensor
+        /// The rows and columns shown in ``edges``: the first and last ``TensorSummary/edgeCount``
+        /// (every one when there are no more than twice as many).
+        public var edgeRows: [Int]
+        public var edgeColumns: [Int]
+        /// The values at the crossings of ``edgeRows`` and ``edgeColumns``.
+        public var edges: Tensor
+    }
+
+    /// Summarises `tensor`, pooling each slice into at most `pictureSide` × `pictureSide` blocks.
+    ///
+    /// Blocks are the smallest that fit: ⌈rows / pictureSide⌉ by ⌈columns / pictureSide⌉ cells.
+    ///
+    /// - Complexity: O(number of values), one pass per slice.
+    public init(_ tensor: Tensor, pictureSide: Int = TensorSummary.recordedPictureSide) {
+        let rows = tensor.rowCount, columns = tensor.columnCount
+        let count = tensor.shape.count > 2 ? tensor.shape.dropLast(2).reduce(1, *) : 1
+        shape = tensor.shape
+        slices = (0..<count).map { number in
+            Slice(tensor.scalars[(number * rows * columns)..<((number + 1) * rows * columns)],
+                  rows: rows, columns: columns, pictureSide: pictureSide)
+        }
+    }
+
+    /// The summary of a tensor made by stacking tensors of equal shape along a new
+    /// leading dimension, from their summaries (the heads' weights, say).
+    ///
+    /// - Precondition: `parts` is not empty and every part has the same shape.
+    public init(stacking parts: [TensorSummary]) {
+        precondition(!parts.isEmpty && parts.allSatisfy { $0.shape == parts[0].shape }, "stacking summaries of different shapes")
+        shape = [parts.count] + parts[0].shape
+        slices = parts.flatMap(\.slices)
+    }
+
+    /// The smallest and largest unmasked values over every slice, or `nil` when all are masked.
+    public var range: ClosedRange<Double>? {
+        let low = slices.compactMap(\.minimum).min(), high = slices.compactMap(\.maximum).max()
+        guard let low, let high else { return nil }
+        return low...high
+    }
+}
+
+extension TensorSummary.Slice {
+    init(_ values: ArraySlice<Double>, rows: Int, columns: Int, pictureSide: Int) {
+        let side = max(pictureSide, 1)
+        let blockRows = max((rows + side - 1) / side, 1), blockColumns = max((columns + side - 1) / side, 1)
+        let gridRows = (rows + blockRows - 1) / blockRows, gridColumns = (columns + blockColumns - 1) / blockColumns
+        var sums = [Double](repeating: 0, count: gridRows * gridColumns)
+        var counts = [Int](repeating: 0, count: gridRows * gridColumns)
+        var low = Double.infinity, high = -Double.infinity, total = 0.0, unmasked = 0
+        values.withUnsafeBufferPointer { cells in
+            for i in 0..<rows {
+                let row = i * columns, block = (i / blockRows) * gridColumns
+                for b in 0..<gridColumns {
+                    var blockSum = 0.0, blockCount = 0
+                    for j in (b * blockColumns)..<min((b + 1) * blockColumns, columns) {
+                        let value = cells[row + j]
+                        guard value != -.infinity else { continue }
+                        low = min(low, value)
+                        high = max(high, value)
+                        total += value
+                        unmasked += 1
+                        blockSum += value
+                        blockCount += 1
+                    }
+                    sums[block + b] += blockSum
+                    counts[block + b] += blockCount
+                }
+            }
+        }
+        self.blockRows = blockRows
+        self.blockColumns = blockColumns
+        minimum = unmasked > 0 ? low : nil
+        maximum = unmasked > 0 ? high : nil
+        mean = unmasked > 0 ? total / Double(unmasked) : nil
+        maskedCount = rows * columns - unmasked
+        blockMeans = Tensor(shape: [gridRows, gridColumns],
+                            scalars: zip(sums, counts).map { sum, count in count > 0 ? sum / Double(count) : -.infinity })
+        let edgeRows = Self.edgePositions(rows), edgeColumns = Self.edgePositions(columns)
+        let start = values.startIndex
+        self.edgeRows = edgeRows
+        self.edgeColumns = edgeColumns
+        edges = Tensor(shape: [edgeRows.count, edgeColumns.count],
+                       scalars: edgeRows.flatMap { i in edgeColumns.map { j in values[start + i * columns + j] } })
+    }
+
+    /// Every position below `count`, or the first and last ``TensorSummary/edgeCount`` when there are more.
+    private static func edgePositions(_ count: Int) -> [Int] {
+        let edge = TensorSummary.edgeCount
+        return count > 2 * edge ? Array(0..<edge) + Array((count - edge)..<count) : Array(0..<count)
+    }
+
+    /// The number of rows of the slice.
+    public var rows: Int { edgeRows.last.map { $0 + 1 } ?? 0 }
+    /// The number of columns of the slice.
+    public var columns: Int { edgeColumns.last.map { $0 + 1 } ?? 0 }
+}

@@ -1,0 +1,76 @@
+import AttentionEngine
+import AttentionTrace
+import Testing
+
+/// A bounded recording policy keeps the small tensors exactly as a full trace does
+/// and only summaries of the large ones.
+@Suite struct RecordingPolicyTests {
+    /// Two heads over 10 tokens of width 8: the 10 × 10 score matrices have 100 numbers,
+    /// the stacked weights 200, the 10 × 8 projections 80 and the heads' slices 40.
+    func trace(_ policy: RecordingPolicy) throws -> Trace {
+        let request = TraceRequest(variant: .multiHead, source: "one two three four five six seven eight nine ten",
+                                   options: .init(heads: 2), recording: policy)
+        return try AttentionTracer().trace(request)
+    }
+
+    @Test func largeTensorsAreSummariesOfWhatAFullTraceKeeps() throws {
+        let full = try trace(.full)
+        let bounded = try trace(RecordingPolicy(largestStoredTensor: 90))
+        #expect(bounded.recording.largestStoredTensor == 90)
+        #expect(full.recording == .full)
+        let kept = full.steps.flatMap(\.tensors)
+        let summarized = bounded.steps.flatMap { $0.summarizedTensors ?? [] }
+        // Q Kᵀ, S, shifted, exp and weights of each head.
+        #expect(summarized.count == 10)
+        #expect(Set(summarized.map(\.id)).isSuperset(of: ["head0.scores.QK", "head1.normalise.weights"]))
+        for tensor in summarized {
+            let original = try #require(kept.first { $0.id == tensor.id })
+            #expect(original.values.scalars.count > 90)
+            #expect(tensor.summary == TensorSummary(original.values))
+            #expect(tensor.shape == original.shape && tensor.axes == original.axes && tensor.provenance == original.provenance)
+        }
+        // Everything else is kept, number for number, and every step keeps its order.
+        for (fullStep, boundedStep) in zip(full.steps, bounded.steps) {
+            #expect(boundedStep.tensors == fullStep.tensors.filter { $0.values.scalars.count <= 90 })
+            for tensor in boundedStep.summarizedTensors ?? [] {
+                #expect(fullStep.tensors[tensor.position].id == tensor.id)
+            }
+        }
+        #expect(bounded.inputs == full.inputs)
+    }
+
+    @Test func stackedWeightsAreSummarisedHeadByHead() throws {
+        let full = try trace(.full)
+        let bounded = try trace(RecordingPolicy(largestStoredTensor: 90))
+        let weights = try #require(full.result["weights"])
+        #expect(weights.shape == [2, 10, 10])
+        #expect(bounded.result["weights"] == nil)
+        #expect(bounded.summarizedResults?["weights"] == TensorSummary(weights))
+        #expect(bounded.result["output"] == full.result["output"])
+    }
+
+    @Test func theDefaultPolicyKeepsEveryNumberOfASentence() throws {
+        let trace = try AttentionTracer().trace(TraceRequest(variant: .multiHead, source: "the cat sat", options: .init(heads: 2)))
+        #expect(trace.recording == .bounded)
+        #expect(trace.steps.allSatisfy { $0.summarizedTensors == nil })
+        #expect(trace.summarizedResults == nil)
+    }
+
+    @Test func theEstimateCountsOneHeadsScoresWhenTheyAreSummarised() throws {
+        // 2,000 tokens, 8 heads: 4,000,000 scores per head, above the bounded policy's size.
+        let words = (0..<2000).map { "w\($0)" }.joined(separator: " ")
+        func estimate(_ policy: RecordingPolicy) throws -> TraceSizeEstimate {
+            let request = TraceRequest(variant: .multiHead, source: words, options: .init(heads: 8), memoryLimit: 1,
+                                       recording: policy)
+            do {
+                _ = try AttentionTracer().trace(request)
+            } catch TraceError.tooLarge(let estimate, limit: 1) {
+                return estimate
+            }
+            throw TraceError.invalidOption("the trace was not refused")
+        }
+        let full = try estimate(.full), bounded = try estimate(.bounded)
+        // Seven n x n matrices per head, for all eight heads or for the one being computed.
+        #expect(full.recordedNumbers - bounded.recordedNumbers == 7 * 7 * 2000 * 2000)
+    }
+}
