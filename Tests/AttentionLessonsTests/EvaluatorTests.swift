@@ -83,6 +83,18 @@ import Testing
         }
     }
 
+    @Test func aTensorKeptOnlyAsASummaryIsNamedAsSuch() throws {
+        let request = TraceRequest(variant: .selfAttention, source: "the cat saw the dog",
+                                   recording: RecordingPolicy(largestStoredTensor: 24))
+        let summarized = try AttentionTracer().trace(request)
+        #expect {
+            try Check("weights[0, 0] > 0").evaluate(answer: .number(0), in: summarized)
+        } throws: { error in
+            (error as? LessonError)?.message.contains(
+                "weights has more than 24 numbers, so the trace keeps only a summary of it; check a smaller input") == true
+        }
+    }
+
     @Test func aDuplicatedLabelMeansItsFirstOccurrence() throws {
         let duplicated = try AttentionTracer().trace(TraceRequest(variant: .selfAttention, source: "the cat saw the dog"))
         let check = try Check(#"weights["the", "the"] == weights[0, 0] and weights["the", "dog"] == weights[0, 4]"#)

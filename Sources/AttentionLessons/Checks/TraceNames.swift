@@ -21,6 +21,10 @@ extension Trace {
 
     /// Says which names exist, for an unknown name: the results, the inputs, and recorded ids that resemble `name`.
     func namesSuggestion(for name: String) -> String {
+        let summarized = steps.flatMap { $0.summarizedTensors ?? [] }.map(\.id) + (summarizedResults ?? [:]).keys.sorted()
+        if summarized.contains(name), let largest = recording.largestStoredTensor {
+            return "\(name) has more than \(largest) numbers, so the trace keeps only a summary of it; check a smaller input"
+        }
         let similar = steps.flatMap(\.tensors).map(\.id)
             .filter { $0.lowercased().contains(name.lowercased()) || name.lowercased().contains($0.lowercased()) }
         var parts = ["results: \(result.keys.sorted().joined(separator: ", "))",
