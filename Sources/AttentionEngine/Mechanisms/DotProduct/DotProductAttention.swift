@@ -111,7 +111,8 @@ struct DotProductAttention {
                        explanation: "W_O mixes the heads' outputs. In PyTorch's nn.MultiheadAttention(bias=False) this is out_proj.weight = W_Oᵀ, and in_proj_weight = [W_Qᵀ; W_Kᵀ; W_Vᵀ] stacks the three input projections; with need_weights=True and average_attn_weights=False it returns the same per-head weights as this trace.",
                        formulas: ["output = Z W_O"])
         let output = recorder.multiply(z, projection(wo, "W_O"), key: "output", symbol: "output", "the attention output")
-        let weights = Tensor(shape: [heads, q.value.rows, k.value.rows], scalars: perHead.flatMap(\.weights.value.scalars))
+        let weights = Tensor(shape: [heads, q.value.rows, k.value.rows],
+                             scalars: Matrix.stacking(perHead.map(\.weights.value)).scalars)
         return Result(weights: weights, output: output)
     }
 
