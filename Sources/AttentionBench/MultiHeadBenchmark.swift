@@ -32,9 +32,9 @@ struct MultiHeadBenchmark {
         var peakResident: Int
     }
 
-    /// Traces, then renders HTML, then JSON, reporting each measurement as soon as it
-    /// is made, so a size whose rendering runs out of time still reports what it has.
-    func run(report: (Encodable) -> Void) throws {
+    /// Traces, then renders each of `formats` in order, reporting each measurement as soon as
+    /// it is made, so a size whose rendering runs out of time still reports what it has.
+    func run(rendering formats: [TraceFormat], report: (Encodable) -> Void) throws {
         let generator = ParameterGenerator(seed: 1)
         let x = generator.glorotUniform(named: "X", rows: length, columns: Self.modelWidth)
         let weights = ["W_Q", "W_K", "W_V", "W_O"].map {
@@ -53,7 +53,7 @@ struct MultiHeadBenchmark {
         guard let trace else { throw BenchmarkFailure("the trace did not complete") }
         report(EngineMeasurement(compute: compute, recording: max(0, traced - compute),
                                  gflops: productRate(x, weights), peakResident: peakResidentBytes()))
-        for format in [TraceFormat.html, .json] {
+        for format in formats {
             var text = ""
             let time = try seconds { text = try render(trace, as: format) }
             report(RenderMeasurement(seconds: time, bytes: text.utf8.count, peakResident: peakResidentBytes()))

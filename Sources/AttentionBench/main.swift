@@ -1,8 +1,11 @@
 import AttentionMath
+import AttentionRendering
 import Foundation
 
 // attention-bench: run with
 // `swift run -c release attention-bench [--sizes 64,512,1024,2048] [--python PATH] [--timeout SECONDS]`.
+// `attention-bench --child N --engine-only` measures one size's engine alone, without rendering,
+// for profiling the engine.
 //
 // Each size of the multi-head benchmark runs in a child process (`--child N`) so
 // that its peak memory is its own. `--python` names an interpreter with torch and
@@ -17,7 +20,8 @@ func value(of flag: String) -> String? {
 
 if let child = value(of: "--child").flatMap(Int.init) {
     do {
-        try MultiHeadBenchmark(length: child).run { measurement in
+        let formats: [TraceFormat] = arguments.contains("--engine-only") ? [] : [.html, .json]
+        try MultiHeadBenchmark(length: child).run(rendering: formats) { measurement in
             if let data = try? JSONEncoder().encode(measurement) {
                 FileHandle.standardOutput.write(data + Data("\n".utf8))
             }

@@ -47,8 +47,29 @@ extension Matrix {
     }
 
     /// Every entry multiplied by `factor`.
+    ///
+    /// - Complexity: O(rows · columns), eight entries at a time, on every core for large matrices.
     public func scaled(by factor: Double) -> Matrix {
-        Matrix(rows: rows, columns: columns, scalars: scalars.map { $0 * factor })
+        mapped { $0 * factor }
+    }
+
+    /// The matrix with `transform` applied to its entries eight at a time (a last, partial
+    /// block padded with zeros), on every core for large matrices.
+    @inline(__always)
+    private func mapped(_ transform: (Lanes) -> Lanes) -> Matrix {
+        let columns = columns
+        let result = [Double](unsafeUninitializedCount: rows * columns) { output in
+            scalars.withUnsafeBufferPointer { input in
+                guard let input = input.baseAddress else { return }
+                RowPartition.forEachChunk(rows: rows, columns: columns) { range in
+                    let start = range.lowerBound * columns
+                    forEachBlock(of: range.count * columns) { j, count in
+                        (output + start + j).store(transform((input + start + j).lanes(count: count)), count: count)
+                    }
+                }
+            }
+        }
+        return Matrix(rows: rows, columns: columns, scalars: result)
     }
 
     /// Whether `other` can be combined with this matrix entry by entry: the same

@@ -47,14 +47,14 @@ extension Matrix {
                 return sum
             }
         }
-        var c = [Double](repeating: 0, count: m * n)
-        a.scalars.withUnsafeBufferPointer { pa in
-            b.scalars.withUnsafeBufferPointer { pb in
-                c.withUnsafeMutableBufferPointer { pc in
+        // With beta = 0, BLAS writes C without reading it, so C needs no zero fill first.
+        let c = [Double](unsafeUninitializedCount: m * n) { pc in
+            a.scalars.withUnsafeBufferPointer { pa in
+                b.scalars.withUnsafeBufferPointer { pb in
                     cblas_dgemm(CblasRowMajor, CblasNoTrans, transposingRight ? CblasTrans : CblasNoTrans,
                                 Int32(m), Int32(n), Int32(k), 1.0,
                                 pa.baseAddress, Int32(k), pb.baseAddress, Int32(b.columns), 0.0,
-                                pc.baseAddress, Int32(n))
+                                pc, Int32(n))
                 }
             }
         }

@@ -13,13 +13,21 @@ extension Matrix {
     /// The columns in `range`, as a matrix.
     ///
     /// Multi-head attention uses this to split `Q`, `K` and `V` into heads.
+    ///
+    /// - Precondition: `range` lies within `0..<columns`.
     public func columns(_ range: Range<Int>) -> Matrix {
-        var slice: [Double] = []
-        slice.reserveCapacity(rows * range.count)
-        for i in 0..<rows {
-            slice.append(contentsOf: scalars[(i * columns + range.lowerBound)..<(i * columns + range.upperBound)])
+        precondition(range.lowerBound >= 0 && range.upperBound <= columns,
+                     "columns \(range) of a matrix with \(columns) columns")
+        let width = range.count, columns = columns
+        let slice = [Double](unsafeUninitializedCount: rows * width) { output in
+            scalars.withUnsafeBufferPointer { input in
+                guard let input = input.baseAddress else { return }
+                for i in 0..<rows {
+                    (output + i * width).initialize(from: input + i * columns + range.lowerBound, count: width)
+                }
+            }
         }
-        return Matrix(rows: rows, columns: range.count, scalars: slice)
+        return Matrix(rows: rows, columns: width, scalars: slice)
     }
 
     /// The matrix with rows and columns exchanged.
@@ -38,8 +46,18 @@ extension Matrix {
     public static func stacking(_ parts: [Matrix]) -> Matrix {
         let columns = parts.first?.columns ?? 0
         precondition(parts.allSatisfy { $0.columns == columns }, "stacking needs equal column counts")
-        return Matrix(rows: parts.reduce(0) { $0 + $1.rows }, columns: columns,
-                      scalars: parts.flatMap(\.scalars))
+        let rows = parts.reduce(0) { $0 + $1.rows }
+        let scalars = [Double](unsafeUninitializedCount: rows * columns) { output in
+            var next = output
+            for part in parts {
+                part.scalars.withUnsafeBufferPointer { input in
+                    guard let input = input.baseAddress else { return }
+                    next.initialize(from: input, count: part.scalars.count)
+                }
+                next += part.scalars.count
+            }
+        }
+        return Matrix(rows: rows, columns: columns, scalars: scalars)
     }
 
     /// Places matrices side by side: row `i` of the result is the concatenation
@@ -52,14 +70,20 @@ extension Matrix {
     public static func concatenatingColumns(_ parts: [Matrix]) -> Matrix {
         let rows = parts.map(\.rows).max() ?? 0
         precondition(parts.allSatisfy { $0.rows == rows || $0.rows == 1 }, "concatenation needs equal row counts")
-        var scalars: [Double] = []
-        scalars.reserveCapacity(rows * parts.reduce(0) { $0 + $1.columns })
-        for i in 0..<rows {
+        let columns = parts.reduce(0) { $0 + $1.columns }
+        let scalars = [Double](unsafeUninitializedCount: rows * columns) { output in
+            var offset = 0
             for part in parts {
-                let r = part.rows == 1 ? 0 : i
-                scalars.append(contentsOf: part.scalars[(r * part.columns)..<((r + 1) * part.columns)])
+                part.scalars.withUnsafeBufferPointer { input in
+                    guard let input = input.baseAddress else { return }
+                    for i in 0..<rows {
+                        let r = part.rows == 1 ? 0 : i
+                        (output + i * columns + offset).initialize(from: input + r * part.columns, count: part.columns)
+                    }
+                }
+                offset += part.columns
             }
         }
-        return Matrix(rows: rows, columns: parts.reduce(0) { $0 + $1.columns }, scalars: scalars)
+        return Matrix(rows: rows, columns: columns, scalars: scalars)
     }
 }

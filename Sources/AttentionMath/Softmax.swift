@@ -1,5 +1,3 @@
-import Foundation
-
 /// Every intermediate of a numerically stable softmax over the rows of a matrix.
 ///
 /// For each row `x`:
@@ -15,7 +13,16 @@ import Foundation
 /// sum is 0 and its weights are all 0 (never NaN). ``fullyMaskedRows`` lists
 /// such rows so callers can warn about them.
 ///
-/// - Complexity: O(rows · columns), in one pass over each row per intermediate.
+/// `exp` is AttentionMath's own vectorised exponential (fdlibm's method, within
+/// 1 ulp of the exact value and bit-identical on every machine), not the C
+/// library's; `exp(0)` is exactly 1, so the entry that attains the maximum always
+/// contributes exactly 1 to its row's sum.
+///
+/// - Complexity: O(rows · columns). Each row is read twice (for its maximum, then
+///   for everything else) while it is in the cache, and every intermediate is
+///   written once. Large matrices are split into chunks of rows computed on all
+///   cores; each row is computed the same way in any chunk, so the result does not
+///   depend on the number of cores.
 public struct Softmax: Hashable, Sendable {
     /// The input scores.
     public let scores: Matrix
@@ -33,27 +40,26 @@ public struct Softmax: Hashable, Sendable {
     /// Computes the softmax of every row of `scores`.
     public init(rowsOf scores: Matrix) {
         self.scores = scores
-        let rows = scores.rows, columns = scores.columns
+        let rows = scores.rows, columns = scores.columns, count = rows * columns
         var maxima = [Double](repeating: -.infinity, count: rows)
-        var shifted = [Double](repeating: 0, count: rows * columns)
-        var exponentials = shifted, weights = shifted
         var sums = [Double](repeating: 0, count: rows)
-        scores.scalars.withUnsafeBufferPointer { x in
-            for i in 0..<rows {
-                let row = i * columns
-                var maximum = -Double.infinity
-                for j in 0..<columns where x[row + j] > maximum { maximum = x[row + j] }
-                maxima[i] = maximum
-                var sum = 0.0
-                for j in 0..<columns {
-                    let y = maximum == -.infinity ? -.infinity : x[row + j] - maximum
-                    let e = Foundation.exp(y)
-                    shifted[row + j] = y
-                    exponentials[row + j] = e
-                    sum += e
+        var exponentials: [Double] = [], weights: [Double] = []
+        let shifted = [Double](unsafeUninitializedCount: count) { y in
+            exponentials = [Double](unsafeUninitializedCount: count) { e in
+                weights = [Double](unsafeUninitializedCount: count) { w in
+                    scores.scalars.withUnsafeBufferPointer { x in
+                        maxima.withUnsafeMutableBufferPointer { m in
+                            sums.withUnsafeMutableBufferPointer { z in
+                                guard let x = x.baseAddress, let m = m.baseAddress, let z = z.baseAddress else { return }
+                                let storage = RowStorage(columns: columns, scores: x, maxima: m, shifted: y,
+                                                         exponentials: e, sums: z, weights: w)
+                                RowPartition.forEachChunk(rows: rows, columns: columns) { range in
+                                    for i in range { storage.computeRow(i) }
+                                }
+                            }
+                        }
+                    }
                 }
-                sums[i] = sum
-                for j in 0..<columns { weights[row + j] = Softmax.normalize(exponentials[row + j], by: sum) }
             }
         }
         self.maxima = Matrix(rows: rows, columns: 1, scalars: maxima)
@@ -63,13 +69,62 @@ public struct Softmax: Hashable, Sendable {
         self.weights = Matrix(rows: rows, columns: columns, scalars: weights)
     }
 
-    /// `value / sum`, or 0 when the sum is 0 (a fully masked row).
-    public static func normalize(_ value: Double, by sum: Double) -> Double {
-        sum == 0 ? 0 : value / sum
-    }
-
     /// The rows whose every score is masked.
     public var fullyMaskedRows: [Int] {
         (0..<maxima.rows).filter { maxima[$0, 0] == -.infinity }
+    }
+}
+
+extension Softmax {
+    /// The storage of one softmax: the scores it reads and the intermediates it writes,
+    /// one row at a time.
+    private struct RowStorage {
+        let columns: Int
+        let scores: UnsafePointer<Double>
+        let maxima: UnsafeMutablePointer<Double>
+        let shifted: UnsafeMutablePointer<Double>
+        let exponentials: UnsafeMutablePointer<Double>
+        let sums: UnsafeMutablePointer<Double>
+        let weights: UnsafeMutablePointer<Double>
+
+        /// Writes row `i` of every intermediate.
+        func computeRow(_ i: Int) {
+            let start = i * columns
+            let x = scores + start, y = shifted + start, e = exponentials + start, w = weights + start
+            let maximum = Self.maximum(of: x, count: columns)
+            maxima[i] = maximum
+            guard maximum != -.infinity else {
+                // Every score is masked: no weight anywhere, and no NaN from (−∞) − (−∞).
+                y.initialize(repeating: -.infinity, count: columns)
+                e.initialize(repeating: 0, count: columns)
+                w.initialize(repeating: 0, count: columns)
+                sums[i] = 0
+                return
+            }
+            var sum = 0.0
+            forEachBlock(of: columns) { j, count in
+                let differences = (x + j).lanes(count: count) - maximum
+                let powers = Lanes.exp(differences)
+                (y + j).store(differences, count: count)
+                (e + j).store(powers, count: count)
+                for lane in 0..<count { sum += powers[lane] }
+            }
+            sums[i] = sum
+            forEachBlock(of: columns) { j, count in
+                (w + j).store(UnsafePointer(e + j).lanes(count: count) / sum, count: count)
+            }
+        }
+
+        /// The largest of `count` values, ignoring NaN; −∞ when there is none.
+        private static func maximum(of x: UnsafePointer<Double>, count: Int) -> Double {
+            var lanes = Lanes(repeating: -.infinity)
+            forEachBlock(of: count) { j, count in
+                let values = (x + j).lanes(count: count, padding: -.infinity)
+                lanes.replace(with: values, where: values .> lanes)
+            }
+            var maximum = -Double.infinity
+            for lane in 0..<Lanes.scalarCount where lanes[lane] > maximum { maximum = lanes[lane] }
+            return maximum
+        }
     }
 }

@@ -37,6 +37,20 @@ import TestSupport
         #expect(m.transposed[0, 2] == 7)
     }
 
+    @Test func largeMatricesAreSlicedScaledAndJoinedLikeSmallOnes() {
+        // 260 x 131 entries: split across cores, with blocks that do not fill eight lanes.
+        var generator = LinearCongruential(seed: 9)
+        let m = Matrix(rows: 260, columns: 131) { _, _ in generator.next() }
+        #expect(m.scaled(by: 0.3).scalars == m.scalars.map { $0 * 0.3 })
+        #expect(Matrix(row: [1, -2, 3]).scaled(by: -0.5) == Matrix(row: [-0.5, 1, -1.5]))
+        let left = m.columns(0..<64), right = m.columns(64..<131)
+        #expect(left.shape == [260, 64] && left[259, 63] == m[259, 63] && right[0, 0] == m[0, 64])
+        #expect(Matrix.concatenatingColumns([left, right]) == m)
+        #expect(Matrix.stacking([m.rows(0..<100), m.rows(100..<260)]) == m)
+        #expect(m.columns(5..<5).shape == [260, 0])
+        #expect(Matrix.stacking([Matrix(rows: 0, columns: 2), Matrix(row: [1, 2])]) == Matrix(row: [1, 2]))
+    }
+
     @Test func elementwiseFunctionsAndBroadcasting() {
         let m = Matrix(rowArrays: [[0, 1], [-1, 2]])
         #expect(m.applying(.sigmoid)[0, 0] == 0.5)
