@@ -26,6 +26,6 @@ struct TraceCommand: ParsableCommand {
             throw CommandFailure("unknown format '\(format)'; choose one of: \(TraceFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let trace = try arguments.trace()
-        try FileAccess.write(try render(trace, as: format), to: outputPath)
+        try FileAccess.write(to: outputPath) { output in try render(trace, as: format, to: &output) }
     }
 }
