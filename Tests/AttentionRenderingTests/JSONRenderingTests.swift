@@ -95,6 +95,7 @@ struct JSONReferenceCase: Sendable, CustomTestStringConvertible {
         JSONReferenceCase(testDescription: "hand-derived additive", trace: HandTraces.additive),
         JSONReferenceCase(testDescription: "hand-derived causal", trace: HandTraces.causal),
         JSONReferenceCase(testDescription: "awkward values", trace: awkward),
+        JSONReferenceCase(testDescription: "several megabyte chunks", trace: JSONStreamingTests.large),
     ]
 
     /// Every kind of value the layout treats specially: control characters and non-ASCII
