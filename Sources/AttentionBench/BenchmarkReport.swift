@@ -20,25 +20,37 @@ struct BenchmarkReport {
     func run() {
         printMachine()
         let baseline = python.flatMap(pytorchBaseline)
-        emit("\n## Multi-head self-attention trace (d_model = 512, 8 heads, float64, every intermediate recorded)\n")
-        emit("| n | compute (s) | recording (s) | HTML render (s) | page | JSON | peak memory (trace and HTML) | GFLOP/s | numpy GFLOP/s | PyTorch (s) | ours / PyTorch |")
-        emit("|---|---|---|---|---|---|---|---|---|---|---|")
+        emit("\n## Multi-head self-attention trace (d_model = 512, 8 heads, float64)\n")
+        emit("Every intermediate recorded (`--full`), against the same attention recording nothing and against PyTorch:\n")
+        emit("| n | compute (s) | recording (s) | ours / PyTorch | PyTorch (s) | GFLOP/s | numpy GFLOP/s | peak memory | JSON `--full` |")
+        emit("|---|---|---|---|---|---|---|---|---|")
+        var walkthroughs: [(Int, Measured)] = []
         for n in sizes {
             let torch = baseline?.mha[String(n)], numpy = baseline?.matmulGflops[String(n)]
-            let (engine, html, json, failure) = measure(n)
+            let engine = measure(n, walkthrough: false)
+            let e = engine.engine
             let cells: [String] = [
-                engine.map { format($0.compute) } ?? "–",
-                engine.map { format($0.recording) } ?? "–",
-                html.map { format($0.seconds) } ?? "–",
-                html.map { bytes($0.bytes) } ?? "–",
-                json.map { bytes($0.bytes) + " in " + format($0.seconds, digits: 1) + " s (peak " + bytes($0.peakResident) + ")" } ?? "–",
-                (html?.peakResident ?? engine?.peakResident).map(bytes) ?? "–",
-                engine.map { format($0.gflops, digits: 1) } ?? "–",
-                numpy.map { format($0, digits: 1) } ?? "–",
+                e.map { format($0.compute) } ?? "–",
+                e.map { format($0.recording) } ?? "–",
+                e.flatMap { e in torch.map { format((e.compute + e.recording) / $0, digits: 2) + "×" } } ?? "–",
                 torch.map { format($0) } ?? "–",
-                engine.flatMap { e in torch.map { format((e.compute + e.recording) / $0, digits: 2) + "×" } } ?? "–",
+                e.map { format($0.gflops, digits: 1) } ?? "–",
+                numpy.map { format($0, digits: 1) } ?? "–",
+                e.map { bytes($0.peakResident) } ?? "–",
+                engine.json.map(describe) ?? "–",
             ]
-            emit("| \(n) | " + cells.joined(separator: " | ") + " |" + (failure.map { " \($0)" } ?? ""))
+            emit("| \(n) | " + cells.joined(separator: " | ") + " |" + (engine.failure.map { " \($0)" } ?? ""))
+            walkthroughs.append((n, measure(n, walkthrough: true)))
+        }
+        emit("\nThe walkthrough under the default recording policy (tensors above 1,048,576 numbers kept as summaries), "
+            + "as `trace --format html --output` makes it:\n")
+        emit("| n | trace + HTML written (s) | page | peak memory | JSON (default policy) |")
+        emit("|---|---|---|---|---|")
+        for (n, walkthrough) in walkthroughs {
+            let page = walkthrough.page
+            let cells = [page.map { format($0.seconds) } ?? "–", page.map { bytes($0.bytes) } ?? "–",
+                         page.map { bytes($0.peakResident) } ?? "–", walkthrough.json.map(describe) ?? "–"]
+            emit("| \(n) | " + cells.joined(separator: " | ") + " |" + (walkthrough.failure.map { " \($0)" } ?? ""))
         }
         emit("\n## Lesson-size trace (the README's example, whole process to written HTML)\n")
         emit(lessonSizeTrace())
@@ -56,19 +68,34 @@ struct BenchmarkReport {
         emit("- BLAS: \(Matrix.blasConfiguration)")
     }
 
-    /// Runs one size in a child process; a measurement is `nil` when the child did not get that far.
-    private func measure(_ n: Int) -> (MultiHeadBenchmark.EngineMeasurement?, MultiHeadBenchmark.RenderMeasurement?,
-                                       MultiHeadBenchmark.RenderMeasurement?, String?) {
-        let result = run(executable, ["--child", String(n)], timeout: timeout)
+    /// What one child process measured; a measurement is `nil` when the child did not get that far.
+    struct Measured {
+        var engine: MultiHeadBenchmark.EngineMeasurement?
+        var page: MultiHeadBenchmark.OutputMeasurement?
+        var json: MultiHeadBenchmark.OutputMeasurement?
+        var failure: String?
+    }
+
+    /// Runs one size in a child process: the engine with every intermediate recorded, or the walkthrough.
+    private func measure(_ n: Int, walkthrough: Bool) -> Measured {
+        let result = run(executable, ["--child", String(n)] + (walkthrough ? ["--walkthrough"] : []), timeout: timeout)
         let lines = result.output.split(separator: "\n").map { Data($0.utf8) }
         let decoder = JSONDecoder()
-        let engine = lines.first.flatMap { try? decoder.decode(MultiHeadBenchmark.EngineMeasurement.self, from: $0) }
-        func rendering(_ k: Int) -> MultiHeadBenchmark.RenderMeasurement? {
-            lines.count > k ? try? decoder.decode(MultiHeadBenchmark.RenderMeasurement.self, from: lines[k]) : nil
+        func output(_ k: Int) -> MultiHeadBenchmark.OutputMeasurement? {
+            lines.count > k ? try? decoder.decode(MultiHeadBenchmark.OutputMeasurement.self, from: lines[k]) : nil
         }
         let failure = result.status == 0 ? nil
             : "(failed: \(result.error.split(separator: "\n").first { !$0.isEmpty } ?? "exit \(result.status)"))"
-        return (engine, rendering(1), rendering(2), failure)
+        if walkthrough {
+            return Measured(page: output(0), json: output(1), failure: failure)
+        }
+        let engine = lines.first.flatMap { try? decoder.decode(MultiHeadBenchmark.EngineMeasurement.self, from: $0) }
+        return Measured(engine: engine, json: output(1), failure: failure)
+    }
+
+    /// `7.2 GiB in 50.0 s (peak 1.68 GiB)`.
+    private func describe(_ json: MultiHeadBenchmark.OutputMeasurement) -> String {
+        bytes(json.bytes) + " in " + format(json.seconds, digits: 1) + " s (peak " + bytes(json.peakResident) + ")"
     }
 
     private func lessonSizeTrace() -> String {

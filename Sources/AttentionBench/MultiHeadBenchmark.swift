@@ -4,15 +4,19 @@ import AttentionRendering
 import AttentionTrace
 import Foundation
 
-/// One size of the multi-head self-attention benchmark: d_model = 512, 8 heads, float64,
-/// every intermediate recorded.
+/// One size of the multi-head self-attention benchmark: d_model = 512, 8 heads, float64.
+///
+/// It runs in one of two modes, each in its own process so that each peak memory is its own:
+/// ``runEngine(report:)`` records every intermediate (`--full`) and compares with the same
+/// attention recording nothing; ``runWalkthrough(report:)`` makes the HTML walkthrough as
+/// `attention-trace trace --output page.html` does, under the default recording policy.
 struct MultiHeadBenchmark {
     static let modelWidth = 512
     static let heads = 8
 
     let length: Int
 
-    /// What the engine measured: computing and recording.
+    /// What the engine measured with every intermediate recorded.
     struct EngineMeasurement: Codable {
         /// Seconds to compute the attention with the matrix API alone, recording nothing.
         var compute: Double
@@ -24,40 +28,77 @@ struct MultiHeadBenchmark {
         var peakResident: Int
     }
 
-    /// What rendering one format measured.
-    struct RenderMeasurement: Codable {
+    /// What making and writing one output measured.
+    struct OutputMeasurement: Codable {
         var seconds: Double
         var bytes: Int
-        /// Peak resident memory of the process after rendering, in bytes.
+        /// Peak resident memory of the process after writing, in bytes.
         var peakResident: Int
     }
 
-    /// Traces, then renders each of `formats` in order, reporting each measurement as soon as
-    /// it is made, so a size whose rendering runs out of time still reports what it has.
-    func run(rendering formats: [TraceFormat], report: (Encodable) -> Void) throws {
+    /// Traces with every intermediate recorded, then streams that trace's JSON (`--full`)
+    /// to a file, reporting each measurement as soon as it is made, so a size whose JSON
+    /// runs out of time still reports the engine.
+    func runEngine(report: (Encodable) -> Void) throws {
+        let (x, weights) = inputs()
+        // The best of two runs, so the first run's page faults do not count against the baseline.
+        let compute = min(seconds { _ = Self.attention(x, weights) }, seconds { _ = Self.attention(x, weights) })
+        var trace: Trace?
+        let traced = try seconds { trace = try self.trace(x, weights, recording: .full) }
+        guard let trace else { throw BenchmarkFailure("the trace did not complete") }
+        report(EngineMeasurement(compute: compute, recording: max(0, traced - compute),
+                                 gflops: productRate(x, weights), peakResident: peakResidentBytes()))
+        report(try write(trace, as: .json))
+    }
+
+    /// Traces under the default recording policy and writes the HTML page, then the JSON,
+    /// each into a file; the page's time covers tracing, rendering and writing.
+    func runWalkthrough(report: (Encodable) -> Void) throws {
+        let (x, weights) = inputs()
+        var trace: Trace?
+        var page = OutputMeasurement(seconds: 0, bytes: 0, peakResident: 0)
+        let total = try seconds {
+            trace = try self.trace(x, weights, recording: .bounded)
+            if let trace { page = try write(trace, as: .html) }
+        }
+        guard let trace else { throw BenchmarkFailure("the trace did not complete") }
+        report(OutputMeasurement(seconds: total, bytes: page.bytes, peakResident: peakResidentBytes()))
+        report(try write(trace, as: .json))
+    }
+
+    private func inputs() -> (Matrix, [Matrix]) {
         let generator = ParameterGenerator(seed: 1)
         let x = generator.glorotUniform(named: "X", rows: length, columns: Self.modelWidth)
         let weights = ["W_Q", "W_K", "W_V", "W_O"].map {
             generator.glorotUniform(named: $0, rows: Self.modelWidth, columns: Self.modelWidth)
         }
-        // The best of two runs, so the first run's page faults do not count against the baseline.
-        let compute = min(seconds { _ = Self.attention(x, weights) }, seconds { _ = Self.attention(x, weights) })
+        return (x, weights)
+    }
+
+    private func trace(_ x: Matrix, _ weights: [Matrix], recording: RecordingPolicy) throws -> Trace {
         let spec = InputSpec(tensors: ["X": tensor(x), "W_Q": tensor(weights[0]), "W_K": tensor(weights[1]),
                                        "W_V": tensor(weights[2]), "W_O": tensor(weights[3])])
-        var trace: Trace?
-        let traced = try seconds {
-            trace = try AttentionTracer().trace(TraceRequest(variant: .multiHead, spec: spec,
-                                                             options: .init(heads: Self.heads),
-                                                             memoryLimit: 64_000_000_000))
+        return try AttentionTracer().trace(TraceRequest(variant: .multiHead, spec: spec, options: .init(heads: Self.heads),
+                                                        memoryLimit: 64_000_000_000, recording: recording))
+    }
+
+    /// Writes the trace into a temporary file, as `trace --format F --output` does, and
+    /// measures the time until the file is closed; the bytes are the file's size.
+    private func write(_ trace: Trace, as format: TraceFormat) throws -> OutputMeasurement {
+        let file = FileManager.default.temporaryDirectory
+            .appendingPathComponent("attention-bench-\(length)-\(getpid()).\(format.rawValue)")
+        guard FileManager.default.createFile(atPath: file.path, contents: nil) else {
+            throw BenchmarkFailure("cannot create \(file.path)")
         }
-        guard let trace else { throw BenchmarkFailure("the trace did not complete") }
-        report(EngineMeasurement(compute: compute, recording: max(0, traced - compute),
-                                 gflops: productRate(x, weights), peakResident: peakResidentBytes()))
-        for format in formats {
-            var text = ""
-            let time = try seconds { text = try render(trace, as: format) }
-            report(RenderMeasurement(seconds: time, bytes: text.utf8.count, peakResident: peakResidentBytes()))
+        defer { try? FileManager.default.removeItem(at: file) }
+        let handle = try FileHandle(forWritingTo: file)
+        var sink = FileHandleSink(handle)
+        let time = try seconds {
+            try render(trace, as: format, to: &sink)
+            try handle.close()
         }
+        let bytes = try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int ?? 0
+        return OutputMeasurement(seconds: time, bytes: bytes, peakResident: peakResidentBytes())
     }
 
     private func tensor(_ matrix: Matrix) -> Tensor {

@@ -1,11 +1,10 @@
 import AttentionMath
-import AttentionRendering
 import Foundation
 
 // attention-bench: run with
 // `swift run -c release attention-bench [--sizes 64,512,1024,2048] [--python PATH] [--timeout SECONDS]`.
-// `attention-bench --child N --engine-only` measures one size's engine alone, without rendering,
-// for profiling the engine.
+// `attention-bench --child N` measures one size's engine with every intermediate recorded, then
+// its full JSON; `--child N --walkthrough` makes its HTML walkthrough under the default policy.
 //
 // Each size of the multi-head benchmark runs in a child process (`--child N`) so
 // that its peak memory is its own. `--python` names an interpreter with torch and
@@ -20,11 +19,16 @@ func value(of flag: String) -> String? {
 
 if let child = value(of: "--child").flatMap(Int.init) {
     do {
-        let formats: [TraceFormat] = arguments.contains("--engine-only") ? [] : [.html, .json]
-        try MultiHeadBenchmark(length: child).run(rendering: formats) { measurement in
+        let benchmark = MultiHeadBenchmark(length: child)
+        let report: (Encodable) -> Void = { measurement in
             if let data = try? JSONEncoder().encode(measurement) {
                 FileHandle.standardOutput.write(data + Data("\n".utf8))
             }
+        }
+        if arguments.contains("--walkthrough") {
+            try benchmark.runWalkthrough(report: report)
+        } else {
+            try benchmark.runEngine(report: report)
         }
     } catch {
         FileHandle.standardError.write(Data("Error: \(error)\n".utf8))

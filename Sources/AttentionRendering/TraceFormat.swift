@@ -35,3 +35,34 @@ public func render(_ trace: Trace, as format: TraceFormat) throws(RenderingError
         return try traceJSON(trace)
     }
 }
+
+/// Renders a trace into `sink`: JSON streamed a chunk at a time, so that a trace
+/// of any size needs only a small buffer beyond itself; Markdown and HTML (pages
+/// of a few megabytes) rendered as ``render(_:as:)`` does, then written.
+///
+/// - Parameters:
+///   - trace: The trace to render.
+///   - format: The output format.
+///   - sink: Where the bytes go, such as a ``FileHandleSink``.
+/// - Throws: ``StreamingError/rendering(_:)`` with the errors of ``render(_:as:)``;
+///   for JSON an unencodable value may be found after earlier bytes were written.
+///   ``StreamingError/sink(_:)`` when the sink fails.
+public func render<Sink: ByteSink>(_ trace: Trace, as format: TraceFormat,
+                                   to sink: inout Sink) throws(StreamingError<Sink.Failure>) {
+    switch format {
+    case .json:
+        try writeTraceJSON(trace, to: &sink)
+    case .markdown, .html:
+        let text: String
+        do {
+            text = try render(trace, as: format)
+        } catch {
+            throw .rendering(error)
+        }
+        do {
+            try sink.write(text)
+        } catch {
+            throw .sink(error)
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import AttentionRendering
 import Foundation
 
 /// Reads input files and writes results, turning file-system errors into one-line messages.
@@ -12,18 +13,60 @@ enum FileAccess {
         }
     }
 
-    /// Writes `text` to `path` atomically (a temporary file renamed into place, so
-    /// a failure leaves no partial file), or to standard output when `path` is `nil`.
+    /// Writes `text` to `path` so that it appears complete or not at all, or to
+    /// standard output when `path` is `nil` (see ``write(to:_:)``).
     static func write(_ text: String, to path: String?) throws {
+        try write(to: path) { output in try output.write(text) }
+    }
+
+    /// Writes what `body` writes into the sink to `path`, so that the file appears
+    /// complete or not at all, or to standard output when `path` is `nil`.
+    ///
+    /// The bytes go to a temporary file beside `path` (on the same file system, so
+    /// the final rename is atomic) that replaces `path` once `body` returns. When
+    /// `body` or a write fails, the temporary file is removed and an existing file
+    /// at `path` is left as it was. Standard output takes the bytes as they come.
+    ///
+    /// - Throws: The ``RenderingError`` of a ``StreamingError/rendering(_:)`` from `body`;
+    ///   for any other failure, ``CommandFailure`` naming the file and the reason
+    ///   (every other error of `body` is its sink's, that is, the file's).
+    static func write(to path: String?, _ body: (inout FileHandleSink) throws -> Void) throws {
         guard let path else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            var output = FileHandleSink(.standardOutput)
+            do {
+                try body(&output)
+            } catch {
+                throw failure(error, writing: "standard output")
+            }
             return
         }
         if isDirectory(path) { throw CommandFailure("cannot write '\(path)': it is a directory") }
+        let target = URL(fileURLWithPath: path)
+        let temporary = target.deletingLastPathComponent().appendingPathComponent(
+            ".\(target.lastPathComponent).writing-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))").path
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw CommandFailure("cannot write '\(path)': \(reason(errno: errno))") }
+        let file = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            var output = FileHandleSink(file)
+            try body(&output)
+            try file.close()
+            guard rename(temporary, path) == 0 else { throw CommandFailure("cannot write '\(path)': \(reason(errno: errno))") }
         } catch {
-            throw CommandFailure("cannot write '\(path)': \(reason(error))")
+            try? file.close()
+            unlink(temporary)
+            throw failure(error, writing: "'\(path)'")
+        }
+    }
+
+    /// The error to report for `error` from writing `destination`: a rendering error as
+    /// it is, anything else as a failure to write.
+    private static func failure(_ error: Error, writing destination: String) -> Error {
+        switch error {
+        case StreamingError<any Error>.rendering(let error): error
+        case StreamingError<any Error>.sink(let error): CommandFailure("cannot write \(destination): \(reason(error))")
+        case let error as CommandFailure: error
+        default: CommandFailure("cannot write \(destination): \(reason(error))")
         }
     }
 
@@ -39,7 +82,7 @@ enum FileAccess {
             current = underlying
         }
         if current.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(current.code)))
+            return reason(errno: Int32(current.code))
         }
         switch CocoaError.Code(rawValue: current.code) {
         case .fileNoSuchFile, .fileReadNoSuchFile: return "no such file or directory"
@@ -49,6 +92,12 @@ enum FileAccess {
         case .fileReadCorruptFile, .fileReadUnknownStringEncoding: return "not a readable text file"
         default: return current.localizedDescription
         }
+    }
+
+    /// The system's message for `code`, starting in lower case as the other reasons do.
+    private static func reason(errno code: Int32) -> String {
+        let message = String(cString: strerror(code))
+        return message.prefix(1).lowercased() + message.dropFirst()
     }
 }
 

@@ -32,6 +32,6 @@ struct TraceCommand: ParsableCommand {
             throw CommandFailure("unknown format '\(format)'; choose one of: \(TraceFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let trace = try arguments.trace(recording: full ? .full : .bounded)
-        try FileAccess.write(try render(trace, as: format), to: outputPath)
+        try FileAccess.write(to: outputPath) { output in try render(trace, as: format, to: &output) }
     }
 }

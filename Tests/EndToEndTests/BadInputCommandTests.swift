@@ -65,6 +65,25 @@ import TestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).allSatisfy { $0 == "spec.json" })
     }
 
+    @Test func aValueJSONCannotHoldFoundAfterTheFirstMegabyteLeavesTheOldFileAsItWas() throws {
+        // Scores of 1e200 · 1e200 overflow to +∞, so the softmax and the result are NaN; the
+        // inputs (written first, about 2 MB) have by then been streamed into the temporary file.
+        let directory = try makeTemporaryDirectory()
+        let keys = Array(repeating: "[1e200, 1e200]", count: 40_000).joined(separator: ",")
+        try Data(#"{"variant": "dot", "tensors": {"query": [[1e200, 1e200]], "keys": [\#(keys)]}}"#.utf8)
+            .write(to: directory.appendingPathComponent("spec.json"))
+        let output = directory.appendingPathComponent("out.json")
+        try Data("the previous trace\n".utf8).write(to: output)
+        let result = try runAttentionTrace(["trace", "--variant", "dot", "--input", "spec.json", "--format", "json",
+                                            "--output", output.path], in: directory)
+        #expect(result.status != 0)
+        #expect(result.standardError.hasPrefix("Error: cannot encode .result."), "\(result.standardError)")
+        #expect(result.standardError.hasSuffix("is not a JSON number\n"), "\(result.standardError)")
+        #expect(result.standardError.split(separator: "\n").count == 1)
+        #expect(try String(contentsOf: output, encoding: .utf8) == "the previous trace\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["out.json", "spec.json"])
+    }
+
     @Test func anUnwritableOutputPathIsRefusedAndNothingIsWritten() throws {
         let directory = try makeTemporaryDirectory()
         let output = directory.appendingPathComponent("missing/walkthrough.html")

@@ -61,6 +61,17 @@ import TestSupport
         #expect(try #require(text.range(of: "\"inputs\"")).lowerBound < (try #require(text.range(of: "\"schema\""))).lowerBound)
     }
 
+    @Test func jsonWrittenToAFileIsWhatStandardOutputShows() throws {
+        let directory = try makeTemporaryDirectory()
+        let file = directory.appendingPathComponent("trace.json")
+        let arguments = Self.arguments(for: "multi-head") + ["--format", "json"]
+        let written = try runAttentionTrace(arguments + ["--output", file.path])
+        let shown = try runAttentionTrace(arguments)
+        #expect(written.status == 0 && written.standardOutput.isEmpty)
+        #expect(try Data(contentsOf: file) == Data(shown.standardOutput.utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["trace.json"])
+    }
+
     @Test(arguments: allVariants)
     func everyVariantTracesInEveryFormat(_ variant: String) throws {
         for format in ["markdown", "html", "json"] {

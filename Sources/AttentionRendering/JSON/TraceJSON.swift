@@ -1,24 +1,36 @@
 import AttentionTrace
-import Foundation
 
-/// The trace as JSON, with keys sorted and indentation so that the same input
-/// and seed give byte-identical files that diff well.
+/// Writes the trace as JSON into `sink`, a chunk at a time, with keys sorted and
+/// indentation so that the same input and seed give byte-identical files that diff well.
 ///
-/// Doubles are written in the shortest form that decodes to the same value
-/// (`0.1`, `0.3333333333333333`); −∞ in a tensor (a masked entry) is written `null`.
+/// The bytes are exactly those of Foundation's `JSONEncoder` with
+/// `[.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]` on the trace's `Codable`
+/// form, followed by a newline: doubles in the shortest form that decodes to the same
+/// value (`0.1`, `0.3333333333333333`, `1`), −∞ in a tensor (a masked entry) as `null`.
+/// Memory stays at one chunk (``JSONWriter/chunkSize``) however large the trace.
+///
+/// - Throws: ``StreamingError/rendering(_:)`` with ``RenderingError/unencodable(path:reason:)``
+///   when the trace holds a value JSON cannot represent, such as `+∞` or NaN (the chunks
+///   before it are already in the sink); ``StreamingError/sink(_:)`` when the sink fails.
+func writeTraceJSON<Sink: ByteSink>(_ trace: Trace, to sink: inout Sink) throws(StreamingError<Sink.Failure>) {
+    var writer = JSONWriter(sink: sink)
+    defer { sink = writer.sink }
+    try trace.writeJSON(into: &writer)
+    writer.endLine()
+    try writer.flush()
+}
+
+/// The trace as JSON text, as ``writeTraceJSON(_:to:)`` writes it.
 ///
 /// - Returns: The JSON text, ending with a newline.
 /// - Throws: ``RenderingError/unencodable(path:reason:)`` when the trace holds
 ///   a value JSON cannot represent, such as `+∞` or NaN.
 func traceJSON(_ trace: Trace) throws(RenderingError) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    var sink = ByteArraySink()
     do {
-        return String(decoding: try encoder.encode(trace), as: UTF8.self) + "\n"
-    } catch let EncodingError.invalidValue(value, context) {
-        let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-        throw .unencodable(path: path, reason: "\(value): \(context.debugDescription)")
+        try writeTraceJSON(trace, to: &sink)
     } catch {
-        throw .unencodable(path: "", reason: "\(error)")
+        throw error.renderingError
     }
+    return String(decoding: sink.bytes, as: UTF8.self)
 }

@@ -72,6 +72,20 @@ import Testing
         #expect(island.contains("A[3,2] = 14.0000\\ngiven in the input spec"))
     }
 
+    @Test func summarisedTensorsArePicturesInTheirPlaceAndTheOverviewSaysWhy() throws {
+        let trace = JSONReferenceCase.summarized
+        #expect(trace.steps.contains { $0.summarizedTensors != nil } && trace.summarizedResults?["weights"] != nil)
+        let html = try render(trace, as: .html)
+        #expect(html.contains("This trace keeps tensors of up to 4 numbers;"))
+        #expect(html.contains("Trace with <code>--full</code> to keep every number."))
+        for tensor in trace.steps.flatMap({ $0.summarizedTensors ?? [] }) {
+            #expect(html.contains("id=\"tensor-\(tensor.id)\""))
+        }
+        #expect(html.contains("id=\"tensor-result.weights\""))
+        let markdown = try render(trace, as: .markdown)
+        #expect(markdown.contains("only the first and last 3 rows and columns are shown"))
+    }
+
     @Test func markdownSummarisesAHugeTensorAndElidesItsMiddle() throws {
         let markdown = try render(Self.mixed, as: .markdown)
         #expect(markdown.utf8.count < 5_000)
