@@ -14,7 +14,9 @@ public struct AttentionTracer: Sendable {
 
     /// Traces `request`.
     ///
-    /// - Throws: ``TraceError`` for input that cannot be traced, with a message naming what and where.
+    /// - Throws: ``TraceError`` for input that cannot be traced, with a message naming what and where,
+    ///   including ``TraceError/overflow(tensor:index:largestInput:)`` when values so large were given
+    ///   that a computed entry is not a finite number (the trace never holds NaN).
     public func trace(_ request: TraceRequest) throws -> Trace {
         let variant = request.variant
         let input = try resolve(request)
@@ -68,6 +70,10 @@ public struct AttentionTracer: Sendable {
                                                   width: document.value.columns, recorder: recorder)
             recorder.recordResults(try ParallelCoAttention(question: question, document: document, tensors: input.tensors)
                 .trace(recorder: recorder))
+        }
+        if let entry = recorder.firstUndefinedEntry {
+            let largest = input.tensors.given.values.flatMap(\.scalars).lazy.filter(\.isFinite).map(abs).max() ?? 0
+            throw TraceError.overflow(tensor: entry.id, index: [entry.row, entry.column], largestInput: largest)
         }
         return Trace(variant: variant.rawValue, sourceTokens: input.sourceTokens, targetTokens: input.targetTokens,
                      options: options, inputs: recorder.inputs, steps: recorder.steps, warnings: recorder.warnings,

@@ -23,6 +23,9 @@ public enum TraceError: Error, Equatable, CustomStringConvertible {
     case invalidOption(String)
     /// The trace would need more memory than the request allows.
     case tooLarge(TraceSizeEstimate, limit: Int)
+    /// A computed entry overflowed to NaN or infinity, at `index` of the recorded tensor `tensor`;
+    /// `largestInput` is the largest magnitude among the given tensors.
+    case overflow(tensor: String, index: [Int], largestInput: Double)
 
     public var description: String {
         switch self {
@@ -46,6 +49,9 @@ public enum TraceError: Error, Equatable, CustomStringConvertible {
             return "tensor '\(name)' is not used by variant '\(variant)', which reads: \(expected.joined(separator: ", "))"
         case .invalidOption(let message):
             return message
+        case .overflow(let tensor, let index, let largest):
+            return "the computation overflowed: \(tensor)\(index.map { "[\($0)]" }.joined()) is not a finite number; "
+                + "the given tensors are too large (the largest magnitude is \(largest)), scale them down"
         case .tooLarge(let estimate, let limit):
             return "this trace would need about \(gigabytes(estimate.bytes)) of memory (\(estimate.dimensions)), more than the limit of \(gigabytes(limit)); pass --max-memory GB to allow it"
         }

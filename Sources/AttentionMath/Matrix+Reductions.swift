@@ -27,4 +27,11 @@ extension Matrix {
         precondition(rows == 1 && other.rows == 1 && columns == other.columns, "dot needs two equal-length rows")
         return zip(scalars, other.scalars).reduce(0) { $0 + $1.0 * $1.1 }
     }
+
+    /// The row and column of the first entry, in row-major order, that is NaN or +∞:
+    /// a value no attention computation should produce, so its presence means an overflow.
+    /// Masked entries (−∞) are not counted.
+    public var firstUndefinedEntry: (row: Int, column: Int)? {
+        scalars.firstIndex { $0.isNaN || $0 == .infinity }.map { ($0 / Swift.max(columns, 1), $0 % Swift.max(columns, 1)) }
+    }
 }

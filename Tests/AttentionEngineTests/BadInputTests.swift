@@ -86,6 +86,13 @@ import Testing
                     == "tensor 'W_Q' is not used by variant 'dot', which reads: query, keys, values")
     }
 
+    @Test func scoresThatOverflowAreRefusedNotTracedAsNaN() {
+        let spec = InputSpec(tensors: ["query": Tensor(rows: [[1e200, 1e200]]), "keys": Tensor(rows: [[1, 0], [1e200, 1e200]])])
+        // The second score is 1e200 · 1e200 + 1e200 · 1e200, beyond the largest Double.
+        #expect(failure(TraceRequest(variant: .dot, spec: spec))
+                    == "the computation overflowed: t0.score.scores[0][1] is not a finite number; the given tensors are too large (the largest magnitude is 1e+200), scale them down")
+    }
+
     @Test func hugeScoresDoNotOverflowTheSoftmax() throws {
         let spec = InputSpec(tensors: ["query": Tensor(rows: [[1e200]]), "keys": Tensor(rows: [[1e100], [-1e100]])])
         let trace = try AttentionTracer().trace(TraceRequest(variant: .dot, spec: spec))

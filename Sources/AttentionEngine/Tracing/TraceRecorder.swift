@@ -19,6 +19,8 @@ final class TraceRecorder {
     private(set) var warnings: [String] = []
     private(set) var results: [String: Tensor] = [:]
     private(set) var summarizedResults: [String: TensorSummary] = [:]
+    /// The first recorded entry that is NaN or +∞, which only an overflow produces.
+    private(set) var firstUndefinedEntry: (id: TensorID, row: Int, column: Int)?
 
     init(policy: RecordingPolicy) {
         self.policy = policy
@@ -41,6 +43,9 @@ final class TraceRecorder {
     func record(_ value: Matrix, id: TensorID, symbol: String, _ description: String,
                 rows: Axis, columns: Axis, provenance: Provenance, asVector: Bool = false) -> TracedMatrix {
         precondition(!steps.isEmpty, "record(\(id)) before the first step")
+        if firstUndefinedEntry == nil, let entry = value.firstUndefinedEntry {
+            firstUndefinedEntry = (id, entry.row, entry.column)
+        }
         let values = asVector ? Tensor(vector: value.scalars) : Tensor(value)
         let axes = asVector ? [columns] : [rows, columns]
         let step = steps.count - 1
