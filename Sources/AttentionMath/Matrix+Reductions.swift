@@ -32,6 +32,19 @@ extension Matrix {
     /// a value no attention computation should produce, so its presence means an overflow.
     /// Masked entries (−∞) are not counted.
     public var firstUndefinedEntry: (row: Int, column: Int)? {
-        scalars.firstIndex { $0.isNaN || $0 == .infinity }.map { ($0 / Swift.max(columns, 1), $0 % Swift.max(columns, 1)) }
+        // Any NaN or +∞ makes the sum of the entries clipped at −∞ from below NaN or +∞, so
+        // one vectorised pass rules out the usual case before the entry is looked for.
+        let clippedSum = scalars.withUnsafeBufferPointer { values in
+            var sum = Lanes()
+            forEachBlock(of: values.count) { start, count in
+                if let base = values.baseAddress {
+                    let lanes = UnsafePointer(base + start).lanes(count: count)
+                    sum += lanes.replacing(with: 0, where: lanes .== -.infinity)
+                }
+            }
+            return sum.sum()
+        }
+        guard !clippedSum.isFinite else { return nil }
+        return scalars.firstIndex { $0.isNaN || $0 == .infinity }.map { ($0 / Swift.max(columns, 1), $0 % Swift.max(columns, 1)) }
     }
 }

@@ -83,27 +83,21 @@ extension TensorSummary.Slice {
         let gridRows = (rows + blockRows - 1) / blockRows, gridColumns = (columns + blockColumns - 1) / blockColumns
         var sums = [Double](repeating: 0, count: gridRows * gridColumns)
         var counts = [Int](repeating: 0, count: gridRows * gridColumns)
-        var low = Double.infinity, high = -Double.infinity, total = 0.0, unmasked = 0
+        var extremes = Extremes()
         values.withUnsafeBufferPointer { cells in
+            guard let base = cells.baseAddress else { return }
             for i in 0..<rows {
-                let row = i * columns, block = (i / blockRows) * gridColumns
+                let row = base + i * columns, block = (i / blockRows) * gridColumns
                 for b in 0..<gridColumns {
-                    var blockSum = 0.0, blockCount = 0
-                    for j in (b * blockColumns)..<min((b + 1) * blockColumns, columns) {
-                        let value = cells[row + j]
-                        guard value != -.infinity else { continue }
-                        low = min(low, value)
-                        high = max(high, value)
-                        total += value
-                        unmasked += 1
-                        blockSum += value
-                        blockCount += 1
-                    }
-                    sums[block + b] += blockSum
-                    counts[block + b] += blockCount
+                    let start = b * blockColumns, end = min(start + blockColumns, columns)
+                    let (sum, count) = extremes.add(UnsafeBufferPointer(start: row + start, count: end - start))
+                    sums[block + b] += sum
+                    counts[block + b] += count
                 }
             }
         }
+        let total = sums.reduce(0, +), unmasked = counts.reduce(0, +)
+        let (low, high) = extremes.range
         self.blockRows = blockRows
         self.blockColumns = blockColumns
         minimum = unmasked > 0 ? low : nil
@@ -130,4 +124,36 @@ extension TensorSummary.Slice {
     public var rows: Int { edgeRows.last.map { $0 + 1 } ?? 0 }
     /// The number of columns of the slice.
     public var columns: Int { edgeColumns.last.map { $0 + 1 } ?? 0 }
+}
+
+/// The smallest and largest unmasked value seen so far, kept eight lanes at a time.
+private struct Extremes {
+    private typealias Lanes = SIMD8<Double>
+    private var low = Lanes(repeating: .infinity), high = Lanes(repeating: -.infinity)
+
+    /// Adds `cells` (masked ones, −∞, are skipped) and returns their sum and count.
+    mutating func add(_ cells: UnsafeBufferPointer<Double>) -> (sum: Double, count: Int) {
+        var sum = Lanes(), count = Lanes()
+        var k = 0
+        while k + Lanes.scalarCount <= cells.count, let base = cells.baseAddress {
+            let value = UnsafeRawPointer(base + k).loadUnaligned(as: Lanes.self)
+            let unmasked = value .!= -.infinity
+            sum += Lanes().replacing(with: value, where: unmasked)
+            count += Lanes().replacing(with: 1, where: unmasked)
+            low = pointwiseMin(low, Lanes(repeating: .infinity).replacing(with: value, where: unmasked))
+            high = pointwiseMax(high, value)
+            k += Lanes.scalarCount
+        }
+        var tailSum = 0.0, tailCount = 0
+        for value in cells[k...] where value != -.infinity {
+            tailSum += value
+            tailCount += 1
+            low[0] = min(low[0], value)
+            high[0] = max(high[0], value)
+        }
+        return (sum.sum() + tailSum, Int(count.sum()) + tailCount)
+    }
+
+    /// The extremes over everything added: (+∞, −∞) when nothing unmasked was.
+    var range: (low: Double, high: Double) { (low.min(), high.max()) }
 }
