@@ -140,8 +140,8 @@ private struct Extremes {
             let unmasked = value .!= -.infinity
             sum += Lanes().replacing(with: value, where: unmasked)
             count += Lanes().replacing(with: 1, where: unmasked)
-            low = pointwiseMin(low, Lanes(repeating: .infinity).replacing(with: value, where: unmasked))
-            high = pointwiseMax(high, value)
+            low.replace(with: value, where: unmasked .& (value .< low))
+            high.replace(with: value, where: value .> high)
             k += Lanes.scalarCount
         }
         var tailSum = 0.0, tailCount = 0
