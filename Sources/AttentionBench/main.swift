@@ -1,3 +1,4 @@
+import AttentionEngine
 import AttentionMath
 import Foundation
 
@@ -18,6 +19,7 @@ func value(of flag: String) -> String? {
 }
 
 if let child = value(of: "--child").flatMap(Int.init) {
+    LargeAllocations.reuseFreedBlocks()
     do {
         let benchmark = MultiHeadBenchmark(length: child)
         let report: (Encodable) -> Void = { measurement in
