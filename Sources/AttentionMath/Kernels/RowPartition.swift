@@ -10,7 +10,7 @@ import Foundation
 /// calling thread, where waking another thread would cost more than it saves.
 enum RowPartition {
     /// The number of entries from which a computation is split across cores: about
-    /// 0.1 ms of element-wise work, well above the cost of waking a worker thread.
+    /// 0.2 ms of softmax, well above the few microseconds it takes to wake a worker thread.
     static let parallelThreshold = 1 << 15
 
     /// The number of chunks large computations are split into: one per active core.
