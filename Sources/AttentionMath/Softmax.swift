@@ -14,7 +14,7 @@
 /// such rows so callers can warn about them.
 ///
 /// `exp` is AttentionMath's own vectorised exponential (fdlibm's method, within
-/// 1 ulp of the exact value and bit-identical on every machine), not the C
+/// 1 ulp of the exact value and bit-identical on every x86-64 machine), not the C
 /// library's; `exp(0)` is exactly 1, so the entry that attains the maximum always
 /// contributes exactly 1 to its row's sum.
 ///
