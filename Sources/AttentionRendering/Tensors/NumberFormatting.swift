@@ -4,14 +4,67 @@ import Foundation
 /// and a reader can compare magnitudes at a glance.
 enum NumberFormatting {
     /// `value` with four decimals (`-0.0000` written as `0.0000`); `masked` for −∞.
+    ///
+    /// The text is exactly C's `%.4f` (the exact binary value rounded half to even).
+    /// Every magnitude below ``largestFastMagnitude`` is written without `printf`,
+    /// since a page formats thousands of numbers.
     static func fixed(_ value: Double) -> String {
         if value == -.infinity { return "masked" }
-        let text = printedWithFourDecimals(value)
-        return text == "-0.0000" ? "0.0000" : text
+        guard let units = tenThousandths(of: value.magnitude) else {
+            let text = printedWithFourDecimals(value)
+            return text == "-0.0000" ? "0.0000" : text
+        }
+        return decimalText(units: units, negative: value < 0)
     }
 
-    /// `value` printed by C's `vsnprintf` with `%.4f`, which rounds correctly and, unlike
-    /// Foundation's `String(format:)`, costs little enough for large tables.
+    /// The largest magnitude ``fixed(_:)`` writes itself: its ten-thousandths fit in a `UInt64`.
+    static let largestFastMagnitude = 1e14
+
+    /// `magnitude · 10⁴` rounded half to even, computed exactly from the binary value,
+    /// or `nil` when the magnitude is not finite or at least ``largestFastMagnitude``.
+    ///
+    /// A finite double is `significand · 2^exponent`; with `significand < 2⁵³` the
+    /// product `significand · 10⁴` fits in 67 bits, so one 128-bit shift gives the
+    /// quotient and the remainder that decide the rounding.
+    private static func tenThousandths(of magnitude: Double) -> UInt64? {
+        guard magnitude < largestFastMagnitude else { return nil }
+        let exponentBits = Int(magnitude.exponentBitPattern)
+        let significand = magnitude.significandBitPattern | (exponentBits == 0 ? 0 : 1 << 52)
+        let shift = 1075 - max(exponentBits, 1)  // at least 6, since magnitude < 2⁴⁷
+        let scaled = UInt128(significand) * 10_000
+        guard shift < 68 else { return 0 }  // below 2⁻⁶⁸ · 2⁶⁷: less than one half
+        let quotient = scaled >> shift
+        let remainder = scaled - quotient << shift
+        let half = UInt128(1) << (shift - 1)
+        let roundsUp = remainder > half || (remainder == half && quotient & 1 == 1)
+        return UInt64(quotient) + (roundsUp ? 1 : 0)
+    }
+
+    /// `units` ten-thousandths as `12.3456`, with a minus sign when `negative` and not zero.
+    private static func decimalText(units: UInt64, negative: Bool) -> String {
+        // At most 20 digits, the point and the sign, written backwards from the end.
+        String(unsafeUninitializedCapacity: 22) { buffer in
+            var start = buffer.count
+            func prepend(_ byte: UInt8) {
+                start -= 1
+                buffer[start] = byte
+            }
+            var rest = units
+            for position in 0... {
+                prepend(UInt8(truncatingIfNeeded: rest % 10) + UInt8(ascii: "0"))
+                rest /= 10
+                if position == 3 { prepend(UInt8(ascii: ".")) }
+                if position >= 4 && rest == 0 { break }
+            }
+            if negative && units > 0 { prepend(UInt8(ascii: "-")) }
+            let count = buffer.count - start
+            for k in 0..<count { buffer[k] = buffer[start + k] }
+            return count
+        }
+    }
+
+    /// `value` printed by C's `vsnprintf` with `%.4f`: for magnitudes from
+    /// ``largestFastMagnitude`` and for infinity and NaN.
     ///
     /// The buffer holds any Double with a few decimals: at most 309 integer digits.
     private static func printedWithFourDecimals(_ value: Double) -> String {
