@@ -5,18 +5,31 @@
 /// descriptions, explanations, warnings) placed in raw HTML, which cmark copies
 /// verbatim into the page.
 ///
+/// Runs without those characters are appended whole, since most text has none.
+///
 /// - Complexity: O(`text.utf8.count`).
 func appendEscapedHTML(_ text: String, to html: inout String) {
-    for character in text.unicodeScalars {
-        switch character {
-        case "&": html += "&amp;"
-        case "<": html += "&lt;"
-        case ">": html += "&gt;"
-        case "\"": html += "&quot;"
-        case "'": html += "&#39;"
-        default: html.unicodeScalars.append(character)
+    let utf8 = text.utf8
+    var unescaped = utf8.startIndex
+    var index = unescaped
+    while index != utf8.endIndex {
+        let reference: String? = switch utf8[index] {
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "\""): "&quot;"
+        case UInt8(ascii: "'"): "&#39;"
+        default: nil
         }
+        let next = utf8.index(after: index)
+        if let reference {
+            html += text[unescaped..<index]
+            html += reference
+            unescaped = next
+        }
+        index = next
     }
+    html += text[unescaped...]
 }
 
 /// `text` with `& < > " '` replaced by character references; see ``appendEscapedHTML(_:to:)``.
