@@ -37,7 +37,15 @@ import Testing
         let body = island.dropFirst(island.firstIndex(of: ">").map { island.distance(from: island.startIndex, to: $0) + 1 } ?? 0)
             .dropLast("</script>".count)
         #expect(!body.contains("<") && !body.contains(">"))
-        #expect(body.hasPrefix(#"{"shape":[1,3],"cells":["#))
+        #expect(body.hasPrefix(#"{"shape":[1,3],"values":["0.5000","masked","0.2000"],"rule":{"op":"mask","#))
+    }
+
+    /// A page carries one rule per tensor, which its script turns into a cell's derivation, not a text per cell.
+    @Test func islandsHoldRulesNotDerivationTexts() throws {
+        let island = try #require(sections(of: html, from: "<script type=\"application/json\" data-derivations=\"weights\">", to: "</script>").first)
+        #expect(island.contains(#""rule":{"op":"stackRows","out":{"id":"weights","name":"A","shape":[2,3]},"in":[{"id":"t0.alpha","name":"α","shape":[1,3]},{"id":"t1.alpha","name":"α","shape":[1,3]}]}"#))
+        #expect(!html.contains("\"cells\":"))
+        #expect(html.contains("function derivationLines(rule, index, lookup)"))
     }
 
     @Test func userTextAppearsOnlyEscaped() {

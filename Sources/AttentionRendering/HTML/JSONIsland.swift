@@ -46,30 +46,39 @@ func appendJSONString(_ text: String, to html: inout String) {
 
 /// Appends one tensor's data island, which the page script reads when a cell is
 /// clicked or a large tensor's numbers are asked for:
-/// `<script type="application/json" data-derivations="t0.score.e">{"shape":[1,7],"cells":["…"]}</script>`.
+/// `<script type="application/json" data-derivations="t0.score.e">{"shape":[1,7],"values":["0.2024",…],"rule":{…}}</script>`.
 ///
 /// - Parameters:
-///   - tensor: The tensor; `cells` is row-major over its shape.
-///   - cells: One derivation per cell, or `nil` when none is known.
-///   - withNumbers: Whether to add the values and labels the script needs to build
-///     the tensor's table on demand (`values`, `rowLabels`, `columnLabels`, `corner`).
-/// - Complexity: O(total length of the derivations and the cells).
-func appendDataIsland(for tensor: TensorDisplay, cells: [CellDerivation]?, withNumbers: Bool, to html: inout String) {
+///   - tensor: The tensor; `values` holds its entries row-major as tables print
+///     them (``NumberFormatting/fixed(_:)``, `masked` for −∞).
+///   - rule: How its cells were computed (see ``DerivationRule/appendJSON(to:)``),
+///     or `nil` when no derivation is known.
+///   - withLabels: Whether to add the labels the script needs to build the tensor's
+///     table on demand (`rowLabels`, `columnLabels`, `corner`).
+/// - Complexity: O(number of cells + size of the rule).
+func appendDataIsland(for tensor: TensorDisplay, rule: DerivationRule?, withLabels: Bool, to html: inout String) {
     html += "<script type=\"application/json\" data-derivations=\""
     appendEscapedHTML(tensor.id, to: &html)
-    html += "\">{\"shape\":[" + tensor.values.shape.map(String.init).joined(separator: ",") + "]"
-    func appendArray(_ key: String, _ count: Int, _ element: (Int) -> String) {
-        html += ",\"\(key)\":["
-        for k in 0..<count {
-            if k > 0 { html += "," }
-            appendJSONString(element(k), to: &html)
-        }
-        html += "]"
+    html += "\">{\"shape\":[" + tensor.values.shape.map(String.init).joined(separator: ",") + "],\"values\":["
+    for (k, value) in tensor.values.scalars.enumerated() {
+        html += k == 0 ? "\"" : ",\""
+        html += NumberFormatting.fixed(value)  // digits, signs and letters: nothing to escape
+        html += "\""
     }
-    if let cells { appendArray("cells", cells.count) { cells[$0].text } }
-    if withNumbers {
-        let scalars = tensor.values.scalars
-        appendArray("values", scalars.count) { NumberFormatting.fixed(scalars[$0]) }
+    html += "]"
+    if let rule {
+        html += ",\"rule\":"
+        rule.appendJSON(to: &html)
+    }
+    if withLabels {
+        func appendArray(_ key: String, _ count: Int, _ element: (Int) -> String) {
+            html += ",\"\(key)\":["
+            for k in 0..<count {
+                if k > 0 { html += "," }
+                appendJSONString(element(k), to: &html)
+            }
+            html += "]"
+        }
         appendArray("rowLabels", tensor.values.rowCount) { tensor.rowLabel($0) }
         appendArray("columnLabels", tensor.values.columnCount) { tensor.columnLabel($0) }
         html += ",\"corner\":"

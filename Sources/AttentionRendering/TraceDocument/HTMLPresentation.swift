@@ -10,15 +10,20 @@ import AttentionTrace
 struct HTMLPresentation: TracePresentation {
     /// Identifiers of the tensors that have a table on the page, which provenance lines link to.
     let tensorsOnPage: Set<TensorID>
-    /// Explains the cells of every tensor shown.
-    let deriver: CellDeriver
+    /// Identifiers of the step tensors whose values the page embeds: all but the pictures.
+    let tensorsWithValues: Set<TensorID>
+    /// The rule of every tensor shown, which the page script turns into a cell's derivation.
+    let rules: DerivationRules
     /// Which tensors are tables, interactive heatmaps or pictures.
     let policy: PagePolicy
 
     init(trace: Trace) {
-        tensorsOnPage = Set(trace.steps.flatMap { $0.tensors.map(\.id) })
-        deriver = CellDeriver(trace: trace)
-        policy = PagePolicy(shapes: trace.steps.flatMap { $0.tensors.map(\.values.shape) } + trace.result.values.map(\.shape))
+        let tensors = trace.steps.flatMap(\.tensors)
+        let policy = PagePolicy(shapes: tensors.map(\.values.shape) + trace.result.values.map(\.shape))
+        tensorsOnPage = Set(tensors.map(\.id))
+        tensorsWithValues = Set(tensors.filter { policy.tier(ofShape: $0.values.shape) != .picture }.map(\.id))
+        rules = DerivationRules(trace: trace)
+        self.policy = policy
     }
 
     func heading(_ text: String, level: Int, anchor: String) -> Block {
@@ -145,12 +150,23 @@ struct HTMLPresentation: TracePresentation {
             TensorTable.append(tensor, to: &html)
         }
         appendProvenance(of: tensor, to: &html)
-        appendDataIsland(for: tensor, cells: deriver.derivations(of: tensor), withNumbers: tensor.isLarge, to: &html)
+        appendDataIsland(for: tensor, rule: rule(of: tensor), withLabels: tensor.isLarge, to: &html)
         if tensor.hasLabelledRowsAndColumns, !tensor.isLarge {
             Heatmap.fitted(to: tensor).append(tensor, to: &html)
         }
         html += "</figure>"
         return [Block(.html(html))]
+    }
+
+    /// The rule of a step tensor, with excerpts of the operands drawn as pictures; for a
+    /// result, the recorded tensors it repeats, or `nil` when it repeats none.
+    private func rule(of tensor: TensorDisplay) -> DerivationRule? {
+        if let traced = rules.tensor(tensor.id) {
+            return rules.rule(for: traced, embedding: tensorsWithValues.contains)
+        }
+        let rule = rules.rule(forResult: tensor)
+        guard case .result(let sources) = rule.kind, sources.contains(where: { $0 != nil }) else { return nil }
+        return rule
     }
 
     /// `Any number: run the same attention-trace trace command as attention-trace explain … --cell "ID[row,column]"…`.
