@@ -98,11 +98,24 @@ struct Heatmap {
             html += "</text>\n"
         }
         html += "<g class=\"cells size-\(Int(cell))\" transform=\"translate(\(format(left)) \(format(top)))\">\n"
+        let rowTitles = rowLabels.map { escapedHTML($0) + " → " }
+        let columnTitles = columnLabels.map { escapedHTML($0) + ": " }
+        let columnPositions = (0..<slice.columns).map { format(Double($0) * cell) }
         for i in 0..<slice.rows {
             html += "<g transform=\"translate(0 \(format(Double(i) * cell)))\">"
             for j in 0..<slice.columns {
-                appendCell(value: slice.value(i, j, in: tensor.values), row: rowLabels[i], column: columnLabels[j],
-                           x: Double(j) * cell, size: cell, to: &html)
+                let value = slice.value(i, j, in: tensor.values)
+                let isMasked = value == -.infinity
+                html += isMasked ? "<rect class=\"masked\" x=\"" : "<rect x=\""
+                html += columnPositions[j]
+                html += "\" fill=\""
+                html += isMasked ? "url(#masked-hatch)" : palette.color(at: fraction(of: value))
+                html += "\"><title>"
+                html += rowTitles[i]
+                html += columnTitles[j]
+                html += isMasked ? "masked (−∞)" : NumberFormatting.fixed(value)
+                html += "</title></rect>"
+                if isMasked { appendMaskMark(x: Double(j) * cell, size: cell, to: &html) }
             }
             html += "</g>\n"
         }
@@ -111,20 +124,12 @@ struct Heatmap {
         html += "</svg>"
     }
 
-    /// One cell of a row group: a coloured square, or a hatched grey one with a ✕
-    /// when masked, titled with its labels and value. The row's `<g>` sets `y`,
-    /// and the style sheet the side (`g.cells.size-28 rect`), which keeps large maps small.
-    private func appendCell(value: Double, row: String, column: String, x: Double, size: Double,
-                            to html: inout String) {
-        let isMasked = value == -.infinity
-        html += "<rect\(isMasked ? " class=\"masked\"" : "") x=\"\(format(x))\""
-        html += " fill=\"\(isMasked ? "url(#masked-hatch)" : palette.color(at: fraction(of: value)))\"><title>"
-        appendEscapedHTML("\(row) → \(column): \(isMasked ? "masked (−∞)" : NumberFormatting.fixed(value))", to: &html)
-        html += "</title></rect>"
-        if isMasked {
-            html += "<text class=\"mask-mark\" x=\"\(format(x + size / 2 - 0.5))\" y=\"\(format(size / 2))\""
-            html += " text-anchor=\"middle\" dominant-baseline=\"middle\" aria-hidden=\"true\">✕</text>"
-        }
+    /// The ✕ over a masked cell, which is also hatched grey. Each cell is a coloured
+    /// square titled with its labels and value; the row's `<g>` sets `y`, and the
+    /// style sheet the side (`g.cells.size-28 rect`), which keeps large maps small.
+    private func appendMaskMark(x: Double, size: Double, to html: inout String) {
+        html += "<text class=\"mask-mark\" x=\"\(format(x + size / 2 - 0.5))\" y=\"\(format(size / 2))\""
+        html += " text-anchor=\"middle\" dominant-baseline=\"middle\" aria-hidden=\"true\">✕</text>"
     }
 
     /// A bar of palette steps with the values at its ends and middle.
@@ -160,7 +165,13 @@ struct Heatmap {
         Double(labels.map { min($0.count, maximumLabelLength) }.max() ?? 0) * characterWidth
     }
 
+    /// `coordinate` rounded to a tenth and written as briefly as possible: `28`, `56.5`, `-0.5`
+    /// (what ``NumberFormatting/exact(_:)`` writes for the rounded value, without converting it).
     private func format(_ coordinate: Double) -> String {
-        NumberFormatting.exact((coordinate * 10).rounded() / 10)
+        let rounded = (coordinate * 10).rounded()
+        guard abs(rounded) < 1e15 else { return NumberFormatting.exact(rounded / 10) }
+        let tenths = Int(rounded)
+        let (whole, fraction) = (tenths.magnitude / 10, tenths.magnitude % 10)
+        return (tenths < 0 ? "-" : "") + String(whole) + (fraction == 0 ? "" : "." + String(fraction))
     }
 }

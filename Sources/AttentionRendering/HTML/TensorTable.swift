@@ -3,15 +3,24 @@ import AttentionTrace
 /// Draws a tensor as labelled HTML tables, one per matrix slice.
 ///
 /// Every cell carries `id`, `data-tensor`, `data-row` and `data-col`, and is
-/// drawn by ``appendCell(of:at:row:column:value:to:)`` alone, so that an
-/// explanation of each number can be attached in one place.
+/// drawn by ``appendCell(_:column:value:to:)`` alone, so that an explanation of
+/// each number can be attached in one place.
 enum TensorTable {
     /// Appends a scrollable `<table>` per slice of `tensor`.
     ///
     /// - Parameter addressable: Whether cells carry their `id` and `data-*` attributes;
     ///   a second table of the same tensor on a page (a heatmap's table alternative) must not.
+    /// - Complexity: O(number of cells); labels and the identifier are escaped once per table.
     static func append(_ tensor: TensorDisplay, addressable: Bool = true, to html: inout String) {
+        let id = escapedHTML(tensor.id)
         let dimensions = tensor.values.shape.count
+        let scalars = tensor.values.scalars
+        var columnHeaders = ""
+        for j in 0..<tensor.values.columnCount {
+            columnHeaders += "<th scope=\"col\"><bdi>"
+            appendEscapedHTML(tensor.columnLabel(j), to: &columnHeaders)
+            columnHeaders += "</bdi></th>"
+        }
         for slice in tensor.slices {
             html += "<div class=\"scroll\"><table class=\"tensor\">\n<caption>"
             appendCaption(of: tensor, to: &html)
@@ -23,23 +32,20 @@ enum TensorTable {
             html += "</caption>\n<thead><tr><th scope=\"col\" class=\"corner\">"
             appendEscapedHTML(tensor.cornerLabel, to: &html)
             html += "</th>"
-            for j in 0..<slice.columns {
-                html += "<th scope=\"col\"><bdi>"
-                appendEscapedHTML(tensor.columnLabel(j), to: &html)
-                html += "</bdi></th>"
-            }
+            html += columnHeaders
             html += "</tr></thead>\n<tbody>\n"
             for i in 0..<slice.rows {
                 html += "<tr><th scope=\"row\"><bdi>"
                 appendEscapedHTML(tensor.rowLabel(i), to: &html)
                 html += "</bdi></th>"
-                for j in 0..<slice.columns where !addressable {
-                    let value = slice.value(i, j, in: tensor.values)
-                    html += value == -.infinity ? "<td class=\"masked\">masked</td>" : "<td>\(NumberFormatting.fixed(value))</td>"
-                }
-                for j in 0..<slice.columns where addressable {
-                    appendCell(of: tensor.id, at: slice.index(i, j, dimensions: dimensions), row: i, column: j,
-                               value: slice.value(i, j, in: tensor.values), to: &html)
+                let row = addressable ? CellRow(id: id, index: slice.index(i, 0, dimensions: dimensions), row: i) : nil
+                for j in 0..<slice.columns {
+                    let value = scalars[slice.offset + i * slice.columns + j]
+                    if let row {
+                        appendCell(row, column: j, value: value, to: &html)
+                    } else {
+                        html += value == -.infinity ? "<td class=\"masked\">masked</td>" : "<td>" + NumberFormatting.fixed(value) + "</td>"
+                    }
                 }
                 html += "</tr>\n"
             }
@@ -59,21 +65,36 @@ enum TensorTable {
         html += "</code>"
     }
 
-    /// Appends the `<td>` for one entry of tensor `id`.
+    /// What the cells of one table row share: the start of their `id` and their `data-*` attributes.
+    struct CellRow {
+        /// `t0.e[0,` (or `v_a[` for a vector, `w[1,0,` for a head's row): the `id` up to the column.
+        let idPrefix: String
+        /// ` data-tensor="t0.e" data-row="0" data-col="`: the attributes up to the column.
+        let attributes: String
+
+        /// The row `row` of a slice, whose first cell has the full `index`, of the tensor whose escaped identifier is `id`.
+        init(id: String, index: [Int], row: Int) {
+            idPrefix = id + "[" + index.dropLast().map { String($0) + "," }.joined()
+            attributes = "\" data-tensor=\"" + id + "\" data-row=\"" + String(row) + "\" data-col=\""
+        }
+    }
+
+    /// Appends the `<td>` for one entry: `<td id="t0.e[0,2]" data-tensor="t0.e" data-row="0" data-col="2">0.1234</td>`.
     ///
     /// - Parameters:
-    ///   - index: The entry's full index, one coordinate per dimension; it names the cell's `id`, `t0.e[0,2]`.
-    ///   - row: The row within the slice, for `data-row`.
-    ///   - column: The column within the slice, for `data-col`.
+    ///   - row: What the row's cells share; the column completes the `id` (the entry's full index) and `data-col`.
+    ///   - column: The column within the slice.
     ///   - value: The entry; −∞ is shown as masked, never as a number.
-    static func appendCell(of id: TensorID, at index: [Int], row: Int, column: Int, value: Double,
-                           to html: inout String) {
+    static func appendCell(_ row: CellRow, column: Int, value: Double, to html: inout String) {
         let isMasked = value == -.infinity
+        let columnText = String(column)
         html += isMasked ? "<td class=\"masked\" title=\"masked (−∞)\" id=\"" : "<td id=\""
-        appendEscapedHTML("\(id)[\(index.map(String.init).joined(separator: ","))]", to: &html)
-        html += "\" data-tensor=\""
-        appendEscapedHTML(id, to: &html)
-        html += "\" data-row=\"\(row)\" data-col=\"\(column)\">"
+        html += row.idPrefix
+        html += columnText
+        html += "]"
+        html += row.attributes
+        html += columnText
+        html += "\">"
         html += isMasked ? "masked" : NumberFormatting.fixed(value)
         html += "</td>"
     }
