@@ -82,10 +82,10 @@ private func splicing(_ blocks: [String], into html: String, at marker: String) 
     var output = ""
     output.reserveCapacity(html.utf8.count + blocks.reduce(0) { $0 + $1.utf8.count })
     var rest = Substring(html)
-    while let start = rest.firstRange(of: marker) {
+    while let start = firstRange(of: marker, in: rest) {
         output += rest[..<start.lowerBound]
         let afterMarker = rest[start.upperBound...]
-        guard let end = afterMarker.firstRange(of: "-->"), let k = Int(afterMarker[..<end.lowerBound]), blocks.indices.contains(k) else {
+        guard let end = firstRange(of: "-->", in: afterMarker), let k = Int(afterMarker[..<end.lowerBound]), blocks.indices.contains(k) else {
             output += rest[start]
             rest = afterMarker
             continue
@@ -96,6 +96,24 @@ private func splicing(_ blocks: [String], into html: String, at marker: String) 
     }
     output += rest
     return output
+}
+
+/// The first occurrence of `pattern` in `text`, found by comparing UTF-8 bytes
+/// wherever the first byte of `pattern` occurs.
+///
+/// - Complexity: O(`text.utf8.count` · `pattern.utf8.count`) at worst; about one
+///   comparison per byte for HTML, whose `<` rarely start a placeholder.
+private func firstRange(of pattern: String, in text: Substring) -> Range<String.Index>? {
+    let utf8 = text.utf8
+    guard let first = pattern.utf8.first else { return nil }
+    var from = utf8.startIndex
+    while let candidate = utf8[from...].firstIndex(of: first) {
+        if utf8[candidate...].starts(with: pattern.utf8) {
+            return candidate..<utf8.index(candidate, offsetBy: pattern.utf8.count)
+        }
+        from = utf8.index(after: candidate)
+    }
+    return nil
 }
 
 private extension Block {
