@@ -1,5 +1,4 @@
 import AttentionTrace
-import Synchronization
 
 /// How derivations write numbers and cell references.
 ///
@@ -66,21 +65,11 @@ enum DerivationFormatting {
     ///
     /// A trailing generic subscript `_i` or `_t` is dropped, since the
     /// reference's indices take its place.
-    ///
-    /// Each symbol's plain text is computed once and kept, since symbols are few.
     static func name(of tensor: TracedTensor) -> String {
-        var symbol = plainSymbols.withLock { cache in
-            if let known = cache[tensor.symbol] { return known }
-            let text = Formula(tensor.symbol).plainText
-            cache[tensor.symbol] = text
-            return text
-        }
+        var symbol = Formula(tensor.symbol).plainText
         for suffix in ["_i", "_t"] where symbol.hasSuffix(suffix) && symbol.count > suffix.count {
             symbol.removeLast(suffix.count)
         }
         return symbol.isEmpty || symbol.contains(where: \.isWhitespace) ? tensor.id : symbol
     }
 }
-
-/// The plain text of every symbol seen so far (symbols are few; tensors are many).
-private let plainSymbols = Mutex<[String: String]>([:])
