@@ -41,9 +41,12 @@ enum NumberFormatting {
     }
 
     /// `units` ten-thousandths as `12.3456`, with a minus sign when `negative` and not zero.
+    ///
+    /// The digits are written backwards into a stack buffer; the text of up to 15
+    /// bytes (any magnitude below 10⁹) is then a small string, with no allocation.
     private static func decimalText(units: UInt64, negative: Bool) -> String {
-        // At most 20 digits, the point and the sign, written backwards from the end.
-        String(unsafeUninitializedCapacity: 22) { buffer in
+        // At most 20 digits, the point and the sign.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 22) { buffer in
             var start = buffer.count
             func prepend(_ byte: UInt8) {
                 start -= 1
@@ -57,9 +60,7 @@ enum NumberFormatting {
                 if position >= 4 && rest == 0 { break }
             }
             if negative && units > 0 { prepend(UInt8(ascii: "-")) }
-            let count = buffer.count - start
-            for k in 0..<count { buffer[k] = buffer[start + k] }
-            return count
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
         }
     }
 
