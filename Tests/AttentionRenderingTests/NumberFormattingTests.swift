@@ -14,7 +14,7 @@ import Testing
     /// Odd multiples of 1/32 are the doubles that lie exactly halfway between two
     /// four-decimal numbers; `%.4f` rounds them to the even one (0.03125 → 0.0312).
     @Test func agreesWithPrintfIncludingExactTies() {
-        var values: [Double] = [0.03125, 0.09375, -0.03125, 1.15625, 0.99995, 9.99995, 5e-324, 2.2250738585072014e-308,
+        var values: [Double] = [0.03125, 0.09375, -0.03125, 1.15625, 0.99995, 9.99995, .leastNonzeroMagnitude, .leastNormalMagnitude,
                                 NumberFormatting.largestFastMagnitude, NumberFormatting.largestFastMagnitude.nextDown]
         values += (0..<2_000).map { Double($0) / 32 - 20 }
         values += (0..<2_000).map { Double($0) / 10_000 + 0.00005 }

@@ -11,7 +11,7 @@ extension DerivationRule {
     /// print them (``NumberFormatting/fixed(_:)``).
     ///
     /// - Complexity: O(size of the rule's facts and excerpts).
-    func appendJSON(to json: inout String) {
+    func appendJSON(to json: inout TextBuffer) {
         json += "{\"op\":"
         switch kind {
         case .operation(let operation): appendJSONString(operation.rawValue, to: &json)
@@ -60,7 +60,7 @@ extension DerivationRule {
 
 extension RuleTensor {
     /// Appends `{"id":…,"name":…,"shape":[…]}`, with an `excerpt` (`rows`, `columns`, `values`) when it has one.
-    func appendJSON(to json: inout String) {
+    func appendJSON(to json: inout TextBuffer) {
         json += "{\"id\":"
         appendJSONString(id, to: &json)
         json += ",\"name\":"
@@ -70,7 +70,7 @@ extension RuleTensor {
             json += ",\"excerpt\":{\"values\":["
             for (k, value) in excerpt.values.enumerated() {
                 json += k == 0 ? "\"" : ",\""
-                json += NumberFormatting.fixed(value)
+                NumberFormatting.appendFixed(value, to: &json)
                 json += "\""
             }
             json += "]"
@@ -83,8 +83,8 @@ extension RuleTensor {
 }
 
 /// Appends `,"key":[e1,e2,…]`, each element written by `appendElement`.
-private func appendMember<Element>(_ key: String, _ elements: [Element], to json: inout String,
-                                   _ appendElement: (Element, inout String) -> Void) {
+private func appendMember<Element>(_ key: String, _ elements: [Element], to json: inout TextBuffer,
+                                   _ appendElement: (Element, inout TextBuffer) -> Void) {
     json += ",\"\(key)\":["
     for (k, element) in elements.enumerated() {
         if k > 0 { json += "," }
@@ -94,7 +94,7 @@ private func appendMember<Element>(_ key: String, _ elements: [Element], to json
 }
 
 /// Appends `,"key":"text"`.
-private func appendMember(_ key: String, _ text: String, to json: inout String) {
+private func appendMember(_ key: String, _ text: String, to json: inout TextBuffer) {
     json += ",\"\(key)\":"
     appendJSONString(text, to: &json)
 }

@@ -8,7 +8,7 @@
 /// Runs without those characters are appended whole, since most text has none.
 ///
 /// - Complexity: O(`text.utf8.count`).
-func appendEscapedHTML(_ text: String, to html: inout String) {
+func appendEscapedHTML(_ text: String, to html: inout TextBuffer) {
     let utf8 = text.utf8
     var unescaped = utf8.startIndex
     var index = unescaped
@@ -34,8 +34,7 @@ func appendEscapedHTML(_ text: String, to html: inout String) {
 
 /// `text` with `& < > " '` replaced by character references; see ``appendEscapedHTML(_:to:)``.
 func escapedHTML(_ text: String) -> String {
-    var html = ""
-    html.reserveCapacity(text.utf8.count)
+    var html = TextBuffer(capacity: text.utf8.count + 16)
     appendEscapedHTML(text, to: &html)
-    return html
+    return html.text
 }

@@ -7,7 +7,7 @@
 /// that need no escape are appended whole.
 ///
 /// - Complexity: O(`text.utf8.count`).
-func appendJSONString(_ text: String, to html: inout String) {
+func appendJSONString(_ text: String, to html: inout TextBuffer) {
     html += "\""
     let utf8 = text.utf8
     var unescaped = utf8.startIndex
@@ -56,13 +56,13 @@ func appendJSONString(_ text: String, to html: inout String) {
 ///   - withLabels: Whether to add the labels the script needs to build the tensor's
 ///     table on demand (`rowLabels`, `columnLabels`, `corner`).
 /// - Complexity: O(number of cells + size of the rule).
-func appendDataIsland(for tensor: TensorDisplay, rule: DerivationRule?, withLabels: Bool, to html: inout String) {
+func appendDataIsland(for tensor: TensorDisplay, rule: DerivationRule?, withLabels: Bool, to html: inout TextBuffer) {
     html += "<script type=\"application/json\" data-derivations=\""
     appendEscapedHTML(tensor.id, to: &html)
     html += "\">{\"shape\":[" + tensor.values.shape.map(String.init).joined(separator: ",") + "],\"values\":["
     for (k, value) in tensor.values.scalars.enumerated() {
         html += k == 0 ? "\"" : ",\""
-        html += NumberFormatting.fixed(value)  // digits, signs and letters: nothing to escape
+        NumberFormatting.appendFixed(value, to: &html)  // digits, signs and letters: nothing to escape
         html += "\""
     }
     html += "]"

@@ -11,16 +11,13 @@ enum TensorTable {
     /// - Parameter addressable: Whether cells carry their `id` and `data-*` attributes;
     ///   a second table of the same tensor on a page (a heatmap's table alternative) must not.
     /// - Complexity: O(number of cells); labels and the identifier are escaped once per table.
-    static func append(_ tensor: TensorDisplay, addressable: Bool = true, to html: inout String) {
+    static func append(_ tensor: TensorDisplay, addressable: Bool = true, to html: inout TextBuffer) {
         let id = escapedHTML(tensor.id)
         let dimensions = tensor.values.shape.count
         let scalars = tensor.values.scalars
-        var columnHeaders = ""
-        for j in 0..<tensor.values.columnCount {
-            columnHeaders += "<th scope=\"col\"><bdi>"
-            appendEscapedHTML(tensor.columnLabel(j), to: &columnHeaders)
-            columnHeaders += "</bdi></th>"
-        }
+        let columnHeaders = (0..<tensor.values.columnCount).map { j in
+            "<th scope=\"col\"><bdi>" + escapedHTML(tensor.columnLabel(j)) + "</bdi></th>"
+        }.joined()
         for slice in tensor.slices {
             html += "<div class=\"scroll\"><table class=\"tensor\">\n<caption>"
             appendCaption(of: tensor, to: &html)
@@ -44,7 +41,9 @@ enum TensorTable {
                     if let row {
                         appendCell(row, column: j, value: value, to: &html)
                     } else {
-                        html += value == -.infinity ? "<td class=\"masked\">masked</td>" : "<td>" + NumberFormatting.fixed(value) + "</td>"
+                        html += value == -.infinity ? "<td class=\"masked\">" : "<td>"
+                        NumberFormatting.appendFixed(value, to: &html)
+                        html += "</td>"
                     }
                 }
                 html += "</tr>\n"
@@ -54,7 +53,7 @@ enum TensorTable {
     }
 
     /// The symbol as MathML, the description, the shape and the identifier.
-    static func appendCaption(of tensor: TensorDisplay, to html: inout String) {
+    static func appendCaption(of tensor: TensorDisplay, to html: inout TextBuffer) {
         html += tensor.symbol.mathML(display: .inline)
         html += " <span class=\"description\">"
         appendEscapedHTML(tensor.description, to: &html)
@@ -74,7 +73,9 @@ enum TensorTable {
 
         /// The row `row` of a slice, whose first cell has the full `index`, of the tensor whose escaped identifier is `id`.
         init(id: String, index: [Int], row: Int) {
-            idPrefix = id + "[" + index.dropLast().map { String($0) + "," }.joined()
+            var prefix = id + "["
+            for coordinate in index.dropLast() { prefix += String(coordinate) + "," }
+            idPrefix = prefix
             attributes = "\" data-tensor=\"" + id + "\" data-row=\"" + String(row) + "\" data-col=\""
         }
     }
@@ -85,17 +86,15 @@ enum TensorTable {
     ///   - row: What the row's cells share; the column completes the `id` (the entry's full index) and `data-col`.
     ///   - column: The column within the slice.
     ///   - value: The entry; −∞ is shown as masked, never as a number.
-    static func appendCell(_ row: CellRow, column: Int, value: Double, to html: inout String) {
-        let isMasked = value == -.infinity
-        let columnText = String(column)
-        html += isMasked ? "<td class=\"masked\" title=\"masked (−∞)\" id=\"" : "<td id=\""
+    static func appendCell(_ row: CellRow, column: Int, value: Double, to html: inout TextBuffer) {
+        html += value == -.infinity ? "<td class=\"masked\" title=\"masked (−∞)\" id=\"" : "<td id=\""
         html += row.idPrefix
-        html += columnText
+        html.append(decimal: column)
         html += "]"
         html += row.attributes
-        html += columnText
+        html.append(decimal: column)
         html += "\">"
-        html += isMasked ? "masked" : NumberFormatting.fixed(value)
+        NumberFormatting.appendFixed(value, to: &html)
         html += "</td>"
     }
 }

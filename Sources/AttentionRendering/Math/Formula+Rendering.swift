@@ -53,28 +53,32 @@ private struct FormulaRendering: Sendable {
     init(_ text: String) {
         guard let nodes = try? FormulaParser.parse(text) else {
             plainText = text
-            var html = "alttext=\""
+            var html = TextBuffer()
+            html += "alttext=\""
             appendEscapedHTML(text, to: &html)
             html += "\"><mtext>"
             appendEscapedHTML(text, to: &html)
-            mathMLAfterTag = html + "</mtext></math>"
+            html += "</mtext></math>"
+            mathMLAfterTag = html.text
             return
         }
         var plain = ""
         for node in nodes { appendPlainText(node, to: &plain) }
         plainText = plain
-        var html = "alttext=\""
+        var html = TextBuffer()
+        html += "alttext=\""
         appendEscapedHTML(plain, to: &html)
         html += "\">"
         for node in nodes { appendMathML(node, to: &html) }
-        mathMLAfterTag = html + "</math>"
+        html += "</math>"
+        mathMLAfterTag = html.text
     }
 }
 
 /// The renderings of every formula text seen so far (formulas are few; captions are many).
 private let formulaRenderings = Mutex<[String: FormulaRendering]>([:])
 
-private func appendMathML(_ node: MathNode, to html: inout String) {
+private func appendMathML(_ node: MathNode, to html: inout TextBuffer) {
     func element(_ name: String, _ content: String, attributes: String = "") {
         html += "<\(name)\(attributes)>"
         appendEscapedHTML(content, to: &html)

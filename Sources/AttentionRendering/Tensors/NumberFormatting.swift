@@ -7,14 +7,31 @@ enum NumberFormatting {
     ///
     /// The text is exactly C's `%.4f` (the exact binary value rounded half to even).
     /// Every magnitude below ``largestFastMagnitude`` is written without `printf`,
-    /// since a page formats thousands of numbers.
+    /// since a page formats thousands of numbers; its digits are written into a
+    /// stack buffer, and up to 15 bytes (any magnitude below 10⁹) make a small
+    /// string, with no allocation.
     static func fixed(_ value: Double) -> String {
-        if value == -.infinity { return "masked" }
-        guard let units = tenThousandths(of: value.magnitude) else {
-            let text = printedWithFourDecimals(value)
-            return text == "-0.0000" ? "0.0000" : text
+        guard value != -.infinity, let units = tenThousandths(of: value.magnitude) else { return slowlyFixed(value) }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longestFastText) { buffer in
+            let length = write(units: units, negative: value < 0, into: buffer)
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<length]), as: UTF8.self)
         }
-        return decimalText(units: units, negative: value < 0)
+    }
+
+    /// Appends ``fixed(_:)`` of `value` to `text`, writing its digits in place.
+    static func appendFixed(_ value: Double, to text: inout TextBuffer) {
+        guard value != -.infinity, let units = tenThousandths(of: value.magnitude) else {
+            text += slowlyFixed(value)
+            return
+        }
+        text.appendBytes(maximumCount: longestFastText) { write(units: units, negative: value < 0, into: $0) }
+    }
+
+    /// ``fixed(_:)`` for −∞ (`masked`) and for the values ``tenThousandths(of:)`` leaves to `printf`.
+    private static func slowlyFixed(_ value: Double) -> String {
+        if value == -.infinity { return "masked" }
+        let text = printedWithFourDecimals(value)
+        return text == "-0.0000" ? "0.0000" : text
     }
 
     /// The largest magnitude ``fixed(_:)`` writes itself: its ten-thousandths fit in a `UInt64`.
@@ -40,28 +57,30 @@ enum NumberFormatting {
         return UInt64(quotient) + (roundsUp ? 1 : 0)
     }
 
-    /// `units` ten-thousandths as `12.3456`, with a minus sign when `negative` and not zero.
+    /// The longest text ``write(units:negative:into:)`` writes: 20 digits, the point and the sign.
+    private static let longestFastText = 22
+
+    /// Writes `units` ten-thousandths as `12.3456`, with a minus sign when `negative`
+    /// and not zero, at the start of `buffer` (at least ``longestFastText`` bytes).
     ///
-    /// The digits are written backwards into a stack buffer; the text of up to 15
-    /// bytes (any magnitude below 10⁹) is then a small string, with no allocation.
-    private static func decimalText(units: UInt64, negative: Bool) -> String {
-        // At most 20 digits, the point and the sign.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 22) { buffer in
-            var start = buffer.count
-            func prepend(_ byte: UInt8) {
-                start -= 1
-                buffer[start] = byte
-            }
-            var rest = units
-            for position in 0... {
-                prepend(UInt8(truncatingIfNeeded: rest % 10) + UInt8(ascii: "0"))
-                rest /= 10
-                if position == 3 { prepend(UInt8(ascii: ".")) }
-                if position >= 4 && rest == 0 { break }
-            }
-            if negative && units > 0 { prepend(UInt8(ascii: "-")) }
-            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
+    /// - Returns: The number of bytes written.
+    private static func write(units: UInt64, negative: Bool, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var length = 0
+        func put(_ byte: UInt8) {
+            buffer[length] = byte
+            length += 1
         }
+        var rest = units
+        for position in 0... {
+            put(UInt8(truncatingIfNeeded: rest % 10) + UInt8(ascii: "0"))
+            rest /= 10
+            if position == 3 { put(UInt8(ascii: ".")) }
+            if position >= 4 && rest == 0 { break }
+        }
+        if negative && units > 0 { put(UInt8(ascii: "-")) }
+        var written = UnsafeMutableBufferPointer(rebasing: buffer[..<length])
+        written.reverse()
+        return length
     }
 
     /// `value` printed by C's `vsnprintf` with `%.4f`: for magnitudes from

@@ -27,18 +27,19 @@ struct HTMLPresentation: TracePresentation {
     }
 
     func heading(_ text: String, level: Int, anchor: String) -> Block {
-        var html = "<h\(level) id=\""
+        var html = TextBuffer(capacity: 256)
+        html += "<h\(level) id=\""
         appendEscapedHTML(anchor, to: &html)
         html += "\">"
         appendEscapedHTML(text, to: &html)
         html += "</h\(level)>"
-        return Block(.html(html))
+        return Block(.html(html.text))
     }
 
     /// The overview (sentences, alignment heatmap, what the result holds), then the contents.
     func overview(of trace: Trace, outline: [StepGroup], alignment: TensorDisplay?) -> [Block] {
         var blocks = [heading("Overview", level: 2, anchor: "overview")]
-        var html = ""
+        var html = TextBuffer()
         appendSentences(source: trace.sourceTokens, target: trace.targetTokens, to: &html)
         if let alignment {
             let rows = alignment.rowAxis?.name ?? "row"
@@ -72,7 +73,7 @@ struct HTMLPresentation: TracePresentation {
             appendOnDemandHint(for: "ID", to: &html)
             html += "</p>"
         }
-        blocks.append(Block(.html(html)))
+        blocks.append(Block(.html(html.text)))
         return blocks + contents(of: trace, outline: outline)
     }
 
@@ -102,7 +103,8 @@ struct HTMLPresentation: TracePresentation {
 
     /// Links to the previous step, the contents and the next step.
     func stepNavigation(previous: Step?, next: Step?) -> [Block] {
-        var html = "<nav class=\"step-nav\" aria-label=\"Step navigation\">"
+        var html = TextBuffer(capacity: 512)
+        html += "<nav class=\"step-nav\" aria-label=\"Step navigation\">"
         if let previous {
             html += "<a rel=\"prev\" href=\"#\(escapedHTML(Anchor.step(previous.id)))\">← \(escapedHTML(previous.title))</a>"
         }
@@ -111,7 +113,7 @@ struct HTMLPresentation: TracePresentation {
             html += "<a rel=\"next\" href=\"#\(escapedHTML(Anchor.step(next.id)))\">\(escapedHTML(next.title)) →</a>"
         }
         html += "</nav>"
-        return [Block(.html(html))]
+        return [Block(.html(html.text))]
     }
 
     func formulas(_ formulas: [Formula]) -> [Block] {
@@ -122,7 +124,8 @@ struct HTMLPresentation: TracePresentation {
     /// demand), the provenance line, the derivations, and a heatmap when rows
     /// and columns are labelled.
     func tensor(_ tensor: TensorDisplay) -> [Block] {
-        var html = "<figure class=\"tensor\" id=\""
+        var html = TextBuffer(capacity: 64 * 1024)
+        html += "<figure class=\"tensor\" id=\""
         appendEscapedHTML(Anchor.tensor(tensor.id), to: &html)
         html += "\">\n"
         let tier = policy.tier(of: tensor)
@@ -136,7 +139,7 @@ struct HTMLPresentation: TracePresentation {
             html += "</p>\n"
             appendProvenance(of: tensor, to: &html)
             html += "</figure>"
-            return [Block(.html(html))]
+            return [Block(.html(html.text))]
         }
         if tensor.isLarge {
             html += "<figcaption class=\"large\">"
@@ -155,7 +158,7 @@ struct HTMLPresentation: TracePresentation {
             Heatmap.fitted(to: tensor).append(tensor, to: &html)
         }
         html += "</figure>"
-        return [Block(.html(html))]
+        return [Block(.html(html.text))]
     }
 
     /// The rule of a step tensor, with excerpts of the operands drawn as pictures; for a
@@ -170,13 +173,13 @@ struct HTMLPresentation: TracePresentation {
     }
 
     /// `Any number: run the same attention-trace trace command as attention-trace explain … --cell "ID[row,column]"…`.
-    private func appendOnDemandHint(for id: String, index: String = "row,column", to html: inout String) {
+    private func appendOnDemandHint(for id: String, index: String = "row,column", to html: inout TextBuffer) {
         html += "Any number: run the same <code>attention-trace trace</code> command as <code>attention-trace explain … --cell \""
         appendEscapedHTML("\(id)[\(index)]", to: &html)
         html += "\"</code>, or write the trace with <code>--format json</code>."
     }
 
-    private func appendProvenance(of tensor: TensorDisplay, to html: inout String) {
+    private func appendProvenance(of tensor: TensorDisplay, to html: inout TextBuffer) {
         html += "<p class=\"provenance\">"
         for piece in tensor.origin.pieces {
             switch piece {

@@ -125,9 +125,9 @@ import Testing
 
     @Test func ruleJSONNamesTheOperationOperandsAndFacts() throws {
         let rules = DerivationRules(trace: HandTraces.additive)
-        var json = ""
-        rules.rule(for: try #require(rules.tensor("t0.normalise.max"))).appendJSON(to: &json)
-        #expect(json == #"{"op":"rowMax","out":{"id":"t0.normalise.max","name":"m","shape":[1,1]},"in":[{"id":"t0.score.scores","name":"e","shape":[1,2]}],"maxima":[[0,"le"]]}"#)
+        var buffer = TextBuffer()
+        rules.rule(for: try #require(rules.tensor("t0.normalise.max"))).appendJSON(to: &buffer)
+        #expect(buffer.text == #"{"op":"rowMax","out":{"id":"t0.normalise.max","name":"m","shape":[1,1]},"in":[{"id":"t0.score.scores","name":"e","shape":[1,2]}],"maxima":[[0,"le"]]}"#)
     }
 
     @Test func ruleJSONCannotCloseItsScriptElement() throws {
@@ -137,8 +137,9 @@ import Testing
         let trace = Trace(variant: "causal", inputs: [:],
                           steps: [Step(id: "s", title: "", explanation: "", formulas: [], tensors: [mask])], result: [:])
         let rules = DerivationRules(trace: trace)
-        var json = ""
-        rules.rule(for: mask).appendJSON(to: &json)
+        var buffer = TextBuffer()
+        rules.rule(for: mask).appendJSON(to: &buffer)
+        let json = buffer.text
         #expect(json.contains(#""rowLabels":["\u003c/script\u003e\u003c!--","\u0026"]"#))
         #expect(!json.contains("<") && !json.contains(">") && !json.contains("&"))
     }
