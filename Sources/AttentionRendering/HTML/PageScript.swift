@@ -22,7 +22,7 @@ let pageScript = """
       const box = document.getElementById("derivation");
       if (!box) return;
       const heading = box.querySelector(".derivation-cell"), lines = box.querySelector(".derivation-lines");
-      \(derivationScript.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n  "))
+    \(derivationScript)
       const scopes = new Map();
       let selected = null;
       function islands(scope) {

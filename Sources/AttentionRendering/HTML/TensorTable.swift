@@ -73,10 +73,19 @@ enum TensorTable {
 
         /// The row `row` of a slice, whose first cell has the full `index`, of the tensor whose escaped identifier is `id`.
         init(id: String, index: [Int], row: Int) {
-            var prefix = id + "["
-            for coordinate in index.dropLast() { prefix += String(coordinate) + "," }
-            idPrefix = prefix
-            attributes = "\" data-tensor=\"" + id + "\" data-row=\"" + String(row) + "\" data-col=\""
+            var prefix = TextBuffer(capacity: id.utf8.count + 32), attributes = TextBuffer(capacity: id.utf8.count + 64)
+            prefix += id
+            prefix += "["
+            for coordinate in index.dropLast() {
+                prefix.append(decimal: coordinate)
+                prefix += ","
+            }
+            attributes += "\" data-tensor=\""
+            attributes += id
+            attributes += "\" data-row=\""
+            attributes.append(decimal: row)
+            attributes += "\" data-col=\""
+            (idPrefix, self.attributes) = (prefix.text, attributes.text)
         }
     }
 
