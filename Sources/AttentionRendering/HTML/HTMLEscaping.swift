@@ -9,27 +9,26 @@
 ///
 /// - Complexity: O(`text.utf8.count`).
 func appendEscapedHTML(_ text: String, to html: inout TextBuffer) {
-    let utf8 = text.utf8
-    var unescaped = utf8.startIndex
-    var index = unescaped
-    while index != utf8.endIndex {
-        let reference: String? = switch utf8[index] {
-        case UInt8(ascii: "&"): "&amp;"
-        case UInt8(ascii: "<"): "&lt;"
-        case UInt8(ascii: ">"): "&gt;"
-        case UInt8(ascii: "\""): "&quot;"
-        case UInt8(ascii: "'"): "&#39;"
-        default: nil
+    var text = text
+    text.withUTF8 { bytes in
+        var unescaped = 0
+        for (k, byte) in bytes.enumerated() {
+            let reference: String? = switch byte {
+            case UInt8(ascii: "&"): "&amp;"
+            case UInt8(ascii: "<"): "&lt;"
+            case UInt8(ascii: ">"): "&gt;"
+            case UInt8(ascii: "\""): "&quot;"
+            case UInt8(ascii: "'"): "&#39;"
+            default: nil
+            }
+            if let reference {
+                html.append(utf8: UnsafeBufferPointer(rebasing: bytes[unescaped..<k]))
+                html += reference
+                unescaped = k + 1
+            }
         }
-        let next = utf8.index(after: index)
-        if let reference {
-            html += text[unescaped..<index]
-            html += reference
-            unescaped = next
-        }
-        index = next
+        html.append(utf8: UnsafeBufferPointer(rebasing: bytes[unescaped...]))
     }
-    html += text[unescaped...]
 }
 
 /// `text` with `& < > " '` replaced by character references; see ``appendEscapedHTML(_:to:)``.

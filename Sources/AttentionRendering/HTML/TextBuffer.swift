@@ -29,18 +29,26 @@ struct TextBuffer: ~Copyable {
 
     /// Appends `text`'s UTF-8 bytes.
     mutating func append(_ text: String) {
-        if text.utf8.withContiguousStorageIfAvailable({ append(bytes: $0) }) == nil {
+        if text.utf8.withContiguousStorageIfAvailable({ append(utf8: $0) }) == nil {
             var text = text
-            text.withUTF8 { append(bytes: $0) }
+            text.withUTF8 { append(utf8: $0) }
         }
     }
 
     /// Appends `text`'s UTF-8 bytes.
     mutating func append(_ text: Substring) {
-        if text.utf8.withContiguousStorageIfAvailable({ append(bytes: $0) }) == nil {
+        if text.utf8.withContiguousStorageIfAvailable({ append(utf8: $0) }) == nil {
             var text = text
-            text.withUTF8 { append(bytes: $0) }
+            text.withUTF8 { append(utf8: $0) }
         }
+    }
+
+    /// Appends `bytes`, which must be whole UTF-8 characters (a slice of a string cut before or after an ASCII byte).
+    mutating func append(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress else { return }
+        if count + bytes.count > capacity { grow(toHold: count + bytes.count) }
+        (start + count).update(from: base, count: bytes.count)
+        count += bytes.count
     }
 
     /// Appends the decimal digits of `number`, with a minus sign when it is negative.
@@ -75,13 +83,6 @@ struct TextBuffer: ~Copyable {
 
     static func += (buffer: inout TextBuffer, text: Substring) {
         buffer.append(text)
-    }
-
-    private mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
-        guard let base = bytes.baseAddress else { return }
-        if count + bytes.count > capacity { grow(toHold: count + bytes.count) }
-        (start + count).update(from: base, count: bytes.count)
-        count += bytes.count
     }
 
     /// Moves the bytes to a buffer at least twice as large, so appending stays amortised O(1).
