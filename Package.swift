@@ -30,7 +30,7 @@ let package = Package(
         .executableTarget(
             name: "AttentionTraceCLI",
             dependencies: [
-                "AttentionEngine", "AttentionRendering", "AttentionLessons",
+                "AttentionMath", "AttentionEngine", "AttentionRendering", "AttentionLessons",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

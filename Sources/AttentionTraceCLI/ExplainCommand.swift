@@ -27,11 +27,11 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let references = try cells.map(CellReference.init(parsing:))
         // Every number is kept, so that any cell of any size can be explained.
-        let trace = try arguments.trace(recording: .full)
+        let derivations = CellDerivations(trace: try arguments.trace(recording: .full))
         var output = ""
         for (number, reference) in references.enumerated() {
             if number > 0 { output += "\n" }
-            for line in try derivation(ofCell: reference.id, at: reference.index, in: trace) {
+            for line in try derivations.derivation(ofCell: reference.id, at: reference.index) {
                 output += line + "\n"
             }
         }

@@ -37,7 +37,15 @@ import Testing
         let body = island.dropFirst(island.firstIndex(of: ">").map { island.distance(from: island.startIndex, to: $0) + 1 } ?? 0)
             .dropLast("</script>".count)
         #expect(!body.contains("<") && !body.contains(">"))
-        #expect(body.hasPrefix(#"{"shape":[1,3],"cells":["#))
+        #expect(body.hasPrefix(#"{"shape":[1,3],"values":["0.5000","masked","0.2000"],"rule":{"op":"mask","#))
+    }
+
+    /// A page carries one rule per tensor, which its script turns into a cell's derivation, not a text per cell.
+    @Test func islandsHoldRulesNotDerivationTexts() throws {
+        let island = try #require(sections(of: html, from: "<script type=\"application/json\" data-derivations=\"weights\">", to: "</script>").first)
+        #expect(island.contains(#""rule":{"op":"stackRows","out":{"id":"weights","name":"A","shape":[2,3]},"in":[{"id":"t0.alpha","name":"α","shape":[1,3]},{"id":"t1.alpha","name":"α","shape":[1,3]}]}"#))
+        #expect(!html.contains("\"cells\":"))
+        #expect(html.contains("function derivationLines(rule, index, lookup)"))
     }
 
     @Test func userTextAppearsOnlyEscaped() {
@@ -50,8 +58,9 @@ import Testing
 
     @Test func jsonStringsInIslandsEscapeMarkupAndRoundTrip() throws {
         let text = "</script><!-- \"é\" & \\ \u{2028} 🐈 שלום\n\t"
-        var json = ""
-        appendJSONString(text, to: &json)
+        var buffer = TextBuffer()
+        appendJSONString(text, to: &buffer)
+        let json = buffer.text
         #expect(!json.contains("<") && !json.contains(">") && !json.contains("&"))
         #expect(json == #""\u003c/script\u003e\u003c!-- \"é\" \u0026 \\ \u2028 🐈 שלום\n\u0009""#)
         let decoded = try JSONDecoder().decode(String.self, from: Data(json.utf8))
@@ -72,7 +81,7 @@ import Testing
 
     @Test func maskedScoreIsDrawnAsMaskedNotAsANumber() throws {
         let figure = try #require(sections(of: html, from: "<figure class=\"tensor\" id=\"tensor-t0.score.e\">", to: "</figure>\n</figure>").first)
-        #expect(figure.contains(#"<td class="masked" title="masked (−∞)" id="t0.score.e[0,1]" data-tensor="t0.score.e" data-row="0" data-col="1">masked</td>"#))
+        #expect(figure.contains(#"<td class="masked" title="masked (−∞)" id="t0.score.e[0,1]" data-tensor="t0.score.e">masked</td>"#))
         #expect(occurrences(of: "<rect class=\"masked\" x=\"28\" fill=\"url(#masked-hatch)\">", in: figure) == 1)
         #expect(occurrences(of: "</title></rect>", in: figure) == 3)
         #expect(figure.contains("<title>the → &lt;script&gt;alert(1)&lt;/script&gt;: masked (−∞)</title>"))
@@ -85,7 +94,7 @@ import Testing
         #expect(table.contains(#"<caption><math alttext="h"><mi>h</mi></math> <span class="description">encoder states</span> <span class="shape">3 × 2 (source × dimension)</span> <code>keys</code></caption>"#))
         #expect(table.contains(#"<th scope="col"><bdi>1</bdi></th>"#))
         #expect(table.contains(#"<th scope="row"><bdi>&lt;script&gt;alert(1)&lt;/script&gt;</bdi></th>"#))
-        #expect(table.contains(#"<td id="keys[1,0]" data-tensor="keys" data-row="1" data-col="0">0.3333</td>"#))
+        #expect(table.contains(#"<td id="keys[1,0]" data-tensor="keys">0.3333</td>"#))
         #expect(occurrences(of: "<td ", in: table) == 6)
         #expect(table.contains("<p class=\"provenance\">given in the input spec</p>"))
         #expect(!table.contains("<svg"), "dimensions have no labels, so no heatmap")
@@ -124,7 +133,7 @@ import Testing
         #expect(occurrences(of: "</title></rect>", in: grid) == 2 * 2 * 2)
         #expect(grid.contains("<figcaption>head 0</figcaption>") && grid.contains("<figcaption>head 1</figcaption>"))
         #expect(grid.contains("<title>a → b: 0.1000</title>"))
-        #expect(page.contains(#"id="result.weights[1,0,1]" data-tensor="result.weights" data-row="0" data-col="1">0.0000</td>"#))
+        #expect(page.contains(#"id="result.weights[1,0,1]" data-tensor="result.weights">0.0000</td>"#))
     }
 
     @Test func stepHeatmapScalesToItsValues() {

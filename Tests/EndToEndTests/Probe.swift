@@ -1,7 +1,8 @@
 import Foundation
 
 /// A script added to a copy of a page that clicks one table cell and records
-/// what the page shows in `data-probe` on `<body>`, for `--dump-dom` to report.
+/// what the page shows in `data-probe` on `<body>`, for `--dump-dom` to report;
+/// it can then click every cell, after opening every large tensor's table.
 enum Probe {
     struct Report: Decodable {
         var injected: Bool
@@ -11,14 +12,21 @@ enum Probe {
         var math: Int
         var popoverShown: Bool?
         var derivation: [String]?
+        /// What the popover showed for every table cell (`nil` where it stayed closed), by cell `id`.
+        var derivations: [String: [String]?]?
     }
 
-    /// `page` with the probe before `</body>`; `cell` is the `id` of the cell to click.
-    static func page(from page: String, clicking cell: String?) -> String {
+    /// `page` with the probe before `</body>`; `cell` is the `id` of the cell to click, and
+    /// `everyCell` whether to click every table cell afterwards.
+    static func page(from page: String, clicking cell: String?, everyCell: Bool = false) -> String {
         let target = cell.map { "\"\($0)\"" } ?? "null"
         let script = """
             <script>
-            (() => {
+            (async () => {
+              const shown = () => document.getElementById("derivation").hidden ? null
+                : [...document.querySelectorAll("#derivation .derivation-lines div")].map(line => line.textContent);
+              for (const numbers of document.querySelectorAll("details.numbers")) numbers.open = true;
+              await new Promise(resolve => setTimeout(resolve, 100));  // each toggle builds its table
               const contents = document.querySelector("nav.contents");
               const maps = [...document.querySelectorAll("figure.heatmap")]
                 .filter(map => !contents || (map.compareDocumentPosition(contents) & Node.DOCUMENT_POSITION_FOLLOWING));
@@ -30,7 +38,14 @@ enum Probe {
               if (cell) {
                 cell.click();
                 report.popoverShown = !document.getElementById("derivation").hidden;
-                report.derivation = [...document.querySelectorAll("#derivation .derivation-lines div")].map(line => line.textContent);
+                report.derivation = shown() ?? [];
+              }
+              if (\(everyCell)) {
+                report.derivations = {};
+                for (const each of document.querySelectorAll("td[data-tensor]")) {
+                  each.click();
+                  report.derivations[each.id] = shown();
+                }
               }
               document.body.setAttribute("data-probe", JSON.stringify(report));
             })();

@@ -22,6 +22,16 @@ struct Workspace {
         let words = (0..<8).map { "\"w\($0)\"" }.joined(separator: ",")
         try #"{"variant":"multi-head","options":{"heads":2},"sourceTokens":[\#(words)]}"#
             .write(to: directory.appendingPathComponent("multi-head.json"), atomically: true, encoding: .utf8)
+        func matrix(_ rows: Int, _ columns: Int, _ seed: Double) -> String {
+            let lines = (0..<rows).map { i -> String in
+                let entries = (0..<columns).map { j -> String in String(sin(seed + Double(i * columns + j) * 0.37)) }
+                return "[" + entries.joined(separator: ",") + "]"
+            }
+            return "[" + lines.joined(separator: ",") + "]"
+        }
+        let sourceWords = (0..<70).map { "\"w\($0)\"" }.joined(separator: ",")
+        try #"{"variant":"dot","tensors":{"query":\#(matrix(2, 250, 1)),"keys":\#(matrix(70, 250, 2))},"sourceTokens":[\#(sourceWords)],"targetTokens":["le","zoo"]}"#
+            .write(to: directory.appendingPathComponent("long.json"), atomically: true, encoding: .utf8)
         try #"{"variant":"additive","sourceTokens":["<script>window.injected=1</script>","</script><!--","zoo"],"targetTokens":["le","\"zoo\" & שלום 🐈"]}"#
             .write(to: directory.appendingPathComponent("injection.json"), atomically: true, encoding: .utf8)
     }
@@ -34,13 +44,15 @@ struct Workspace {
     }
 
     /// Runs the binary with `arguments`, requiring success. `{spec}` stands for a multi-head
-    /// spec with two heads, `{injection}` for an additive spec whose tokens are markup.
+    /// spec with two heads, `{injection}` for an additive spec whose tokens are markup, `{long}`
+    /// for a dot-product spec over 70 source words whose 70 × 250 keys are drawn as a picture.
     @discardableResult
     func binary(_ arguments: [String]) throws -> Data {
         let result = try runAttentionTrace(arguments.map { argument in
             switch argument {
             case "{spec}": directory.appendingPathComponent("multi-head.json").path
             case "{injection}": directory.appendingPathComponent("injection.json").path
+            case "{long}": directory.appendingPathComponent("long.json").path
             default: argument
             }
         })

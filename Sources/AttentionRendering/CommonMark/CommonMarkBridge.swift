@@ -81,21 +81,57 @@ extension Document {
 private func splicing(_ blocks: [String], into html: String, at marker: String) -> String {
     var output = ""
     output.reserveCapacity(html.utf8.count + blocks.reduce(0) { $0 + $1.utf8.count })
-    var rest = Substring(html)
-    while let start = rest.firstRange(of: marker) {
-        output += rest[..<start.lowerBound]
-        let afterMarker = rest[start.upperBound...]
-        guard let end = afterMarker.firstRange(of: "-->"), let k = Int(afterMarker[..<end.lowerBound]), blocks.indices.contains(k) else {
-            output += rest[start]
-            rest = afterMarker
-            continue
+    let utf8 = html.utf8
+    func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+    var copied = 0
+    for placeholder in placeholders(in: html, marker: marker, count: blocks.count) {
+        output += html[index(copied)..<index(placeholder.range.lowerBound)]
+        output += blocks[placeholder.block]
+        copied = placeholder.range.upperBound
+        if blocks[placeholder.block].utf8.last == UInt8(ascii: "\n"), copied < utf8.count,
+           utf8[index(copied)] == UInt8(ascii: "\n") {
+            copied += 1
         }
-        output += blocks[k]
-        rest = afterMarker[end.upperBound...]
-        if blocks[k].hasSuffix("\n"), rest.first == "\n" { rest = rest.dropFirst() }
     }
-    output += rest
+    output += html[index(copied)...]
     return output
+}
+
+/// Every well-formed placeholder `<marker>k-->` in `html` with `0 ≤ k < count`: its byte range and `k`.
+///
+/// - Complexity: O(`html.utf8.count`), scanning with `memchr` for the marker's first byte.
+private func placeholders(in html: String, marker: String, count: Int) -> [(range: Range<Int>, block: Int)] {
+    var html = html
+    let (marker, close) = (Array(marker.utf8), Array("-->".utf8))
+    return html.withUTF8 { bytes in
+        var found: [(range: Range<Int>, block: Int)] = []
+        var from = 0
+        while let start = firstOffset(of: marker, in: bytes, from: from) {
+            from = start + marker.count
+            guard let end = firstOffset(of: close, in: bytes, from: from),
+                  let k = Int(String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<end]), as: UTF8.self)),
+                  (0..<count).contains(k) else { continue }
+            found.append((start..<(end + close.count), k))
+            from = end + close.count
+        }
+        return found
+    }
+}
+
+/// The offset of the first occurrence of `pattern` in `bytes` at or after `start`.
+private func firstOffset(of pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    guard let first = pattern.first, let base = bytes.baseAddress else { return nil }
+    var from = start
+    while from + pattern.count <= bytes.count,
+          let hit = memchr(base + from, Int32(first), bytes.count - from - pattern.count + 1) {
+        let offset = UnsafeRawPointer(base).distance(to: hit)
+        let matches = pattern.withUnsafeBufferPointer { needle in
+            needle.baseAddress.map { memcmp(base + offset, $0, pattern.count) == 0 } ?? false
+        }
+        if matches { return offset }
+        from = offset + 1
+    }
+    return nil
 }
 
 private extension Block {

@@ -28,7 +28,8 @@ public func renderComparison(_ traces: [Trace], as format: TraceFormat) throws(R
 }
 
 private func comparisonHTML(_ comparison: Comparison) -> String {
-    var html = "<h1 id=\"top\">"
+    var html = TextBuffer()
+    html += "<h1 id=\"top\">"
     appendEscapedHTML(comparison.title, to: &html)
     html += "</h1>\n"
     appendSentences(source: comparison.sourceTokens, target: comparison.targetTokens, to: &html)
@@ -44,11 +45,11 @@ private func comparisonHTML(_ comparison: Comparison) -> String {
         TensorTable.append(alignment, addressable: false, to: &html)
         html += "</details>\n"
     }
-    return html
+    return html.text
 }
 
 /// Every variant's alignment heatmap side by side, on one shared colour scale.
-func appendAlignments(_ comparison: Comparison, to html: inout String) {
+func appendAlignments(_ comparison: Comparison, to html: inout TextBuffer) {
     let heatmap = Heatmap.fitted(to: comparison.alignments.map(\.values))
     html += "<p>Each map is one variant's attention weights: rows are target words, columns source words. "
         + "All maps share one colour scale, from \(NumberFormatting.fixed(heatmap.scale.lowerBound)) "
@@ -61,7 +62,7 @@ func appendAlignments(_ comparison: Comparison, to html: inout String) {
 }
 
 /// A table with a row per target word naming, under each variant, the source word it attends to most.
-func appendStrongestTable(_ comparison: Comparison, to html: inout String) {
+func appendStrongestTable(_ comparison: Comparison, to html: inout TextBuffer) {
     html += "<p>For each target word, the source word with the largest weight under each variant, its position and that weight.</p>\n"
     html += "<div class=\"scroll\"><table class=\"tensor comparison strongest\">\n<thead><tr><th scope=\"col\" class=\"corner\">target \\ variant</th>"
     for trace in comparison.traces {

@@ -3,7 +3,8 @@ import AttentionTrace
 /// How one number of a trace was computed: the lines its page shows when the cell is clicked.
 ///
 /// Any recorded step tensor and any result (`result.weights`) can be asked
-/// for, including those a page draws as pictures without their numbers.
+/// for, including those a page draws as pictures without their numbers. To
+/// explain several cells of one trace, ``CellDerivations`` indexes it once.
 ///
 /// - Parameters:
 ///   - id: The tensor's identifier, such as `head0.normalise.weights` or `result.weights`.
@@ -14,36 +15,56 @@ import AttentionTrace
 /// - Throws: ``RenderingError/unknownTensor(id:available:)`` when the trace has no tensor `id`;
 ///   ``RenderingError/numbersNotKept(id:largestStoredTensor:)`` when it keeps only its summary;
 ///   ``RenderingError/cellOutOfRange(id:index:shape:)`` when `index` does not fit its shape.
-/// - Complexity: O(``DerivationFormatting/maximumTerms``) for a step tensor, plus O(size of
-///   the trace) to find which recorded tensor a result repeats.
+/// - Complexity: O(size of the trace), to index it.
 public func derivation(ofCell id: TensorID, at index: [Int], in trace: Trace) throws(RenderingError) -> [String] {
-    let deriver = CellDeriver(trace: trace)
-    func checked(_ shape: [Int]) throws(RenderingError) {
-        guard index.count == max(shape.count, 1), zip(index, shape.isEmpty ? [1] : shape).allSatisfy({ 0 <= $0 && $0 < $1 }) else {
-            throw .cellOutOfRange(id: id, index: index, shape: shape)
+    try CellDerivations(trace: trace).derivation(ofCell: id, at: index)
+}
+
+/// The derivations of any cells of one trace, from one index of its tensors, as
+/// `attention-trace explain` prints them and its page shows them.
+public struct CellDerivations: Sendable {
+    private let trace: Trace
+    private let rules: DerivationRules
+
+    /// Indexes every tensor of `trace`.
+    ///
+    /// - Complexity: O(number of tensors in the trace).
+    public init(trace: Trace) {
+        self.trace = trace
+        rules = DerivationRules(trace: trace)
+    }
+
+    /// How the cell at `index` of tensor `id` was computed; see ``derivation(ofCell:at:in:)``.
+    ///
+    /// - Throws: ``RenderingError/unknownTensor(id:available:)`` when the trace has no tensor `id`;
+    ///   ``RenderingError/numbersNotKept(id:largestStoredTensor:)`` when it keeps only its summary;
+    ///   ``RenderingError/cellOutOfRange(id:index:shape:)`` when `index` does not fit its shape.
+    /// - Complexity: O(size of the tensor) to build its ``DerivationRule``, plus O(size of
+    ///   the trace) to find which recorded tensor a result repeats.
+    public func derivation(ofCell id: TensorID, at index: [Int]) throws(RenderingError) -> [String] {
+        func checked(_ shape: [Int]) throws(RenderingError) {
+            guard index.count == max(shape.count, 1), zip(index, shape.isEmpty ? [1] : shape).allSatisfy({ 0 <= $0 && $0 < $1 }) else {
+                throw .cellOutOfRange(id: id, index: index, shape: shape)
+            }
         }
+        let rule: DerivationRule
+        if let tensor = rules.tensor(id) {
+            try checked(tensor.values.shape)
+            rule = rules.rule(for: tensor)
+        } else {
+            let name = id.hasPrefix("result.") ? String(id.dropFirst("result.".count)) : ""
+            let summarized = trace.steps.flatMap { $0.summarizedTensors ?? [] }.map(\.id)
+                + (trace.summarizedResults ?? [:]).keys.map { "result.\($0)" }
+            if summarized.contains(id) {
+                throw .numbersNotKept(id: id, largestStoredTensor: trace.recording.largestStoredTensor ?? 0)
+            }
+            guard let values = trace.result[name] else {
+                let available = trace.steps.flatMap { $0.tensors.map(\.id) } + trace.result.keys.sorted().map { "result.\($0)" }
+                throw .unknownTensor(id: id, available: available)
+            }
+            try checked(values.shape)
+            rule = rules.rule(forResult: TensorDisplay(result: name, values: values, in: trace))
+        }
+        return DerivationFormatter(rules: rules).derivation(of: rule, at: index).lines
     }
-    if let tensor = deriver.tensor(id) {
-        try checked(tensor.values.shape)
-        let row = index.count >= 2 ? index[index.count - 2] : 0
-        return deriver.derivation(of: tensor, row: row, column: index.last ?? 0).lines
-    }
-    let name = id.hasPrefix("result.") ? String(id.dropFirst("result.".count)) : ""
-    let summarized = trace.steps.flatMap { $0.summarizedTensors ?? [] }.map(\.id)
-        + (trace.summarizedResults ?? [:]).keys.map { "result.\($0)" }
-    if summarized.contains(id) {
-        throw .numbersNotKept(id: id, largestStoredTensor: trace.recording.largestStoredTensor ?? 0)
-    }
-    guard let values = trace.result[name] else {
-        let available = trace.steps.flatMap { $0.tensors.map(\.id) } + trace.result.keys.sorted().map { "result.\($0)" }
-        throw .unknownTensor(id: id, available: available)
-    }
-    try checked(values.shape)
-    let display = TensorDisplay(result: name, values: values, in: trace)
-    let slices = display.slices
-    let number = values.shape.count > 2
-        ? zip(index.dropLast(2), values.shape.dropLast(2)).reduce(0) { $0 * $1.1 + $1.0 } : 0
-    let row = index.count >= 2 ? index[index.count - 2] : 0
-    let source = deriver.recordedSources(ofResult: values)[number]
-    return deriver.resultDerivation(of: display, slice: slices[number], row: row, column: index.last ?? 0, source: source).lines
 }

@@ -1,5 +1,4 @@
 import AttentionTrace
-import Synchronization
 
 /// How derivations write numbers and cell references.
 ///
@@ -15,29 +14,50 @@ enum DerivationFormatting {
     /// The terms kept after the ellipsis of an elided sum.
     static let trailingTerms = 2
 
-    /// `value` with four decimals and a true minus sign; `−∞` for negative infinity.
+    /// `value` with four decimals and a true minus sign; ``masked`` for negative infinity.
     static func number(_ value: Double) -> String {
-        if value == -.infinity { return "−∞" }
+        if value == -.infinity { return masked }
         let text = NumberFormatting.fixed(value)
         return text.hasPrefix("-") ? "−" + text.dropFirst() : text
     }
 
-    /// ``number(_:)`` in parentheses when negative, for a factor of a product: `(−0.4000)`.
-    static func factor(_ value: Double) -> String {
-        let text = number(value)
-        return text.hasPrefix("−") ? "(\(text))" : text
+    /// How a masked entry (−∞) is written.
+    static let masked = "−∞"
+    /// How zero, and any value that rounds to it, is written.
+    static let zero = "0.0000"
+
+    /// A number as ``number(_:)`` writes it, in parentheses when negative, for a factor of a product: `(−0.4000)`.
+    static func factor(_ text: String) -> String {
+        text.hasPrefix("−") ? "(\(text))" : text
     }
 
-    /// `terms` joined by `separator`, eliding the middle when there are more than
-    /// ``maximumTerms``, with the count of terms after an elision: `a + b + c + d + … + y + z (64 terms)`.
+    /// A number as ``number(_:)`` writes it, negated: what ``number(_:)`` writes for the
+    /// negated value, since `%.4f` rounds a value and its negation alike.
+    static func negated(_ text: String) -> String {
+        text == zero ? text : text.hasPrefix("−") ? String(text.dropFirst()) : "−" + text
+    }
+
+    /// Whether a number as ``number(_:)`` writes it is finite (not `−∞`, `inf` or `nan`).
+    static func isFinite(_ text: String) -> Bool {
+        guard let first = (text.hasPrefix("−") ? text.dropFirst() : text[...]).first else { return false }
+        return ("0"..."9").contains(first)
+    }
+
+    /// The indices of the terms a sum or list of `count` terms writes out: all of them up
+    /// to ``maximumTerms``, otherwise the first ``leadingTerms`` and the last ``trailingTerms``.
+    static func shownTerms(count: Int) -> [Int] {
+        count > maximumTerms ? Array(0..<leadingTerms) + Array((count - trailingTerms)..<count) : Array(0..<count)
+    }
+
+    /// The terms ``shownTerms(count:)`` picks, joined by `separator`, with an ellipsis and the
+    /// count of terms where the middle is elided: `a + b + c + d + … + y + z (64 terms)`.
     ///
     /// - Complexity: O(``maximumTerms``) terms are read, however many there are.
     static func joined(count: Int, separator: String, term: (Int) -> String) -> String {
-        guard count > maximumTerms else {
-            return (0..<count).map(term).joined(separator: separator)
-        }
-        let shown = (0..<leadingTerms).map(term) + ["…"] + ((count - trailingTerms)..<count).map(term)
-        return shown.joined(separator: separator) + " (\(count) terms)"
+        let shown = shownTerms(count: count).map(term)
+        guard count > maximumTerms else { return shown.joined(separator: separator) }
+        return (shown.prefix(leadingTerms) + ["…"] + shown.suffix(trailingTerms)).joined(separator: separator)
+            + " (\(count) terms)"
     }
 
     /// A short name for a tensor in a derivation: its symbol when that is one
@@ -45,22 +65,11 @@ enum DerivationFormatting {
     ///
     /// A trailing generic subscript `_i` or `_t` is dropped, since the
     /// reference's indices take its place.
-    ///
-    /// Derivations ask for a name once per term of every cell, so each symbol's
-    /// plain text is computed once and kept.
     static func name(of tensor: TracedTensor) -> String {
-        var symbol = plainSymbols.withLock { cache in
-            if let known = cache[tensor.symbol] { return known }
-            let text = Formula(tensor.symbol).plainText
-            cache[tensor.symbol] = text
-            return text
-        }
+        var symbol = Formula(tensor.symbol).plainText
         for suffix in ["_i", "_t"] where symbol.hasSuffix(suffix) && symbol.count > suffix.count {
             symbol.removeLast(suffix.count)
         }
         return symbol.isEmpty || symbol.contains(where: \.isWhitespace) ? tensor.id : symbol
     }
 }
-
-/// The plain text of every symbol seen so far (symbols are few; cells are many).
-private let plainSymbols = Mutex<[String: String]>([:])

@@ -5,24 +5,35 @@
 /// descriptions, explanations, warnings) placed in raw HTML, which cmark copies
 /// verbatim into the page.
 ///
+/// Runs without those characters are appended whole, since most text has none.
+///
 /// - Complexity: O(`text.utf8.count`).
-func appendEscapedHTML(_ text: String, to html: inout String) {
-    for character in text.unicodeScalars {
-        switch character {
-        case "&": html += "&amp;"
-        case "<": html += "&lt;"
-        case ">": html += "&gt;"
-        case "\"": html += "&quot;"
-        case "'": html += "&#39;"
-        default: html.unicodeScalars.append(character)
+func appendEscapedHTML(_ text: String, to html: inout TextBuffer) {
+    var text = text
+    text.withUTF8 { bytes in
+        var unescaped = 0
+        for (k, byte) in bytes.enumerated() {
+            let reference: String? = switch byte {
+            case UInt8(ascii: "&"): "&amp;"
+            case UInt8(ascii: "<"): "&lt;"
+            case UInt8(ascii: ">"): "&gt;"
+            case UInt8(ascii: "\""): "&quot;"
+            case UInt8(ascii: "'"): "&#39;"
+            default: nil
+            }
+            if let reference {
+                html.append(utf8: UnsafeBufferPointer(rebasing: bytes[unescaped..<k]))
+                html += reference
+                unescaped = k + 1
+            }
         }
+        html.append(utf8: UnsafeBufferPointer(rebasing: bytes[unescaped...]))
     }
 }
 
 /// `text` with `& < > " '` replaced by character references; see ``appendEscapedHTML(_:to:)``.
 func escapedHTML(_ text: String) -> String {
-    var html = ""
-    html.reserveCapacity(text.utf8.count)
+    var html = TextBuffer(capacity: text.utf8.count + 16)
     appendEscapedHTML(text, to: &html)
-    return html
+    return html.text
 }

@@ -17,7 +17,7 @@ func standalonePage(title: String, body: String) -> String {
         <title>
         """
     page.reserveCapacity(body.utf8.count + pageStyle.utf8.count + pageScript.utf8.count + 1024)
-    appendEscapedHTML(title, to: &page)
+    page += escapedHTML(title)
     page += "</title>\n<style>\n"
     page += pageStyle
     page += "</style>\n</head>\n<body>\n"

@@ -47,7 +47,7 @@ struct Heatmap {
     /// Appends a figure per slice of `tensor`, in a grid when there are several.
     ///
     /// - Parameter caption: Text under every figure, before the slice title (a variant's name).
-    func append(_ tensor: TensorDisplay, caption: String = "", to html: inout String) {
+    func append(_ tensor: TensorDisplay, caption: String = "", to html: inout TextBuffer) {
         let slices = tensor.slices
         html += slices.count > 1 ? "<div class=\"heatmap-grid\">\n" : ""
         for slice in slices {
@@ -70,7 +70,7 @@ struct Heatmap {
         return side <= 16 ? 28 : side <= 32 ? 18 : 12
     }
 
-    private func appendSVG(_ slice: MatrixSlice, of tensor: TensorDisplay, to html: inout String) {
+    private func appendSVG(_ slice: MatrixSlice, of tensor: TensorDisplay, to html: inout TextBuffer) {
         let rowLabels = (0..<slice.rows).map(tensor.rowLabel)
         let columnLabels = (0..<slice.columns).map(tensor.columnLabel)
         let cell = cellSize(rows: slice.rows, columns: slice.columns)
@@ -82,9 +82,15 @@ struct Heatmap {
         let width = left + legendWidth + top  // rotated labels lean right by about their height
         let height = legendTop + 12 + 18
 
-        html += "<svg role=\"img\" class=\"heatmap-svg" + (cell < 20 ? " compact" : "") + "\""
-        html += " width=\"\(format(width))\" height=\"\(format(height))\""
-        html += " viewBox=\"0 0 \(format(width)) \(format(height))\" aria-label=\""
+        html += "<svg role=\"img\" class=\"heatmap-svg" + (cell < 20 ? " compact" : "") + "\" width=\""
+        appendCoordinate(width, to: &html)
+        html += "\" height=\""
+        appendCoordinate(height, to: &html)
+        html += "\" viewBox=\"0 0 "
+        appendCoordinate(width, to: &html)
+        html += " "
+        appendCoordinate(height, to: &html)
+        html += "\" aria-label=\""
         appendEscapedHTML("Heatmap of \(tensor.symbol.plainText), \(tensor.description)"
             + (slice.title.isEmpty ? "" : ", \(slice.title)")
             + ": rows \(tensor.rowAxis?.name ?? "row"), columns \(tensor.columnAxis?.name ?? "column")"
@@ -93,24 +99,52 @@ struct Heatmap {
         html += "\">\n"
 
         for (i, label) in rowLabels.enumerated() {
-            let y = top + (Double(i) + 0.5) * cell
-            html += "<text class=\"row-label\" x=\"\(format(left - 6))\" y=\"\(format(y))\" text-anchor=\"end\" dominant-baseline=\"middle\">"
+            html += "<text class=\"row-label\" x=\""
+            appendCoordinate(left - 6, to: &html)
+            html += "\" y=\""
+            appendCoordinate(top + (Double(i) + 0.5) * cell, to: &html)
+            html += "\" text-anchor=\"end\" dominant-baseline=\"middle\">"
             appendEscapedHTML(shortened(label), to: &html)
             html += "</text>\n"
         }
         for (j, label) in columnLabels.enumerated() {
-            let x = left + (Double(j) + 0.5) * cell
-            let y = top - 6
-            html += "<text class=\"column-label\" x=\"\(format(x))\" y=\"\(format(y))\" transform=\"rotate(-45 \(format(x)) \(format(y)))\">"
+            let x = left + (Double(j) + 0.5) * cell, y = top - 6
+            html += "<text class=\"column-label\" x=\""
+            appendCoordinate(x, to: &html)
+            html += "\" y=\""
+            appendCoordinate(y, to: &html)
+            html += "\" transform=\"rotate(-45 "
+            appendCoordinate(x, to: &html)
+            html += " "
+            appendCoordinate(y, to: &html)
+            html += ")\">"
             appendEscapedHTML(shortened(label), to: &html)
             html += "</text>\n"
         }
-        html += "<g class=\"cells size-\(Int(cell))\" transform=\"translate(\(format(left)) \(format(top)))\">\n"
+        html += "<g class=\"cells size-\(Int(cell))\" transform=\"translate("
+        appendCoordinate(left, to: &html)
+        html += " "
+        appendCoordinate(top, to: &html)
+        html += ")\">\n"
+        let rowTitles = rowLabels.map { escapedHTML($0) + " → " }
+        let columnTitles = columnLabels.map { escapedHTML($0) + ": " }
         for i in 0..<slice.rows {
-            html += "<g transform=\"translate(0 \(format(Double(i) * cell)))\">"
+            html += "<g transform=\"translate(0 "
+            appendCoordinate(Double(i) * cell, to: &html)
+            html += ")\">"
             for j in 0..<slice.columns {
-                appendCell(value: slice.value(i, j, in: tensor.values), row: rowLabels[i], column: columnLabels[j],
-                           x: Double(j) * cell, size: cell, to: &html)
+                let value = slice.value(i, j, in: tensor.values)
+                let isMasked = value == -.infinity
+                html += isMasked ? "<rect class=\"masked\" x=\"" : "<rect x=\""
+                appendCoordinate(Double(j) * cell, to: &html)
+                html += "\" fill=\""
+                html += isMasked ? "url(#masked-hatch)" : palette.color(at: fraction(of: value))
+                html += "\"><title>"
+                html += rowTitles[i]
+                html += columnTitles[j]
+                if isMasked { html += "masked (−∞)" } else { NumberFormatting.appendFixed(value, to: &html) }
+                html += "</title></rect>"
+                if isMasked { appendMaskMark(x: Double(j) * cell, size: cell, to: &html) }
             }
             html += "</g>\n"
         }
@@ -119,37 +153,45 @@ struct Heatmap {
         html += "</svg>"
     }
 
-    /// One cell of a row group: a coloured square, or a hatched grey one with a ✕
-    /// when masked, titled with its labels and value. The row's `<g>` sets `y`,
-    /// and the style sheet the side (`g.cells.size-28 rect`), which keeps large maps small.
-    private func appendCell(value: Double, row: String, column: String, x: Double, size: Double,
-                            to html: inout String) {
-        let isMasked = value == -.infinity
-        html += "<rect\(isMasked ? " class=\"masked\"" : "") x=\"\(format(x))\""
-        html += " fill=\"\(isMasked ? "url(#masked-hatch)" : palette.color(at: fraction(of: value)))\"><title>"
-        appendEscapedHTML("\(row) → \(column): \(isMasked ? "masked (−∞)" : NumberFormatting.fixed(value))", to: &html)
-        html += "</title></rect>"
-        if isMasked {
-            html += "<text class=\"mask-mark\" x=\"\(format(x + size / 2 - 0.5))\" y=\"\(format(size / 2))\""
-            html += " text-anchor=\"middle\" dominant-baseline=\"middle\" aria-hidden=\"true\">✕</text>"
-        }
+    /// The ✕ over a masked cell, which is also hatched grey. Each cell is a coloured
+    /// square titled with its labels and value; the row's `<g>` sets `y`, and the
+    /// style sheet the side (`g.cells.size-28 rect`), which keeps large maps small.
+    private func appendMaskMark(x: Double, size: Double, to html: inout TextBuffer) {
+        html += "<text class=\"mask-mark\" x=\""
+        appendCoordinate(x + size / 2 - 0.5, to: &html)
+        html += "\" y=\""
+        appendCoordinate(size / 2, to: &html)
+        html += "\" text-anchor=\"middle\" dominant-baseline=\"middle\" aria-hidden=\"true\">✕</text>"
     }
 
     /// A bar of palette steps with the values at its ends and middle.
-    func appendLegend(x: Double, y: Double, width: Double, to html: inout String) {
+    func appendLegend(x: Double, y: Double, width: Double, to html: inout TextBuffer) {
         let steps = 24
         let stepWidth = width / Double(steps)
+        var size = TextBuffer(capacity: 64)
+        size += "\" y=\""
+        appendCoordinate(y, to: &size)
+        size += "\" width=\""
+        appendCoordinate(stepWidth + 0.5, to: &size)
+        size += "\" height=\"10\" fill=\""
+        let afterPosition = size.text
         html += "<g class=\"legend\" aria-hidden=\"true\">"
         for k in 0..<steps {
-            let fill = palette.color(at: (Double(k) + 0.5) / Double(steps))
-            html += "<rect x=\"\(format(x + Double(k) * stepWidth))\" y=\"\(format(y))\" width=\"\(format(stepWidth + 0.5))\""
-            html += " height=\"10\" fill=\"\(fill)\"/>"
+            html += "<rect x=\""
+            appendCoordinate(x + Double(k) * stepWidth, to: &html)
+            html += afterPosition
+            html += palette.color(at: (Double(k) + 0.5) / Double(steps))
+            html += "\"/>"
         }
         let middle = (scale.lowerBound + scale.upperBound) / 2
         for (value, position, anchor) in [(scale.lowerBound, x, "start"), (middle, x + width / 2, "middle"),
                                           (scale.upperBound, x + width, "end")] {
-            html += "<text x=\"\(format(position))\" y=\"\(format(y + 24))\" text-anchor=\"\(anchor)\">"
-            html += NumberFormatting.fixed(value)
+            html += "<text x=\""
+            appendCoordinate(position, to: &html)
+            html += "\" y=\""
+            appendCoordinate(y + 24, to: &html)
+            html += "\" text-anchor=\"" + anchor + "\">"
+            NumberFormatting.appendFixed(value, to: &html)
             html += "</text>"
         }
         html += "</g>\n"
@@ -168,7 +210,20 @@ struct Heatmap {
         Double(labels.map { min($0.count, maximumLabelLength) }.max() ?? 0) * characterWidth
     }
 
-    private func format(_ coordinate: Double) -> String {
-        NumberFormatting.exact((coordinate * 10).rounded() / 10)
+    /// Appends `coordinate` rounded to a tenth and written as briefly as possible: `28`,
+    /// `56.5`, `-0.5` (what ``NumberFormatting/exact(_:)`` writes for the rounded value).
+    private func appendCoordinate(_ coordinate: Double, to html: inout TextBuffer) {
+        let rounded = (coordinate * 10).rounded()
+        guard abs(rounded) < 1e15 else {
+            html += NumberFormatting.exact(rounded / 10)
+            return
+        }
+        let tenths = Int(rounded)
+        if tenths < 0 { html += "-" }
+        html.append(decimal: Int(tenths.magnitude / 10))
+        if tenths.magnitude % 10 != 0 {
+            html += "."
+            html.append(decimal: Int(tenths.magnitude % 10))
+        }
     }
 }

@@ -3,56 +3,82 @@
 /// Besides the escapes JSON requires (`"`, `\`, control characters), `<`, `>`
 /// and `&` are written as `\u003c`, `\u003e` and `\u0026`, so no input can
 /// close the element (`</script>`) or open a comment (`<!--`); U+2028 and
-/// U+2029 are escaped too. `JSON.parse` gives back the original text.
+/// U+2029 are escaped too. `JSON.parse` gives back the original text. Runs
+/// that need no escape are appended whole.
 ///
 /// - Complexity: O(`text.utf8.count`).
-func appendJSONString(_ text: String, to html: inout String) {
+func appendJSONString(_ text: String, to html: inout TextBuffer) {
     html += "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": html += "\\\""
-        case "\\": html += "\\\\"
-        case "\n": html += "\\n"
-        case "<": html += "\\u003c"
-        case ">": html += "\\u003e"
-        case "&": html += "\\u0026"
-        case "\u{2028}": html += "\\u2028"
-        case "\u{2029}": html += "\\u2029"
-        case _ where scalar.value < 0x20:
-            let hex = String(scalar.value, radix: 16)
-            html += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        default: html.unicodeScalars.append(scalar)
+    let utf8 = text.utf8
+    var unescaped = utf8.startIndex
+    var index = unescaped
+    while index != utf8.endIndex {
+        let byte = utf8[index]
+        var next = utf8.index(after: index)
+        var escape: String? = switch byte {
+        case UInt8(ascii: "\""): "\\\""
+        case UInt8(ascii: "\\"): "\\\\"
+        case UInt8(ascii: "\n"): "\\n"
+        case UInt8(ascii: "<"): "\\u003c"
+        case UInt8(ascii: ">"): "\\u003e"
+        case UInt8(ascii: "&"): "\\u0026"
+        case ..<0x20: "\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
+        default: nil
         }
+        // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8.
+        if byte == 0xE2, next != utf8.endIndex, utf8[next] == 0x80 {
+            let last = utf8.index(after: next)
+            if last != utf8.endIndex, utf8[last] == 0xA8 || utf8[last] == 0xA9 {
+                escape = utf8[last] == 0xA8 ? "\\u2028" : "\\u2029"
+                next = utf8.index(after: last)
+            }
+        }
+        if let escape {
+            html += text[unescaped..<index]
+            html += escape
+            unescaped = next
+        }
+        index = next
     }
+    html += text[unescaped...]
     html += "\""
 }
 
 /// Appends one tensor's data island, which the page script reads when a cell is
 /// clicked or a large tensor's numbers are asked for:
-/// `<script type="application/json" data-derivations="t0.score.e">{"shape":[1,7],"cells":["…"]}</script>`.
+/// `<script type="application/json" data-derivations="t0.score.e">{"shape":[1,7],"values":["0.2024",…],"rule":{…}}</script>`.
 ///
 /// - Parameters:
-///   - tensor: The tensor; `cells` is row-major over its shape.
-///   - cells: One derivation per cell, or `nil` when none is known.
-///   - withNumbers: Whether to add the values and labels the script needs to build
-///     the tensor's table on demand (`values`, `rowLabels`, `columnLabels`, `corner`).
-/// - Complexity: O(total length of the derivations and the cells).
-func appendDataIsland(for tensor: TensorDisplay, cells: [CellDerivation]?, withNumbers: Bool, to html: inout String) {
+///   - tensor: The tensor; `values` holds its entries row-major as tables print
+///     them (``NumberFormatting/fixed(_:)``, `masked` for −∞).
+///   - rule: How its cells were computed (see ``DerivationRule/appendJSON(to:)``),
+///     or `nil` when no derivation is known.
+///   - withLabels: Whether to add the labels the script needs to build the tensor's
+///     table on demand (`rowLabels`, `columnLabels`, `corner`).
+/// - Complexity: O(number of cells + size of the rule).
+func appendDataIsland(for tensor: TensorDisplay, rule: DerivationRule?, withLabels: Bool, to html: inout TextBuffer) {
     html += "<script type=\"application/json\" data-derivations=\""
     appendEscapedHTML(tensor.id, to: &html)
-    html += "\">{\"shape\":[" + tensor.values.shape.map(String.init).joined(separator: ",") + "]"
-    func appendArray(_ key: String, _ count: Int, _ element: (Int) -> String) {
-        html += ",\"\(key)\":["
-        for k in 0..<count {
-            if k > 0 { html += "," }
-            appendJSONString(element(k), to: &html)
-        }
-        html += "]"
+    html += "\">{\"shape\":[" + tensor.values.shape.map(String.init).joined(separator: ",") + "],\"values\":["
+    for (k, value) in tensor.values.scalars.enumerated() {
+        html += k == 0 ? "\"" : ",\""
+        NumberFormatting.appendFixed(value, to: &html)  // digits, signs and letters: nothing to escape
+        html += "\""
     }
-    if let cells { appendArray("cells", cells.count) { cells[$0].text } }
-    if withNumbers {
-        let scalars = tensor.values.scalars
-        appendArray("values", scalars.count) { NumberFormatting.fixed(scalars[$0]) }
+    html += "]"
+    if let rule {
+        html += ",\"rule\":"
+        rule.appendJSON(to: &html)
+    }
+    if withLabels {
+        func appendArray(_ key: String, _ count: Int, _ element: (Int) -> String) {
+            html += ",\"\(key)\":["
+            for k in 0..<count {
+                if k > 0 { html += "," }
+                appendJSONString(element(k), to: &html)
+            }
+            html += "]"
+        }
         appendArray("rowLabels", tensor.values.rowCount) { tensor.rowLabel($0) }
         appendArray("columnLabels", tensor.values.columnCount) { tensor.columnLabel($0) }
         html += ",\"corner\":"

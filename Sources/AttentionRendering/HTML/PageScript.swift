@@ -8,42 +8,57 @@ let derivationPopover = """
 
     """
 
-/// The page's only script: clicking a table cell shows its derivation, from the
-/// tensor's JSON island, in the popover (Escape or a click elsewhere closes it);
-/// opening a large tensor's "Show all numbers" builds its table from the island.
+/// The page's only script: clicking a table cell shows its derivation in the popover
+/// (Escape or a click elsewhere closes it), written by ``derivationScript`` from the
+/// rules and values in the tensors' JSON islands; opening a large tensor's "Show all
+/// numbers" builds its table from its island.
 ///
 /// It runs no network request, builds every node with `textContent` (never
-/// markup), and parses an island only when one of its cells is first opened.
+/// markup), and parses an island only when it is first needed. Islands are looked
+/// up within the cell's trace (a lesson's `section.trace`, or the whole page), since
+/// a lesson may show several traces with the same tensor identifiers.
 let pageScript = """
     (() => {
       const box = document.getElementById("derivation");
       if (!box) return;
       const heading = box.querySelector(".derivation-cell"), lines = box.querySelector(".derivation-lines");
-      const parsed = new Map();
+    \(derivationScript)
+      const scopes = new Map();
       let selected = null;
-      function island(tensor) {
-        if (!parsed.has(tensor)) {
-          const node = [...document.querySelectorAll("script[data-derivations]")].find(s => s.dataset.derivations === tensor);
-          parsed.set(tensor, node ? JSON.parse(node.textContent) : null);
+      function islands(scope) {
+        if (!scopes.has(scope)) {
+          const found = new Map();
+          for (const node of scope.querySelectorAll("script[data-derivations]")) {
+            if (!found.has(node.dataset.derivations)) found.set(node.dataset.derivations, { node, data: undefined });
+          }
+          scopes.set(scope, found);
         }
-        return parsed.get(tensor);
+        return scopes.get(scope);
       }
+      function lookup(scope) {
+        return tensor => {
+          const entry = islands(scope).get(tensor);
+          if (!entry) return null;
+          if (entry.data === undefined) entry.data = JSON.parse(entry.node.textContent);
+          return entry.data;
+        };
+      }
+      const scopeOf = node => node.closest("section.trace") || document;
       function close() {
         box.hidden = true;
         if (selected) selected.classList.remove("selected");
         selected = null;
       }
       function open(cell) {
-        const data = island(cell.dataset.tensor);
-        if (!data) return;
+        const find = lookup(scopeOf(cell)), data = find(cell.dataset.tensor);
+        if (!data || !data.rule) return;
         const index = cell.id.slice(cell.id.lastIndexOf("[") + 1, -1).split(",").map(Number);
-        const text = data.cells[index.reduce((flat, k, d) => flat * data.shape[d] + k, 0)];
-        if (text === undefined) return;
+        const derivation = derivationLines(data.rule, index, find);
         close();
         const table = cell.closest("table"), row = cell.parentElement.querySelector("th");
         const column = table.tHead ? table.tHead.rows[0].cells[cell.cellIndex] : null;
         heading.textContent = cell.id + (row && column ? " · " + row.textContent + " → " + column.textContent : "");
-        lines.replaceChildren(...text.split("\\n").map(line => {
+        lines.replaceChildren(...derivation.map(line => {
           const div = document.createElement("div");
           div.textContent = line;
           return div;
@@ -62,7 +77,7 @@ let pageScript = """
         return th;
       }
       function build(details) {
-        const data = island(details.dataset.tensor);
+        const data = lookup(scopeOf(details))(details.dataset.tensor);
         if (!data || !data.values || details.querySelector("table")) return;
         const shape = data.shape, columns = shape[shape.length - 1], rows = shape.length > 1 ? shape[shape.length - 2] : 1;
         for (let s = 0; s < data.values.length / (rows * columns); s++) {

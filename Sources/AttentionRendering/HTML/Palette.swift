@@ -14,10 +14,15 @@ struct Palette {
     /// fractions outside 0...1 are clamped.
     func color(at fraction: Double) -> String {
         let (red, green, blue) = channels(at: fraction)
-        return "#" + [red, green, blue].map { channel in
-            let hex = String(channel, radix: 16)
-            return hex.count == 1 ? "0" + hex : hex
-        }.joined()
+        return String(unsafeUninitializedCapacity: 7) { text in
+            let hexDigits: StaticString = "0123456789abcdef"
+            text[0] = UInt8(ascii: "#")
+            for (k, channel) in [red, green, blue].enumerated() {
+                text[1 + 2 * k] = hexDigits.utf8Start[Int(channel >> 4)]
+                text[2 + 2 * k] = hexDigits.utf8Start[Int(channel & 0xF)]
+            }
+            return 7
+        }
     }
 
     /// The colour at `fraction` as `(red, green, blue)` bytes; fractions outside 0...1 are clamped.

@@ -2,7 +2,7 @@
 /// its own `<bdi>` so right-to-left text cannot reorder its neighbours.
 ///
 /// A side with no tokens (`nil`) is left out, and so is the arrow before it.
-func appendSentences(source: [String]?, target: [String]?, to html: inout String) {
+func appendSentences(source: [String]?, target: [String]?, to html: inout TextBuffer) {
     html += "<p class=\"sentences\">"
     for (name, tokens) in [("Source", source), ("Target", target)] {
         guard let tokens else { continue }

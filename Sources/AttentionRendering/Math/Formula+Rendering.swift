@@ -1,4 +1,5 @@
 import AttentionTrace
+import Synchronization
 
 /// Whether a MathML formula stands on its own line or sits in running text.
 public enum MathMLDisplay: Sendable {
@@ -21,18 +22,7 @@ extension Formula {
     /// - Parameter display: Whether the formula is a block or inline.
     /// - Returns: Markup safe to embed in HTML.
     public func mathML(display: MathMLDisplay = .block) -> String {
-        var html = display == .block ? "<math display=\"block\" alttext=\"" : "<math alttext=\""
-        appendEscapedHTML(plainText, to: &html)
-        html += "\">"
-        do {
-            for node in try FormulaParser.parse(text) { appendMathML(node, to: &html) }
-        } catch {
-            html += "<mtext>"
-            appendEscapedHTML(text, to: &html)
-            html += "</mtext>"
-        }
-        html += "</math>"
-        return html
+        (display == .block ? "<math display=\"block\" " : "<math ") + rendering.mathMLAfterTag
     }
 
     /// The formula as plain text for Markdown and `alttext`: braces dropped,
@@ -41,14 +31,54 @@ extension Formula {
     ///
     /// Text that does not parse is returned unchanged.
     public var plainText: String {
-        guard let nodes = try? FormulaParser.parse(text) else { return text }
-        var plain = ""
-        for node in nodes { appendPlainText(node, to: &plain) }
-        return plain
+        rendering.plainText
+    }
+
+    /// Both renderings, from one parse of the text; kept per text, since a page
+    /// names the same symbols in many captions, labels and derivations.
+    private var rendering: FormulaRendering {
+        if let known = formulaRenderings.withLock({ $0[text] }) { return known }
+        let rendering = FormulaRendering(text)
+        formulaRenderings.withLock { $0[text] = rendering }
+        return rendering
     }
 }
 
-private func appendMathML(_ node: MathNode, to html: inout String) {
+/// A formula's plain text and its MathML after `<math `.
+private struct FormulaRendering: Sendable {
+    let plainText: String
+    /// `alttext="…">…</math>`.
+    let mathMLAfterTag: String
+
+    init(_ text: String) {
+        guard let nodes = try? FormulaParser.parse(text) else {
+            plainText = text
+            var html = TextBuffer()
+            html += "alttext=\""
+            appendEscapedHTML(text, to: &html)
+            html += "\"><mtext>"
+            appendEscapedHTML(text, to: &html)
+            html += "</mtext></math>"
+            mathMLAfterTag = html.text
+            return
+        }
+        var plain = ""
+        for node in nodes { appendPlainText(node, to: &plain) }
+        plainText = plain
+        var html = TextBuffer()
+        html += "alttext=\""
+        appendEscapedHTML(plain, to: &html)
+        html += "\">"
+        for node in nodes { appendMathML(node, to: &html) }
+        html += "</math>"
+        mathMLAfterTag = html.text
+    }
+}
+
+/// The renderings of every formula text seen so far (formulas are few; captions are many).
+private let formulaRenderings = Mutex<[String: FormulaRendering]>([:])
+
+private func appendMathML(_ node: MathNode, to html: inout TextBuffer) {
     func element(_ name: String, _ content: String, attributes: String = "") {
         html += "<\(name)\(attributes)>"
         appendEscapedHTML(content, to: &html)

@@ -46,7 +46,7 @@ struct RasterHeatmap {
     }
 
     /// Appends a figure per slice of `tensor`, in a grid when there are several.
-    func append(_ tensor: some DisplayedTensor, to html: inout String) {
+    func append(_ tensor: some DisplayedTensor, to html: inout TextBuffer) {
         let slices = tensor.slices
         html += slices.count > 1 ? "<div class=\"heatmap-grid\">\n" : ""
         for (slice, summary) in zip(slices, summary.slices) {
@@ -56,7 +56,7 @@ struct RasterHeatmap {
     }
 
     private func appendFigure(_ slice: MatrixSlice, of tensor: some DisplayedTensor, summary: TensorSummary.Slice,
-                              to html: inout String) {
+                              to html: inout TextBuffer) {
         let bytes = image(of: summary).fileBytes
         let pixelRows = summary.blockMeans.rowCount, pixelColumns = summary.blockMeans.columnCount
         let scale = max(1, Self.largestSide / max(pixelRows, pixelColumns, 1))
@@ -91,7 +91,7 @@ struct RasterHeatmap {
     }
 
     /// `Rows (query): 0 “w0” · 1024 “w1024” · 2047 “w2047”`: the first, middle and last positions.
-    private func appendTicks(_ name: String, axis: String, count: Int, label: (Int) -> String, to html: inout String) {
+    private func appendTicks(_ name: String, axis: String, count: Int, label: (Int) -> String, to html: inout TextBuffer) {
         appendEscapedHTML("\(name) (\(axis)): ", to: &html)
         let ticks = Array(Set([0, count / 2, count - 1].filter { $0 >= 0 })).sorted()
         html += ticks.map { position in
@@ -101,7 +101,7 @@ struct RasterHeatmap {
     }
 
     /// The minimum, maximum, mean and block size, visible only to screen readers.
-    private func appendSummaryTable(_ summary: TensorSummary.Slice, blocks: String, to html: inout String) {
+    private func appendSummaryTable(_ summary: TensorSummary.Slice, blocks: String, to html: inout TextBuffer) {
         html += "<table style=\"position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap\">"
         html += "<caption>Summary of the picture</caption><tbody>"
         for (name, value) in [("minimum", summary.minimum), ("maximum", summary.maximum), ("mean", summary.mean)] {

@@ -82,6 +82,11 @@ struct PagePolicy: Equatable, Sendable {
 
     /// The tier of `tensor` on this page.
     func tier(of tensor: TensorDisplay) -> TensorTier {
-        TensorDisplay.tier(ofShape: tensor.shape, largeTensorsArePictures: largeTensorsArePictures)
+        tier(ofShape: tensor.shape)
+    }
+
+    /// The tier of a tensor of `shape` on this page.
+    func tier(ofShape shape: [Int]) -> TensorTier {
+        TensorDisplay.tier(ofShape: shape, largeTensorsArePictures: largeTensorsArePictures)
     }
 }

@@ -10,32 +10,38 @@ import AttentionTrace
 struct HTMLPresentation: TracePresentation {
     /// Identifiers of the tensors that have a table on the page, which provenance lines link to.
     let tensorsOnPage: Set<TensorID>
-    /// Explains the cells of every tensor shown.
-    let deriver: CellDeriver
+    /// Identifiers of the step tensors whose values the page embeds: all but the pictures.
+    let tensorsWithValues: Set<TensorID>
+    /// The rule of every tensor shown, which the page script turns into a cell's derivation.
+    let rules: DerivationRules
     /// Which tensors are tables, interactive heatmaps or pictures.
     let policy: PagePolicy
 
     init(trace: Trace) {
+        let tensors = trace.steps.flatMap(\.tensors)
         let summarized = trace.steps.flatMap { $0.summarizedTensors ?? [] }
-        tensorsOnPage = Set(trace.steps.flatMap { $0.tensors.map(\.id) } + summarized.map(\.id))
-        deriver = CellDeriver(trace: trace)
-        policy = PagePolicy(shapes: trace.steps.flatMap { $0.tensors.map(\.shape) } + trace.result.values.map(\.shape),
-                            summarizedShapes: summarized.map(\.shape) + (trace.summarizedResults ?? [:]).values.map(\.shape))
+        let policy = PagePolicy(shapes: tensors.map(\.shape) + trace.result.values.map(\.shape),
+                                summarizedShapes: summarized.map(\.shape) + (trace.summarizedResults ?? [:]).values.map(\.shape))
+        tensorsOnPage = Set(tensors.map(\.id) + summarized.map(\.id))
+        tensorsWithValues = Set(tensors.filter { policy.tier(ofShape: $0.shape) != .picture }.map(\.id))
+        rules = DerivationRules(trace: trace)
+        self.policy = policy
     }
 
     func heading(_ text: String, level: Int, anchor: String) -> Block {
-        var html = "<h\(level) id=\""
+        var html = TextBuffer(capacity: 256)
+        html += "<h\(level) id=\""
         appendEscapedHTML(anchor, to: &html)
         html += "\">"
         appendEscapedHTML(text, to: &html)
         html += "</h\(level)>"
-        return Block(.html(html))
+        return Block(.html(html.text))
     }
 
     /// The overview (sentences, alignment heatmap, what the result holds), then the contents.
     func overview(of trace: Trace, outline: [StepGroup], alignment: ShownTensor?) -> [Block] {
         var blocks = [heading("Overview", level: 2, anchor: "overview")]
-        var html = ""
+        var html = TextBuffer()
         appendSentences(source: trace.sourceTokens, target: trace.targetTokens, to: &html)
         if let alignment {
             let rows = alignment.display.rowAxis?.name ?? "row"
@@ -79,7 +85,7 @@ struct HTMLPresentation: TracePresentation {
             appendOnDemandHint(for: "ID", to: &html)
             html += "</p>"
         }
-        blocks.append(Block(.html(html)))
+        blocks.append(Block(.html(html.text)))
         return blocks + contents(of: trace, outline: outline)
     }
 
@@ -109,7 +115,8 @@ struct HTMLPresentation: TracePresentation {
 
     /// Links to the previous step, the contents and the next step.
     func stepNavigation(previous: Step?, next: Step?) -> [Block] {
-        var html = "<nav class=\"step-nav\" aria-label=\"Step navigation\">"
+        var html = TextBuffer(capacity: 512)
+        html += "<nav class=\"step-nav\" aria-label=\"Step navigation\">"
         if let previous {
             html += "<a rel=\"prev\" href=\"#\(escapedHTML(Anchor.step(previous.id)))\">← \(escapedHTML(previous.title))</a>"
         }
@@ -118,7 +125,7 @@ struct HTMLPresentation: TracePresentation {
             html += "<a rel=\"next\" href=\"#\(escapedHTML(Anchor.step(next.id)))\">\(escapedHTML(next.title)) →</a>"
         }
         html += "</nav>"
-        return [Block(.html(html))]
+        return [Block(.html(html.text))]
     }
 
     func formulas(_ formulas: [Formula]) -> [Block] {
@@ -141,7 +148,8 @@ struct HTMLPresentation: TracePresentation {
 
     /// A figure with a picture per slice, the way to get any number, and the provenance line.
     private func picture(of tensor: some DisplayedTensor, _ raster: RasterHeatmap) -> [Block] {
-        var html = "<figure class=\"tensor\" id=\""
+        var html = TextBuffer(capacity: 64 * 1024)
+        html += "<figure class=\"tensor\" id=\""
         appendEscapedHTML(Anchor.tensor(tensor.id), to: &html)
         html += "\">\n<figcaption class=\"large\">"
         TensorTable.appendCaption(of: tensor, to: &html)
@@ -152,11 +160,12 @@ struct HTMLPresentation: TracePresentation {
         html += "</p>\n"
         appendProvenance(of: tensor, to: &html)
         html += "</figure>"
-        return [Block(.html(html))]
+        return [Block(.html(html.text))]
     }
 
     private func numbers(of tensor: TensorDisplay) -> [Block] {
-        var html = "<figure class=\"tensor\" id=\""
+        var html = TextBuffer(capacity: 64 * 1024)
+        html += "<figure class=\"tensor\" id=\""
         appendEscapedHTML(Anchor.tensor(tensor.id), to: &html)
         html += "\">\n"
         if tensor.isLarge {
@@ -171,22 +180,33 @@ struct HTMLPresentation: TracePresentation {
             TensorTable.append(tensor, to: &html)
         }
         appendProvenance(of: tensor, to: &html)
-        appendDataIsland(for: tensor, cells: deriver.derivations(of: tensor), withNumbers: tensor.isLarge, to: &html)
+        appendDataIsland(for: tensor, rule: rule(of: tensor), withLabels: tensor.isLarge, to: &html)
         if tensor.hasLabelledRowsAndColumns, !tensor.isLarge {
             Heatmap.fitted(to: tensor).append(tensor, to: &html)
         }
         html += "</figure>"
-        return [Block(.html(html))]
+        return [Block(.html(html.text))]
+    }
+
+    /// The rule of a step tensor, with excerpts of the operands drawn as pictures; for a
+    /// result, the recorded tensors it repeats, or `nil` when it repeats none.
+    private func rule(of tensor: TensorDisplay) -> DerivationRule? {
+        if let traced = rules.tensor(tensor.id) {
+            return rules.rule(for: traced, embedding: tensorsWithValues.contains)
+        }
+        let rule = rules.rule(forResult: tensor)
+        guard case .result(let sources) = rule.kind, sources.contains(where: { $0 != nil }) else { return nil }
+        return rule
     }
 
     /// `Any number: run the same attention-trace trace command as attention-trace explain … --cell "ID[row,column]"…`.
-    private func appendOnDemandHint(for id: String, index: String = "row,column", to html: inout String) {
+    private func appendOnDemandHint(for id: String, index: String = "row,column", to html: inout TextBuffer) {
         html += "Any number: run the same <code>attention-trace trace</code> command as <code>attention-trace explain … --cell \""
         appendEscapedHTML("\(id)[\(index)]", to: &html)
         html += "\"</code>, or write every number with <code>--format json --full</code>."
     }
 
-    private func appendProvenance(of tensor: some DisplayedTensor, to html: inout String) {
+    private func appendProvenance(of tensor: some DisplayedTensor, to html: inout TextBuffer) {
         html += "<p class=\"provenance\">"
         for piece in tensor.origin.pieces {
             switch piece {

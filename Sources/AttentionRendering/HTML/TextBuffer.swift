@@ -1,0 +1,97 @@
+/// Text being written, as UTF-8 bytes in one growing buffer, read as a `String` once at the end.
+///
+/// A page is written in some 150,000 small pieces: tags, attributes, numbers and
+/// labels. Appending one to a `String` costs a few hundred instructions (a
+/// uniqueness and a capacity check, then the UTF-8 count and the ASCII flag);
+/// copying its bytes here costs a few dozen. The buffer is noncopyable, so two
+/// writers cannot share it by accident, and it frees its memory when it ends.
+struct TextBuffer: ~Copyable {
+    private var start: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
+
+    /// An empty buffer with room for `capacity` bytes before it grows.
+    init(capacity: Int = 4096) {
+        self.capacity = max(capacity, 64)
+        start = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        start.deallocate()
+    }
+
+    /// The text written so far.
+    ///
+    /// - Complexity: O(number of bytes): they are validated and copied into the string.
+    var text: String {
+        String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
+    }
+
+    /// Appends `text`'s UTF-8 bytes.
+    mutating func append(_ text: String) {
+        if text.utf8.withContiguousStorageIfAvailable({ append(utf8: $0) }) == nil {
+            var text = text
+            text.withUTF8 { append(utf8: $0) }
+        }
+    }
+
+    /// Appends `text`'s UTF-8 bytes.
+    mutating func append(_ text: Substring) {
+        if text.utf8.withContiguousStorageIfAvailable({ append(utf8: $0) }) == nil {
+            var text = text
+            text.withUTF8 { append(utf8: $0) }
+        }
+    }
+
+    /// Appends `bytes`, which must be whole UTF-8 characters (a slice of a string cut before or after an ASCII byte).
+    mutating func append(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress else { return }
+        if count + bytes.count > capacity { grow(toHold: count + bytes.count) }
+        (start + count).update(from: base, count: bytes.count)
+        count += bytes.count
+    }
+
+    /// Appends the decimal digits of `number`, with a minus sign when it is negative.
+    mutating func append(decimal number: Int) {
+        appendBytes(maximumCount: 20) { bytes in
+            var rest = number.magnitude, length = 0
+            repeat {
+                bytes[length] = UInt8(truncatingIfNeeded: rest % 10) + UInt8(ascii: "0")
+                rest /= 10
+                length += 1
+            } while rest > 0
+            if number < 0 {
+                bytes[length] = UInt8(ascii: "-")
+                length += 1
+            }
+            var written = UnsafeMutableBufferPointer(rebasing: bytes[..<length])
+            written.reverse()
+            return length
+        }
+    }
+
+    /// Appends bytes that `write` puts at the start of the buffer it is given (of
+    /// `maximumCount` bytes), returning how many it wrote; they must be valid UTF-8.
+    mutating func appendBytes(maximumCount: Int, _ write: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
+        if count + maximumCount > capacity { grow(toHold: count + maximumCount) }
+        count += min(max(write(UnsafeMutableBufferPointer(start: start + count, count: maximumCount)), 0), maximumCount)
+    }
+
+    static func += (buffer: inout TextBuffer, text: String) {
+        buffer.append(text)
+    }
+
+    static func += (buffer: inout TextBuffer, text: Substring) {
+        buffer.append(text)
+    }
+
+    /// Moves the bytes to a buffer at least twice as large, so appending stays amortised O(1).
+    private mutating func grow(toHold needed: Int) {
+        let larger = max(needed, capacity * 2)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        moved.update(from: start, count: count)
+        start.deallocate()
+        start = moved
+        capacity = larger
+    }
+}
