@@ -13,6 +13,7 @@ struct LessonsCommand: ParsableCommand {
     /// `lessons build Lessons --output site`.
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "build",
             abstract: "Check every lesson, then write the course as a static site.",
             discussion: """
                 Nothing is written unless every lesson reads cleanly and every check passes with the \
@@ -44,6 +45,7 @@ struct LessonsCommand: ParsableCommand {
     /// `lessons check Lessons`.
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Run every exercise's checks with the instructor's answer.")
 
         @Argument(help: ArgumentHelp("The directory of lessons (NN-slug.md files).", valueName: "lessons"))
@@ -57,6 +59,7 @@ struct LessonsCommand: ParsableCommand {
     /// `lessons grade Lessons/NN-name.md --answers answers.json`.
     struct Grade: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "grade",
             abstract: "Grade a student's answers to one lesson.",
             discussion: """
                 The answers file is a JSON object mapping exercise ids to answers (a string, a number \

@@ -14,6 +14,17 @@ import Testing
         #expect(text.text == expected)
     }
 
+    /// Long ASCII runs become strings of their own; their ends must fall between characters.
+    @Test func joinsLongASCIIRunsAndTheCharactersAroundThem() {
+        for length in 1_015...1_041 {
+            let ascii = String(repeating: "<td>1", count: length / 5 + 1).prefix(length)
+            let expected = "→" + ascii + "α" + ascii + ascii + "🐈" + ascii.dropFirst(3) + "é"
+            var text = TextBuffer(capacity: 16)
+            text += expected
+            #expect(text.text == expected, "\(length)")
+        }
+    }
+
     @Test(arguments: [0, 7, -7, 10, -1_000, 123_456_789, Int.max, Int.min])
     func writesIntegersAsStringDoes(_ number: Int) {
         var text = TextBuffer()

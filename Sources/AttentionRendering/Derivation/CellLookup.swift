@@ -49,7 +49,7 @@ public struct CellDerivations: Sendable {
         }
         let rule: DerivationRule
         if let tensor = rules.tensor(id) {
-            try checked(tensor.values.shape)
+            try checked(tensor.shape)
             rule = rules.rule(for: tensor)
         } else {
             let name = id.hasPrefix("result.") ? String(id.dropFirst("result.".count)) : ""

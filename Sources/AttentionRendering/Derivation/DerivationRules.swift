@@ -35,9 +35,10 @@ struct DerivationRules: Sendable {
     }
 
     /// The recorded value in `row`, `column` of the step tensor or result (`result.weights`) `id`,
-    /// the tensor viewed as a matrix (the rows of every head one after another for a 3-D result).
+    /// the tensor viewed as a matrix (the rows of every head one after another for a 3-D result);
+    /// `nil` when the trace keeps no values of it.
     func value(of id: TensorID, row: Int, column: Int) -> Double? {
-        let values = tensors[id]?.values ?? (id.hasPrefix("result.") ? results[String(id.dropFirst("result.".count))] : nil)
+        let values = tensors[id].map(recordedValues) ?? (id.hasPrefix("result.") ? results[String(id.dropFirst("result.".count))] : nil)
         guard let values, column < values.columnCount else { return nil }
         let index = row * values.columnCount + column
         return values.scalars.indices.contains(index) ? values.scalars[index] : nil
@@ -52,7 +53,9 @@ struct DerivationRules: Sendable {
         let count = values.shape.count > 2 ? values.shape.dropLast(2).reduce(1, *) : 1
         return (0..<count).map { number in
             let slice = Array(values.scalars[(number * rows * columns)..<((number + 1) * rows * columns)])
-            return ordered.last { $0.values.scalars == slice && $0.values.rowCount == rows && $0.values.columnCount == columns }
+            return ordered.last { tensor in
+                recordedValues(of: tensor).map { $0.scalars == slice && $0.rowCount == rows && $0.columnCount == columns } ?? false
+            }
         }
     }
 
@@ -111,25 +114,35 @@ struct DerivationRules: Sendable {
     private func ruleTensor(_ tensor: TracedTensor, besides output: RuleTensor? = nil) -> RuleTensor {
         let name = DerivationFormatting.name(of: tensor)
         return RuleTensor(id: tensor.id, name: name == output?.name && tensor.id != output?.id ? tensor.id : name,
-                          shape: tensor.values.shape)
+                          shape: tensor.shape)
     }
 
-    /// Per row of a `rowMax` output, the first column of `a` holding the maximum; `nil` for a masked row.
-    private func rowMaxima(of tensor: TracedTensor, in a: TracedTensor) -> [RowMaximum?] {
-        (0..<tensor.values.rowCount).map { i in
-            let maximum = tensor.values[i, 0]
-            let row = a.values.rowCount == 1 ? 0 : i
+    /// The recorded values of `tensor`, or `nil` where the trace keeps none: the one
+    /// place rules read values, so that a tensor without them gets no facts or excerpts.
+    private func recordedValues(of tensor: TracedTensor) -> Tensor? {
+        tensor.values
+    }
+
+    /// Per row of a `rowMax` output, the first column of `a` holding the maximum; `nil` for a
+    /// masked row, and no facts at all when either tensor's values are not recorded.
+    private func rowMaxima(of tensor: TracedTensor, in a: TracedTensor) -> [RowMaximum?]? {
+        guard let output = recordedValues(of: tensor), let operand = recordedValues(of: a) else { return nil }
+        return (0..<output.rowCount).map { i in
+            let maximum = output[i, 0]
+            let row = operand.rowCount == 1 ? 0 : i
             guard maximum != -.infinity,
-                  let k = (0..<a.values.columnCount).first(where: { a.values[row, $0] == maximum }) else { return nil }
+                  let k = (0..<operand.columnCount).first(where: { operand[row, $0] == maximum }) else { return nil }
             return RowMaximum(column: k, label: a.columnAxis.labels?[k])
         }
     }
 
     /// Per cell of a `window` output, `|j − P[i,0]|` and whether it is at most `halfWidth`.
-    private func windowDistances(of tensor: TracedTensor, centre: TracedTensor, halfWidth: Double) -> [WindowDistance] {
-        (0..<tensor.values.rowCount).flatMap { i in
-            (0..<tensor.values.columnCount).map { j in
-                let distance = abs(Double(j) - centre.values[centre.values.rowCount == 1 ? 0 : i, 0])
+    private func windowDistances(of tensor: TracedTensor, centre: TracedTensor, halfWidth: Double) -> [WindowDistance]? {
+        guard let centres = recordedValues(of: centre) else { return nil }
+        let (rows, columns) = (tensor.shape.count >= 2 ? tensor.shape[tensor.shape.count - 2] : 1, tensor.shape.last ?? 1)
+        return (0..<rows).flatMap { i in
+            (0..<columns).map { j in
+                let distance = abs(Double(j) - centres[centres.rowCount == 1 ? 0 : i, 0])
                 return WindowDistance(text: DerivationFormatting.number(distance), isInside: distance <= halfWidth)
             }
         }
@@ -179,7 +192,7 @@ struct DerivationRules: Sendable {
     }
 
     private func excerpt(of id: TensorID, rows: [Int]?, columns: [Int]?) -> ValueExcerpt? {
-        guard let values = tensors[id]?.values else { return nil }
+        guard let values = tensors[id].flatMap(recordedValues) else { return nil }
         let rowIndices = rows ?? Array(0..<values.rowCount)
         let columnIndices = columns ?? Array(0..<values.columnCount)
         return ValueExcerpt(rows: rows, columns: columns,

@@ -8,11 +8,12 @@ enum TensorTier: Equatable, Sendable {
     /// A table per slice, every cell clickable for its derivation: at most
     /// ``TensorDisplay/largestTable`` per slice.
     case table
-    /// An SVG heatmap with a `<rect>` per cell; the numbers and derivations are
-    /// in the data island and the table is built on demand.
+    /// An SVG heatmap with a `<rect>` per cell; the numbers and the derivation
+    /// rule are in the data island and the table is built on demand.
     case interactiveHeatmap
     /// A raster picture of block means (``RasterHeatmap``); no numbers or
-    /// derivations are embedded, `attention-trace explain` gives any of them.
+    /// derivation rule are embedded (only the cells other tensors' rules show,
+    /// as excerpts), and `attention-trace explain` gives any of them.
     case picture
 }
 
@@ -23,11 +24,12 @@ extension TensorDisplay {
 
     /// The most numbers all of a page's interactive heatmaps may hold together.
     ///
-    /// An interactive heatmap costs about 350 bytes per number (a `<rect>` with
-    /// its title, the number and its derivation), so when the tensors above the
-    /// table size would together hold more than this, every one of them is drawn
-    /// as a picture: with eight heads over 2,048 tokens, the sixteen 2,048-row
-    /// maxima and sums alone would otherwise add 11 MB.
+    /// An interactive heatmap costs about 180 bytes per number (a `<rect>` with
+    /// its title, the number in the data island, its share of the derivation
+    /// rule), so when the tensors above the table size would together hold more
+    /// than this, every one of them is drawn as a picture: with eight heads over
+    /// 2,048 tokens, the sixteen 2,048-row maxima and sums alone would otherwise
+    /// add about 6 MB.
     static let interactiveNumberBudget = 4_096
 
     /// Whether a tensor of `shape` has a slice with more rows, columns or cells than ``largestTable`` allows.
