@@ -41,17 +41,8 @@ struct SummaryDisplay: DisplayedTensor {
         let recorded = trace.steps.lazy.reversed().compactMap(\.summarizedTensors).joined().first {
             $0.summary == summary && $0.axes.count == summary.shape.count
         }
-        if let recorded {
-            symbol = Formula(recorded.symbol)
-            description = recorded.description
-            axes = recorded.axes
-            origin = ProvenanceSummary(sameAs: recorded.id)
-        } else {
-            symbol = Formula(name)
-            description = "the result \(name)"
-            axes = TensorDisplay.resultAxes(name: name, shape: summary.shape, in: trace)
-            origin = ProvenanceSummary(resultNamed: name)
-        }
+        (symbol, description, axes, origin) = TensorDisplay.resultIdentity(
+            name: name, shape: summary.shape, repeating: recorded.map { ($0.id, $0.symbol, $0.description, $0.axes) }, in: trace)
     }
 
     private static func validate(_ summary: TensorSummary, id: TensorID) throws(RenderingError) {

@@ -46,17 +46,20 @@ struct TensorDisplay: DisplayedTensor {
         let recorded = trace.steps.lazy.reversed().flatMap(\.tensors).first {
             $0.values == values && $0.axes.count == values.shape.count
         }
-        if let recorded {
-            symbol = Formula(recorded.symbol)
-            description = recorded.description
-            axes = recorded.axes
-            origin = ProvenanceSummary(sameAs: recorded.id)
-        } else {
-            symbol = Formula(name)
-            description = "the result \(name)"
-            axes = Self.resultAxes(name: name, shape: values.shape, in: trace)
-            origin = ProvenanceSummary(resultNamed: name)
+        (symbol, description, axes, origin) = Self.resultIdentity(
+            name: name, shape: values.shape, repeating: recorded.map { ($0.id, $0.symbol, $0.description, $0.axes) }, in: trace)
+    }
+
+    /// What the result `name` is called and how its axes are labelled: borrowed from the step
+    /// tensor it `repeat`s, or its own name and ``resultAxes(name:shape:in:)``.
+    static func resultIdentity(name: String, shape: [Int],
+                               repeating recorded: (id: TensorID, symbol: String, description: String, axes: [Axis])?,
+                               in trace: Trace) -> (Formula, String, [Axis], ProvenanceSummary) {
+        guard let recorded else {
+            return (Formula(name), "the result \(name)", resultAxes(name: name, shape: shape, in: trace),
+                    ProvenanceSummary(resultNamed: name))
         }
+        return (Formula(recorded.symbol), recorded.description, recorded.axes, ProvenanceSummary(sameAs: recorded.id))
     }
 
     /// Checks that a tensor's recorded shape, axes and labels agree with the shape of its values.
@@ -79,7 +82,7 @@ struct TensorDisplay: DisplayedTensor {
         }
     }
 
-    static func resultAxes(name: String, shape: [Int], in trace: Trace) -> [Axis] {
+    private static func resultAxes(name: String, shape: [Int], in trace: Trace) -> [Axis] {
         var axes = shape.indices.map { Axis(name: "axis \($0)") }
         guard name == "weights", shape.count >= 2 else { return axes }
         func tokens(_ candidates: [String]?, count: Int) -> [String]? {
