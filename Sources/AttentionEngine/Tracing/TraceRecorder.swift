@@ -114,16 +114,30 @@ final class TraceRecorder {
         return StackedResult(shape: shape, keepsNumbers: policy.keepsNumbers(ofCount: shape.reduce(1, *)))
     }
 
-    /// Adds the next part: its numbers, or its recorded summary (summarised now when
-    /// its own numbers were kept).
+    /// Adds the next part: its numbers, or its recorded summary (see ``summary(of:)``).
     func append(_ part: TracedMatrix, to stack: inout StackedResult) {
         precondition(part.value.shape == Array(stack.shape.dropFirst()), "stacking \(part.value.shape) into \(stack.shape)")
         if stack.keepsNumbers {
             stack.scalars += part.value.scalars
         } else {
-            let recorded = steps.reversed().lazy.compactMap(\.summarizedTensors).joined().first { $0.id == part.id }?.summary
-            stack.summaries.append(recorded ?? TensorSummary(Tensor(part.value)))
+            stack.summaries.append(summary(of: part))
         }
+    }
+
+    /// Records `tensor`, a matrix a step recorded, as the output `name` too: its numbers, or
+    /// the summary its step recorded, as the ``policy`` says.
+    func recordResult(_ name: String, repeating tensor: TracedMatrix) {
+        if policy.keepsNumbers(ofCount: tensor.value.scalars.count) {
+            results[name] = Tensor(tensor.value)
+        } else {
+            summarizedResults[name] = summary(of: tensor)
+        }
+    }
+
+    /// The summary a step recorded for `tensor`, or a new one when its numbers were kept.
+    private func summary(of tensor: TracedMatrix) -> TensorSummary {
+        let recorded = steps.reversed().lazy.compactMap(\.summarizedTensors).joined().first { $0.id == tensor.id }
+        return recorded?.summary ?? TensorSummary(Tensor(tensor.value))
     }
 
     /// Records a completed stack as the output `name`.

@@ -73,7 +73,8 @@ struct DotProductAttention {
                                   "the values: what each position passes on")
         guard let heads, let wo = projections.wo else {
             let head = attend(q, k, v, prefix: "", group: "Step 3 · Attend", recorder: recorder)
-            recorder.recordResults(["weights": Tensor(head.weights.value), "output": Tensor(head.output.value)])
+            recorder.recordResult("weights", repeating: head.weights)
+            recorder.recordResult("output", repeating: head.output)
             return
         }
 
@@ -110,7 +111,7 @@ struct DotProductAttention {
                        formulas: ["output = Z W_O"])
         let output = recorder.multiply(z, projection(wo, "W_O"), key: "output", symbol: "output", "the attention output")
         recorder.recordResult("weights", weights)
-        recorder.recordResults(["output": Tensor(output.value)])
+        recorder.recordResult("output", repeating: output)
     }
 
     private var sourceSymbol: String { sources.id == queries.id ? "X" : "memory" }
