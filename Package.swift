@@ -7,6 +7,8 @@ let package = Package(
         .executable(name: "attention-trace", targets: ["AttentionTraceCLI"]),
         .executable(name: "attention-bench", targets: ["AttentionBench"]),
         .library(name: "AttentionEngine", targets: ["AttentionEngine"]),
+        .library(name: "AttentionMarkdown", targets: ["AttentionMarkdown"]),
+        .library(name: "AttentionJSON", targets: ["AttentionJSON"]),
         .library(name: "AttentionRendering", targets: ["AttentionRendering"]),
         .library(name: "AttentionLessons", targets: ["AttentionLessons"]),
     ],
@@ -22,15 +24,16 @@ let package = Package(
         .target(name: "AttentionTrace"),
         /// Tokenizer, seeded parameters, GRU encoder, attention mechanisms and the tracer.
         .target(name: "AttentionEngine", dependencies: ["AttentionMath", "AttentionTrace"]),
-        /// Markdown and HTML (through cmark) and JSON renderings of a trace.
-        .target(name: "AttentionRendering", dependencies: ["AttentionTrace", "CCmark"]),
+        /// Trace pages: a trace as a Markdown or HTML document, tables, heatmaps, the compare page.
+        .target(name: "AttentionRendering", dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionTrace"]),
         /// Instructor-written lessons: directives, the check language, grading and the static course site.
-        .target(name: "AttentionLessons", dependencies: ["AttentionEngine", "AttentionRendering", "AttentionTrace"]),
+        .target(name: "AttentionLessons",
+                dependencies: ["AttentionEngine", "AttentionMarkdown", "AttentionRendering", "AttentionTrace"]),
         /// The `attention-trace` command.
         .executableTarget(
             name: "AttentionTraceCLI",
             dependencies: [
-                "AttentionMath", "AttentionEngine", "AttentionRendering", "AttentionLessons",
+                "AttentionMath", "AttentionEngine", "AttentionTrace", "AttentionJSON", "AttentionRendering", "AttentionLessons",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,9 +41,16 @@ let package = Package(
         /// `swift run -c release attention-bench`: the speed and size benchmark.
         .executableTarget(
             name: "AttentionBench",
-            dependencies: ["AttentionEngine", "AttentionRendering"],
+            dependencies: ["AttentionEngine", "AttentionJSON", "AttentionMath", "AttentionRendering", "AttentionTrace"],
             exclude: ["pytorch_baseline.py"]
         ),
+
+        // MARK: - Formats the renderers write in
+
+        /// The CommonMark document model, parsed and rendered by cmark (its one Swift file).
+        .target(name: "AttentionMarkdown", dependencies: ["CCmark"]),
+        /// The streaming JSON writer of a trace and the byte sinks that output goes to.
+        .target(name: "AttentionJSON", dependencies: ["AttentionTrace"]),
 
         // MARK: - C libraries, each behind exactly one Swift file
 
@@ -59,9 +69,13 @@ let package = Package(
         .testTarget(name: "AttentionMathTests", dependencies: ["AttentionMath", "TestSupport"]),
         .testTarget(name: "AttentionTraceTests", dependencies: ["AttentionTrace", "TestSupport"]),
         .testTarget(name: "AttentionEngineTests", dependencies: ["AttentionEngine", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AttentionRenderingTests", dependencies: ["AttentionRendering", "TestSupport"]),
+        .testTarget(name: "AttentionMarkdownTests", dependencies: ["AttentionMarkdown", "TestSupport"]),
+        .testTarget(name: "AttentionJSONTests", dependencies: ["AttentionJSON", "AttentionTrace", "TestSupport"]),
+        .testTarget(name: "AttentionRenderingTests",
+                    dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
-        .testTarget(name: "AttentionLessonsTests", dependencies: ["AttentionLessons", "TestSupport"],
+        .testTarget(name: "AttentionLessonsTests",
+                    dependencies: ["AttentionLessons", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "TestSupport"],
                     exclude: ["Fixtures"]),
     ]
 )
