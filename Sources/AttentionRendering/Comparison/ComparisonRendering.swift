@@ -43,6 +43,11 @@ private func comparisonHTML(_ comparison: Comparison) -> String {
     appendEscapedHTML(comparison.title, to: &html)
     html += "</h1>\n"
     appendSentences(source: comparison.sourceTokens, target: comparison.targetTokens, to: &html)
+    for origin in comparison.parameterOrigins {
+        html += "<p class=\"parameters\">"
+        appendEscapedHTML(origin, to: &html)
+        html += "</p>\n"
+    }
     html += "<h2 id=\"alignments\">Alignments</h2>\n"
     appendAlignments(comparison, to: &html)
     html += "<h2 id=\"strongest\">Where each variant looks</h2>\n"
@@ -73,7 +78,7 @@ func appendAlignments(_ comparison: Comparison, to html: inout TextBuffer) {
 
 /// A table with a row per target word naming, under each variant, the source word it attends to most.
 func appendStrongestTable(_ comparison: Comparison, to html: inout TextBuffer) {
-    html += "<p>For each target word, the source word with the largest weight under each variant, its position and that weight.</p>\n"
+    html += "<p>" + strongestTableIntroduction + "</p>\n"
     html += "<div class=\"scroll\"><table class=\"tensor comparison strongest\">\n<thead><tr><th scope=\"col\" class=\"corner\">target \\ variant</th>"
     for trace in comparison.traces {
         html += "<th scope=\"col\">"
@@ -86,34 +91,41 @@ func appendStrongestTable(_ comparison: Comparison, to html: inout TextBuffer) {
         appendEscapedHTML(target, to: &html)
         html += "</bdi></th>"
         for k in comparison.traces.indices {
-            let (source, weight) = comparison.strongest(k, target: t)
-            html += "<td class=\"strongest\"><bdi>"
-            appendEscapedHTML(comparison.sourceTokens[source], to: &html)
-            html += "</bdi> <span class=\"position\">#\(source)</span> <span class=\"weight\">\(NumberFormatting.fixed(weight))</span></td>"
+            let look = comparison.look(k, target: t)
+            if look.isNearUniform {
+                html += "<td class=\"strongest near-uniform\">near uniform "
+            } else {
+                html += "<td class=\"strongest\"><bdi>"
+                appendEscapedHTML(look.word, to: &html)
+                html += "</bdi> <span class=\"position\">#\(look.position)</span> "
+            }
+            html += "<span class=\"weight\">" + look.weightText + "</span> <span class=\"evenness\">" + look.evennessText
+                + "</span></td>"
         }
         html += "</tr>\n"
     }
     html += "</tbody></table></div>\n"
 }
 
+/// What the "where each variant looks" table shows, above it on both formats.
+private let strongestTableIntroduction = "For each target word, the source word with the largest weight under each variant, "
+    + "its position and that weight, and the row's evenness: the entropy of its weights over ln n, 1 when all n source words "
+    + "get 1/n. A row at least \(RowSpread.nearUniformEvenness) even is near uniform and names no word: its largest weight is noise."
+
 private func comparisonDocument(_ comparison: Comparison) -> Document {
     var blocks = [Block(.heading(level: 1, [.text(comparison.title)]))]
     blocks.append(Block(.paragraph([.text("Source: " + comparison.sourceTokens.joined(separator: " "))])))
     blocks.append(Block(.paragraph([.text("Target: " + comparison.targetTokens.joined(separator: " "))])))
+    blocks += comparison.parameterOrigins.map { Block(.paragraph([.text($0)])) }
     blocks.append(Block(.heading(level: 2, [.text("Where each variant looks")])))
+    blocks.append(Block(.paragraph([.text(strongestTableIntroduction)])))
     var rows = [["target"] + comparison.traces.map(\.variant)]
     for (t, target) in comparison.targetTokens.enumerated() {
         rows.append([target] + comparison.traces.indices.map { k in
-            let (source, weight) = comparison.strongest(k, target: t)
-            return "\(comparison.sourceTokens[source]) #\(source) \(NumberFormatting.fixed(weight))"
+            comparison.look(k, target: t).plainText
         })
     }
-    let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-    let text = rows.map { row in
-        zip(row, widths).map { $0 + String(repeating: " ", count: $1 - $0.count) }.joined(separator: "  ")
-            .replacing(/\s+$/, with: "")
-    }.joined(separator: "\n") + "\n"
-    blocks.append(Block(.codeBlock(info: "text", literal: text)))
+    blocks.append(Block(.codeBlock(info: "text", literal: alignedColumns(rows))))
     for (trace, alignment) in zip(comparison.traces, comparison.alignments) {
         blocks.append(Block(.heading(level: 2, [.text("Weights: "), .code(trace.variant)])))
         blocks.append(Block(.codeBlock(info: "text", literal: textTables(for: alignment))))

@@ -44,6 +44,11 @@ struct HTMLPresentation: TracePresentation {
         var blocks = [heading("Overview", level: 2, anchor: "overview")]
         var html = TextBuffer()
         appendSentences(source: trace.sourceTokens, target: trace.targetTokens, to: &html)
+        if let origin = ParameterOrigin(trace).sentence() {
+            html += "<p class=\"parameters\">"
+            appendEscapedHTML(origin, to: &html)
+            html += "</p>\n"
+        }
         if let alignment {
             let rows = alignment.display.rowAxis?.name ?? "row"
             let columns = alignment.display.columnAxis?.name ?? "column"
@@ -57,6 +62,7 @@ struct HTMLPresentation: TracePresentation {
                     TensorTable.append(weights, addressable: false, to: &html)
                     html += "</details>\n"
                 }
+                if let spread = AlignmentSpread(shownIn: weights) { appendSpreadTable(spread, to: &html) }
             case .numbers(let weights):
                 html += "a brighter pixel means more attention.</p>\n"
                 RasterHeatmap(TensorSummary(weights.values, pictureSide: RasterHeatmap.largestSide)).append(weights, to: &html)
