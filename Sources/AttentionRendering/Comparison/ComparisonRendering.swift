@@ -38,73 +38,107 @@ public func renderComparison(_ traces: [Trace], as format: TraceFormat) throws(R
 }
 
 private func comparisonHTML(_ comparison: Comparison) -> String {
-    var html = TextBuffer()
-    html += "<h1 id=\"top\">"
-    appendEscapedHTML(comparison.title, to: &html)
-    html += "</h1>\n"
-    appendSentences(source: comparison.sourceTokens, target: comparison.targetTokens, to: &html)
+    var html = HTMLWriter()
+    html.start("h1")
+    html.attribute("id", "top")
+    html.end()
+    html.text(comparison.title)
+    html.close("h1")
+    html.text("\n")
+    writeSentences(source: comparison.sourceTokens, target: comparison.targetTokens, to: &html)
     for origin in comparison.parameterOrigins {
-        html += "<p class=\"parameters\">"
-        appendEscapedHTML(origin, to: &html)
-        html += "</p>\n"
+        html.open("p", class: "parameters")
+        html.text(origin)
+        html.close("p")
+        html.text("\n")
     }
-    html += "<h2 id=\"alignments\">Alignments</h2>\n"
-    appendAlignments(comparison, to: &html)
-    html += "<h2 id=\"strongest\">Where each variant looks</h2>\n"
-    appendStrongestTable(comparison, to: &html)
-    html += "<h2 id=\"weights\">The weights</h2>\n"
+    html.markup("<h2 id=\"alignments\">Alignments</h2>\n")
+    writeAlignments(comparison, to: &html)
+    html.markup("<h2 id=\"strongest\">Where each variant looks</h2>\n")
+    writeStrongestTable(comparison, to: &html)
+    html.markup("<h2 id=\"weights\">The weights</h2>\n")
     for (trace, alignment) in zip(comparison.traces, comparison.alignments) {
-        html += "<details class=\"alternative\"><summary>"
-        appendEscapedHTML(trace.variant, to: &html)
-        html += " as a table</summary>\n"
-        TensorTable.append(alignment, addressable: false, to: &html)
-        html += "</details>\n"
+        html.open("details", class: "alternative")
+        html.open("summary")
+        html.text(trace.variant + " as a table")
+        html.close("summary")
+        html.text("\n")
+        TensorTable.write(alignment, addressable: false, to: &html)
+        html.close("details")
+        html.text("\n")
     }
-    return html.text
+    return html.html
 }
 
 /// Every variant's alignment heatmap side by side, on one shared colour scale.
-func appendAlignments(_ comparison: Comparison, to html: inout TextBuffer) {
+func writeAlignments(_ comparison: Comparison, to html: inout HTMLWriter) {
     let heatmap = Heatmap.fitted(to: comparison.alignments.map(\.values))
-    html += "<p>Each map is one variant's attention weights: rows are target words, columns source words. "
-        + "All maps share one colour scale, from \(NumberFormatting.fixed(heatmap.scale.lowerBound)) "
-        + "to \(NumberFormatting.fixed(heatmap.scale.upperBound)), so the same colour means the same weight.</p>\n"
-    html += "<div class=\"heatmap-grid comparison\">\n"
+    html.markup("<p>Each map is one variant's attention weights: rows are target words, columns source words. ")
+    html.markup("All maps share one colour scale, from ")
+    html.fixed(heatmap.scale.lowerBound)
+    html.markup(" to ")
+    html.fixed(heatmap.scale.upperBound)
+    html.markup(", so the same colour means the same weight.</p>\n")
+    html.open("div", class: "heatmap-grid comparison")
+    html.text("\n")
     for (trace, alignment) in zip(comparison.traces, comparison.alignments) {
-        heatmap.append(alignment, caption: trace.variant, to: &html)
+        heatmap.write(alignment, caption: trace.variant, to: &html)
     }
-    html += "</div>\n"
+    html.close("div")
+    html.text("\n")
 }
 
-/// A table with a row per target word naming, under each variant, the source word it attends to most.
-func appendStrongestTable(_ comparison: Comparison, to html: inout TextBuffer) {
-    html += "<p>" + strongestTableIntroduction + "</p>\n"
-    html += "<div class=\"scroll\"><table class=\"tensor comparison strongest\">\n<thead><tr><th scope=\"col\" class=\"corner\">target \\ variant</th>"
+/// A table with a row per target word naming, under each variant, the source word it attends to
+/// most, or for a near-uniform row no word but its largest weight against `1/n`.
+func writeStrongestTable(_ comparison: Comparison, to html: inout HTMLWriter) {
+    html.element("p", text: strongestTableIntroduction)
+    html.text("\n")
+    html.open("div", class: "scroll")
+    html.open("table", class: "tensor comparison strongest")
+    html.markup("\n<thead><tr><th scope=\"col\" class=\"corner\">target \\ variant</th>")
     for trace in comparison.traces {
-        html += "<th scope=\"col\">"
-        appendEscapedHTML(trace.variant, to: &html)
-        html += "</th>"
+        html.start("th")
+        html.attribute("scope", "col")
+        html.end()
+        html.text(trace.variant)
+        html.close("th")
     }
-    html += "</tr></thead>\n<tbody>\n"
+    html.markup("</tr></thead>\n<tbody>\n")
     for (t, target) in comparison.targetTokens.enumerated() {
-        html += "<tr><th scope=\"row\"><bdi>"
-        appendEscapedHTML(target, to: &html)
-        html += "</bdi></th>"
+        html.open("tr")
+        html.start("th")
+        html.attribute("scope", "row")
+        html.end()
+        html.element("bdi", text: target)
+        html.close("th")
         for k in comparison.traces.indices {
             let look = comparison.look(k, target: t)
             if look.isNearUniform {
-                html += "<td class=\"strongest near-uniform\">near uniform "
+                html.open("td", class: "strongest near-uniform")
+                html.text("near uniform ")
             } else {
-                html += "<td class=\"strongest\"><bdi>"
-                appendEscapedHTML(look.word, to: &html)
-                html += "</bdi> <span class=\"position\">#\(look.position)</span> "
+                html.open("td", class: "strongest")
+                html.element("bdi", text: look.word)
+                html.text(" ")
+                html.open("span", class: "position")
+                html.text("#")
+                html.decimal(look.position)
+                html.close("span")
+                html.text(" ")
             }
-            html += "<span class=\"weight\">" + look.weightText + "</span> <span class=\"evenness\">" + look.evennessText
-                + "</span></td>"
+            html.open("span", class: "weight")
+            html.text(look.weightText)
+            html.close("span")
+            html.text(" ")
+            html.open("span", class: "evenness")
+            html.text(look.evennessText)
+            html.close("span")
+            html.close("td")
         }
-        html += "</tr>\n"
+        html.close("tr")
+        html.text("\n")
     }
-    html += "</tbody></table></div>\n"
+    html.markup("</tbody></table></div>\n")
 }
 
 /// What the "where each variant looks" table shows, above it on both formats.

@@ -8,30 +8,32 @@
 ///   - body: The page content, already HTML.
 /// - Returns: The page, ending with a newline.
 func standalonePage(title: String, body: String) -> String {
-    var page = """
+    var page = HTMLWriter(capacity: body.utf8.count + pageStyle.utf8.count + pageScript.utf8.count + 1024)
+    page.markup("""
         <!doctype html>
         <html lang="en">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>
-        """
-    page.reserveCapacity(body.utf8.count + pageStyle.utf8.count + pageScript.utf8.count + 1024)
-    page += escapedHTML(title)
-    page += "</title>\n<style>\n"
-    page += pageStyle
-    page += "</style>\n</head>\n<body>\n"
-    page += svgDefinitions
-    page += "<main>\n"
-    page += body
-    page += "</main>\n"
-    page += derivationPopover
-    page += "<script>\n" + pageScript + "</script>\n</body>\n</html>\n"
-    return page
+
+        """)
+    page.element("title", text: title)
+    page.markup("\n<style>\n")
+    page.rawHTML(pageStyle)
+    page.markup("</style>\n</head>\n<body>\n")
+    page.markup(svgDefinitions)
+    page.markup("<main>\n")
+    page.rawHTML(body)
+    page.markup("</main>\n")
+    page.rawHTML(derivationPopover)
+    page.markup("<script>\n")
+    page.rawHTML(pageScript)
+    page.markup("</script>\n</body>\n</html>\n")
+    return page.html
 }
 
 /// Shared SVG definitions that every heatmap on the page refers to: the hatching of masked cells.
-private let svgDefinitions = """
+private let svgDefinitions: StaticString = """
     <svg class="definitions" width="0" height="0" aria-hidden="true" focusable="false"><defs>\
     <pattern id="masked-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">\
     <rect width="6" height="6" fill="#d6d6d6"/><rect width="2" height="6" fill="#8c8c8c"/></pattern>\

@@ -1,25 +1,49 @@
-/// Appends how evenly each alignment row spreads: ``AlignmentSpread/summary``, then a
+/// Writes how evenly each alignment row spreads: ``AlignmentSpread/summary``, then a
 /// table of each row's strongest column, largest weight against `1/n` and evenness,
 /// near-uniform rows marked as such (class `near-uniform`).
-func appendSpreadTable(_ spread: AlignmentSpread, to html: inout TextBuffer) {
-    html += "<p class=\"spread-summary\">"
-    appendEscapedHTML(spread.summary, to: &html)
-    html += "</p>\n<div class=\"scroll\"><table class=\"tensor spread\">\n<thead><tr>"
+func writeSpreadTable(_ spread: AlignmentSpread, to html: inout HTMLWriter) {
+    html.open("p", class: "spread-summary")
+    html.text(spread.summary)
+    html.close("p")
+    html.text("\n")
+    html.open("div", class: "scroll")
+    html.open("table", class: "tensor spread")
+    html.text("\n")
+    html.open("thead")
+    html.open("tr")
     let rows = spread.textRows
     for header in rows[0] {
-        html += "<th scope=\"col\">"
-        appendEscapedHTML(header, to: &html)
-        html += "</th>"
+        html.start("th")
+        html.attribute("scope", "col")
+        html.end()
+        html.text(header)
+        html.close("th")
     }
-    html += "</tr></thead>\n<tbody>\n"
+    html.close("tr")
+    html.close("thead")
+    html.text("\n")
+    html.open("tbody")
+    html.text("\n")
     for (row, cells) in zip(spread.rows, rows.dropFirst()) {
-        html += row.spread.isNearUniform ? "<tr class=\"near-uniform\">" : "<tr>"
+        if row.spread.isNearUniform { html.open("tr", class: "near-uniform") } else { html.open("tr") }
         for (k, cell) in cells.enumerated() {
-            html += k == 0 ? "<th scope=\"row\"><bdi>" : "<td><bdi>"
-            appendEscapedHTML(cell, to: &html)
-            html += k == 0 ? "</bdi></th>" : "</bdi></td>"
+            if k == 0 {
+                html.start("th")
+                html.attribute("scope", "row")
+                html.end()
+                html.element("bdi", text: cell)
+                html.close("th")
+            } else {
+                html.open("td")
+                html.element("bdi", text: cell)
+                html.close("td")
+            }
         }
-        html += "</tr>\n"
+        html.close("tr")
+        html.text("\n")
     }
-    html += "</tbody></table></div>\n"
+    html.close("tbody")
+    html.close("table")
+    html.close("div")
+    html.text("\n")
 }
