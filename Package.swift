@@ -68,14 +68,14 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["AttentionMath", "AttentionTrace"], path: "Tests/TestSupport"),
         .testTarget(name: "AttentionMathTests", dependencies: ["AttentionMath", "TestSupport"]),
         .testTarget(name: "AttentionTraceTests", dependencies: ["AttentionTrace", "TestSupport"]),
-        .testTarget(name: "AttentionEngineTests", dependencies: ["AttentionEngine", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AttentionMarkdownTests", dependencies: ["AttentionMarkdown", "TestSupport"]),
+        .testTarget(name: "AttentionEngineTests", dependencies: ["AttentionEngine", "AttentionMath", "AttentionTrace", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AttentionMarkdownTests", dependencies: ["AttentionMarkdown"]),
         .testTarget(name: "AttentionJSONTests", dependencies: ["AttentionJSON", "AttentionTrace", "TestSupport"]),
         .testTarget(name: "AttentionRenderingTests",
                     dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
         .testTarget(name: "AttentionLessonsTests",
-                    dependencies: ["AttentionLessons", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "TestSupport"],
+                    dependencies: ["AttentionEngine", "AttentionLessons", "AttentionTrace", "TestSupport"],
                     exclude: ["Fixtures"]),
     ]
 )

@@ -44,13 +44,13 @@ private func comparisonHTML(_ comparison: Comparison) -> String {
     html.end()
     html.text(comparison.title)
     html.close("h1")
-    html.text("\n")
+    html.markup("\n")
     writeSentences(source: comparison.sourceTokens, target: comparison.targetTokens, to: &html)
     for origin in comparison.parameterOrigins {
         html.open("p", class: "parameters")
         html.text(origin)
         html.close("p")
-        html.text("\n")
+        html.markup("\n")
     }
     html.markup("<h2 id=\"alignments\">Alignments</h2>\n")
     writeAlignments(comparison, to: &html)
@@ -62,10 +62,10 @@ private func comparisonHTML(_ comparison: Comparison) -> String {
         html.open("summary")
         html.text(trace.variant + " as a table")
         html.close("summary")
-        html.text("\n")
+        html.markup("\n")
         TensorTable.write(alignment, addressable: false, to: &html)
         html.close("details")
-        html.text("\n")
+        html.markup("\n")
     }
     return html.html
 }
@@ -80,19 +80,19 @@ func writeAlignments(_ comparison: Comparison, to html: inout HTMLWriter) {
     html.fixed(heatmap.scale.upperBound)
     html.markup(", so the same colour means the same weight.</p>\n")
     html.open("div", class: "heatmap-grid comparison")
-    html.text("\n")
+    html.markup("\n")
     for (trace, alignment) in zip(comparison.traces, comparison.alignments) {
         heatmap.write(alignment, caption: trace.variant, to: &html)
     }
     html.close("div")
-    html.text("\n")
+    html.markup("\n")
 }
 
 /// A table with a row per target word naming, under each variant, the source word it attends to
 /// most, or for a near-uniform row no word but its largest weight against `1/n`.
 func writeStrongestTable(_ comparison: Comparison, to html: inout HTMLWriter) {
     html.element("p", text: strongestTableIntroduction)
-    html.text("\n")
+    html.markup("\n")
     html.open("div", class: "scroll")
     html.open("table", class: "tensor comparison strongest")
     html.markup("\n<thead><tr><th scope=\"col\" class=\"corner\">target \\ variant</th>")
@@ -115,28 +115,28 @@ func writeStrongestTable(_ comparison: Comparison, to html: inout HTMLWriter) {
             let look = comparison.look(k, target: t)
             if look.isNearUniform {
                 html.open("td", class: "strongest near-uniform")
-                html.text("near uniform ")
+                html.markup("near uniform ")
             } else {
                 html.open("td", class: "strongest")
                 html.element("bdi", text: look.word)
-                html.text(" ")
+                html.markup(" ")
                 html.open("span", class: "position")
-                html.text("#")
+                html.markup("#")
                 html.decimal(look.position)
                 html.close("span")
-                html.text(" ")
+                html.markup(" ")
             }
             html.open("span", class: "weight")
             html.text(look.weightText)
             html.close("span")
-            html.text(" ")
+            html.markup(" ")
             html.open("span", class: "evenness")
             html.text(look.evennessText)
             html.close("span")
             html.close("td")
         }
         html.close("tr")
-        html.text("\n")
+        html.markup("\n")
     }
     html.markup("</tbody></table></div>\n")
 }

@@ -40,18 +40,18 @@ struct HTMLWriter: ~Copyable {
 
     /// Writes `<name`; attributes follow, then ``end()`` or ``endEmpty()``.
     mutating func start(_ name: StaticString) {
-        buffer += "<"
+        append("<")
         append(name)
     }
 
     /// Writes `>`, ending a start tag.
     mutating func end() {
-        buffer += ">"
+        append(">")
     }
 
     /// Writes `/>`, ending an element with no content (SVG's `<rect …/>`).
     mutating func endEmpty() {
-        buffer += "/>"
+        append("/>")
     }
 
     /// Writes `<name>`: a start tag without attributes.
@@ -69,9 +69,9 @@ struct HTMLWriter: ~Copyable {
 
     /// Writes `</name>`.
     mutating func close(_ name: StaticString) {
-        buffer += "</"
+        append("</")
         append(name)
-        buffer += ">"
+        append(">")
     }
 
     /// Writes `<name>text</name>` with `text` escaped.
@@ -115,14 +115,14 @@ struct HTMLWriter: ~Copyable {
     ///
     /// For values made of several pieces, such as `viewBox="0 0 120 80"`.
     mutating func startAttribute(_ name: StaticString) {
-        buffer += " "
+        append(" ")
         append(name)
-        buffer += "=\""
+        append("=\"")
     }
 
     /// Writes the `"` that closes an attribute value.
     mutating func endAttribute() {
-        buffer += "\""
+        append("\"")
     }
 
     // MARK: - Content
@@ -136,20 +136,21 @@ struct HTMLWriter: ~Copyable {
         var text = text
         text.withUTF8 { bytes in
             var unescaped = 0
-            for (k, byte) in bytes.enumerated() {
-                let reference: StaticString? = switch byte {
-                case UInt8(ascii: "&"): "&amp;"
-                case UInt8(ascii: "<"): "&lt;"
-                case UInt8(ascii: ">"): "&gt;"
-                case UInt8(ascii: "\""): "&quot;"
-                case UInt8(ascii: "'"): "&#39;"
-                default: nil
+            // Bits 0x22, 0x26, 0x27, 0x3C and 0x3E: `"`, `&`, `'`, `<` and `>`; any other byte is copied.
+            let special: UInt64 = 0x5000_00C4_0000_0000
+            for k in bytes.indices where bytes[k] < 64 && (special >> bytes[k]) & 1 != 0 {
+                let reference: StaticString
+                switch bytes[k] {
+                case UInt8(ascii: "&"): reference = "&amp;"
+                case UInt8(ascii: "<"): reference = "&lt;"
+                case UInt8(ascii: ">"): reference = "&gt;"
+                case UInt8(ascii: "\""): reference = "&quot;"
+                case UInt8(ascii: "'"): reference = "&#39;"
+                default: continue
                 }
-                if let reference {
-                    buffer.append(utf8: UnsafeBufferPointer(rebasing: bytes[unescaped..<k]))
-                    append(reference)
-                    unescaped = k + 1
-                }
+                buffer.append(utf8: UnsafeBufferPointer(rebasing: bytes[unescaped..<k]))
+                append(reference)
+                unescaped = k + 1
             }
             buffer.append(utf8: UnsafeBufferPointer(rebasing: bytes[unescaped...]))
         }
@@ -174,10 +175,10 @@ struct HTMLWriter: ~Copyable {
             return
         }
         let tenths = Int(rounded)
-        if tenths < 0 { buffer += "-" }
+        if tenths < 0 { append("-") }
         buffer.append(decimal: Int(tenths.magnitude / 10))
         if tenths.magnitude % 10 != 0 {
-            buffer += "."
+            append(".")
             buffer.append(decimal: Int(tenths.magnitude % 10))
         }
     }
@@ -207,8 +208,14 @@ struct HTMLWriter: ~Copyable {
         body(&buffer)
     }
 
+    /// Copies a literal's bytes; literals made from string literals always have a pointer to them.
+    @inline(__always)
     private mutating func append(_ text: StaticString) {
-        text.withUTF8Buffer { buffer.append(utf8: $0) }
+        guard text.hasPointerRepresentation else {
+            text.withUTF8Buffer { buffer.append(utf8: $0) }
+            return
+        }
+        buffer.append(utf8: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 }
 

@@ -66,7 +66,7 @@ func writeDataIsland(for tensor: TensorDisplay, rule: DerivationRule?, withLabel
     html.end()
     html.rawContent { json in appendIslandJSON(for: tensor, rule: rule, withLabels: withLabels, to: &json) }
     html.close("script")
-    html.text("\n")
+    html.markup("\n")
 }
 
 /// The JSON object of ``writeDataIsland(for:rule:withLabels:to:)``.

@@ -7,28 +7,28 @@ func writeSentences(source: [String]?, target: [String]?, to html: inout HTMLWri
     for (name, tokens) in [("Source", source), ("Target", target)] {
         guard let tokens else { continue }
         if name == "Target" {
-            html.text(" ")
+            html.markup(" ")
             html.start("span")
             html.attribute("class", "arrow")
             html.attribute("aria-hidden", "true")
             html.end()
-            html.text("→")
+            html.markup("→")
             html.close("span")
-            html.text(" ")
+            html.markup(" ")
         }
         html.open("span", class: "sentence")
         html.open("span", class: "side")
         html.text(name)
         html.close("span")
-        html.text(" ")
+        html.markup(" ")
         for token in tokens {
             html.open("bdi", class: "token")
             html.text(token)
             html.close("bdi")
-            html.text(" ")
+            html.markup(" ")
         }
         html.close("span")
     }
     html.close("p")
-    html.text("\n")
+    html.markup("\n")
 }

@@ -5,10 +5,10 @@ func writeSpreadTable(_ spread: AlignmentSpread, to html: inout HTMLWriter) {
     html.open("p", class: "spread-summary")
     html.text(spread.summary)
     html.close("p")
-    html.text("\n")
+    html.markup("\n")
     html.open("div", class: "scroll")
     html.open("table", class: "tensor spread")
-    html.text("\n")
+    html.markup("\n")
     html.open("thead")
     html.open("tr")
     let rows = spread.textRows
@@ -21,9 +21,9 @@ func writeSpreadTable(_ spread: AlignmentSpread, to html: inout HTMLWriter) {
     }
     html.close("tr")
     html.close("thead")
-    html.text("\n")
+    html.markup("\n")
     html.open("tbody")
-    html.text("\n")
+    html.markup("\n")
     for (row, cells) in zip(spread.rows, rows.dropFirst()) {
         if row.spread.isNearUniform { html.open("tr", class: "near-uniform") } else { html.open("tr") }
         for (k, cell) in cells.enumerated() {
@@ -40,10 +40,10 @@ func writeSpreadTable(_ spread: AlignmentSpread, to html: inout HTMLWriter) {
             }
         }
         html.close("tr")
-        html.text("\n")
+        html.markup("\n")
     }
     html.close("tbody")
     html.close("table")
     html.close("div")
-    html.text("\n")
+    html.markup("\n")
 }

@@ -13,7 +13,7 @@ enum TensorTable {
     ///   a second table of the same tensor on a page (a heatmap's table alternative) must not.
     /// - Complexity: O(number of cells); labels and the identifier are escaped once per table.
     static func write(_ tensor: TensorDisplay, addressable: Bool = true, to html: inout HTMLWriter) {
-        let id = HTMLFragment(escaping: tensor.id)
+        let cells = addressable ? Cells(id: tensor.id) : nil
         let dimensions = tensor.values.shape.count
         let scalars = tensor.values.scalars
         var headers = HTMLWriter(capacity: 64 * tensor.values.columnCount)
@@ -28,17 +28,17 @@ enum TensorTable {
         for slice in tensor.slices {
             html.open("div", class: "scroll")
             html.open("table", class: "tensor")
-            html.text("\n")
+            html.markup("\n")
             html.open("caption")
             writeCaption(of: tensor, to: &html)
             if !slice.title.isEmpty {
-                html.text(" ")
+                html.markup(" ")
                 html.open("span", class: "slice")
                 html.text(slice.title)
                 html.close("span")
             }
             html.close("caption")
-            html.text("\n")
+            html.markup("\n")
             html.open("thead")
             html.open("tr")
             html.start("th")
@@ -50,9 +50,9 @@ enum TensorTable {
             html.append(columnHeaders)
             html.close("tr")
             html.close("thead")
-            html.text("\n")
+            html.markup("\n")
             html.open("tbody")
-            html.text("\n")
+            html.markup("\n")
             for i in 0..<slice.rows {
                 html.open("tr")
                 html.start("th")
@@ -60,7 +60,7 @@ enum TensorTable {
                 html.end()
                 html.element("bdi", text: tensor.rowLabel(i))
                 html.close("th")
-                let row = addressable ? CellRow(id: id, index: slice.index(i, 0, dimensions: dimensions)) : nil
+                let row = cells.map { CellRow($0, index: slice.index(i, 0, dimensions: dimensions)) }
                 for j in 0..<slice.columns {
                     let value = scalars[slice.offset + i * slice.columns + j]
                     if let row {
@@ -72,48 +72,80 @@ enum TensorTable {
                     }
                 }
                 html.close("tr")
-                html.text("\n")
+                html.markup("\n")
             }
             html.close("tbody")
             html.close("table")
             html.close("div")
-            html.text("\n")
+            html.markup("\n")
         }
     }
 
     /// The symbol as MathML, the description, the shape and the identifier.
     static func writeCaption(of tensor: some DisplayedTensor, to html: inout HTMLWriter) {
         html.rawHTML(tensor.symbol.mathML(display: .inline))
-        html.text(" ")
+        html.markup(" ")
         html.open("span", class: "description")
         html.text(tensor.description)
         html.close("span")
-        html.text(" ")
+        html.markup(" ")
         html.open("span", class: "shape")
         html.text(tensor.shapeDescription)
         html.close("span")
-        html.text(" ")
+        html.markup(" ")
         html.element("code", text: tensor.id)
     }
 
-    /// What the cells of one table row share: the tensor's escaped identifier, and the start of their `id`.
-    struct CellRow {
-        /// `t0.e`, escaped: the value of every cell's `data-tensor`.
-        let id: HTMLFragment
-        /// `t0.e[0,` (or `v_a[` for a vector, `w[1,0,` for a head's row), escaped: the `id` up to the column.
-        let idPrefix: HTMLFragment
+    /// What the cells of one table share, written once per table: everything of a
+    /// cell's start tag before its row's index and everything after its column.
+    struct Cells {
+        /// `<td id="t0.e[`.
+        let start: HTMLFragment
+        /// The same for a masked cell: `<td class="masked" title="masked (−∞)" id="t0.e[`.
+        let maskedStart: HTMLFragment
+        /// `]" data-tensor="t0.e">`: the end of the `id` and the rest of the tag.
+        let end: HTMLFragment
 
-        /// The row of a slice whose first cell has the full `index`, of the tensor whose escaped identifier is `id`.
-        init(id: HTMLFragment, index: [Int]) {
-            var prefix = HTMLWriter(capacity: id.html.utf8.count + 32)
-            prefix.append(id)
-            prefix.text("[")
-            for coordinate in index.dropLast() {
-                prefix.decimal(coordinate)
-                prefix.text(",")
+        /// The cells of the tensor whose identifier is `id`.
+        init(id: String) {
+            func start(isMasked: Bool) -> HTMLFragment {
+                var html = HTMLWriter(capacity: id.utf8.count + 64)
+                html.start("td")
+                if isMasked {
+                    html.attribute("class", "masked")
+                    html.attribute("title", "masked (−∞)")
+                }
+                html.startAttribute("id")
+                html.text(id)
+                html.markup("[")
+                return html.fragment
             }
-            self.id = id
-            idPrefix = prefix.fragment
+            self.start = start(isMasked: false)
+            maskedStart = start(isMasked: true)
+            var end = HTMLWriter(capacity: id.utf8.count + 32)
+            end.markup("]")
+            end.endAttribute()
+            end.attribute("data-tensor", id)
+            end.end()
+            self.end = end.fragment
+        }
+    }
+
+    /// What the cells of one row share: the table's ``Cells`` and the row's index before the column.
+    struct CellRow {
+        let cells: Cells
+        /// `0,` for row 0 of a matrix, empty for a vector, `1,0,` for row 0 of head 1.
+        let index: HTMLFragment
+
+        /// The row of a slice whose first cell has the full `index`.
+        init(_ cells: Cells, index: [Int]) {
+            var html = HTMLWriter(capacity: 32)
+            for coordinate in index.dropLast() {
+                html.decimal(coordinate)
+                html.markup(",")
+            }
+            self.cells = cells
+            self.index = html.fragment
         }
     }
 
@@ -124,18 +156,10 @@ enum TensorTable {
     ///   - column: The column within the slice.
     ///   - value: The entry; −∞ is shown as masked, never as a number.
     static func writeCell(_ row: CellRow, column: Int, value: Double, to html: inout HTMLWriter) {
-        html.start("td")
-        if value == -.infinity {
-            html.attribute("class", "masked")
-            html.attribute("title", "masked (−∞)")
-        }
-        html.startAttribute("id")
-        html.append(row.idPrefix)
+        html.append(value == -.infinity ? row.cells.maskedStart : row.cells.start)
+        html.append(row.index)
         html.decimal(column)
-        html.text("]")
-        html.endAttribute()
-        html.attribute("data-tensor", row.id)
-        html.end()
+        html.append(row.cells.end)
         html.fixed(value)
         html.close("td")
     }

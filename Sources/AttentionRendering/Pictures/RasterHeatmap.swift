@@ -50,14 +50,14 @@ struct RasterHeatmap {
         let slices = tensor.slices
         if slices.count > 1 {
             html.open("div", class: "heatmap-grid")
-            html.text("\n")
+            html.markup("\n")
         }
         for (slice, summary) in zip(slices, summary.slices) {
             writeFigure(slice, of: tensor, summary: summary, to: &html)
         }
         if slices.count > 1 {
             html.close("div")
-            html.text("\n")
+            html.markup("\n")
         }
     }
 
@@ -83,13 +83,13 @@ struct RasterHeatmap {
             + (summary.maskedCount > 0 ? ", fully masked blocks grey" : ""))
         html.attribute("src", "data:image/bmp;base64," + Data(bytes).base64EncodedString())
         html.end()
-        html.text("\n")
+        html.markup("\n")
         html.open("p", class: "ticks")
         writeTicks("Rows", axis: rows, count: slice.rows, label: tensor.rowLabel, to: &html)
         html.open("br")
         writeTicks("Columns", axis: columns, count: slice.columns, label: tensor.columnLabel, to: &html)
         html.close("p")
-        html.text("\n")
+        html.markup("\n")
         html.start("svg")
         html.attribute("class", "heatmap-svg")
         html.attribute("width", decimal: width + 40)
@@ -99,11 +99,11 @@ struct RasterHeatmap {
         html.end()
         heatmap.writeLegend(x: 4, y: 2, width: Double(width), to: &html)
         html.close("svg")
-        html.text("\n")
+        html.markup("\n")
         writeSummaryTable(summary, blocks: blocks, to: &html)
         if !slice.title.isEmpty { html.element("figcaption", text: slice.title) }
         html.close("figure")
-        html.text("\n")
+        html.markup("\n")
     }
 
     /// `Rows (query): 0 “w0” · 1024 “w1024” · 2047 “w2047”`: the first, middle and last positions.
@@ -138,6 +138,6 @@ struct RasterHeatmap {
         }
         html.close("tbody")
         html.close("table")
-        html.text("\n")
+        html.markup("\n")
     }
 }

@@ -50,7 +50,7 @@ struct HTMLPresentation: TracePresentation {
             html.open("p", class: "parameters")
             html.text(origin)
             html.close("p")
-            html.text("\n")
+            html.markup("\n")
         }
         if let alignment {
             let rows = alignment.display.rowAxis?.name ?? "row"
@@ -78,7 +78,7 @@ struct HTMLPresentation: TracePresentation {
         let shapes = trace.result.mapValues(\.shape).merging((trace.summarizedResults ?? [:]).mapValues(\.shape)) { kept, _ in kept }
         html.markup("<p>The result holds ")
         for (k, name) in shapes.keys.sorted().enumerated() {
-            if k > 0 { html.text(", ") }
+            if k > 0 { html.markup(", ") }
             html.start("a")
             html.attribute("href", "#" + Anchor.tensor("result.\(name)"))
             html.end()
@@ -183,16 +183,16 @@ struct HTMLPresentation: TracePresentation {
         html.attribute("class", "tensor")
         html.attribute("id", Anchor.tensor(tensor.id))
         html.end()
-        html.text("\n")
+        html.markup("\n")
         html.open("figcaption", class: "large")
         TensorTable.writeCaption(of: tensor, to: &html)
         html.close("figcaption")
-        html.text("\n")
+        html.markup("\n")
         raster.write(tensor, to: &html)
         html.open("p", class: "on-demand")
         writeOnDemandHint(for: tensor.id, index: tensor.indexPlaceholder, to: &html)
         html.close("p")
-        html.text("\n")
+        html.markup("\n")
         writeProvenance(of: tensor, to: &html)
         html.close("figure")
         return [Block(.html(html.html))]
@@ -204,12 +204,12 @@ struct HTMLPresentation: TracePresentation {
         html.attribute("class", "tensor")
         html.attribute("id", Anchor.tensor(tensor.id))
         html.end()
-        html.text("\n")
+        html.markup("\n")
         if tensor.isLarge {
             html.open("figcaption", class: "large")
             TensorTable.writeCaption(of: tensor, to: &html)
             html.close("figcaption")
-            html.text("\n")
+            html.markup("\n")
             Heatmap.fitted(to: tensor).write(tensor, to: &html)
             html.start("details")
             html.attribute("class", "numbers")
@@ -217,7 +217,7 @@ struct HTMLPresentation: TracePresentation {
             html.end()
             html.element("summary", text: "Show all \(tensor.values.scalars.count) numbers as a table")
             html.close("details")
-            html.text("\n")
+            html.markup("\n")
         } else {
             TensorTable.write(tensor, to: &html)
         }
@@ -265,7 +265,7 @@ struct HTMLPresentation: TracePresentation {
             }
         }
         html.close("p")
-        html.text("\n")
+        html.markup("\n")
     }
 }
 
