@@ -13,6 +13,54 @@ enum FileAccess {
         }
     }
 
+    /// Refuses to write `output` when that would destroy an input, before anything is read or written.
+    ///
+    /// Paths are compared as the file system resolves them (``resolved(_:)``), so `./spec.json`,
+    /// `dir/../spec.json` and a symbolic link to `spec.json` are all `spec.json`. An output is
+    /// refused when it is one of `inputs` or a folder that contains one, and when its name is not
+    /// valid UTF-8 (the command line shows such bytes as U+FFFD, and the file would be created
+    /// under that mangled name).
+    ///
+    /// - Parameters:
+    ///   - output: The path about to be written.
+    ///   - inputs: The files and folders the command reads.
+    /// - Throws: ``CommandFailure`` naming the output and the input it would overwrite.
+    static func checkOutput(_ output: String, against inputs: [String]) throws {
+        if output.unicodeScalars.contains("\u{FFFD}") {
+            throw CommandFailure("refusing to write '\(output)': the path is not valid UTF-8; name the output in UTF-8")
+        }
+        let target = resolved(output)
+        for input in inputs {
+            let source = resolved(input)
+            if source == target {
+                throw CommandFailure("refusing to write '\(output)': it is the input '\(input)'; choose another output")
+            }
+            if source.hasPrefix(target == "/" ? "/" : target + "/") {
+                throw CommandFailure("refusing to write '\(output)': it contains the input '\(input)'; choose another output")
+            }
+        }
+    }
+
+    /// The absolute path `path` names, with `.`, `..` and every symbolic link of its existing
+    /// part resolved; the part that does not exist yet is appended as written, standardised.
+    static func resolved(_ path: String) -> String {
+        let manager = FileManager.default
+        var existing = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: manager.currentDirectoryPath))
+            .standardizedFileURL.path
+        var missing: [String] = []
+        while true {
+            if let real = realpath(existing, nil) {
+                defer { free(real) }
+                let base = String(cString: real)
+                return missing.reversed().reduce(base) { $0 == "/" ? "/" + $1 : $0 + "/" + $1 }
+            }
+            let url = URL(fileURLWithPath: existing)
+            guard existing != "/" else { return "/" + missing.reversed().joined(separator: "/") }
+            missing.append(url.lastPathComponent)
+            existing = url.deletingLastPathComponent().path
+        }
+    }
+
     /// Writes `text` to `path` so that it appears complete or not at all, or to
     /// standard output when `path` is `nil` (see ``write(to:_:)``).
     static func write(_ text: String, to path: String?) throws {
@@ -41,6 +89,7 @@ enum FileAccess {
             return
         }
         if isDirectory(path) { throw CommandFailure("cannot write '\(path)': it is a directory") }
+        try checkOutput(path, against: [])
         let target = URL(fileURLWithPath: path)
         let temporary = target.deletingLastPathComponent().appendingPathComponent(
             ".\(target.lastPathComponent).writing-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))").path

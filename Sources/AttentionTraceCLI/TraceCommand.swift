@@ -31,6 +31,7 @@ struct TraceCommand: ParsableCommand {
         guard let format = TraceFormat(rawValue: format) else {
             throw CommandFailure("unknown format '\(format)'; choose one of: \(TraceFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+        if let outputPath { try FileAccess.checkOutput(outputPath, against: [arguments.inputPath].compactMap { $0 }) }
         let trace = try arguments.trace(recording: full ? .full : .bounded)
         try FileAccess.write(to: outputPath) { output in try render(trace, as: format, to: &output) }
     }
