@@ -41,24 +41,24 @@ enum FileAccess {
         }
     }
 
-    /// The absolute path `path` names, with `.`, `..` and every symbolic link of its existing
-    /// part resolved; the part that does not exist yet is appended as written, standardised.
+    /// The absolute path `path` names, as the file system resolves it: `.`, `..` and every
+    /// symbolic link followed (`realpath`). A path that does not exist yet is its folder's
+    /// resolved path and its name; one whose folder does not exist either is standardised as written.
     static func resolved(_ path: String) -> String {
-        let manager = FileManager.default
-        var existing = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: manager.currentDirectoryPath))
-            .standardizedFileURL.path
-        var missing: [String] = []
-        while true {
-            if let real = realpath(existing, nil) {
-                defer { free(real) }
-                let base = String(cString: real)
-                return missing.reversed().reduce(base) { $0 == "/" ? "/" + $1 : $0 + "/" + $1 }
-            }
-            let url = URL(fileURLWithPath: existing)
-            guard existing != "/" else { return "/" + missing.reversed().joined(separator: "/") }
-            missing.append(url.lastPathComponent)
-            existing = url.deletingLastPathComponent().path
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        if let real = realPath(absolute) { return real }
+        let url = URL(fileURLWithPath: absolute)
+        guard ![".", ".."].contains(url.lastPathComponent), let folder = realPath(url.deletingLastPathComponent().path) else {
+            return url.standardizedFileURL.path
         }
+        return (folder == "/" ? "" : folder) + "/" + url.lastPathComponent
+    }
+
+    /// `realpath(3)` of `path`, or `nil` when some part of it does not exist.
+    private static func realPath(_ path: String) -> String? {
+        guard let real = realpath(path, nil) else { return nil }
+        defer { free(real) }
+        return String(cString: real)
     }
 
     /// Writes `text` to `path` so that it appears complete or not at all, or to

@@ -42,6 +42,36 @@ import Testing
         #expect(parseError(String(repeating: "not ", count: 60) + "answer == 1") == nil)
     }
 
+    @Test func lessonsCheckReportsADeepCheckInsteadOfCrashing() throws {
+        let temporary = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        let check = String(repeating: "not ", count: 3_000) + "answer == 4 * count(head0.normalise.weights)"
+        let lesson = """
+            # Deep
+
+            ```{trace}
+            variant: multi-head
+            heads: 2
+            source: the cat sat
+            ```
+
+            ```{exercise}
+            id: deep
+            question: How many?
+            answer: 36
+            check: \(check)
+            hint: Count.
+            ```
+
+            """
+        try Data(lesson.utf8).write(to: temporary.appendingPathComponent("01-deep.md"))
+        let run = try CommandRun(["lessons", "check", temporary.path])
+        #expect(run.status == 1)
+        // The 65th `not` opens the level that is too deep: column 8 + 64 × 4 of line 13.
+        #expect(run.standardError.hasPrefix("\(temporary.path)/01-deep.md:13:264: the check nests more than 64 levels deep"),
+                "\(run.standardError)")
+    }
+
     @Test func anExerciseWhoseChecksNeverReadTheAnswerIsAnError() throws {
         #expect {
             try Exercise(id: "free", question: "?", answer: .number(1), checks: ["weights[0, 0] == 1 ± 1e-3", "1 < 2"])

@@ -60,15 +60,9 @@ struct Evaluator {
     }
 
     private func side(_ expression: Expression, _ value: Value) -> Mismatch.Side {
-        let isLiteral: Bool
-        switch expression.kind {
-        case .number, .string, .boolean: isLiteral = true
-        case .list: isLiteral = !expression.kind.children.contains { !$0.kind.children.isEmpty || $0.readsAnswer }
-        default: isLiteral = false
-        }
         var isAnswer = false
         if case .name("answer") = expression.kind { isAnswer = true }
-        return Mismatch.Side(text: excerpt(expression), value: value, isAnswer: isAnswer, isLiteral: isLiteral)
+        return Mismatch.Side(text: excerpt(expression), value: value, isAnswer: isAnswer, isLiteral: expression.isLiteral)
     }
 
     /// The value of `expression`.

@@ -80,6 +80,15 @@ struct Expression: Hashable, Sendable {
         self.depth = 1 + kind.children.map(\.depth).reduce(0, max)
     }
 
+    /// Whether the expression is written out as a constant: a number, a string, a boolean, or a list of constants.
+    var isLiteral: Bool {
+        switch kind {
+        case .number, .string, .boolean: true
+        case .list(let items): items.allSatisfy(\.isLiteral)
+        default: false
+        }
+    }
+
     /// Whether the expression reads `answer` anywhere.
     var readsAnswer: Bool {
         if case .name("answer") = kind { return true }

@@ -96,11 +96,8 @@ struct Mismatch: Sendable {
     /// What differs, without the reference's value.
     private func difference(_ subject: String) -> String {
         let value = given.value.comparable, other = reference.value.comparable
-        guard let kind = value.kindName(beside: other), let otherKind = other.kindName(beside: value), kind == otherKind else {
-            let kind = value.kindName(beside: other) ?? value.kindDescription
-            let otherKind = other.kindName(beside: value) ?? other.kindDescription
-            return "\(subject) is \(kind), but \(reference.text) is \(otherKind)"
-        }
+        let kind = value.kindName(beside: other), otherKind = other.kindName(beside: value)
+        guard kind == otherKind else { return "\(subject) is \(kind), but \(reference.text) is \(otherKind)" }
         switch (value, other) {
         case (.number(let a), .number(let b)):
             return "\(subject) \(shown(given)) is \(Self.distance(from: a, to: b, tolerance: tolerance))"
@@ -154,15 +151,15 @@ extension Value {
     }
 
     /// The kind as feedback names it, given what it is compared with: "a number", "a word",
-    /// "a list", "true or false"; a label is "a position" beside a number. `nil` for a tensor.
-    func kindName(beside other: Value) -> String? {
+    /// "a list", "true or false"; a label is a number beside a number (it equals its index).
+    func kindName(beside other: Value) -> String {
         switch self {
         case .number: "a number"
         case .string: "a word"
         case .label: if case .number = other { "a number" } else { "a word" }
         case .boolean: "true or false"
         case .list: "a list"
-        case .tensor: nil
+        case .tensor: "a tensor"
         }
     }
 }

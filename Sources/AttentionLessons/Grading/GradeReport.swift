@@ -92,28 +92,28 @@ public struct GradeReport: Codable, Sendable {
     private static func grade(_ exercise: Exercise, trace item: LessonExercise, answers: AnswersFile, audience: Audience,
                               before: ExerciseGrade?) throws(LessonError) -> ExerciseGrade {
         let failedBefore = before?.failedAttempts ?? 0
-        func grade(_ status: ExerciseGrade.Status, _ message: String, answer: Answer?, failed: Int) -> ExerciseGrade {
+        func graded(_ status: ExerciseGrade.Status, _ message: String, answer: Answer?, failed: Int) -> ExerciseGrade {
             ExerciseGrade(id: exercise.id, status: status, message: message, score: status == .correct ? 1 : 0,
                           answer: answer, failedAttempts: failed, hints: Array(exercise.hints.prefix(failed)),
                           explanation: status == .correct ? exercise.explanation : nil)
         }
         if let problem = answers.problems.first(where: { $0.id == exercise.id }) {
             let line = problem.line.map { "\(answers.file):\($0): " } ?? ""
-            return grade(.error, line + problem.message, answer: nil, failed: failedBefore)
+            return graded(.error, line + problem.message, answer: nil, failed: failedBefore)
         }
         guard let answer = answers.answers[exercise.id] else {
-            return grade(.unanswered, "no answer given", answer: nil, failed: failedBefore)
+            return graded(.unanswered, "no answer given", answer: nil, failed: failedBefore)
         }
         let message: String
         do {
             let outcome = try exercise.grade(answer: answer, against: item.trace)
-            if outcome.isCorrect { return grade(.correct, "", answer: answer, failed: failedBefore) }
+            if outcome.isCorrect { return graded(.correct, "", answer: answer, failed: failedBefore) }
             message = outcome.feedback(for: audience)
         } catch {
             message = "your answer \(answer) cannot be checked: \(error.message)"
         }
         let isNewAttempt = before?.status != .incorrect || before?.answer != answer
-        return grade(.incorrect, message, answer: answer, failed: failedBefore + (isNewAttempt ? 1 : 0))
+        return graded(.incorrect, message, answer: answer, failed: failedBefore + (isNewAttempt ? 1 : 0))
     }
 
     /// Whether this report grades `lesson` (the same file name; the folder may be spelt differently).
