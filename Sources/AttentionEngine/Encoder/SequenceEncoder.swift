@@ -16,6 +16,8 @@ import Foundation
 /// "the zoo visited the man".
 struct SequenceEncoder {
     let input: ResolvedInput
+    /// The variant that reads the sequences, for error messages.
+    let variant: String
 
     /// Records and returns the sequence `name`.
     ///
@@ -42,11 +44,11 @@ struct SequenceEncoder {
                                   columns: Axis(name: "dimension"), provenance: Provenance(.given))
         }
         guard let tokens else {
-            throw TraceError.missingInput("variant needs '\(name)': give --\(side), or '\(name)' or '\(side)Tokens' in the spec")
+            throw TraceError.missingSequence(tensor: name, side: side, variant: variant)
         }
         if let width, width != SentenceEncoder.embeddingSize {
-            throw TraceError.missingInput(
-                "'\(name)' would be embedded from the \(side) tokens with width \(SentenceEncoder.embeddingSize), but the other sequence given in the spec has width \(width): give '\(name)' in the spec too")
+            throw TraceError.embeddingWidthMismatch(tensor: name, side: side, embeddingWidth: SentenceEncoder.embeddingSize,
+                                                    givenWidth: width)
         }
         let axis = Axis(name: side, labels: tokens)
         let encoder = SentenceEncoder(generator: input.tensors.generator)

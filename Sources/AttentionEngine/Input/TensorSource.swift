@@ -35,8 +35,7 @@ struct TensorSource {
         guard let tensor = given[name] else {
             return generator.glorotParameter(named: name, rows: rows, columns: columns)
         }
-        let isOneRow = tensor.shape.count == 1 && rows == 1
-        guard isOneRow || tensor.shape == [rows, columns] else {
+        guard tensor.shape == [rows, columns] || (rows == 1 && tensor.shape == [columns]) else {
             throw TraceError.shapeMismatch(tensor: name, expected: [rows, columns], found: tensor.shape, because: reason)
         }
         return (Matrix(rows: rows, columns: columns, scalars: tensor.scalars), Provenance(.given, note: "given in the input spec"))
