@@ -58,7 +58,8 @@ public struct Variant: Hashable, Sendable, CaseIterable, CustomStringConvertible
     /// The tensors the variant reads when the options in force are `options` (with the
     /// mechanism's defaults for the rest, as a spec without tensors gets them).
     public func tensors(under options: MechanismOptions = .init()) -> [TensorRole] {
-        mechanism.tensors(under: options.overridden(by: impliedOptions))
+        let withoutTensors = TensorSource(given: [:], generator: ParameterGenerator(seed: TraceRequest.defaultSeed))
+        return mechanism.tensors(under: mechanism.resolved(options, tensors: withoutTensors).overridden(by: impliedOptions))
     }
 
     public static func == (lhs: Variant, rhs: Variant) -> Bool {
