@@ -21,7 +21,7 @@ let package = Package(
         /// The `Trace` value: plain Codable data with provenance for every number.
         .target(name: "AttentionTrace"),
         /// Tokenizer, seeded parameters, GRU encoder, attention mechanisms and the tracer.
-        .target(name: "AttentionEngine", dependencies: ["AttentionMath", "AttentionTrace"]),
+        .target(name: "AttentionEngine", dependencies: ["AttentionMath", "AttentionTrace", "CAllocatorShims"]),
         /// Markdown and HTML (through cmark) and JSON renderings of a trace.
         .target(name: "AttentionRendering", dependencies: ["AttentionTrace", "CCmark"]),
         /// Instructor-written lessons: directives, the check language, grading and the static course site.
@@ -30,7 +30,7 @@ let package = Package(
         .executableTarget(
             name: "AttentionTraceCLI",
             dependencies: [
-                "AttentionMath", "AttentionEngine", "AttentionRendering", "AttentionLessons",
+                "AttentionMath", "AttentionTrace", "AttentionEngine", "AttentionRendering", "AttentionLessons",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,12 +38,14 @@ let package = Package(
         /// `swift run -c release attention-bench`: the speed and size benchmark.
         .executableTarget(
             name: "AttentionBench",
-            dependencies: ["AttentionEngine", "AttentionRendering"],
+            dependencies: ["AttentionMath", "AttentionTrace", "AttentionEngine", "AttentionRendering"],
             exclude: ["pytorch_baseline.py"]
         ),
 
         // MARK: - C libraries, each behind exactly one Swift file
 
+        /// glibc's `mallopt`, which the Glibc module does not export (see `LargeAllocations`).
+        .target(name: "CAllocatorShims"),
         .systemLibrary(
             name: "CCmark", pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
@@ -58,10 +60,10 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["AttentionMath", "AttentionTrace"], path: "Tests/TestSupport"),
         .testTarget(name: "AttentionMathTests", dependencies: ["AttentionMath", "TestSupport"]),
         .testTarget(name: "AttentionTraceTests", dependencies: ["AttentionTrace", "TestSupport"]),
-        .testTarget(name: "AttentionEngineTests", dependencies: ["AttentionEngine", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AttentionRenderingTests", dependencies: ["AttentionRendering", "TestSupport"]),
+        .testTarget(name: "AttentionEngineTests", dependencies: ["AttentionEngine", "AttentionMath", "AttentionTrace", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AttentionRenderingTests", dependencies: ["AttentionRendering", "AttentionTrace", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
-        .testTarget(name: "AttentionLessonsTests", dependencies: ["AttentionLessons", "TestSupport"],
+        .testTarget(name: "AttentionLessonsTests", dependencies: ["AttentionLessons", "AttentionEngine", "AttentionTrace", "TestSupport"],
                     exclude: ["Fixtures"]),
     ]
 )

@@ -96,4 +96,18 @@ import Testing
         #expect(failure(spec) == "the computation overflowed: t0.score.scores[0][0] is not a finite number; "
                     + "the given tensors are too large (the largest magnitude is 1e+308), scale them down")
     }
+
+    @Test func jsonSyntaxErrorsArePlacedByTheirOwnScanInCharacters() throws {
+        let error = try #require(JSONSyntaxError(validating: Data("[1,\n 2,, 3]".utf8)))
+        #expect(error.description == "Invalid value around line 2, column 4.")
+        #expect((error.line, error.column) == (2, 4))
+        #expect(JSONSyntaxError(validating: Data(#"{"é": x}"#.utf8))?.description == "Invalid value around line 1, column 7.")
+        #expect(JSONSyntaxError(validating: Data(#"{"a": [1, 2}"#.utf8))?.description
+                    == "Badly formed array: expected ',' or ']' around line 1, column 12.")
+        #expect(JSONSyntaxError(validating: Data(#"{"a": "b"#.utf8))?.description == "Unterminated string around line 1, column 9.")
+        #expect(JSONSyntaxError(validating: Data(#"{"a": [1, {"b": null}]}"#.utf8)) == nil)
+        // Nesting deeper than Foundation allows is valid JSON to the scan, which keeps no call stack.
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        #expect(JSONSyntaxError(validating: Data(deep.utf8))?.line == nil)
+    }
 }

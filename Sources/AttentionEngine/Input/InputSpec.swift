@@ -105,7 +105,8 @@ public struct InputSpec: Decodable, Sendable {
     }
 
     private static func path(_ codingPath: [CodingKey]) -> String {
-        codingPath.reduce("") { path, key in
+        guard !codingPath.isEmpty else { return "the top level" }
+        return codingPath.reduce("") { path, key in
             key.intValue.map { "\(path)[\($0)]" } ?? (path.isEmpty ? key.stringValue : "\(path).\(key.stringValue)")
         }
     }

@@ -53,10 +53,8 @@ extension TraceDirective {
             }
             do {
                 spec = try InputSpec(json: data, file: path)
-            } catch let error as TraceError {
-                throw LessonError(error.description, at: input.location)
             } catch {
-                throw LessonError("\(path): \(error)", at: input.location)
+                throw LessonError(error.description, at: input.location)
             }
         }
         let options = MechanismOptions(
