@@ -31,6 +31,7 @@ public struct AttentionTracer: Sendable {
                                   sourceTokens: try tokens(spec.sourceTokens, sentence: request.source, side: "source"),
                                   targetTokens: try tokens(spec.targetTokens, sentence: request.target, side: "target"),
                                   options: chosen.overridden(by: mechanism.impliedOptions))
+        try mechanism.validate(input.options)
         try checkTensors(spec.tensors, reads: mechanism.tensors(under: input.options).map(\.name), variant: variant)
         let estimate = mechanism.sizeEstimate(of: input, policy: request.recording)
         guard estimate.bytes <= request.memoryLimit else { throw TraceError.tooLarge(estimate, limit: request.memoryLimit) }

@@ -57,6 +57,9 @@ import Testing
     @Test func aNegativeWindowIsRefused() {
         #expect(failure(TraceRequest(variant: .localM, source: "a b", target: "c", options: .init(window: -1)))
                     == "window must be 0 or more (the half-width D of the local window), got -1")
+        #expect(failure(TraceRequest(variant: .localP, source: "a b", target: "c", options: .init(window: 0)))
+                    == "local-p needs a window of at least 1: its Gaussian has σ = D/2, which must be positive")
+        #expect(failure(TraceRequest(variant: .localM, source: "a b", target: "c", options: .init(window: 0))) == nil)
     }
 
     @Test func aDotScoreWithMismatchedWidthsIsRefused() {

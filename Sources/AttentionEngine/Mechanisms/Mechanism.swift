@@ -32,6 +32,12 @@ protocol Mechanism: Sendable {
     /// besides ``impliedOptions``.
     func resolved(_ options: MechanismOptions, tensors: TensorSource) -> MechanismOptions
 
+    /// Checks what only this mechanism requires of the options in force (resolved and implied),
+    /// beyond each option's own validation (``MechanismOption``), before anything is computed.
+    ///
+    /// - Throws: ``TraceError/invalidOption(_:value:reason:)``.
+    func validate(_ options: MechanismOptions) throws(TraceError)
+
     /// The tensors the mechanism reads under `options` (resolved and implied), in the order they are documented.
     func tensors(under options: MechanismOptions) -> [TensorRole]
 
@@ -51,6 +57,9 @@ extension Mechanism {
     func resolved(_ options: MechanismOptions, tensors: TensorSource) -> MechanismOptions {
         options
     }
+
+    /// No requirements beyond each option's own validation unless the mechanism has some.
+    func validate(_ options: MechanismOptions) throws(TraceError) {}
 }
 
 /// A tensor a mechanism reads, by its canonical name, with its shape and its role.
@@ -63,7 +72,7 @@ public struct TensorRole: Sendable, Equatable {
     public let role: String
 
     /// Creates a role.
-    public init(_ name: String, _ shape: String, _ role: String) {
+    init(_ name: String, _ shape: String, _ role: String) {
         self.name = name
         self.shape = shape
         self.role = role

@@ -10,7 +10,7 @@ import AttentionTrace
 /// in its own folder.
 struct AlignmentMechanism: Mechanism {
     /// How a variant's score is decided.
-    enum Score: Sendable {
+    enum Score: Sendable, Equatable {
         /// The name fixes it: `dot` scores with the dot product.
         case fixed(ScoreFunction)
         /// The `score` option chooses it; unset, the given tensors imply it (``ScoreFunction/implied(by:)``).
@@ -47,9 +47,27 @@ struct AlignmentMechanism: Mechanism {
 
     func resolved(_ options: MechanismOptions, tensors: TensorSource) -> MechanismOptions {
         var options = options
-        if score == .option { options.score = options.score ?? ScoreFunction.implied(by: tensors) }
-        if window != .global { options.window = options.window ?? AttentionTracer.defaultWindow }
+        if score == .option { options.score = function(under: options, tensors: tensors) }
+        if window != .global { options.window = halfWidth(under: options) }
         return options
+    }
+
+    func validate(_ options: MechanismOptions) throws(TraceError) {
+        if window == .predictive, let d = options.window, d < 1 {
+            throw .invalidOption(.window, value: String(d),
+                                 reason: "local-p needs a window of at least 1: its Gaussian has σ = D/2, which must be positive")
+        }
+    }
+
+    /// The score under `options`: the one the name fixes, else the option's, else the one the given tensors imply.
+    private func function(under options: MechanismOptions, tensors: TensorSource) -> ScoreFunction {
+        guard case .fixed(let function) = score else { return options.score ?? ScoreFunction.implied(by: tensors) }
+        return function
+    }
+
+    /// The window's half-width D under `options`.
+    private func halfWidth(under options: MechanismOptions) -> Int {
+        options.window ?? AttentionTracer.defaultWindow
     }
 
     func tensors(under options: MechanismOptions) -> [TensorRole] {
@@ -82,23 +100,21 @@ struct AlignmentMechanism: Mechanism {
     }
 
     func trace(_ input: ResolvedInput, recorder: TraceRecorder) throws {
-        let function = input.options.score ?? ScoreFunction.implied(by: input.tensors)
+        let scoreFunction = function(under: input.options, tensors: input.tensors)
         let inputs = try AlignmentInputs.encode(input, variant: name, recorder: recorder)
-        let halfWidth = input.options.window ?? AttentionTracer.defaultWindow
+        let d = halfWidth(under: input.options)
         let localWindow: LocalWindow?
         switch window {
         case .global:
             localWindow = nil
         case .monotonic:
-            localWindow = LocalWindow(monotonicHalfWidth: halfWidth)
+            localWindow = LocalWindow(monotonicHalfWidth: d)
         case .predictive:
-            localWindow = try LocalWindow(predictiveHalfWidth: halfWidth, queryWidth: inputs.query.value.columns,
+            localWindow = try LocalWindow(predictiveHalfWidth: d, queryWidth: inputs.query.value.columns,
                                           tensors: input.tensors)
             recorder.warn("local-p weights are the window softmax times a Gaussian, so a row does not sum to 1 (as in Luong et al. 2015)")
         }
-        let scorer = try AlignmentScorer(function, framing: framing, inputs: inputs, tensors: input.tensors)
+        let scorer = try AlignmentScorer(scoreFunction, framing: framing, inputs: inputs, tensors: input.tensors)
         recorder.recordResults(AlignmentLoop(inputs: inputs, scorer: scorer, window: localWindow).trace(recorder: recorder).tensors)
     }
 }
-
-extension AlignmentMechanism.Score: Equatable {}

@@ -25,7 +25,8 @@ public enum ScoreFunction: String, CaseIterable, Sendable {
 
     /// Why `name` cannot be the `score` option.
     static func unknownMessage(_ name: String) -> String {
-        "unknown score '\(name)'; choose \(selectable.map(\.rawValue).dropLast().joined(separator: ", ")) or \(ScoreFunction.concat.rawValue)"
+        let names = selectable.map(\.rawValue)
+        return "unknown score '\(name)'; choose \(names.dropLast().joined(separator: ", ")) or \(names.last ?? "")"
     }
 
     /// The score the conventions choose when a spec does not say: `concat` if
