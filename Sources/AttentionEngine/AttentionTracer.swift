@@ -18,7 +18,7 @@ public struct AttentionTracer: Sendable {
     /// - Throws: ``TraceError`` for input that cannot be traced, with a message naming what and where,
     ///   including ``TraceError/overflow(tensor:index:largestInput:)`` when values so large were given
     ///   that a computed entry is not a finite number (the trace never holds NaN or an unmasked infinity).
-    public func trace(_ request: TraceRequest) throws -> Trace {
+    public func trace(_ request: TraceRequest) throws(TraceError) -> Trace {
         let variant = try self.variant(of: request)
         let mechanism = variant.mechanism
         let spec = request.spec ?? InputSpec()

@@ -125,7 +125,11 @@ import Testing
         do {
             _ = try AttentionTracer().trace(TraceRequest(variant: .selfAttention, spec: spec))
             Issue.record("expected the trace to be refused")
-        } catch let TraceError.tooLarge(estimate, limit) {
+        } catch {
+            guard case .tooLarge(let estimate, let limit) = error else {
+                Issue.record("expected tooLarge, got \(error)")
+                return
+            }
             #expect(limit == TraceRequest.defaultMemoryLimit)
             #expect(estimate.bytes > 1_000_000_000_000)
             #expect("\(TraceError.tooLarge(estimate, limit: limit))".hasSuffix("more than the limit of 4.0 GB; raise the memory limit to allow it"))

@@ -29,7 +29,7 @@ struct SequenceEncoder {
     ///   - width: The number of columns required (when another sequence fixes it).
     /// - Throws: ``TraceError`` when neither the tensor nor tokens are given, or shapes disagree.
     func sequence(_ name: String, tokens: [String]?, side: String, positional: Bool, width: Int? = nil,
-                  recorder: TraceRecorder) throws -> TracedMatrix {
+                  recorder: TraceRecorder) throws(TraceError) -> TracedMatrix {
         let group = "Step 1 · Encode"
         if let given = try input.tensors.givenMatrix(name) {
             if let width, given.columns != width {

@@ -15,7 +15,7 @@ struct ResolvedInput {
     ///
     /// - Throws: ``TraceError/shapeMismatch(tensor:expected:found:because:)`` when
     ///   the number of labels and of rows differ.
-    func axis(_ name: String, labels: [String]?, rows: Int, tensor: String) throws -> Axis {
+    func axis(_ name: String, labels: [String]?, rows: Int, tensor: String) throws(TraceError) -> Axis {
         guard let labels else { return Axis(name: name) }
         guard labels.count == rows else {
             throw TraceError.shapeMismatch(tensor: tensor, expected: [labels.count], found: [rows],

@@ -49,7 +49,7 @@ protocol Mechanism: Sendable {
     /// Every shape is checked before the first matrix is built.
     ///
     /// - Throws: ``TraceError`` for input that does not fit the mechanism.
-    func trace(_ input: ResolvedInput, recorder: TraceRecorder) throws
+    func trace(_ input: ResolvedInput, recorder: TraceRecorder) throws(TraceError)
 }
 
 extension Mechanism {

@@ -15,10 +15,8 @@ extension TraceDirective {
         let request = try Self.request(body, at: location)
         do {
             trace = try AttentionTracer().trace(request)
-        } catch let error as TraceError {
-            throw LessonError("the trace cannot be made: \(error.description)", at: location)
         } catch {
-            throw LessonError("the trace cannot be made: \(error)", at: location)
+            throw LessonError("the trace cannot be made: \(error.description)", at: location)
         }
         if let entry = try body.single("show", directive: directive) {
             show = entry.value.split(separator: ",").map { StepPattern($0.trimmingCharacters(in: .whitespacesAndNewlines)) }

@@ -13,7 +13,7 @@ struct AlignmentInputs {
     /// A spec's `query` and `keys` are used as given. Without them the encoder
     /// produces them from the tokens (the spec's, or the sentences'). `values`
     /// defaults to `keys`.
-    static func encode(_ input: ResolvedInput, variant: String, recorder: TraceRecorder) throws -> AlignmentInputs {
+    static func encode(_ input: ResolvedInput, variant: String, recorder: TraceRecorder) throws(TraceError) -> AlignmentInputs {
         let source = input.tensors
         let givesQuery = source.gives("query"), givesKeys = source.gives("keys")
         let query: TracedMatrix, keys: TracedMatrix

@@ -99,7 +99,7 @@ struct AlignmentMechanism: Mechanism {
                                  sourceLength: n, targetLength: m, width: input.width)
     }
 
-    func trace(_ input: ResolvedInput, recorder: TraceRecorder) throws {
+    func trace(_ input: ResolvedInput, recorder: TraceRecorder) throws(TraceError) {
         let scoreFunction = function(under: input.options, tensors: input.tensors)
         let inputs = try AlignmentInputs.encode(input, variant: name, recorder: recorder)
         let d = halfWidth(under: input.options)

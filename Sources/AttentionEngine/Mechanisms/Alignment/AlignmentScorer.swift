@@ -29,7 +29,7 @@ final class AlignmentScorer {
     /// Creates a scorer, checking that the query, keys and parameters fit together.
     ///
     /// - Throws: ``TraceError/shapeMismatch(tensor:expected:found:because:)``.
-    init(_ function: ScoreFunction, framing: Framing = .luong, inputs: AlignmentInputs, tensors: TensorSource) throws {
+    init(_ function: ScoreFunction, framing: Framing = .luong, inputs: AlignmentInputs, tensors: TensorSource) throws(TraceError) {
         self.function = function
         self.framing = framing
         self.inputs = inputs

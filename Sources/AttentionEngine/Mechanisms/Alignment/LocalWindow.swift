@@ -40,7 +40,7 @@ struct LocalWindow {
     ///
     /// - Precondition: `halfWidth` ≥ 1, which ``AlignmentMechanism/validate(_:)`` checks: σ = D/2 must be positive.
     /// - Throws: ``TraceError/shapeMismatch(tensor:expected:found:because:)``.
-    init(predictiveHalfWidth halfWidth: Int, queryWidth ds: Int, tensors: TensorSource) throws {
+    init(predictiveHalfWidth halfWidth: Int, queryWidth ds: Int, tensors: TensorSource) throws(TraceError) {
         precondition(halfWidth > 0, "local-p with D = \(halfWidth)")
         self.halfWidth = halfWidth
         let dp = tensors.given["W_p"]?.rowCount ?? tensors.given["v_p"]?.columnCount ?? Self.defaultPredictorSize

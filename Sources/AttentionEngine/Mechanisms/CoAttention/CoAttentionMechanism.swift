@@ -27,7 +27,7 @@ struct CoAttentionMechanism: Mechanism {
                                  sourceLength: n, targetLength: m, width: input.width)
     }
 
-    func trace(_ input: ResolvedInput, recorder: TraceRecorder) throws {
+    func trace(_ input: ResolvedInput, recorder: TraceRecorder) throws(TraceError) {
         let sequences = SequenceEncoder(input: input, variant: name)
         let document = try sequences.sequence("document", tokens: input.sourceTokens, side: "source", positional: false,
                                               recorder: recorder)

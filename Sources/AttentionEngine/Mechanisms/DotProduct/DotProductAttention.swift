@@ -32,7 +32,7 @@ struct DotProductAttention {
     ///
     /// - Throws: ``TraceError/shapeMismatch(tensor:expected:found:because:)``, or
     ///   ``TraceError/headsDoNotDivide(heads:width:)`` when `heads` does not divide `d_model`.
-    init(queries: TracedMatrix, sources: TracedMatrix, heads: Int?, causal: Bool, tensors: TensorSource) throws {
+    init(queries: TracedMatrix, sources: TracedMatrix, heads: Int?, causal: Bool, tensors: TensorSource) throws(TraceError) {
         self.queries = queries
         self.sources = sources
         self.heads = heads
@@ -42,7 +42,7 @@ struct DotProductAttention {
             guard heads >= 1, d % heads == 0 else {
                 throw TraceError.headsDoNotDivide(heads: heads, width: d)
             }
-            func square(_ name: String) throws -> (Matrix, Provenance) {
+            func square(_ name: String) throws(TraceError) -> (Matrix, Provenance) {
                 try tensors.matrix(name, rows: d, columns: d, because: "d_model x d_model, d_model = \(d)")
             }
             projections = Projections(wq: try square("W_Q"), wk: try square("W_K"), wv: try square("W_V"), wo: try square("W_O"))

@@ -68,7 +68,7 @@ struct DotProductMechanism: Mechanism {
                                  heads: heads == .single ? nil : headCount)
     }
 
-    func trace(_ input: ResolvedInput, recorder: TraceRecorder) throws {
+    func trace(_ input: ResolvedInput, recorder: TraceRecorder) throws(TraceError) {
         let sequences = SequenceEncoder(input: input, variant: name)
         let x = try sequences.sequence("X", tokens: isCross ? input.targetTokens : input.sourceTokens,
                                        side: isCross ? "target" : "source", positional: true, recorder: recorder)
