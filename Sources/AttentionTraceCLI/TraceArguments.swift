@@ -51,10 +51,10 @@ struct TraceArguments: ParsableArguments {
     }
 }
 
-/// The `--variant` argument `name`, matched without regard to case.
+/// The variant a command-line argument names, matched without regard to case.
 ///
 /// - Throws: ``CommandFailure`` naming the closest variant.
-private func variant(named name: String) throws -> Variant {
+func variant(named name: String) throws -> Variant {
     do {
         return try Variant(named: name)
     } catch {
