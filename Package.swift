@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "AttentionEngine", targets: ["AttentionEngine"]),
         .library(name: "AttentionRendering", targets: ["AttentionRendering"]),
         .library(name: "AttentionLessons", targets: ["AttentionLessons"]),
+        .library(name: "AttentionCorpus", targets: ["AttentionCorpus"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -26,11 +27,13 @@ let package = Package(
         .target(name: "AttentionRendering", dependencies: ["AttentionTrace", "CCmark"]),
         /// Instructor-written lessons: directives, the check language, grading and the static course site.
         .target(name: "AttentionLessons", dependencies: ["AttentionEngine", "AttentionRendering", "AttentionTrace"]),
+        /// The English→French training corpus: a synchronous grammar with gold word alignments.
+        .target(name: "AttentionCorpus", resources: [.copy("Resources/grammar.txt")]),
         /// The `attention-trace` command.
         .executableTarget(
             name: "AttentionTraceCLI",
             dependencies: [
-                "AttentionMath", "AttentionEngine", "AttentionRendering", "AttentionLessons",
+                "AttentionMath", "AttentionEngine", "AttentionRendering", "AttentionLessons", "AttentionCorpus",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,5 +66,6 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
         .testTarget(name: "AttentionLessonsTests", dependencies: ["AttentionLessons", "TestSupport"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "AttentionCorpusTests", dependencies: ["AttentionCorpus", "AttentionEngine", "TestSupport"]),
     ]
 )
