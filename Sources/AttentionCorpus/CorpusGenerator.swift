@@ -9,6 +9,13 @@ public struct CorpusGenerator: Sendable {
     /// The seed of the draws.
     public let seed: UInt64
 
+    /// The seed the command uses unless told otherwise, the same as the engine's default seed.
+    public static let defaultSeed: UInt64 = 42
+    /// The default number of training pairs: enough for a small model to learn the grammar.
+    public static let defaultTrainCount = 4_000
+    /// The default number of held-out pairs.
+    public static let defaultHeldOutCount = 400
+
     /// How many draws are allowed for each pair asked for, beyond a fixed allowance, before the
     /// grammar is taken to have run out of distinct sentences.
     static let drawsPerPair = 50, extraDraws = 10_000

@@ -21,8 +21,9 @@ struct Sampler {
         case .description, .negatedDescription:
             let predicative = grammar.adjectives.indices.filter { grammar.adjectives[$0].isPredicative }
             let adjective = random.element(of: predicative)
-            return .description(subject(kinds: grammar.adjectives[adjective].kinds, timeInRelative: false),
-                                adjective: adjective, negated: construction == .negatedDescription)
+            var subject = subject(kinds: grammar.adjectives[adjective].kinds, timeInRelative: false)
+            subject.phrase.adjectives.removeAll { $0 == adjective }
+            return .description(subject, adjective: adjective, negated: construction == .negatedDescription)
         }
     }
 

@@ -77,7 +77,8 @@ struct SourceParser {
             position += 1
             return NounPhrase(noun: noun, adjectives: adjectives, plural: false)
         }
-        let noun = try expect("a noun", in: plurals)
+        guard let noun = plurals.firstIndex(of: peek) else { throw unexpected("a noun", suggesting: singulars + plurals) }
+        position += 1
         return NounPhrase(noun: noun, adjectives: adjectives, plural: true)
     }
 

@@ -10,17 +10,21 @@ enum Suggestion {
         return best.distance <= allowed ? " (did you mean '\(best.candidate)'?)" : ""
     }
 
-    /// The Levenshtein distance: the fewest insertions, deletions and substitutions of
-    /// characters that turn `a` into `b`, by the usual row-by-row dynamic programme.
+    /// The optimal-string-alignment distance: the fewest insertions, deletions, substitutions
+    /// and swaps of two neighbouring characters that turn `a` into `b` (Levenshtein's distance
+    /// with swaps, so the typo "cta" is one edit from "cat"), by the usual row-by-row programme.
     static func editDistance(_ a: String, _ b: String) -> Int {
-        let b = Array(b)
+        let a = Array(a), b = Array(b)
+        var beforePrevious: [Int] = []
         var previous = Array(0...b.count)
-        for (i, x) in a.enumerated() {
+        for i in a.indices {
             var current = [i + 1]
-            for (j, y) in b.enumerated() {
-                current.append(min(previous[j] + (x == y ? 0 : 1), previous[j + 1] + 1, current[j] + 1))
+            for j in b.indices {
+                var distance = min(previous[j] + (a[i] == b[j] ? 0 : 1), previous[j + 1] + 1, current[j] + 1)
+                if i > 0, j > 0, a[i] == b[j - 1], a[i - 1] == b[j] { distance = min(distance, beforePrevious[j - 1] + 1) }
+                current.append(distance)
             }
-            previous = current
+            (beforePrevious, previous) = (previous, current)
         }
         return previous[b.count]
     }
