@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "AttentionJSON", targets: ["AttentionJSON"]),
         .library(name: "AttentionRendering", targets: ["AttentionRendering"]),
         .library(name: "AttentionLessons", targets: ["AttentionLessons"]),
+        .library(name: "AttentionCorpus", targets: ["AttentionCorpus"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -29,11 +30,14 @@ let package = Package(
         /// Instructor-written lessons: directives, the check language, grading and the static course site.
         .target(name: "AttentionLessons",
                 dependencies: ["AttentionEngine", "AttentionMarkdown", "AttentionRendering", "AttentionTrace"]),
+        /// The English→French training corpus: a synchronous grammar with gold word alignments.
+        .target(name: "AttentionCorpus", resources: [.copy("Resources/grammar.txt")]),
         /// The `attention-trace` command.
         .executableTarget(
             name: "AttentionTraceCLI",
             dependencies: [
                 "AttentionMath", "AttentionEngine", "AttentionTrace", "AttentionJSON", "AttentionRendering", "AttentionLessons",
+                "AttentionCorpus",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,5 +81,6 @@ let package = Package(
         .testTarget(name: "AttentionLessonsTests",
                     dependencies: ["AttentionLessons", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "TestSupport"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "AttentionCorpusTests", dependencies: ["AttentionCorpus", "AttentionEngine", "TestSupport"]),
     ]
 )
