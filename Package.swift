@@ -24,7 +24,7 @@ let package = Package(
         /// The `Trace` value: plain Codable data with provenance for every number.
         .target(name: "AttentionTrace"),
         /// Tokenizer, seeded parameters, GRU encoder, attention mechanisms and the tracer.
-        .target(name: "AttentionEngine", dependencies: ["AttentionMath", "AttentionTrace"]),
+        .target(name: "AttentionEngine", dependencies: ["AttentionMath", "AttentionTrace", "CAllocatorShims"]),
         /// Trace pages: a trace as a Markdown or HTML document, tables, heatmaps, the compare page.
         .target(name: "AttentionRendering", dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionTrace"]),
         /// Instructor-written lessons: directives, the check language, grading and the static course site.
@@ -58,6 +58,8 @@ let package = Package(
 
         // MARK: - C libraries, each behind exactly one Swift file
 
+        /// glibc's `mallopt`, which the Glibc module does not export (see `LargeAllocations`).
+        .target(name: "CAllocatorShims"),
         .systemLibrary(
             name: "CCmark", pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
@@ -72,14 +74,14 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["AttentionMath", "AttentionTrace"], path: "Tests/TestSupport"),
         .testTarget(name: "AttentionMathTests", dependencies: ["AttentionMath", "TestSupport"]),
         .testTarget(name: "AttentionTraceTests", dependencies: ["AttentionTrace", "TestSupport"]),
-        .testTarget(name: "AttentionEngineTests", dependencies: ["AttentionEngine", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AttentionEngineTests", dependencies: ["AttentionEngine", "AttentionMath", "AttentionTrace", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AttentionMarkdownTests", dependencies: ["AttentionMarkdown", "TestSupport"]),
         .testTarget(name: "AttentionJSONTests", dependencies: ["AttentionJSON", "AttentionTrace", "TestSupport"]),
         .testTarget(name: "AttentionRenderingTests",
                     dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
         .testTarget(name: "AttentionLessonsTests",
-                    dependencies: ["AttentionLessons", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "TestSupport"],
+                    dependencies: ["AttentionLessons", "AttentionEngine", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "TestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "AttentionCorpusTests", dependencies: ["AttentionCorpus", "AttentionEngine", "TestSupport"]),
     ]
