@@ -7,7 +7,7 @@ public struct CheckRun: Sendable {
         /// The failed check's result.
         public let result: CheckResult
 
-        /// `Lessons/03-additive.md:42: exercise 'hier': check … failed: expected 'yesterday', found 'zoo'`.
+        /// `Lessons/03-additive.md:42: exercise 'hier': check … failed: the answer is 'zoo', but argmax(weights[row: "hier"]) is 'yesterday'`.
         public var description: String {
             let location = result.check.location
             return "\(location.file):\(location.line): exercise '\(exercise)': \(result)"
