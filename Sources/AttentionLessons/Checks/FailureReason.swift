@@ -59,6 +59,9 @@ struct Mismatch: Sendable {
     /// The digits that show a difference of the tolerance, if any.
     private var decimals: Int? { tolerance.flatMap(Evaluator.decimals(for:)) }
 
+    /// The mismatch as `audience` reads it: both values for the instructor and for a student
+    /// shown the values; for a student otherwise, what differs (see ``difference(_:)``), with the
+    /// other side named by its expression only.
     func message(for audience: Audience) -> String {
         let subject = subject(for: audience)
         if audience != .student || !readsAnswer { return revealed(subject) }
@@ -93,7 +96,8 @@ struct Mismatch: Sendable {
         }
     }
 
-    /// What differs, without the reference's value.
+    /// What differs, without the reference's value: the kinds when they differ, the direction and
+    /// order of magnitude for numbers, the sizes or the wrong positions for lists.
     private func difference(_ subject: String) -> String {
         let value = given.value.comparable, other = reference.value.comparable
         let kind = value.kindName(beside: other), otherKind = other.kindName(beside: value)
