@@ -211,7 +211,7 @@ struct GrammarAssembler {
     private func checkDistinct(_ entries: [(line: GrammarLine, words: [String])], _ what: String) throws {
         var seen: [String: Int] = [:]
         for (line, words) in entries {
-            for word in Set(words) {
+            for word in words where seen[word] != line.number {
                 if let first = seen[word] { throw line.error("\(what) '\(word)' is already defined on line \(first)") }
                 seen[word] = line.number
             }
