@@ -41,12 +41,12 @@ public struct CorpusGenerator: Sendable {
     ///   - trainCount: The number of training pairs, 0 or more.
     ///   - heldOutCount: The number of held-out pairs, 0 or more.
     /// - Returns: The two splits.
-    /// - Throws: ``CorpusError/negativeCount(_:_:)`` for a count below 0, and
+    /// - Throws: ``CorpusError/negativeCount(split:count:)`` for a count below 0, and
     ///   ``CorpusError/tooFewPairs(requested:found:draws:)`` when the grammar does not yield
     ///   that many distinct sentences within `50 × count + 10,000` draws.
     public func generate(trainCount: Int, heldOutCount: Int) throws -> Corpus {
-        if trainCount < 0 { throw CorpusError.negativeCount("train", trainCount) }
-        if heldOutCount < 0 { throw CorpusError.negativeCount("held-out", heldOutCount) }
+        if trainCount < 0 { throw CorpusError.negativeCount(split: "train", count: trainCount) }
+        if heldOutCount < 0 { throw CorpusError.negativeCount(split: "held-out", count: heldOutCount) }
         let realizer = Realizer(grammar: grammar)
         let fixed = grammar.trainSentences.map(realizer.pair(for:))
         var seen = Set(fixed.map(\.source))
@@ -67,36 +67,5 @@ public struct CorpusGenerator: Sendable {
             if train.count < trainCount { train.append(pair) } else { heldOut.append(pair) }
         }
         return Corpus(train: train, heldOut: heldOut)
-    }
-}
-
-/// A corpus that cannot be made, or a score that cannot be computed.
-public enum CorpusError: Error, CustomStringConvertible, Hashable, Sendable {
-    /// A split was asked for with fewer than 0 pairs.
-    case negativeCount(String, Int)
-    /// The grammar yielded only `found` distinct pairs of the allowed lengths in `draws` draws.
-    case tooFewPairs(requested: Int, found: Int, draws: Int)
-    /// An attention matrix whose shape does not match its pair: `rows` × `columns` where the
-    /// pair has `targetLength` target and `sourceLength` source tokens.
-    case attentionShape(pair: Int, rows: Int, columns: [Int], targetLength: Int, sourceLength: Int)
-    /// A different number of attention matrices than of pairs.
-    case attentionCount(matrices: Int, pairs: Int)
-
-    /// One line saying what was wrong.
-    public var description: String {
-        switch self {
-        case .negativeCount(let split, let count):
-            "the \(split) split needs 0 or more pairs, got \(count)"
-        case .tooFewPairs(let requested, let found, let draws):
-            "the grammar yields only \(found) distinct sentence pairs in \(draws) draws, fewer than the \(requested) asked for; extend the grammar or ask for fewer"
-        case .attentionShape(let pair, let rows, let columns, let targetLength, let sourceLength):
-            if rows != targetLength {
-                "the attention of pair \(pair) has \(rows) rows, expected \(targetLength) (one per target token)"
-            } else {
-                "the attention of pair \(pair) has a row of \(columns.first { $0 != sourceLength } ?? 0) weights, expected \(sourceLength) (one per source token)"
-            }
-        case .attentionCount(let matrices, let pairs):
-            "\(matrices) attention matrices for \(pairs) sentence pairs; give one per pair"
-        }
     }
 }
