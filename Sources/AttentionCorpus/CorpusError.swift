@@ -2,6 +2,8 @@
 public enum CorpusError: Error, CustomStringConvertible, Hashable, Sendable {
     /// A split was asked for with fewer than 0 pairs.
     case negativeCount(split: String, count: Int)
+    /// More pairs were asked for than ``CorpusGenerator/maximumPairCount``.
+    case tooManyPairs(trainCount: Int, heldOutCount: Int, maximum: Int)
     /// The grammar yielded only `found` distinct pairs of the allowed lengths in `draws` draws.
     case tooFewPairs(requested: Int, found: Int, draws: Int)
     /// An attention matrix whose shape does not match its pair: `rows` × `columns` where the
@@ -19,6 +21,8 @@ public enum CorpusError: Error, CustomStringConvertible, Hashable, Sendable {
         switch self {
         case .negativeCount(let split, let count):
             "the \(split) split needs 0 or more pairs, got \(count)"
+        case .tooManyPairs(let trainCount, let heldOutCount, let maximum):
+            "\(trainCount) training and \(heldOutCount) held-out pairs are more than the \(maximum) a corpus may have"
         case .tooFewPairs(let requested, let found, let draws):
             "the grammar yields only \(found) distinct sentence pairs in \(draws) draws, fewer than the \(requested) asked for; extend the grammar or ask for fewer"
         case .attentionShape(let pair, let rows, let columns, let targetLength, let sourceLength):

@@ -16,6 +16,10 @@ public struct CorpusGenerator: Sendable {
     /// The default number of held-out pairs.
     public static let defaultHeldOutCount = 400
 
+    /// The most pairs a corpus may have, ten thousand times the default size of a teaching corpus
+    /// and still a few hundred megabytes.
+    public static let maximumPairCount = 1_000_000
+
     /// How many draws are allowed for each pair asked for, beyond a fixed allowance, before the
     /// grammar is taken to have run out of distinct sentences.
     static let drawsPerPair = 50, extraDraws = 10_000
@@ -41,12 +45,17 @@ public struct CorpusGenerator: Sendable {
     ///   - trainCount: The number of training pairs, 0 or more.
     ///   - heldOutCount: The number of held-out pairs, 0 or more.
     /// - Returns: The two splits.
-    /// - Throws: ``CorpusError/negativeCount(split:count:)`` for a count below 0, and
+    /// - Throws: ``CorpusError/negativeCount(split:count:)`` for a count below 0,
+    ///   ``CorpusError/tooManyPairs(trainCount:heldOutCount:maximum:)`` for more than
+    ///   ``maximumPairCount`` pairs in all, and
     ///   ``CorpusError/tooFewPairs(requested:found:draws:)`` when the grammar does not yield
     ///   that many distinct sentences within `50 × count + 10,000` draws.
     public func generate(trainCount: Int, heldOutCount: Int) throws -> Corpus {
         if trainCount < 0 { throw CorpusError.negativeCount(split: "train", count: trainCount) }
         if heldOutCount < 0 { throw CorpusError.negativeCount(split: "held-out", count: heldOutCount) }
+        guard trainCount <= Self.maximumPairCount - heldOutCount else {
+            throw CorpusError.tooManyPairs(trainCount: trainCount, heldOutCount: heldOutCount, maximum: Self.maximumPairCount)
+        }
         let realizer = Realizer(grammar: grammar)
         let fixed = grammar.trainSentences.map(realizer.pair(for:))
         var seen = Set(fixed.map(\.source))
