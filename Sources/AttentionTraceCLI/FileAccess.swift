@@ -1,3 +1,4 @@
+import AttentionJSON
 import AttentionRendering
 import Foundation
 

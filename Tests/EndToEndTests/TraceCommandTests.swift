@@ -23,6 +23,16 @@ import TestSupport
         #expect(lines.allSatisfy { $0.split(separator: " ").count > 3 })
     }
 
+    @Test func aSpecsOwnVariantIsUsedWhenNoVariantIsGiven() throws {
+        let directory = try makeTemporaryDirectory()
+        try Data(#"{"variant": "dot", "tensors": {"query": [[1, 2]], "keys": [[1, 0], [0, 1]]}}"#.utf8)
+            .write(to: directory.appendingPathComponent("spec.json"))
+        let result = try runAttentionTrace(["trace", "--input", "spec.json", "--format", "json"], in: directory)
+        #expect(result.status == 0, "\(result.standardError)")
+        let trace = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        #expect(trace["variant"] as? String == "dot")
+    }
+
     @Test func theWalkthroughHasTheFiveStepsTheHeatmapAndMathML() throws {
         let directory = try makeTemporaryDirectory()
         let page = directory.appendingPathComponent("walkthrough.html")

@@ -15,10 +15,8 @@ extension TraceDirective {
         let request = try Self.request(body, at: location)
         do {
             trace = try AttentionTracer().trace(request)
-        } catch let error as TraceError {
-            throw LessonError("the trace cannot be made: \(error.description)", at: location)
         } catch {
-            throw LessonError("the trace cannot be made: \(error)", at: location)
+            throw LessonError("the trace cannot be made: \(error.description)", at: location)
         }
         if let entry = try body.single("show", directive: directive) {
             show = entry.value.split(separator: ",").map { StepPattern($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
@@ -53,17 +51,15 @@ extension TraceDirective {
             }
             do {
                 spec = try InputSpec(json: data, file: path)
-            } catch let error as TraceError {
-                throw LessonError(error.description, at: input.location)
             } catch {
-                throw LessonError("\(path): \(error)", at: input.location)
+                throw LessonError(error.description, at: input.location)
             }
         }
-        let options = InputSpec.Options(
+        let options = MechanismOptions(
             heads: try body.single("heads", directive: directive).map { e throws(LessonError) in try integer(e) },
             window: try body.single("window", directive: directive).map { e throws(LessonError) in try integer(e) },
             causal: try body.single("causal", directive: directive).map { e throws(LessonError) in try boolean(e) },
-            score: try body.single("score", directive: directive).map { unquoted($0.value) })
+            score: try body.single("score", directive: directive).map { e throws(LessonError) in try score(e) })
         return TraceRequest(variant: variant,
                             source: try body.single("source", directive: directive).map { unquoted($0.value) },
                             target: try body.single("target", directive: directive).map { unquoted($0.value) },
@@ -86,6 +82,15 @@ func parseVariant(_ entry: DirectiveBody.Entry) throws(LessonError) -> Variant {
         throw LessonError(TraceError.unknownVariant(name).description, at: entry.location)
     }
     return variant
+}
+
+/// A `score` value: dot, general or concat.
+private func score(_ entry: DirectiveBody.Entry) throws(LessonError) -> ScoreFunction {
+    do {
+        return try ScoreFunction(named: unquoted(entry.value))
+    } catch {
+        throw LessonError(error.description, at: entry.location)
+    }
 }
 
 /// The `seed` key, or ``TraceRequest/defaultSeed`` (42).

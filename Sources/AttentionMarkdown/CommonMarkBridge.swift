@@ -28,9 +28,9 @@ extension Document {
     ///
     /// Text in ``Inline/text(_:)`` is escaped as needed, so it reads back as the same text.
     ///
-    /// - Throws: ``RenderingError/documentTooLarge(bytes:limit:)`` when the document
+    /// - Throws: ``MarkdownError/documentTooLarge(bytes:limit:)`` when the document
     ///   holds more than ``largestTextForCommonMark`` bytes of text.
-    public func commonMark() throws(RenderingError) -> String {
+    public func commonMark() throws(MarkdownError) -> String {
         try checkSize(textBytes)
         return withNodeTree(blocks) { root in takeRendered(cmark_render_commonmark(root, CMARK_OPT_DEFAULT, 0)) }
     }
@@ -43,10 +43,10 @@ extension Document {
     /// cmark's buffers: cmark renders a placeholder comment for each, and the
     /// block is spliced in its place, which gives the same output at any size.
     ///
-    /// - Throws: ``RenderingError/documentTooLarge(bytes:limit:)`` when the text
+    /// - Throws: ``MarkdownError/documentTooLarge(bytes:limit:)`` when the text
     ///   left for cmark is more than ``largestTextForCommonMark`` bytes.
     /// - Complexity: O(size of the output).
-    public func htmlFragment() throws(RenderingError) -> String {
+    public func htmlFragment() throws(MarkdownError) -> String {
         let marker = "<!--spliced-\(UInt64.random(in: 0...UInt64.max))-"
         var spliced: [String] = []
         let rendered = blocks.map { block -> Block in
@@ -60,7 +60,7 @@ extension Document {
         return splicing(spliced, into: html, at: marker)
     }
 
-    private func checkSize(_ bytes: Int) throws(RenderingError) {
+    private func checkSize(_ bytes: Int) throws(MarkdownError) {
         guard bytes <= Self.largestTextForCommonMark else {
             throw .documentTooLarge(bytes: bytes, limit: Self.largestTextForCommonMark)
         }

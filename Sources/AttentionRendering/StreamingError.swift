@@ -1,3 +1,5 @@
+import AttentionJSON
+
 /// Why rendering into a ``ByteSink`` stopped: the trace has a value its format cannot
 /// hold, or the sink could not take the bytes.
 ///
@@ -18,12 +20,12 @@ public enum StreamingError<SinkFailure: Error>: Error, CustomStringConvertible {
     }
 }
 
-extension StreamingError where SinkFailure == Never {
-    /// The rendering error, the only failure possible with a sink that cannot fail.
-    var renderingError: RenderingError {
-        switch self {
-        case .rendering(let error): return error
-        case .sink(let never): switch never {}
+extension StreamingError {
+    /// The same failure of the JSON writer: an unencodable value is a rendering error.
+    init(_ error: JSONStreamingError<SinkFailure>) {
+        switch error {
+        case .unencodable(let value): self = .rendering(.unencodable(path: value.path, reason: value.reason))
+        case .sink(let failure): self = .sink(failure)
         }
     }
 }

@@ -6,9 +6,9 @@
 protocol JSONValue {
     /// Writes the value at the writer's current position.
     ///
-    /// - Throws: ``StreamingError/rendering(_:)`` for a value JSON cannot hold,
-    ///   ``StreamingError/sink(_:)`` when the sink fails.
-    func writeJSON<Sink: ByteSink>(into writer: inout JSONWriter<Sink>) throws(StreamingError<Sink.Failure>)
+    /// - Throws: ``JSONStreamingError/unencodable(_:)`` for a value JSON cannot hold,
+    ///   ``JSONStreamingError/sink(_:)`` when the sink fails.
+    func writeJSON<Sink: ByteSink>(into writer: inout JSONWriter<Sink>) throws(JSONStreamingError<Sink.Failure>)
 }
 
 extension String: JSONValue {
@@ -24,19 +24,19 @@ extension Int: JSONValue {
 }
 
 extension Double: JSONValue {
-    func writeJSON<Sink: ByteSink>(into writer: inout JSONWriter<Sink>) throws(StreamingError<Sink.Failure>) {
+    func writeJSON<Sink: ByteSink>(into writer: inout JSONWriter<Sink>) throws(JSONStreamingError<Sink.Failure>) {
         try writer.writeNumber(self)
     }
 }
 
 extension Array: JSONValue where Element: JSONValue {
-    func writeJSON<Sink: ByteSink>(into writer: inout JSONWriter<Sink>) throws(StreamingError<Sink.Failure>) {
+    func writeJSON<Sink: ByteSink>(into writer: inout JSONWriter<Sink>) throws(JSONStreamingError<Sink.Failure>) {
         try writer.writeArray(self)
     }
 }
 
 extension Dictionary: JSONValue where Key == String, Value: JSONValue {
-    func writeJSON<Sink: ByteSink>(into writer: inout JSONWriter<Sink>) throws(StreamingError<Sink.Failure>) {
+    func writeJSON<Sink: ByteSink>(into writer: inout JSONWriter<Sink>) throws(JSONStreamingError<Sink.Failure>) {
         try writer.writeObject(self)
     }
 }

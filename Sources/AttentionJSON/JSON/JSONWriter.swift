@@ -9,7 +9,7 @@ import AttentionTrace
 /// holds ``chunkSize`` bytes, so memory stays bounded however large the output.
 /// After a thrown error the writer must not be used again.
 struct JSONWriter<Sink: ByteSink> {
-    typealias Failure = StreamingError<Sink.Failure>
+    typealias Failure = JSONStreamingError<Sink.Failure>
 
     /// The bytes collected before the buffer is handed to the sink.
     static var chunkSize: Int { 1 << 20 }
@@ -46,7 +46,7 @@ struct JSONWriter<Sink: ByteSink> {
     /// Writes the member `key` of the innermost object, or nothing when `value` is `nil`
     /// (as synthesized `Codable` conformances leave out an absent optional).
     ///
-    /// - Throws: ``StreamingError/rendering(_:)`` with the member's path when the value cannot be encoded.
+    /// - Throws: ``JSONStreamingError/unencodable(_:)`` with the member's path when the value cannot be encoded.
     mutating func writeMember(_ key: String, _ value: (some JSONValue)?) throws(Failure) {
         guard let value else { return }
         try flushIfFull()
@@ -91,9 +91,9 @@ struct JSONWriter<Sink: ByteSink> {
 
     /// Writes a finite number.
     ///
-    /// - Throws: ``RenderingError/unencodable(path:reason:)`` for an infinity or NaN.
+    /// - Throws: ``UnencodableValue`` for an infinity or NaN.
     mutating func writeNumber(_ value: Double) throws(Failure) {
-        try format { formatter throws(RenderingError) in try formatter.writeNumber(value) }
+        try format { formatter throws(UnencodableValue) in try formatter.writeNumber(value) }
     }
 
     /// Writes `tensor` as nested arrays, one level per dimension, row-major, with −∞
@@ -103,10 +103,10 @@ struct JSONWriter<Sink: ByteSink> {
     /// is not generic, so that the per-number work is compiled once, fully optimised,
     /// for every sink) a buffer's worth at a time.
     ///
-    /// - Throws: ``RenderingError/unencodable(path:reason:)`` for `+∞` or NaN, naming the entry.
+    /// - Throws: ``UnencodableValue`` for `+∞` or NaN, naming the entry.
     mutating func writeTensor(_ tensor: Tensor) throws(Failure) {
         guard !tensor.shape.isEmpty else {
-            try format { formatter throws(RenderingError) in try formatter.writeEntry(of: tensor, at: 0) }
+            try format { formatter throws(UnencodableValue) in try formatter.writeEntry(of: tensor, at: 0) }
             return
         }
         try writeDimension(0, of: tensor, from: 0)
@@ -134,18 +134,18 @@ struct JSONWriter<Sink: ByteSink> {
         var next = offsets.lowerBound
         repeat {
             try flushIfFull()
-            next = try format { formatter throws(RenderingError) in
+            next = try format { formatter throws(UnencodableValue) in
                 try formatter.writeEntries(of: tensor, at: next..<offsets.upperBound, limit: Self.chunkSize)
             }
         } while next < offsets.upperBound
     }
 
-    /// Runs `body` on the formatter, reporting its error as a rendering error.
-    private mutating func format<Result>(_ body: (inout JSONFormatter) throws(RenderingError) -> Result) throws(Failure) -> Result {
+    /// Runs `body` on the formatter, reporting its error as an unencodable value.
+    private mutating func format<Result>(_ body: (inout JSONFormatter) throws(UnencodableValue) -> Result) throws(Failure) -> Result {
         do {
             return try body(&formatter)
         } catch {
-            throw .rendering(error)
+            throw .unencodable(error)
         }
     }
 

@@ -1,5 +1,5 @@
+@testable import AttentionMarkdown
 import Testing
-@testable import AttentionRendering
 
 @Suite struct CommonMarkBridgeTests {
     static let lesson = """
@@ -108,12 +108,12 @@ import Testing
         #expect(html.hasSuffix("xxx</div>\n<p>end</p>\n"))
     }
 
-    @Test func tooMuchTextForCmarkIsARenderingError() {
+    @Test func tooMuchTextForCmarkIsAnError() {
         let text = String(repeating: "y", count: Document.largestTextForCommonMark + 1)
         let document = Document([Block(.codeBlock(info: "text", literal: text))])
-        #expect(throws: RenderingError.documentTooLarge(bytes: text.utf8.count + 4, limit: Document.largestTextForCommonMark)) {
+        #expect(throws: MarkdownError.documentTooLarge(bytes: text.utf8.count + 4, limit: Document.largestTextForCommonMark)) {
             try document.commonMark()
         }
-        #expect(throws: RenderingError.self) { try document.htmlFragment() }
+        #expect(throws: MarkdownError.self) { try document.htmlFragment() }
     }
 }

@@ -136,8 +136,8 @@ struct JSONFormatter: TextOutputStream {
 
     /// Writes a finite number; JSON has no infinity or NaN.
     ///
-    /// - Throws: ``RenderingError/unencodable(path:reason:)`` naming the value's path.
-    mutating func writeNumber(_ value: Double) throws(RenderingError) {
+    /// - Throws: ``UnencodableValue`` naming the value's path.
+    mutating func writeNumber(_ value: Double) throws(UnencodableValue) {
         guard value.isFinite else { throw unencodable(value) }
         appendNumber(value)
     }
@@ -146,8 +146,8 @@ struct JSONFormatter: TextOutputStream {
     /// the innermost array, stopping early once ``bytes`` holds `limit` bytes.
     ///
     /// - Returns: The offset of the first entry not written: `offsets.upperBound` when all were.
-    /// - Throws: ``RenderingError/unencodable(path:reason:)`` as ``writeEntry(of:at:)``.
-    mutating func writeEntries(of tensor: Tensor, at offsets: Range<Int>, limit: Int) throws(RenderingError) -> Int {
+    /// - Throws: ``UnencodableValue`` as ``writeEntry(of:at:)``.
+    mutating func writeEntries(of tensor: Tensor, at offsets: Range<Int>, limit: Int) throws(UnencodableValue) -> Int {
         for offset in offsets {
             guard bytes.count < limit else { return offset }
             beginElement()
@@ -159,9 +159,9 @@ struct JSONFormatter: TextOutputStream {
     /// Writes the entry of `tensor` at row-major `offset`: its number, or `null` for −∞
     /// (a masked entry).
     ///
-    /// - Throws: ``RenderingError/unencodable(path:reason:)`` for `+∞` or NaN, naming the
+    /// - Throws: ``UnencodableValue`` for `+∞` or NaN, naming the
     ///   entry's index (`.result.context[0][1]`).
-    mutating func writeEntry(of tensor: Tensor, at offset: Int) throws(RenderingError) {
+    mutating func writeEntry(of tensor: Tensor, at offset: Int) throws(UnencodableValue) {
         let value = tensor.scalars[offset]
         if value.isFinite {
             appendNumber(value)
@@ -174,10 +174,10 @@ struct JSONFormatter: TextOutputStream {
 
     /// The error for `value`, which JSON cannot represent, at the current path
     /// followed by `indices` (the position of a tensor entry, outermost first).
-    private func unencodable(_ value: Double, at indices: [Int] = []) -> RenderingError {
+    private func unencodable(_ value: Double, at indices: [Int] = []) -> UnencodableValue {
         let components = path + indices.map(PathComponent.index)
         let name = value.isNaN ? "NaN" : value > 0 ? "+∞" : "−∞"
-        return .unencodable(path: components.map(\.description).joined(), reason: "\(name) is not a JSON number")
+        return UnencodableValue(path: components.map(\.description).joined(), reason: "\(name) is not a JSON number")
     }
 
     /// Appends a finite `value` exactly as `JSONEncoder` writes it: `value.description`

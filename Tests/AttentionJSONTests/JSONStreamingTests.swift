@@ -1,9 +1,10 @@
+import AttentionJSON
 import AttentionTrace
 import Foundation
+import TestSupport
 import Testing
-import AttentionRendering
 
-/// `render(_:as:to:)`: JSON reaches the sink in bounded chunks, and failures say which side failed.
+/// `writeTraceJSON(_:to:)`: JSON reaches the sink in bounded chunks, and failures say which side failed.
 @Suite struct JSONStreamingTests {
     /// A sink that keeps each chunk, and fails on the chunk numbered `failingChunk`.
     struct RecordingSink: ByteSink {
@@ -27,34 +28,28 @@ import AttentionRendering
 
     @Test func chunksAreBoundedAndMakeUpTheText() throws {
         var sink = RecordingSink()
-        try render(Self.large, as: .json, to: &sink)
+        try writeTraceJSON(Self.large, to: &sink)
         #expect(sink.chunks.count >= 4)
         #expect(sink.chunks.allSatisfy { $0.count <= (1 << 20) + 4096 }, "\(sink.chunks.map(\.count))")
-        #expect(String(decoding: sink.chunks.joined(), as: UTF8.self) == (try render(Self.large, as: .json)))
+        #expect(String(decoding: sink.chunks.joined(), as: UTF8.self) == (try traceJSON(Self.large)))
     }
 
     @Test func aFailingSinkStopsTheRendering() {
         var sink = RecordingSink(failingChunk: 1)
-        #expect(throws: StreamingError<RecordingSink.Full>.sink(RecordingSink.Full())) {
-            try render(Self.large, as: .json, to: &sink)
+        #expect(throws: JSONStreamingError<RecordingSink.Full>.sink(RecordingSink.Full())) {
+            try writeTraceJSON(Self.large, to: &sink)
         }
         #expect(sink.chunks.count == 1)
     }
 
-    @Test func aValueFoundAfterEarlierChunksIsARenderingError() {
+    @Test func aValueFoundAfterEarlierChunksIsUnencodable() {
         var trace = Self.large
         trace.result["context"] = Tensor(rows: [[1, .nan]])
         var sink = RecordingSink()
-        #expect(throws: StreamingError<RecordingSink.Full>.rendering(
-            .unencodable(path: ".result.context[0][1]", reason: "NaN is not a JSON number"))) {
-            try render(trace, as: .json, to: &sink)
+        #expect(throws: JSONStreamingError<RecordingSink.Full>.unencodable(
+            UnencodableValue(path: ".result.context[0][1]", reason: "NaN is not a JSON number"))) {
+            try writeTraceJSON(trace, to: &sink)
         }
         #expect(!sink.chunks.isEmpty)
-    }
-
-    @Test func markdownIsWrittenWhole() throws {
-        var sink = RecordingSink()
-        try render(SampleTraces.additive, as: .markdown, to: &sink)
-        #expect(sink.chunks == [Array(try render(SampleTraces.additive, as: .markdown).utf8)])
     }
 }

@@ -3,18 +3,18 @@ import AttentionTrace
 /// Small hand-made traces with the awkward cases a renderer must survive:
 /// a masked score, a token that is an HTML script, quotes, ampersands,
 /// right-to-left text and emoji.
-enum SampleTraces {
-    static let scriptToken = "<script>alert(1)</script>"
-    static let sourceTokens = ["le", scriptToken, "chat 🐈"]
-    static let targetTokens = ["the", "\"cat\" & שלום"]
+public enum SampleTraces {
+    public static let scriptToken = "<script>alert(1)</script>"
+    public static let sourceTokens = ["le", scriptToken, "chat 🐈"]
+    public static let targetTokens = ["the", "\"cat\" & שלום"]
 
-    static let source = Axis(name: "source", labels: sourceTokens)
-    static func target(_ t: Int) -> Axis { Axis(name: "target", labels: [targetTokens[t]]) }
+    public static let source = Axis(name: "source", labels: sourceTokens)
+    public static func target(_ t: Int) -> Axis { Axis(name: "target", labels: [targetTokens[t]]) }
 
-    static let weights = Tensor(rows: [[0.5744425168116848, 0, 0.4255574831883152], [0.1, 0.3, 0.6]])
+    public static let weights = Tensor(rows: [[0.5744425168116848, 0, 0.4255574831883152], [0.1, 0.3, 0.6]])
 
     /// An additive-shaped trace: 2 target words × 3 source words, the middle score of row 0 masked.
-    static let additive: Trace = {
+    public static let additive: Trace = {
         let keys = Tensor(rows: [[0.1, -0.2], [1.0 / 3.0, 0.25], [-1.5, 2.0]])
         let vA = Tensor(vector: [0.5, -0.25])
         let encode = Step(
@@ -66,7 +66,28 @@ enum SampleTraces {
     }()
 
     /// A multi-head trace whose result weights are 2 heads × 2 × 2, unrecorded by any step.
-    static let multiHead = Trace(
+    public static let multiHead = Trace(
         variant: "multi-head", sourceTokens: ["a", "b"], inputs: [:], steps: [],
         result: ["weights": Tensor(shape: [2, 2, 2], scalars: [0.9, 0.1, 0.4, 0.6, 1, 0, 0.5, 0.5])])
+
+    /// The additive sample as a recording policy keeping at most 4 numbers a tensor would record it.
+    public static let summarized: Trace = {
+        var trace = SampleTraces.additive
+        let policy = RecordingPolicy(largestStoredTensor: 4)
+        trace.recording = policy
+        for k in trace.steps.indices {
+            let tensors = trace.steps[k].tensors
+            trace.steps[k].tensors = tensors.filter { policy.keepsNumbers(ofCount: $0.values.scalars.count) }
+            let summaries = tensors.enumerated().filter { !policy.keepsNumbers(ofCount: $0.element.values.scalars.count) }.map {
+                SummarizedTensor(id: $0.element.id, symbol: $0.element.symbol, description: $0.element.description,
+                                 axes: $0.element.axes, summary: TensorSummary($0.element.values),
+                                 provenance: $0.element.provenance, position: $0.offset)
+            }
+            trace.steps[k].summarizedTensors = summaries.isEmpty ? nil : summaries
+        }
+        trace.summarizedResults = trace.result.filter { !policy.keepsNumbers(ofCount: $0.value.scalars.count) }
+            .mapValues { TensorSummary($0) }
+        trace.result = trace.result.filter { policy.keepsNumbers(ofCount: $0.value.scalars.count) }
+        return trace
+    }()
 }

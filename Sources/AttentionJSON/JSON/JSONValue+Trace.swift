@@ -5,7 +5,7 @@ import AttentionTrace
 // left out when `nil`, as synthesized `Codable` conformances leave them out.
 
 extension Trace: JSONValue {
-    func writeJSON<Sink: ByteSink>(into json: inout JSONWriter<Sink>) throws(StreamingError<Sink.Failure>) {
+    func writeJSON<Sink: ByteSink>(into json: inout JSONWriter<Sink>) throws(JSONStreamingError<Sink.Failure>) {
         json.openObject()
         try json.writeMember("inputs", inputs)
         try json.writeMember("options", options)
@@ -23,7 +23,7 @@ extension Trace: JSONValue {
 }
 
 extension Step: JSONValue {
-    func writeJSON<Sink: ByteSink>(into json: inout JSONWriter<Sink>) throws(StreamingError<Sink.Failure>) {
+    func writeJSON<Sink: ByteSink>(into json: inout JSONWriter<Sink>) throws(JSONStreamingError<Sink.Failure>) {
         json.openObject()
         try json.writeMember("explanation", explanation)
         try json.writeMember("formulas", formulas)
@@ -37,7 +37,7 @@ extension Step: JSONValue {
 }
 
 extension TracedTensor: JSONValue {
-    func writeJSON<Sink: ByteSink>(into json: inout JSONWriter<Sink>) throws(StreamingError<Sink.Failure>) {
+    func writeJSON<Sink: ByteSink>(into json: inout JSONWriter<Sink>) throws(JSONStreamingError<Sink.Failure>) {
         json.openObject()
         try json.writeMember("axes", axes)
         try json.writeMember("description", description)
@@ -51,7 +51,7 @@ extension TracedTensor: JSONValue {
 }
 
 extension SummarizedTensor: JSONValue {
-    func writeJSON<Sink: ByteSink>(into json: inout JSONWriter<Sink>) throws(StreamingError<Sink.Failure>) {
+    func writeJSON<Sink: ByteSink>(into json: inout JSONWriter<Sink>) throws(JSONStreamingError<Sink.Failure>) {
         json.openObject()
         try json.writeMember("axes", axes)
         try json.writeMember("description", description)
@@ -66,7 +66,7 @@ extension SummarizedTensor: JSONValue {
 }
 
 extension TensorSummary: JSONValue {
-    func writeJSON<Sink: ByteSink>(into json: inout JSONWriter<Sink>) throws(StreamingError<Sink.Failure>) {
+    func writeJSON<Sink: ByteSink>(into json: inout JSONWriter<Sink>) throws(JSONStreamingError<Sink.Failure>) {
         json.openObject()
         try json.writeMember("shape", shape)
         try json.writeMember("slices", slices)
@@ -75,7 +75,7 @@ extension TensorSummary: JSONValue {
 }
 
 extension TensorSummary.Slice: JSONValue {
-    func writeJSON<Sink: ByteSink>(into json: inout JSONWriter<Sink>) throws(StreamingError<Sink.Failure>) {
+    func writeJSON<Sink: ByteSink>(into json: inout JSONWriter<Sink>) throws(JSONStreamingError<Sink.Failure>) {
         json.openObject()
         try json.writeMember("blockColumns", blockColumns)
         try json.writeMember("blockMeans", blockMeans)
@@ -92,7 +92,7 @@ extension TensorSummary.Slice: JSONValue {
 }
 
 extension RecordingPolicy: JSONValue {
-    func writeJSON<Sink: ByteSink>(into json: inout JSONWriter<Sink>) throws(StreamingError<Sink.Failure>) {
+    func writeJSON<Sink: ByteSink>(into json: inout JSONWriter<Sink>) throws(JSONStreamingError<Sink.Failure>) {
         json.openObject()
         try json.writeMember("largestStoredTensor", largestStoredTensor)
         json.closeObject()
@@ -100,7 +100,7 @@ extension RecordingPolicy: JSONValue {
 }
 
 extension Provenance: JSONValue {
-    func writeJSON<Sink: ByteSink>(into json: inout JSONWriter<Sink>) throws(StreamingError<Sink.Failure>) {
+    func writeJSON<Sink: ByteSink>(into json: inout JSONWriter<Sink>) throws(JSONStreamingError<Sink.Failure>) {
         json.openObject()
         try json.writeMember("factor", factor)
         try json.writeMember("note", note)
@@ -112,7 +112,7 @@ extension Provenance: JSONValue {
 }
 
 extension Axis: JSONValue {
-    func writeJSON<Sink: ByteSink>(into json: inout JSONWriter<Sink>) throws(StreamingError<Sink.Failure>) {
+    func writeJSON<Sink: ByteSink>(into json: inout JSONWriter<Sink>) throws(JSONStreamingError<Sink.Failure>) {
         json.openObject()
         try json.writeMember("labels", labels)
         try json.writeMember("name", name)
@@ -136,7 +136,7 @@ extension Formula: JSONValue {
 
 extension Tensor: JSONValue {
     /// Nested arrays with −∞ as `null`, as `Tensor.encode(to:)` writes them (see ``JSONWriter/writeTensor(_:)``).
-    func writeJSON<Sink: ByteSink>(into json: inout JSONWriter<Sink>) throws(StreamingError<Sink.Failure>) {
+    func writeJSON<Sink: ByteSink>(into json: inout JSONWriter<Sink>) throws(JSONStreamingError<Sink.Failure>) {
         try json.writeTensor(self)
     }
 }
