@@ -79,6 +79,15 @@ import TestSupport
         #expect(error?.description == expected)
     }
 
+    @Test func readsWindowsLineEndings() throws {
+        let text = try Self.bundledText.get().replacingOccurrences(of: "\n", with: "\r\n")
+        let grammar = try Grammar(text: text, file: "g.txt")
+        #expect(grammar.nouns.count == 61)
+        let broken = text.replacingOccurrences(of: "train the big dog", with: "train the big dgo")
+        let error = #expect(throws: GrammarError.self) { try Grammar(text: broken, file: "g.txt") }
+        #expect(error?.line == 28)
+    }
+
     @Test func theSecondOfASingleEntryIsRefused() throws {
         let text = try Self.bundledText.get() + "\nstop en=! fr=!\n"
         let stopLine = try #require(text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("stop ") })

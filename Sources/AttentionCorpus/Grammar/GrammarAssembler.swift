@@ -10,7 +10,8 @@ struct GrammarAssembler {
 
     /// The grammar the lines describe.
     ///
-    /// - Throws: ``GrammarError`` for the first thing wrong, in file order.
+    /// - Throws: ``GrammarError`` for the first thing wrong it finds: each entry's fields, then
+    ///   the references between entries, then the `train` sentences.
     func grammar(from lines: [GrammarLine]) throws -> Grammar {
         var single: [String: GrammarLine] = [:]
         var list: [String: [GrammarLine]] = [:]
