@@ -76,6 +76,15 @@ import Testing
         }
     }
 
+    /// Reading a generated English sentence back gives the same pair, so every sentence has one
+    /// derivation and `pair(translating:)` reproduces the corpus's pairs.
+    @Test func everyEnglishSentenceTranslatesBackToItsPair() throws {
+        let grammar = try Self.grammar.get()
+        for pair in Self.pairs {
+            #expect(try grammar.pair(translating: pair.sourceText) == pair)
+        }
+    }
+
     @Test func eachSideHasBetween150And300WordsAllSeenInTraining() throws {
         let corpus = try Self.corpus.get()
         let english = Set(corpus.train.flatMap(\.source)), french = Set(corpus.train.flatMap(\.target))
