@@ -43,10 +43,10 @@ struct CompareCommand: ParsableCommand {
             return variant
         }
         let traces = try chosen.map { variant in
-            do {
+            do throws(TraceError) {
                 return try AttentionTracer().trace(TraceRequest(variant: variant, source: source, target: target, seed: seed,
                                                                 recording: .full))
-            } catch let error as TraceError {
+            } catch {
                 throw CommandFailure(error)
             }
         }

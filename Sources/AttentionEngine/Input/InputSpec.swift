@@ -107,7 +107,7 @@ public struct InputSpec: Decodable, Sendable {
     private static func path(_ codingPath: [CodingKey]) -> String {
         guard !codingPath.isEmpty else { return "the top level" }
         return codingPath.reduce("") { path, key in
-            key.intValue.map { "\(path)[\($0)]" } ?? (path.isEmpty ? key.stringValue : "\(path).\(key.stringValue)")
+            key.intValue.map { "\(path)[\($0)]" } ?? (path.isEmpty ? printable(key.stringValue) : "\(path).\(printable(key.stringValue))")
         }
     }
 }
