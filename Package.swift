@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "AttentionJSON", targets: ["AttentionJSON"]),
         .library(name: "AttentionRendering", targets: ["AttentionRendering"]),
         .library(name: "AttentionLessons", targets: ["AttentionLessons"]),
+        .library(name: "AttentionCorpus", targets: ["AttentionCorpus"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -23,17 +24,20 @@ let package = Package(
         /// The `Trace` value: plain Codable data with provenance for every number.
         .target(name: "AttentionTrace"),
         /// Tokenizer, seeded parameters, GRU encoder, attention mechanisms and the tracer.
-        .target(name: "AttentionEngine", dependencies: ["AttentionMath", "AttentionTrace"]),
+        .target(name: "AttentionEngine", dependencies: ["AttentionMath", "AttentionTrace", "CAllocatorShims", "NameSuggestions"]),
         /// Trace pages: a trace as a Markdown or HTML document, tables, heatmaps, the compare page.
         .target(name: "AttentionRendering", dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionTrace"]),
         /// Instructor-written lessons: directives, the check language, grading and the static course site.
         .target(name: "AttentionLessons",
-                dependencies: ["AttentionEngine", "AttentionMarkdown", "AttentionRendering", "AttentionTrace"]),
+                dependencies: ["AttentionEngine", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "NameSuggestions"]),
+        /// The English→French training corpus: a synchronous grammar with gold word alignments.
+        .target(name: "AttentionCorpus", dependencies: ["NameSuggestions"], resources: [.copy("Resources/grammar.txt")]),
         /// The `attention-trace` command.
         .executableTarget(
             name: "AttentionTraceCLI",
             dependencies: [
                 "AttentionMath", "AttentionEngine", "AttentionTrace", "AttentionJSON", "AttentionRendering", "AttentionLessons",
+                "AttentionCorpus",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,8 +56,15 @@ let package = Package(
         /// The streaming JSON writer of a trace and the byte sinks that output goes to.
         .target(name: "AttentionJSON", dependencies: ["AttentionTrace"]),
 
+        // MARK: - Shared by several stages
+
+        /// The "did you mean" of an unknown name: the closest known name by edit distance.
+        .target(name: "NameSuggestions"),
+
         // MARK: - C libraries, each behind exactly one Swift file
 
+        /// glibc's `mallopt`, which the Glibc module does not export (see `LargeAllocations`).
+        .target(name: "CAllocatorShims"),
         .systemLibrary(
             name: "CCmark", pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
@@ -66,16 +77,18 @@ let package = Package(
         // MARK: - Tests
 
         .target(name: "TestSupport", dependencies: ["AttentionMath", "AttentionTrace"], path: "Tests/TestSupport"),
+        .testTarget(name: "NameSuggestionsTests", dependencies: ["NameSuggestions"]),
         .testTarget(name: "AttentionMathTests", dependencies: ["AttentionMath", "TestSupport"]),
         .testTarget(name: "AttentionTraceTests", dependencies: ["AttentionTrace", "TestSupport"]),
         .testTarget(name: "AttentionEngineTests", dependencies: ["AttentionEngine", "AttentionMath", "AttentionTrace", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AttentionMarkdownTests", dependencies: ["AttentionMarkdown"]),
+        .testTarget(name: "AttentionMarkdownTests", dependencies: ["AttentionMarkdown", "TestSupport"]),
         .testTarget(name: "AttentionJSONTests", dependencies: ["AttentionJSON", "AttentionTrace", "TestSupport"]),
         .testTarget(name: "AttentionRenderingTests",
                     dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
         .testTarget(name: "AttentionLessonsTests",
-                    dependencies: ["AttentionEngine", "AttentionLessons", "AttentionTrace", "TestSupport"],
+                    dependencies: ["AttentionLessons", "AttentionEngine", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "TestSupport"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "AttentionCorpusTests", dependencies: ["AttentionCorpus", "AttentionEngine", "TestSupport"]),
     ]
 )
