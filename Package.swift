@@ -24,13 +24,17 @@ let package = Package(
         .target(name: "AttentionEngine", dependencies: ["AttentionMath", "AttentionTrace"]),
         /// Markdown and HTML (through cmark) and JSON renderings of a trace.
         .target(name: "AttentionRendering", dependencies: ["AttentionTrace", "CCmark"]),
+        /// Reading and writing safetensors files (Hugging Face's checkpoint format).
+        .target(name: "SafeTensors"),
+        /// Bahdanau's RNNsearch: the model, hand-derived gradients, optimisers, the trainer and checkpoints.
+        .target(name: "AttentionTraining", dependencies: ["AttentionMath", "AttentionEngine", "SafeTensors"]),
         /// Instructor-written lessons: directives, the check language, grading and the static course site.
         .target(name: "AttentionLessons", dependencies: ["AttentionEngine", "AttentionRendering", "AttentionTrace"]),
         /// The `attention-trace` command.
         .executableTarget(
             name: "AttentionTraceCLI",
             dependencies: [
-                "AttentionMath", "AttentionEngine", "AttentionRendering", "AttentionLessons",
+                "AttentionMath", "AttentionEngine", "AttentionRendering", "AttentionLessons", "AttentionTraining",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +64,8 @@ let package = Package(
         .testTarget(name: "AttentionTraceTests", dependencies: ["AttentionTrace", "TestSupport"]),
         .testTarget(name: "AttentionEngineTests", dependencies: ["AttentionEngine", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AttentionRenderingTests", dependencies: ["AttentionRendering", "TestSupport"]),
+        .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AttentionTrainingTests", dependencies: ["AttentionTraining", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
         .testTarget(name: "AttentionLessonsTests", dependencies: ["AttentionLessons", "TestSupport"],
                     exclude: ["Fixtures"]),
