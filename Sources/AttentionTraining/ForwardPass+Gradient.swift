@@ -14,6 +14,7 @@ extension ForwardPass {
     /// `∂(h^←_1 W_s) = ∂s_0 ⊙ (1 − s_0²)`, and both encoder directions against their reading order.
     func gradient(_ parameters: ModelParameters) -> ModelParameters {
         let b = batch.size, n = batch.sourceLength, m = batch.targetLength
+        let memory = encoding.memory
         let dS = parameters.decoder.uz.rows, dH = memory.annotations.columns, dE = parameters.targetEmbedding.columns
         var gradient = parameters.zeros
 
@@ -29,29 +30,28 @@ extension ForwardPass {
         gradient.readoutBias = dReadout.columnSums()
         let dReadoutInputs = dReadout.multiplied(byTransposeOf: parameters.readoutWeights)
 
-        let attention = AdditiveAttention(scoreWeights: parameters.scoreWeights, scoreVector: parameters.scoreVector, querySize: dS)
+        let parts = Decoder(parameters), attention = parts.attention, decoder = parts.layer
         var attentionGradients = AdditiveAttention.Gradients(
             queryWeights: Matrix(rows: attention.queryWeights.rows, columns: dS), vector: gradient.scoreVector,
             projected: Matrix(rows: b * n, columns: attention.keyWeights.rows), annotations: Matrix(rows: b * n, columns: dH))
-        let decoder = GRULayer(parameters.decoder), decoderWeights = parameters.decoder.inputWeights
         var dProjections = [Matrix](repeating: Matrix(rows: 0, columns: 0), count: m)
         var dNext = Matrix(rows: b, columns: dS)
         for t in (0..<m).reversed() {
             let rows = dReadoutInputs.rows((t * b)..<((t + 1) * b))
             var dState = rows.columns(0..<dS)
             dState.add(dNext)
-            let (dProjected, dPrevious) = decoder.gradient(of: decoderSteps[t], state: dState)
+            let (dProjected, dPrevious) = decoder.gradient(of: steps[t].recurrence, state: dState)
             dProjections[t] = dProjected
-            let dInput = dProjected.multiplied(byTransposeOf: decoderWeights)
+            let dInput = dProjected.multiplied(byTransposeOf: parts.inputWeights)
             var dWord = rows.columns((dS + dH)..<(dS + dH + dE))
             dWord.add(dInput.columns(0..<dE))
             gradient.targetEmbedding.addRows(dWord, at: batch.previousTokens[t])
             var dContext = rows.columns(dS..<(dS + dH))
             dContext.add(dInput.columns(dE..<(dE + dH)))
             dNext = dPrevious
-            dNext.add(attention.gradient(of: attentionSteps[t], context: dContext, memory: memory, into: &attentionGradients))
+            dNext.add(attention.gradient(of: steps[t].attention, context: dContext, memory: memory, into: &attentionGradients))
         }
-        gradient.decoder = decoder.weightGradients(steps: decoderSteps, inputs: Matrix.stacking(decoderInputs),
+        gradient.decoder = decoder.weightGradients(steps: steps.map(\.recurrence), inputs: Matrix.stacking(steps.map(\.input)),
                                                    projections: Matrix.stacking(dProjections))
         gradient.scoreVector = attentionGradients.vector
         gradient.scoreWeights = Matrix.concatenatingColumns([
@@ -60,12 +60,11 @@ extension ForwardPass {
         var dAnnotations = attentionGradients.annotations
         dAnnotations.add(attentionGradients.projected.multiplied(by: attention.keyWeights))
 
-        let dInitial = dNext.zipped(with: initialState) { $0 * (1 - $1 * $1) }
-        gradient.initialState = backwardSteps[0].state.transposeMultiplied(by: dInitial)
+        let dInitial = dNext.zipped(with: encoding.initialState) { $0 * (1 - $1 * $1) }
+        gradient.initialState = encoding.backwardSteps[0].state.transposeMultiplied(by: dInitial)
         let dFirstBackward = dInitial.multiplied(byTransposeOf: parameters.initialState)
 
-        // Back to position-major order: row i·B + b of the result is row b·n + i.
-        let positionMajor = dAnnotations.gatheringRows((0..<n).flatMap { i in (0..<b).map { $0 * n + i } })
+        let positionMajor = dAnnotations.gatheringRows(Encoding.positionMajorOrder(batch))
         let dEncoder = parameters.forward.uz.rows
         func backpropagate(_ weights: GRUWeights, steps: [GRULayer.Step], columns: Range<Int>, order: [Int],
                            extra: (Int) -> Matrix?) -> GRUWeights {
@@ -83,11 +82,11 @@ extension ForwardPass {
             let stacked = Matrix.stacking(dProjected)
             gradient.sourceEmbedding.addRows(stacked.multiplied(byTransposeOf: weights.inputWeights),
                                              at: batch.sourceTokens.flatMap { $0 })
-            return layer.weightGradients(steps: steps, inputs: sourceInputs, projections: stacked)
+            return layer.weightGradients(steps: steps, inputs: encoding.sourceInputs, projections: stacked)
         }
-        gradient.forward = backpropagate(parameters.forward, steps: forwardSteps, columns: 0..<dEncoder,
+        gradient.forward = backpropagate(parameters.forward, steps: encoding.forwardSteps, columns: 0..<dEncoder,
                                          order: Array((0..<n).reversed()), extra: { _ in nil })
-        gradient.backward = backpropagate(parameters.backward, steps: backwardSteps, columns: dEncoder..<(2 * dEncoder),
+        gradient.backward = backpropagate(parameters.backward, steps: encoding.backwardSteps, columns: dEncoder..<(2 * dEncoder),
                                           order: Array(0..<n), extra: { $0 == 0 ? dFirstBackward : nil })
         return gradient
     }

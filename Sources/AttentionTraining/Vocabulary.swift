@@ -4,7 +4,7 @@
 /// word) and ``end`` (`⟨/s⟩`, the word that ends a translation). A source vocabulary holds
 /// words only: the encoder reads the sentence as it is, and padded positions of a batch are
 /// masked rather than filled with a padding word.
-public struct Vocabulary: Equatable, Sendable, Codable {
+public struct Vocabulary: Equatable, Sendable {
     /// The token the decoder reads before the first target word.
     public static let start = "⟨s⟩"
     /// The token that ends a target sentence.
@@ -50,11 +50,12 @@ public struct Vocabulary: Equatable, Sendable, Codable {
 
     /// Up to three known tokens closest to `word` by edit distance.
     func closest(to word: String) -> [String] {
-        let scored = tokens.map { ($0, editDistance(Array($0), Array(word))) }
+        let scored = tokens.map { ($0, Self.editDistance(Array($0), Array(word))) }
         return scored.filter { $0.1 <= max(2, word.count / 2) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map(\.0)
     }
 
-    private func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    /// The Levenshtein distance between two words.
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         var previous = Array(0...b.count)
         for (i, x) in a.enumerated() {
             var current = [i + 1]
@@ -64,14 +65,6 @@ public struct Vocabulary: Equatable, Sendable, Codable {
             previous = current
         }
         return previous[b.count]
-    }
-
-    public init(from decoder: any Decoder) throws {
-        self.init(tokens: try [String](from: decoder))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        try tokens.encode(to: encoder)
     }
 
     public static func == (lhs: Vocabulary, rhs: Vocabulary) -> Bool { lhs.tokens == rhs.tokens }
