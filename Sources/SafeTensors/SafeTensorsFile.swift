@@ -131,8 +131,9 @@ public struct SafeTensorsFile: Sendable {
         guard let items = value as? [Any] else { return nil }
         var result: [Int] = []
         for item in items {
-            guard let number = item as? NSNumber, !(item is Bool), let integer = Int(exactly: number.doubleValue),
-                  integer >= 0 else { return nil }
+            // JSON's `true` and `false` also arrive as NSNumber, of Objective-C type "c".
+            guard let number = item as? NSNumber, String(cString: number.objCType) != "c",
+                  let integer = Int(exactly: number.doubleValue), integer >= 0 else { return nil }
             result.append(integer)
         }
         return result
