@@ -43,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "AttentionBench",
             dependencies: ["AttentionEngine", "AttentionRendering"],
-            exclude: ["pytorch_baseline.py"]
+            exclude: ["pytorch_baseline.py", "rnnsearch_reference.py"]
         ),
 
         // MARK: - C libraries, each behind exactly one Swift file
@@ -65,7 +65,8 @@ let package = Package(
         .testTarget(name: "AttentionEngineTests", dependencies: ["AttentionEngine", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AttentionRenderingTests", dependencies: ["AttentionRendering", "TestSupport"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AttentionTrainingTests", dependencies: ["AttentionTraining", "TestSupport"]),
+        .testTarget(name: "AttentionTrainingTests", dependencies: ["AttentionTraining", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
         .testTarget(name: "AttentionLessonsTests", dependencies: ["AttentionLessons", "TestSupport"],
                     exclude: ["Fixtures"]),

@@ -20,4 +20,6 @@ public struct TrainingRecord: Equatable, Sendable, Codable {
     public var heldOutPairs: Int
     /// Every completed epoch, in order.
     public var epochs: [Epoch] = []
+    /// The held-out evaluation after the last epoch, when the run computed it.
+    public var evaluation: Evaluation?
 }
