@@ -13,9 +13,9 @@ public struct TrainingProgress: Sendable {
     /// The epoch's mean training loss per word and the held-out loss after it.
     public var trainingLoss: Double
     public var heldOutLoss: Double
-    /// Target words (with `⟨/s⟩`) trained on per second of wall time so far.
+    /// Target words (with `⟨/s⟩`) trained on per second of training so far (held-out losses excluded).
     public var tokensPerSecond: Double
-    /// The wall time the remaining steps should take at the speed so far.
+    /// The time the remaining steps should take at the speed so far.
     public var secondsLeft: Double
 }
 
@@ -71,8 +71,7 @@ public struct Trainer {
     public mutating func run(progress: (TrainingProgress) -> Void,
                              epochEnded: (RNNSearch, TrainingRecord) throws -> Void) throws {
         var optimizer = Optimizer(kind: options.optimizer, learningRate: options.learningRate)
-        let started = Date()
-        var tokens = 0
+        var tokens = 0, trainingSeconds = 0.0
         let total = totalSteps
         for epoch in 1...options.epochs where optimizer.stepCount < total {
             var order = Array(training.indices)
@@ -80,6 +79,8 @@ public struct Trainer {
             order.shuffle(using: &stream)
             var lossSum = 0.0, lossTokens = 0
             for start in stride(from: 0, to: order.count, by: options.batchSize) where optimizer.stepCount < total {
+                let stepStarted = Date()
+                defer { trainingSeconds += Date().timeIntervalSince(stepStarted) }
                 let batch = model.batch(order[start..<min(start + options.batchSize, order.count)].map { training[$0] })
                 let pass = ForwardPass(model.parameters, batch)
                 var gradient = pass.gradient(model.parameters)
@@ -101,11 +102,10 @@ public struct Trainer {
             record.epochs.append(TrainingRecord.Epoch(epoch: epoch, steps: optimizer.stepCount,
                                                       trainingLoss: lossSum / Double(max(lossTokens, 1)),
                                                       heldOutLoss: heldOutLoss))
-            let elapsed = Date().timeIntervalSince(started)
             progress(TrainingProgress(epoch: epoch, epochs: options.epochs, steps: optimizer.stepCount, totalSteps: total,
                                       trainingLoss: lossSum / Double(max(lossTokens, 1)), heldOutLoss: heldOutLoss,
-                                      tokensPerSecond: Double(tokens) / max(elapsed, 1e-9),
-                                      secondsLeft: elapsed / Double(max(optimizer.stepCount, 1))
+                                      tokensPerSecond: Double(tokens) / max(trainingSeconds, 1e-9),
+                                      secondsLeft: trainingSeconds / Double(max(optimizer.stepCount, 1))
                                           * Double(total - optimizer.stepCount)))
             try epochEnded(model, record)
         }
