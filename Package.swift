@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "AttentionEngine", targets: ["AttentionEngine"]),
         .library(name: "AttentionRendering", targets: ["AttentionRendering"]),
         .library(name: "AttentionLessons", targets: ["AttentionLessons"]),
+        .library(name: "AttentionCorpus", targets: ["AttentionCorpus"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,14 +28,17 @@ let package = Package(
         /// Reading and writing safetensors files (Hugging Face's checkpoint format).
         .target(name: "SafeTensors"),
         /// Bahdanau's RNNsearch: the model, hand-derived gradients, optimisers, the trainer and checkpoints.
-        .target(name: "AttentionTraining", dependencies: ["AttentionMath", "AttentionEngine", "SafeTensors"]),
+        .target(name: "AttentionTraining", dependencies: ["AttentionMath", "AttentionEngine", "AttentionCorpus", "SafeTensors"]),
         /// Instructor-written lessons: directives, the check language, grading and the static course site.
         .target(name: "AttentionLessons", dependencies: ["AttentionEngine", "AttentionRendering", "AttentionTrace"]),
+        /// The English→French training corpus: a synchronous grammar with gold word alignments.
+        .target(name: "AttentionCorpus", resources: [.copy("Resources/grammar.txt")]),
         /// The `attention-trace` command.
         .executableTarget(
             name: "AttentionTraceCLI",
             dependencies: [
-                "AttentionMath", "AttentionEngine", "AttentionRendering", "AttentionLessons", "AttentionTraining",
+                "AttentionMath", "AttentionEngine", "AttentionRendering", "AttentionLessons", "AttentionCorpus",
+                "AttentionTraining",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,5 +74,6 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
         .testTarget(name: "AttentionLessonsTests", dependencies: ["AttentionLessons", "TestSupport"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "AttentionCorpusTests", dependencies: ["AttentionCorpus", "AttentionEngine", "TestSupport"]),
     ]
 )
