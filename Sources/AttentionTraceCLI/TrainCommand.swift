@@ -37,6 +37,11 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "The optimiser: adam or sgd.")
     var optimizer = OptimizerKind.adam.rawValue
 
+    @Option(help: ArgumentHelp(
+        "λ: the weight of guided alignment (0: the cross-entropy alone).",
+        discussion: "Adds λ times the mean −log of the attention each target word gives its gold source words to the loss."))
+    var alignmentWeight = 0.0
+
     @Option(help: ArgumentHelp("Stop after this many optimiser steps.", valueName: "n"))
     var steps: Int?
 
@@ -71,7 +76,7 @@ struct TrainCommand: ParsableCommand {
         guard heldOutCount >= 0 else { throw CommandFailure("--held-out \(heldOutCount): must not be negative") }
         let options = TrainingOptions(
             epochs: epochs, batchSize: batchSize, learningRate: learningRate, optimizer: optimizer, seed: seed,
-            maximumSteps: steps,
+            maximumSteps: steps, alignmentWeight: alignmentWeight,
             configuration: ModelConfiguration(embeddingSize: embeddingSize, encoderSize: encoderSize, decoderSize: decoderSize,
                                               attentionSize: attentionSize, readoutSize: readoutSize))
         try options.validate()

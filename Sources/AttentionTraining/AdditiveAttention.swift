@@ -74,17 +74,20 @@ struct AdditiveAttention {
         var annotations: Matrix
     }
 
-    /// Back-propagates `∂L/∂c` through one step, accumulating into `gradients`, and returns `∂L/∂s`.
+    /// Back-propagates `∂L/∂c` (and a direct `∂L/∂α`, if the loss reads the weights) through one
+    /// step, accumulating into `gradients`, and returns `∂L/∂s`.
     ///
-    ///     ∂α_i = ∂c · h_i      ∂h_i += α_i ∂c      ∂e = α ⊙ (∂α − Σ_j α_j ∂α_j)
+    ///     ∂α_i = ∂c · h_i (+ the direct term)     ∂h_i += α_i ∂c      ∂e = α ⊙ (∂α − Σ_j α_j ∂α_j)
     ///     ∂v_a += Σ_i ∂e_i u_i                    ∂p_i = ∂e_i v_a ⊙ (1 − u_i²)
     ///     ∂P += ∂p       ∂W_a^s += (Σ_i ∂p_i)ᵀ s   ∂s = (Σ_i ∂p_i) W_a^s
-    func gradient(of step: Step, context dContext: Matrix, memory: Memory, into gradients: inout Gradients) -> Matrix {
+    func gradient(of step: Step, context dContext: Matrix, weights dDirect: Matrix? = nil, memory: Memory,
+                  into gradients: inout Gradients) -> Matrix {
         let n = memory.length, batch = dContext.rows
         let repeated = dContext.repeatingEachRow(n)
         let weightColumn = step.weights.reshaped(rows: batch * n, columns: 1)
         gradients.annotations.add(repeated.combined(with: weightColumn, .multiply))
-        let dWeights = memory.annotations.combined(with: repeated, .multiply).rowSums().reshaped(rows: batch, columns: n)
+        var dWeights = memory.annotations.combined(with: repeated, .multiply).rowSums().reshaped(rows: batch, columns: n)
+        if let dDirect { dWeights.add(dDirect) }
         let expected = step.weights.combined(with: dWeights, .multiply).rowSums()
         let dScores = step.weights.combined(with: dWeights.combined(with: expected, .subtract), .multiply)
             .reshaped(rows: batch * n, columns: 1)

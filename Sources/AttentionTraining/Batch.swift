@@ -28,11 +28,17 @@ struct Batch {
     let targetPresent: [[Bool]]
     /// The number of predicted words, over which the loss is averaged.
     let tokenCount: Int
+    /// `goldPositions[t][b]`: the source positions target word `t` of sentence `b` translates
+    /// (empty for `⟨/s⟩`, padding, or a batch built without alignments).
+    let goldPositions: [[[Int]]]
+    /// The number of target words with gold positions, over which the alignment loss is averaged.
+    let alignedCount: Int
 
     /// Builds a batch from index sequences; targets must not yet hold `⟨s⟩` or `⟨/s⟩`.
     ///
+    /// - Parameter alignments: For each pair, the gold source positions of each target word, if known.
     /// - Precondition: at least one pair; every source has at least one word.
-    init(sources: [[Int]], targets: [[Int]], start: Int, end: Int) {
+    init(sources: [[Int]], targets: [[Int]], alignments: [[[Int]]]? = nil, start: Int, end: Int) {
         precondition(!sources.isEmpty && sources.count == targets.count && sources.allSatisfy { !$0.isEmpty })
         size = sources.count
         sourceLength = sources.map(\.count).max() ?? 0
@@ -46,5 +52,12 @@ struct Batch {
         nextTokens = (0..<m).map { t in outputs.map { t < $0.count ? $0[t] : end } }
         targetPresent = (0..<m).map { t in outputs.map { t < $0.count } }
         tokenCount = outputs.reduce(0) { $0 + $1.count }
+        goldPositions = (0..<m).map { t in
+            (0..<sources.count).map { b in
+                guard let alignment = alignments?[b], t < alignment.count, t < targets[b].count else { return [] }
+                return alignment[t].filter { $0 >= 0 && $0 < sources[b].count }
+            }
+        }
+        alignedCount = goldPositions.joined().filter { !$0.isEmpty }.count
     }
 }

@@ -1,7 +1,7 @@
 import AttentionMath
 
 extension ForwardPass {
-    /// `∂L/∂θ` for every parameter, by backpropagation through time.
+    /// `∂J/∂θ` for every parameter (`J = L + λ A`, see ``ForwardPass``), by backpropagation through time.
     ///
     /// The readout is differentiated for all positions at once:
     ///
@@ -49,7 +49,8 @@ extension ForwardPass {
             var dContext = rows.columns(dS..<(dS + dH))
             dContext.add(dInput.columns(dE..<(dE + dH)))
             dNext = dPrevious
-            dNext.add(attention.gradient(of: steps[t].attention, context: dContext, memory: memory, into: &attentionGradients))
+            dNext.add(attention.gradient(of: steps[t].attention, context: dContext, weights: alignmentGradient(at: t),
+                                         memory: memory, into: &attentionGradients))
         }
         gradient.decoder = decoder.weightGradients(steps: steps.map(\.recurrence), inputs: Matrix.stacking(steps.map(\.input)),
                                                    projections: Matrix.stacking(dProjections))

@@ -47,9 +47,9 @@ public struct RNNSearch: Equatable, Sendable {
                 try targetVocabulary.indices(of: target, side: "target"))
     }
 
-    /// A batch of index sequences.
-    func batch(_ pairs: [(source: [Int], target: [Int])]) -> Batch {
-        Batch(sources: pairs.map(\.source), targets: pairs.map(\.target),
+    /// A batch of index sequences, with the gold alignments of each pair if given.
+    func batch(_ pairs: [(source: [Int], target: [Int])], alignments: [[[Int]]]? = nil) -> Batch {
+        Batch(sources: pairs.map(\.source), targets: pairs.map(\.target), alignments: alignments,
               start: targetVocabulary.index(of: Vocabulary.start) ?? 0, end: endIndex)
     }
 

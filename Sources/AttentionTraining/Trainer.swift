@@ -23,7 +23,8 @@ public struct TrainingProgress: Sendable {
 ///
 /// Each epoch visits the training pairs in an order drawn from the seed (the SplitMix64 stream
 /// `shuffle:<epoch>`), in batches of ``TrainingOptions/batchSize``; each batch is one step:
-/// the gradient by backpropagation (``ForwardPass``), clipped to a global norm, then an
+/// the gradient of the objective by backpropagation (``ForwardPass``: the cross-entropy, plus
+/// ``TrainingOptions/alignmentWeight`` times the guided-alignment loss), clipped to a global norm, then an
 /// ``Optimizer`` update. Everything is computed in `Double` in a fixed order, so the same
 /// options and corpus give the same parameters on the same machine.
 public struct Trainer {
@@ -33,6 +34,7 @@ public struct Trainer {
     /// The run so far.
     public private(set) var record: TrainingRecord
     private let training: [(source: [Int], target: [Int])]
+    private let trainingAlignments: [[[Int]]]
     private let heldOut: [(source: [Int], target: [Int])]
 
     /// Prepares a run: validates the options, builds the vocabularies of both splits and
@@ -50,6 +52,7 @@ public struct Trainer {
                           seed: options.seed)
         let model = model
         self.training = try training.map { try model.indices(source: $0.source, target: $0.target) }
+        trainingAlignments = training.map(\.alignment)
         self.heldOut = try heldOut.map { try model.indices(source: $0.source, target: $0.target) }
         self.options = options
         record = TrainingRecord(options: options, trainingPairs: training.count, heldOutPairs: heldOut.count)
@@ -81,8 +84,9 @@ public struct Trainer {
             for start in stride(from: 0, to: order.count, by: options.batchSize) where optimizer.stepCount < total {
                 let stepStarted = Date()
                 defer { trainingSeconds += Date().timeIntervalSince(stepStarted) }
-                let batch = model.batch(order[start..<min(start + options.batchSize, order.count)].map { training[$0] })
-                let pass = ForwardPass(model.parameters, batch)
+                let chosen = order[start..<min(start + options.batchSize, order.count)]
+                let batch = model.batch(chosen.map { training[$0] }, alignments: chosen.map { trainingAlignments[$0] })
+                let pass = ForwardPass(model.parameters, batch, alignmentWeight: options.alignmentWeight)
                 var gradient = pass.gradient(model.parameters)
                 let norm = gradient.squaredNorm.squareRoot()
                 guard pass.loss.isFinite, norm.isFinite else {

@@ -15,12 +15,16 @@ public struct TrainingOptions: Equatable, Sendable, Codable {
     /// The largest global gradient norm `‖g‖` an update may use; larger gradients are scaled
     /// down to it (Pascanu et al. 2013). `nil`: no clipping.
     public var clipNorm: Double?
+    /// `λ`: the weight of guided alignment, the loss that asks each target word's attention to
+    /// fall on its gold source words (see ``ForwardPass``). 0 trains on the cross-entropy alone.
+    public var alignmentWeight: Double
     /// The model's sizes.
     public var configuration: ModelConfiguration
 
     /// Creates options; ``validate()`` checks them.
     public init(epochs: Int, batchSize: Int, learningRate: Double, optimizer: OptimizerKind, seed: UInt64,
-                maximumSteps: Int? = nil, clipNorm: Double? = 5, configuration: ModelConfiguration = .standard) {
+                maximumSteps: Int? = nil, clipNorm: Double? = 5, alignmentWeight: Double = 0,
+                configuration: ModelConfiguration = .standard) {
         self.epochs = epochs
         self.batchSize = batchSize
         self.learningRate = learningRate
@@ -28,6 +32,7 @@ public struct TrainingOptions: Equatable, Sendable, Codable {
         self.seed = seed
         self.maximumSteps = maximumSteps
         self.clipNorm = clipNorm
+        self.alignmentWeight = alignmentWeight
         self.configuration = configuration
     }
 
@@ -40,6 +45,9 @@ public struct TrainingOptions: Equatable, Sendable, Codable {
         }
         guard batchSize > 0 else {
             throw TrainingError.invalidOption(name: "batch-size", value: "\(batchSize)", reason: "must be at least 1")
+        }
+        guard alignmentWeight.isFinite, alignmentWeight >= 0 else {
+            throw TrainingError.invalidOption(name: "alignment-weight", value: "\(alignmentWeight)", reason: "must be 0 or a positive number")
         }
         guard epochs > 0 else { throw TrainingError.invalidOption(name: "epochs", value: "\(epochs)", reason: "must be at least 1") }
         if let maximumSteps, maximumSteps < 0 {

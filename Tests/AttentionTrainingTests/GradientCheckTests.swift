@@ -3,16 +3,21 @@ import AttentionMath
 import Testing
 
 /// Every parameter's hand-derived gradient against central finite differences, in float64,
-/// on a tiny model and a padded batch of three sentence pairs.
+/// on a tiny model and a padded batch of three sentence pairs, for the cross-entropy plus
+/// guided alignment (so both terms of the objective are checked).
 @Suite struct GradientCheckTests {
     static let configuration = ModelConfiguration(embeddingSize: 3, encoderSize: 2, decoderSize: 3,
                                                   attentionSize: 2, readoutSize: 3)
 
     /// Three pairs of different lengths on both sides, so padding and masks are exercised,
-    /// with a repeated word so that embedding gradients accumulate.
+    /// with a repeated word so that embedding gradients accumulate, and gold alignments with
+    /// one, two and no positions.
     static func batch() -> Batch {
-        Batch(sources: [[0, 1, 2], [2, 0], [1]], targets: [[2, 3], [4, 2, 3, 2], [3]], start: 0, end: 1)
+        Batch(sources: [[0, 1, 2], [2, 0], [1]], targets: [[2, 3], [4, 2, 3, 2], [3]],
+              alignments: [[[0], [1, 2]], [[1], [], [0], [0, 1]], [[0]]], start: 0, end: 1)
     }
+
+    static let alignmentWeight = 0.7
 
     static func parameters() -> ModelParameters {
         var parameters = ModelParameters(initialisedFor: configuration, sourceWords: 3, targetWords: 5, seed: 11)
@@ -28,7 +33,7 @@ import Testing
     func gradientMatchesCentralDifferences(of name: String) throws {
         let field = try #require(ModelParameters.fields.first { $0.name == name })
         let batch = Self.batch(), parameters = Self.parameters()
-        let analytic = ForwardPass(parameters, batch).gradient(parameters)[keyPath: field.path]
+        let analytic = ForwardPass(parameters, batch, alignmentWeight: Self.alignmentWeight).gradient(parameters)[keyPath: field.path]
         let step = 1e-5
         var worst = 0.0
         for k in analytic.scalars.indices {
@@ -39,7 +44,8 @@ import Testing
             entryMinus[i, j] -= step
             plus[keyPath: field.path] = entryPlus
             minus[keyPath: field.path] = entryMinus
-            let numeric = (ForwardPass(plus, batch).loss - ForwardPass(minus, batch).loss) / (2 * step)
+            let numeric = (ForwardPass(plus, batch, alignmentWeight: Self.alignmentWeight).objective
+                           - ForwardPass(minus, batch, alignmentWeight: Self.alignmentWeight).objective) / (2 * step)
             let scale = max(abs(numeric), abs(analytic.scalars[k]), 1e-3)
             worst = max(worst, abs(numeric - analytic.scalars[k]) / scale)
         }
@@ -48,7 +54,9 @@ import Testing
 
     @Test func gradientsAreNotAllZero() {
         let batch = Self.batch(), parameters = Self.parameters()
-        let gradient = ForwardPass(parameters, batch).gradient(parameters)
+        let pass = ForwardPass(parameters, batch, alignmentWeight: Self.alignmentWeight)
+        #expect(pass.alignmentLoss > 0 && pass.objective > pass.loss)
+        let gradient = pass.gradient(parameters)
         for field in ModelParameters.fields {
             #expect(gradient[keyPath: field.path].scalars.contains { abs($0) > 1e-6 }, "\(field.name) has a zero gradient")
         }
