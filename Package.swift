@@ -28,7 +28,8 @@ let package = Package(
         /// Reading and writing safetensors files (Hugging Face's checkpoint format).
         .target(name: "SafeTensors"),
         /// Bahdanau's RNNsearch: the model, hand-derived gradients, optimisers, the trainer and checkpoints.
-        .target(name: "AttentionTraining", dependencies: ["AttentionMath", "AttentionEngine", "AttentionCorpus", "SafeTensors"]),
+        .target(name: "AttentionTraining", dependencies: ["AttentionMath", "AttentionEngine", "AttentionCorpus", "SafeTensors"],
+                resources: [.copy("Resources/rnnsearch.safetensors")]),
         /// Instructor-written lessons: directives, the check language, grading and the static course site.
         .target(name: "AttentionLessons", dependencies: ["AttentionEngine", "AttentionRendering", "AttentionTrace"]),
         /// The English→French training corpus: a synchronous grammar with gold word alignments.
@@ -69,7 +70,7 @@ let package = Package(
         .testTarget(name: "AttentionEngineTests", dependencies: ["AttentionEngine", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AttentionRenderingTests", dependencies: ["AttentionRendering", "TestSupport"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AttentionTrainingTests", dependencies: ["AttentionTraining", "TestSupport"],
+        .testTarget(name: "AttentionTrainingTests", dependencies: ["AttentionTraining", "AttentionCorpus", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
         .testTarget(name: "AttentionLessonsTests", dependencies: ["AttentionLessons", "TestSupport"],
