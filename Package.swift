@@ -48,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "AttentionBench",
             dependencies: ["AttentionEngine", "AttentionRendering"],
-            exclude: ["pytorch_baseline.py", "rnnsearch_reference.py"]
+            exclude: ["pytorch_baseline.py", "rnnsearch_reference.py", "rnnsearch_pytorch.py"]
         ),
 
         // MARK: - C libraries, each behind exactly one Swift file

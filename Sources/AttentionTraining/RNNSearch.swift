@@ -32,10 +32,9 @@ public struct RNNSearch: Equatable, Sendable {
                                               targetWords: targetVocabulary.count, seed: seed))
     }
 
-    /// The vocabularies of a corpus: source words sorted; `⟨s⟩`, `⟨/s⟩`, then target words sorted.
-    public static func vocabularies(of pairs: [some AlignedSentencePair]) -> (source: Vocabulary, target: Vocabulary) {
-        (Vocabulary(collecting: pairs.map(\.source)),
-         Vocabulary(collecting: pairs.map(\.target), specials: [Vocabulary.start, Vocabulary.end]))
+    /// The vocabularies of a corpus: the source words sorted; `⟨s⟩`, `⟨/s⟩`, then the target words sorted.
+    public static func vocabularies(sources: [[String]], targets: [[String]]) -> (source: Vocabulary, target: Vocabulary) {
+        (Vocabulary(collecting: sources), Vocabulary(collecting: targets, specials: [Vocabulary.start, Vocabulary.end]))
     }
 
     /// The index sequences of one pair.

@@ -19,8 +19,8 @@ public struct Vocabulary: Equatable, Sendable {
     /// - Precondition: no token appears twice.
     public init(tokens: [String]) {
         self.tokens = tokens
-        indices = Dictionary(tokens.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in
-            preconditionFailure("the vocabulary lists a token twice (rows \(first))")
+        indices = Dictionary(tokens.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, second in
+            preconditionFailure("the vocabulary lists a token twice, at rows \(first) and \(second)")
         })
     }
 
@@ -67,5 +67,6 @@ public struct Vocabulary: Equatable, Sendable {
         return previous[b.count]
     }
 
+    /// Vocabularies are equal when they list the same tokens in the same order.
     public static func == (lhs: Vocabulary, rhs: Vocabulary) -> Bool { lhs.tokens == rhs.tokens }
 }
