@@ -7,6 +7,8 @@ let package = Package(
         .executable(name: "attention-trace", targets: ["AttentionTraceCLI"]),
         .executable(name: "attention-bench", targets: ["AttentionBench"]),
         .library(name: "AttentionEngine", targets: ["AttentionEngine"]),
+        .library(name: "AttentionMarkdown", targets: ["AttentionMarkdown"]),
+        .library(name: "AttentionJSON", targets: ["AttentionJSON"]),
         .library(name: "AttentionRendering", targets: ["AttentionRendering"]),
         .library(name: "AttentionLessons", targets: ["AttentionLessons"]),
         .library(name: "AttentionCorpus", targets: ["AttentionCorpus"]),
@@ -22,24 +24,26 @@ let package = Package(
         /// The `Trace` value: plain Codable data with provenance for every number.
         .target(name: "AttentionTrace"),
         /// Tokenizer, seeded parameters, GRU encoder, attention mechanisms and the tracer.
-        .target(name: "AttentionEngine", dependencies: ["AttentionMath", "AttentionTrace"]),
-        /// Markdown and HTML (through cmark) and JSON renderings of a trace.
-        .target(name: "AttentionRendering", dependencies: ["AttentionTrace", "CCmark"]),
+        .target(name: "AttentionEngine", dependencies: ["AttentionMath", "AttentionTrace", "CAllocatorShims", "NameSuggestions"]),
+        /// Trace pages: a trace as a Markdown or HTML document, tables, heatmaps, the compare page.
+        .target(name: "AttentionRendering", dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionTrace"]),
         /// Reading and writing safetensors files (Hugging Face's checkpoint format).
         .target(name: "SafeTensors"),
         /// Bahdanau's RNNsearch: the model, hand-derived gradients, optimisers, the trainer and checkpoints.
-        .target(name: "AttentionTraining", dependencies: ["AttentionMath", "AttentionEngine", "AttentionCorpus", "SafeTensors"],
+        .target(name: "AttentionTraining",
+                dependencies: ["AttentionMath", "AttentionEngine", "AttentionCorpus", "NameSuggestions", "SafeTensors"],
                 resources: [.copy("Resources/rnnsearch.safetensors")]),
         /// Instructor-written lessons: directives, the check language, grading and the static course site.
-        .target(name: "AttentionLessons", dependencies: ["AttentionEngine", "AttentionRendering", "AttentionTrace"]),
+        .target(name: "AttentionLessons",
+                dependencies: ["AttentionEngine", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "NameSuggestions"]),
         /// The English→French training corpus: a synchronous grammar with gold word alignments.
-        .target(name: "AttentionCorpus", resources: [.copy("Resources/grammar.txt")]),
+        .target(name: "AttentionCorpus", dependencies: ["NameSuggestions"], resources: [.copy("Resources/grammar.txt")]),
         /// The `attention-trace` command.
         .executableTarget(
             name: "AttentionTraceCLI",
             dependencies: [
-                "AttentionMath", "AttentionEngine", "AttentionRendering", "AttentionLessons", "AttentionCorpus",
-                "AttentionTraining",
+                "AttentionMath", "AttentionEngine", "AttentionTrace", "AttentionJSON", "AttentionRendering", "AttentionLessons",
+                "AttentionCorpus", "AttentionTraining", "SafeTensors",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,12 +51,26 @@ let package = Package(
         /// `swift run -c release attention-bench`: the speed and size benchmark.
         .executableTarget(
             name: "AttentionBench",
-            dependencies: ["AttentionEngine", "AttentionRendering"],
+            dependencies: ["AttentionEngine", "AttentionJSON", "AttentionMath", "AttentionRendering", "AttentionTrace"],
             exclude: ["pytorch_baseline.py", "rnnsearch_reference.py", "rnnsearch_pytorch.py"]
         ),
 
+        // MARK: - Formats the renderers write in
+
+        /// The CommonMark document model, parsed and rendered by cmark (its one Swift file).
+        .target(name: "AttentionMarkdown", dependencies: ["CCmark"]),
+        /// The streaming JSON writer of a trace and the byte sinks that output goes to.
+        .target(name: "AttentionJSON", dependencies: ["AttentionTrace"]),
+
+        // MARK: - Shared by several stages
+
+        /// The "did you mean" of an unknown name: the closest known name by edit distance.
+        .target(name: "NameSuggestions"),
+
         // MARK: - C libraries, each behind exactly one Swift file
 
+        /// glibc's `mallopt`, which the Glibc module does not export (see `LargeAllocations`).
+        .target(name: "CAllocatorShims"),
         .systemLibrary(
             name: "CCmark", pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
@@ -65,15 +83,21 @@ let package = Package(
         // MARK: - Tests
 
         .target(name: "TestSupport", dependencies: ["AttentionMath", "AttentionTrace"], path: "Tests/TestSupport"),
+        .testTarget(name: "NameSuggestionsTests", dependencies: ["NameSuggestions"]),
         .testTarget(name: "AttentionMathTests", dependencies: ["AttentionMath", "TestSupport"]),
         .testTarget(name: "AttentionTraceTests", dependencies: ["AttentionTrace", "TestSupport"]),
-        .testTarget(name: "AttentionEngineTests", dependencies: ["AttentionEngine", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AttentionRenderingTests", dependencies: ["AttentionRendering", "TestSupport"]),
+        .testTarget(name: "AttentionEngineTests", dependencies: ["AttentionEngine", "AttentionMath", "AttentionTrace", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AttentionMarkdownTests", dependencies: ["AttentionMarkdown", "TestSupport"]),
+        .testTarget(name: "AttentionJSONTests", dependencies: ["AttentionJSON", "AttentionTrace", "TestSupport"]),
+        .testTarget(name: "AttentionRenderingTests",
+                    dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "TestSupport"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AttentionTrainingTests", dependencies: ["AttentionTraining", "AttentionCorpus", "TestSupport"],
+        .testTarget(name: "AttentionTrainingTests",
+                    dependencies: ["AttentionTraining", "AttentionCorpus", "AttentionMath", "SafeTensors", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
-        .testTarget(name: "AttentionLessonsTests", dependencies: ["AttentionLessons", "TestSupport"],
+        .testTarget(name: "AttentionLessonsTests",
+                    dependencies: ["AttentionLessons", "AttentionEngine", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "TestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "AttentionCorpusTests", dependencies: ["AttentionCorpus", "AttentionEngine", "TestSupport"]),
     ]

@@ -10,7 +10,7 @@ public struct Evaluation: Equatable, Sendable, Codable {
 
     /// Evaluates `model` on `pairs`.
     ///
-    /// - Throws: ``TrainingError/unknownWord(_:side:suggestions:)`` for a word outside the vocabularies.
+    /// - Throws: ``TrainingError/unknownWord(_:side:suggestion:)`` for a word outside the vocabularies.
     public init(of model: RNNSearch, on pairs: [some AlignedSentencePair]) throws {
         loss = try model.loss(on: pairs)
         var hits = 0, aligned = 0, exact = 0

@@ -57,7 +57,7 @@ public struct RNNSearch: Equatable, Sendable {
     /// The mean cross-entropy per predicted word (every target word and each `⟨/s⟩`) over `pairs`,
     /// computed in batches of `batchSize`.
     ///
-    /// - Throws: ``TrainingError/unknownWord(_:side:suggestions:)`` for a word outside the vocabularies.
+    /// - Throws: ``TrainingError/unknownWord(_:side:suggestion:)`` for a word outside the vocabularies.
     public func loss(on pairs: [some AlignedSentencePair], batchSize: Int = 64) throws -> Double {
         try loss(onIndexed: pairs.map { try indices(source: $0.source, target: $0.target) }, batchSize: batchSize)
     }
@@ -76,7 +76,7 @@ public struct RNNSearch: Equatable, Sendable {
     /// The attention weights with teacher forcing: row `t` is `α` for target word `t` (computed
     /// with `s_{t−1}`), and a last row for `⟨/s⟩`. Shape `(m + 1) × n`.
     ///
-    /// - Throws: ``TrainingError/unknownWord(_:side:suggestions:)`` for a word outside the vocabularies.
+    /// - Throws: ``TrainingError/unknownWord(_:side:suggestion:)`` for a word outside the vocabularies.
     public func attention(source: [String], target: [String]) throws -> Matrix {
         let pass = ForwardPass(parameters, batch([try indices(source: source, target: target)]))
         return Matrix.stacking(pass.steps.map(\.attention.weights))
@@ -94,7 +94,7 @@ public struct RNNSearch: Equatable, Sendable {
     /// Translates `source` by greedy decoding: at each position the most probable word is
     /// generated and read back, until `⟨/s⟩` or `maximumLength` words.
     ///
-    /// - Throws: ``TrainingError/unknownWord(_:side:suggestions:)`` for a source word outside the vocabulary.
+    /// - Throws: ``TrainingError/unknownWord(_:side:suggestion:)`` for a source word outside the vocabulary.
     public func translate(_ source: [String], maximumLength: Int? = nil) throws -> Translation {
         let indexed = try indices(source: source, target: [])
         let batch = batch([indexed])

@@ -1,7 +1,7 @@
 /// Why training, or reading a model, could not go on.
 public enum TrainingError: Error, Equatable, CustomStringConvertible {
     /// A sentence holds a word the model's vocabulary does not.
-    case unknownWord(String, side: String, suggestions: [String])
+    case unknownWord(String, side: String, suggestion: String?)
     /// An option is outside its range.
     case invalidOption(name: String, value: String, reason: String)
     /// The corpus cannot be trained on.
@@ -14,9 +14,8 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
     /// The error as one line, for a command to print after `Error: `.
     public var description: String {
         switch self {
-        case let .unknownWord(word, side, suggestions):
-            "the \(side) word '\(word)' is not in the model's vocabulary"
-                + (suggestions.isEmpty ? "" : "; closest known: \(suggestions.map { "'\($0)'" }.joined(separator: ", "))")
+        case let .unknownWord(word, side, suggestion):
+            "the \(side) word '\(word)' is not in the model's vocabulary" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
         case let .invalidOption(name, value, reason):
             "--\(name) \(value): \(reason)"
         case let .invalidCorpus(reason):

@@ -49,6 +49,9 @@ struct Adjective: Sendable {
 struct AdjectiveForms: Sendable {
     var masculine: String, feminine: String, masculinePlural: String, femininePlural: String
 
+    /// The four forms.
+    var all: [String] { [masculine, feminine, masculinePlural, femininePlural] }
+
     /// The form that agrees with a noun of `agreement`'s gender and number.
     func form(agreeingWith agreement: Agreement) -> String {
         switch (agreement.gender, agreement.plural) {
