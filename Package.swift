@@ -23,7 +23,8 @@ let package = Package(
         /// Tokenizer, seeded parameters, GRU encoder, attention mechanisms and the tracer.
         .target(name: "AttentionEngine", dependencies: ["AttentionMath", "AttentionTrace"]),
         /// Markdown and HTML (through cmark) and JSON renderings of a trace.
-        .target(name: "AttentionRendering", dependencies: ["AttentionTrace", "CCmark"]),
+        .target(name: "AttentionRendering", dependencies: ["AttentionTrace", "CCmark"],
+                resources: [.copy("Resources/derivation.js"), .copy("Resources/page.js")]),
         /// Instructor-written lessons: directives, the check language, grading and the static course site.
         .target(name: "AttentionLessons", dependencies: ["AttentionEngine", "AttentionRendering", "AttentionTrace"]),
         /// The `attention-trace` command.

@@ -49,17 +49,6 @@ enum DerivationFormatting {
         count > maximumTerms ? Array(0..<leadingTerms) + Array((count - trailingTerms)..<count) : Array(0..<count)
     }
 
-    /// The terms ``shownTerms(count:)`` picks, joined by `separator`, with an ellipsis and the
-    /// count of terms where the middle is elided: `a + b + c + d + … + y + z (64 terms)`.
-    ///
-    /// - Complexity: O(``maximumTerms``) terms are read, however many there are.
-    static func joined(count: Int, separator: String, term: (Int) -> String) -> String {
-        let shown = shownTerms(count: count).map(term)
-        guard count > maximumTerms else { return shown.joined(separator: separator) }
-        return (shown.prefix(leadingTerms) + ["…"] + shown.suffix(trailingTerms)).joined(separator: separator)
-            + " (\(count) terms)"
-    }
-
     /// A short name for a tensor in a derivation: its symbol when that is one
     /// word (`v_a`, `u` for `u_i`), else its identifier (`t0.score.pre`).
     ///

@@ -94,16 +94,18 @@ struct RuleTensor: Sendable {
 
 /// Some cells of a tensor a page does not embed (one drawn as a picture): the rows
 /// and columns a rule reads, with their recorded values.
-struct ValueExcerpt: Sendable {
+struct ValueExcerpt: Equatable, Sendable {
     /// The rows included, ascending; `nil` for every row.
     let rows: [Int]?
     /// The columns included, ascending; `nil` for every column.
     let columns: [Int]?
     /// The values of the included cells, row-major.
     let values: [Double]
+    /// How many columns the tensor has, which is how many each row holds when ``columns`` is `nil`.
+    let columnCount: Int
 
-    /// The recorded value at `(row, column)` of a tensor with `columnCount` columns, if the excerpt includes it.
-    func value(row: Int, column: Int, columnCount: Int) -> Double? {
+    /// The recorded value at `(row, column)`, if the excerpt includes it.
+    func value(row: Int, column: Int) -> Double? {
         guard let r = Self.position(of: row, in: rows), let c = Self.position(of: column, in: columns) else { return nil }
         let index = r * (columns?.count ?? columnCount) + c
         return values.indices.contains(index) ? values[index] : nil

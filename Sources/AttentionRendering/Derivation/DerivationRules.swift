@@ -196,6 +196,7 @@ struct DerivationRules: Sendable {
         let rowIndices = rows ?? Array(0..<values.rowCount)
         let columnIndices = columns ?? Array(0..<values.columnCount)
         return ValueExcerpt(rows: rows, columns: columns,
-                            values: rowIndices.flatMap { i in columnIndices.map { j in values[i, j] } })
+                            values: rowIndices.flatMap { i in columnIndices.map { j in values[i, j] } },
+                            columnCount: values.columnCount)
     }
 }

@@ -12,7 +12,7 @@ struct HTMLPresentation: TracePresentation {
     let tensorsOnPage: Set<TensorID>
     /// Identifiers of the step tensors whose values the page embeds: all but the pictures.
     let tensorsWithValues: Set<TensorID>
-    /// The rule of every tensor shown, which the page script turns into a cell's derivation.
+    /// The rule of every tensor shown, whose template the page script fills for a cell.
     let rules: DerivationRules
     /// Which tensors are tables, interactive heatmaps or pictures.
     let policy: PagePolicy
@@ -180,7 +180,7 @@ struct HTMLPresentation: TracePresentation {
             TensorTable.append(tensor, to: &html)
         }
         appendProvenance(of: tensor, to: &html)
-        appendDataIsland(for: tensor, rule: rule(of: tensor), withLabels: tensor.isLarge, to: &html)
+        appendDataIsland(for: tensor, derivation: derivation(of: tensor), withLabels: tensor.isLarge, to: &html)
         if tensor.hasLabelledRowsAndColumns, !tensor.isLarge {
             Heatmap.fitted(to: tensor).append(tensor, to: &html)
         }
@@ -188,15 +188,17 @@ struct HTMLPresentation: TracePresentation {
         return [Block(.html(html.text))]
     }
 
-    /// The rule of a step tensor, with excerpts of the operands drawn as pictures; for a
-    /// result, the recorded tensors it repeats, or `nil` when it repeats none.
-    private func rule(of tensor: TensorDisplay) -> DerivationRule? {
+    /// The derivation template of a step tensor, with excerpts of the operands drawn as
+    /// pictures; for a result, the recorded tensors it repeats, or `nil` when it repeats none.
+    private func derivation(of tensor: TensorDisplay) -> DerivationTemplate? {
+        let rule: DerivationRule
         if let traced = rules.tensor(tensor.id) {
-            return rules.rule(for: traced, embedding: tensorsWithValues.contains)
+            rule = rules.rule(for: traced, embedding: tensorsWithValues.contains)
+        } else {
+            rule = rules.rule(forResult: tensor)
+            guard case .result(let sources) = rule.kind, sources.contains(where: { $0 != nil }) else { return nil }
         }
-        let rule = rules.rule(forResult: tensor)
-        guard case .result(let sources) = rule.kind, sources.contains(where: { $0 != nil }) else { return nil }
-        return rule
+        return DerivationTemplate(rule: rule, hasValues: { tensorsWithValues.contains($0.id) || $0.excerpt != nil })
     }
 
     /// `Any number: run the same attention-trace trace command as attention-trace explain … --cell "ID[row,column]"…`.
