@@ -61,7 +61,8 @@ let package = Package(
         .testTarget(name: "AttentionTraceTests", dependencies: ["AttentionTrace", "TestSupport"]),
         .testTarget(name: "AttentionEngineTests", dependencies: ["AttentionEngine", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AttentionRenderingTests", dependencies: ["AttentionRendering", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["AttentionRendering", "AttentionTrace", "TestSupport"],
+                    exclude: ["Scripts"]),
         .testTarget(name: "AttentionLessonsTests", dependencies: ["AttentionLessons", "TestSupport"],
                     exclude: ["Fixtures"]),
     ]
