@@ -77,9 +77,7 @@ public struct AttentionTracer: Sendable {
         }
         return Trace(variant: variant.rawValue, sourceTokens: input.sourceTokens, targetTokens: input.targetTokens,
                      options: options, inputs: recorder.inputs, steps: recorder.steps, warnings: recorder.warnings,
-                     result: recorder.results,
-                     summarizedResults: recorder.summarizedResults.isEmpty ? nil : recorder.summarizedResults,
-                     recording: request.recording)
+                     result: recorder.results, recording: request.recording)
     }
 
     private func resolve(_ request: TraceRequest) throws -> ResolvedInput {

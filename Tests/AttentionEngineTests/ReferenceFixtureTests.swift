@@ -44,7 +44,7 @@ import TestSupport
         let variant = try #require(fixture.spec.variant.flatMap(Variant.init(rawValue:)))
         let trace = try AttentionTracer().trace(TraceRequest(variant: variant, spec: fixture.spec))
         for (key, expected) in fixture.expected where !Self.intermediates.contains(key) {
-            let actual = try #require(trace.result[key], "result has no '\(key)'")
+            let actual = try #require(trace.result[key]?.values, "result has no '\(key)'")
             #expect(actual.shape == expected.shape, "\(key)")
             #expect(maxAbsoluteDifference(actual.scalars, expected.scalars) <= 1e-12, "\(key)")
         }

@@ -1,4 +1,5 @@
 import AttentionTrace
+import TestSupport
 import Foundation
 import Testing
 @testable import AttentionRendering
@@ -61,8 +62,8 @@ import Testing
 
     @Test func notANumberIsReportedWithItsPath() {
         var trace = SampleTraces.additive
-        trace.result["context"] = Tensor(vector: [.nan])
-        #expect(throws: RenderingError.unencodable(path: ".result.context[0]", reason: "NaN is not a JSON number")) {
+        trace.result["context"] = .numbers(Tensor(vector: [.nan]))
+        #expect(throws: RenderingError.unencodable(path: ".result.context.values[0]", reason: "NaN is not a JSON number")) {
             try render(trace, as: .json)
         }
     }
@@ -119,9 +120,10 @@ struct JSONReferenceCase: Sendable, CustomTestStringConvertible {
             }
             trace.steps[k].summarizedTensors = summaries.isEmpty ? nil : summaries
         }
-        trace.summarizedResults = trace.result.filter { !policy.keepsNumbers(ofCount: $0.value.scalars.count) }
-            .mapValues { TensorSummary($0) }
-        trace.result = trace.result.filter { policy.keepsNumbers(ofCount: $0.value.scalars.count) }
+        trace.result = trace.result.mapValues { result in
+            guard let values = result.values, !policy.keepsNumbers(ofCount: values.scalars.count) else { return result }
+            return TraceResult(sources: result.sources, axes: result.axes, recorded: .summary(TensorSummary(values)))
+        }
         return trace
     }()
 

@@ -1,4 +1,5 @@
 import AttentionTrace
+import TestSupport
 import Foundation
 import Testing
 import AttentionRendering
@@ -43,10 +44,10 @@ import AttentionRendering
 
     @Test func aValueFoundAfterEarlierChunksIsARenderingError() {
         var trace = Self.large
-        trace.result["context"] = Tensor(rows: [[1, .nan]])
+        trace.result["context"] = .numbers(Tensor(rows: [[1, .nan]]))
         var sink = RecordingSink()
         #expect(throws: StreamingError<RecordingSink.Full>.rendering(
-            .unencodable(path: ".result.context[0][1]", reason: "NaN is not a JSON number"))) {
+            .unencodable(path: ".result.context.values[0][1]", reason: "NaN is not a JSON number"))) {
             try render(trace, as: .json, to: &sink)
         }
         #expect(!sink.chunks.isEmpty)

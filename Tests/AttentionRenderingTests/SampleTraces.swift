@@ -1,4 +1,5 @@
 import AttentionTrace
+import TestSupport
 
 /// Small hand-made traces with the awkward cases a renderer must survive:
 /// a masked score, a token that is an HTML script, quotes, ampersands,
@@ -62,11 +63,14 @@ enum SampleTraces {
                      options: ["seed": "7", "score": "concat"], inputs: ["keys": keys, "v_a": vA],
                      steps: [encode] + perTarget + [collect],
                      warnings: ["Row 0 has a masked score <b>&</b>."],
-                     result: ["weights": weights, "context": Tensor(rows: [[0.1, 0.2], [0.3, -0.4]])])
+                     result: ["weights": .numbers(weights, sources: ["weights"], axes: [Axis(name: "target", labels: targetTokens), source]),
+                              "context": .numbers(Tensor(rows: [[0.1, 0.2], [0.3, -0.4]]))])
     }()
 
     /// A multi-head trace whose result weights are 2 heads × 2 × 2, unrecorded by any step.
     static let multiHead = Trace(
         variant: "multi-head", sourceTokens: ["a", "b"], inputs: [:], steps: [],
-        result: ["weights": Tensor(shape: [2, 2, 2], scalars: [0.9, 0.1, 0.4, 0.6, 1, 0, 0.5, 0.5])])
+        result: ["weights": .numbers(Tensor(shape: [2, 2, 2], scalars: [0.9, 0.1, 0.4, 0.6, 1, 0, 0.5, 0.5]),
+                                     axes: [Axis(name: "head"), Axis(name: "source", labels: ["a", "b"]),
+                                            Axis(name: "source", labels: ["a", "b"])])])
 }

@@ -18,8 +18,10 @@ import TestSupport
         let scores = try #require(summarized.first { $0["id"] as? String == "scores.S" })
         #expect(scores["values"] == nil)
         #expect((scores["summary"] as? [String: Any])?["shape"] as? [Int] == [1030, 1030])
-        #expect((json["summarizedResults"] as? [String: Any])?["weights"] != nil)
-        #expect((json["result"] as? [String: Any])?["output"] != nil)
+        let results = try #require(json["result"] as? [String: [String: Any]])
+        #expect(results["weights"]?["values"] == nil && results["weights"]?["summary"] != nil)
+        #expect(results["weights"]?["sources"] as? [String] == ["normalise.weights"])
+        #expect(results["output"]?["values"] != nil)
     }
 
     @Test func theMarkdownShowsTheSummaryAndTheCornersOfASummarisedTensor() throws {

@@ -65,16 +65,16 @@ public struct CellDerivations: Sendable {
         } else {
             let name = id.hasPrefix("result.") ? String(id.dropFirst("result.".count)) : ""
             let summarized = trace.steps.flatMap { $0.summarizedTensors ?? [] }.map(\.id)
-                + (trace.summarizedResults ?? [:]).keys.map { "result.\($0)" }
+                + trace.result.filter { $0.value.summary != nil }.keys.map { "result.\($0)" }
             if summarized.contains(id) {
                 throw .numbersNotKept(id: id, largestStoredTensor: trace.recording.largestStoredTensor ?? 0)
             }
-            guard let values = trace.result[name] else {
+            guard let result = trace.result[name], let values = result.values else {
                 let available = trace.steps.flatMap { $0.tensors.map(\.id) } + trace.result.keys.sorted().map { "result.\($0)" }
                 throw .unknownTensor(id: id, available: available)
             }
             try checked(values.shape)
-            rule = rules.rule(forResult: TensorDisplay(result: name, values: values, in: trace))
+            rule = rules.rule(forResult: TensorDisplay(result: name, result, values: values, in: trace))
         }
         var continued: [TensorID: DerivationTemplate?] = [:]
         let formatter = DerivationFormatter(rules: rules)

@@ -18,8 +18,8 @@ struct DerivationRule: Sendable {
         /// A recorded step tensor, computed by its provenance's operation.
         case operation(Operation)
         /// A result of the mechanism: each of its matrices (one per head) repeats a
-        /// recorded tensor, or `nil` where none holds the same values.
-        case result(sources: [TensorID?])
+        /// recorded tensor, its ``TraceResult/sources``; none when it repeats none.
+        case result(sources: [TensorID])
     }
 
     /// The tensor whose cells the rule explains.

@@ -14,10 +14,20 @@ extension Trace: JSONValue {
         try json.writeMember("schema", schema)
         try json.writeMember("sourceTokens", sourceTokens)
         try json.writeMember("steps", steps)
-        try json.writeMember("summarizedResults", summarizedResults)
         try json.writeMember("targetTokens", targetTokens)
         try json.writeMember("variant", variant)
         try json.writeMember("warnings", warnings)
+        json.closeObject()
+    }
+}
+
+extension TraceResult: JSONValue {
+    func writeJSON<Sink: ByteSink>(into json: inout JSONWriter<Sink>) throws(StreamingError<Sink.Failure>) {
+        json.openObject()
+        try json.writeMember("axes", axes)
+        try json.writeMember("sources", sources)
+        try json.writeMember("summary", summary)
+        try json.writeMember("values", values)
         json.closeObject()
     }
 }

@@ -20,8 +20,8 @@ struct HTMLPresentation: TracePresentation {
     init(trace: Trace) {
         let tensors = trace.steps.flatMap(\.tensors)
         let summarized = trace.steps.flatMap { $0.summarizedTensors ?? [] }
-        let policy = PagePolicy(shapes: tensors.map(\.shape) + trace.result.values.map(\.shape),
-                                summarizedShapes: summarized.map(\.shape) + (trace.summarizedResults ?? [:]).values.map(\.shape))
+        let policy = PagePolicy(shapes: tensors.map(\.shape) + trace.result.values.compactMap(\.values?.shape),
+                                summarizedShapes: summarized.map(\.shape) + trace.result.values.compactMap(\.summary?.shape))
         tensorsOnPage = Set(tensors.map(\.id) + summarized.map(\.id))
         tensorsWithValues = Set(tensors.filter { policy.tier(ofShape: $0.shape) != .picture }.map(\.id))
         rules = DerivationRules(trace: trace)
@@ -64,7 +64,7 @@ struct HTMLPresentation: TracePresentation {
                 RasterHeatmap(weights.summary).append(weights, to: &html)
             }
         }
-        let shapes = trace.result.mapValues(\.shape).merging((trace.summarizedResults ?? [:]).mapValues(\.shape)) { kept, _ in kept }
+        let shapes = trace.result.mapValues(\.shape)
         html += "<p>The result holds "
         html += shapes.keys.sorted().map { name in
             "<a href=\"#\(escapedHTML(Anchor.tensor("result.\(name)")))\"><code>\(escapedHTML(name))</code></a> ("
@@ -196,7 +196,7 @@ struct HTMLPresentation: TracePresentation {
             rule = rules.rule(for: traced, embedding: tensorsWithValues.contains)
         } else {
             rule = rules.rule(forResult: tensor)
-            guard case .result(let sources) = rule.kind, sources.contains(where: { $0 != nil }) else { return nil }
+            guard case .result(let sources) = rule.kind, !sources.isEmpty else { return nil }
         }
         return DerivationTemplate(rule: rule, hasValues: { tensorsWithValues.contains($0.id) || $0.excerpt != nil })
     }

@@ -14,9 +14,12 @@ struct TraceDocumentBuilder<Presentation: TracePresentation> {
     ///   tensor whose shape, axes and labels disagree.
     func document() throws(RenderingError) -> Document {
         var blocks = [presentation.heading(trace.pageTitle, level: 1, anchor: "top")]
-        var results = trace.result.map { ShownTensor.numbers(TensorDisplay(result: $0.key, values: $0.value, in: trace)) }
-        for (name, summary) in trace.summarizedResults ?? [:] {
-            results.append(.summary(try SummaryDisplay(result: name, summary: summary, in: trace)))
+        var results: [ShownTensor] = []
+        for (name, result) in trace.result {
+            switch result.recorded {
+            case .full(let values): results.append(.numbers(TensorDisplay(result: name, result, values: values, in: trace)))
+            case .summary(let summary): results.append(.summary(try SummaryDisplay(result: name, result, summary: summary, in: trace)))
+            }
         }
         results.sort { $0.display.id < $1.display.id }
         let outline = StepGroup.grouping(trace.steps)

@@ -85,13 +85,13 @@ import Testing
     }
 
     @Test func resultCellsNameTheRecordedCellTheyCopy() throws {
-        let display = TensorDisplay(result: "weights", values: try #require(HandTraces.additive.result["weights"]),
-                                    in: HandTraces.additive)
+        let result = try #require(HandTraces.additive.result["weights"])
+        let display = TensorDisplay(result: "weights", result, values: try #require(result.values), in: HandTraces.additive)
         let rule = additive.rule(forResult: display)
         #expect(rule.kind == .result(sources: ["t0.normalise.weights"]))
         let lines = DerivationFormatter(rules: additive).derivation(of: rule, at: [0, 1]).lines
         #expect(lines.first == "result.weights[0,1] = t0.normalise.weights[0,1]")
-        #expect(lines[1] == "= " + DerivationFormatting.number(HandTraces.additive.result["weights"]?[0, 1] ?? .nan))
+        #expect(lines[1] == "= " + DerivationFormatting.number(result.values?[0, 1] ?? .nan))
     }
 
     /// A page that draws `a` as a picture embeds, in the product's rule, only the six

@@ -75,7 +75,7 @@ import Testing
 
     @Test func summarisedTensorsArePicturesInTheirPlaceAndTheOverviewSaysWhy() throws {
         let trace = JSONReferenceCase.summarized
-        #expect(trace.steps.contains { $0.summarizedTensors != nil } && trace.summarizedResults?["weights"] != nil)
+        #expect(trace.steps.contains { $0.summarizedTensors != nil } && trace.result["weights"]?.summary != nil)
         let html = try render(trace, as: .html)
         #expect(html.contains("This trace keeps tensors of up to 4 numbers;"))
         #expect(html.contains("Trace with <code>--full</code> to keep every number."))

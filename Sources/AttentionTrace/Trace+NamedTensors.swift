@@ -1,5 +1,3 @@
-import AttentionTrace
-
 /// A tensor of a trace as students name it, with what its axes index.
 ///
 /// Lesson checks (`weights[row: "hier"]`) and `attention-trace explain`
@@ -19,18 +17,15 @@ extension Trace {
     /// The tensor `name` means: a result (`weights`, or `result.weights`), a recorded step
     /// tensor (`t0.score.scores`, and the inputs a step shows, such as `keys`), or an input (`W_a`).
     ///
-    /// A result holding the same values as a step tensor takes that tensor's axes (so
-    /// `weights` usually has target tokens on rows and source tokens on columns); otherwise
-    /// `weights` is labelled from the trace's tokens and any other result has unlabelled axes.
-    /// An input that no step shows has unlabelled axes.
+    /// A result has its own axes (``TraceResult/axes``: `weights` has target, or source,
+    /// tokens on rows and source tokens on columns); an input that no step shows has unlabelled axes.
     ///
-    /// - Returns: The tensor, or `nil` when the trace has nothing called `name`.
-    /// - Complexity: O(size of the trace), to find which step tensor a result repeats.
+    /// - Returns: The tensor, or `nil` when the trace has nothing called `name` whose numbers it keeps.
+    /// - Complexity: O(number of tensors in the trace).
     public func namedTensor(_ name: String) -> NamedTensor? {
         let resultName = name.hasPrefix("result.") ? String(name.dropFirst("result.".count)) : name
-        if let values = result[resultName] {
-            let display = TensorDisplay(result: resultName, values: values, in: self)
-            return NamedTensor(id: display.id, values: values, axes: display.axes)
+        if let result = result[resultName] {
+            return result.values.map { NamedTensor(id: "result.\(resultName)", values: $0, axes: result.axes) }
         }
         if let traced = tensor(name) {
             return NamedTensor(id: traced.id, values: traced.values, axes: traced.axes)
