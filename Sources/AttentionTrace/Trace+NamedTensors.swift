@@ -28,7 +28,7 @@ extension Trace {
             return result.values.map { NamedTensor(id: "result.\(resultName)", values: $0, axes: result.axes) }
         }
         if let traced = tensor(name) {
-            return NamedTensor(id: traced.id, values: traced.values, axes: traced.axes)
+            return traced.values.map { NamedTensor(id: traced.id, values: $0, axes: traced.axes) }
         }
         if let values = inputs[name] {
             return NamedTensor(id: name, values: values, axes: values.shape.indices.map { Axis(name: "axis \($0)") })

@@ -68,15 +68,7 @@ extension TraceResult: Codable {
     ///   or the axes do not fit the shape.
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        let recorded: RecordedValues
-        switch (try container.decodeIfPresent(Tensor.self, forKey: .values),
-                try container.decodeIfPresent(TensorSummary.self, forKey: .summary)) {
-        case (let values?, nil): recorded = .full(values)
-        case (nil, let summary?): recorded = .summary(summary)
-        default:
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                                                    debugDescription: "a result has exactly one of 'values' and 'summary'"))
-        }
+        let recorded = try RecordedValues(from: container, values: .values, summary: .summary, at: decoder.codingPath)
         let axes = try container.decode([Axis].self, forKey: .axes)
         guard axes.count == recorded.shape.count,
               zip(axes, recorded.shape).allSatisfy({ $0.labels == nil || $0.labels?.count == $1 }) else {
@@ -90,9 +82,6 @@ extension TraceResult: Codable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(sources, forKey: .sources)
         try container.encode(axes, forKey: .axes)
-        switch recorded {
-        case .full(let values): try container.encode(values, forKey: .values)
-        case .summary(let summary): try container.encode(summary, forKey: .summary)
-        }
+        try recorded.encode(to: &container, values: .values, summary: .summary)
     }
 }

@@ -50,7 +50,7 @@ import TestSupport
         }
         #expect(Set(trace.result.keys) == Set(fixture.expected.keys).subtracting(Self.intermediates))
         if let positions = fixture.expected["p"] {
-            let predicted = (0..<positions.scalars.count).compactMap { trace.tensor("t\($0).position.p")?.values.scalars.first }
+            let predicted = (0..<positions.scalars.count).compactMap { trace.tensor("t\($0).position.p")?.values?.scalars.first }
             #expect(maxAbsoluteDifference(predicted, positions.scalars) <= 1e-12)
         }
     }

@@ -13,7 +13,7 @@ import TestSupport
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
         #expect((json["recording"] as? [String: Int])?["largestStoredTensor"] == 1_048_576)
         let steps = try #require(json["steps"] as? [[String: Any]])
-        let summarized = steps.flatMap { ($0["summarizedTensors"] as? [[String: Any]]) ?? [] }
+        let summarized = steps.flatMap { ($0["tensors"] as? [[String: Any]]) ?? [] }.filter { $0["summary"] != nil }
         #expect(summarized.compactMap { $0["id"] as? String }.contains("scores.S"))
         let scores = try #require(summarized.first { $0["id"] as? String == "scores.S" })
         #expect(scores["values"] == nil)

@@ -47,17 +47,9 @@ final class TraceRecorder {
         }
         let values = asVector ? Tensor(vector: value.scalars) : Tensor(value)
         let axes = asVector ? [columns] : [rows, columns]
-        let step = steps.count - 1
-        if policy.keepsNumbers(ofCount: values.scalars.count) {
-            steps[step].tensors.append(TracedTensor(id: id, symbol: symbol, description: description, axes: axes,
-                                                    values: values, provenance: provenance))
-        } else {
-            let position = steps[step].tensors.count + (steps[step].summarizedTensors?.count ?? 0)
-            steps[step].summarizedTensors = (steps[step].summarizedTensors ?? []) + [
-                SummarizedTensor(id: id, symbol: symbol, description: description, axes: axes,
-                                 summary: TensorSummary(values), provenance: provenance, position: position),
-            ]
-        }
+        let recorded: RecordedValues = policy.keepsNumbers(ofCount: values.scalars.count) ? .full(values) : .summary(TensorSummary(values))
+        steps[steps.count - 1].tensors.append(TracedTensor(id: id, symbol: symbol, description: description, axes: axes,
+                                                           recorded: recorded, provenance: provenance))
         return TracedMatrix(id: id, value: value, rows: rows, columns: columns)
     }
 
@@ -149,8 +141,8 @@ final class TraceRecorder {
 
     /// The summary a step recorded for `tensor`, or a new one when its numbers were kept.
     private func summary(of tensor: TracedMatrix, asVector: Bool = false) -> TensorSummary {
-        let recorded = steps.reversed().lazy.compactMap(\.summarizedTensors).joined().first { $0.id == tensor.id }
-        return recorded?.summary ?? TensorSummary(asVector ? Tensor(vector: tensor.value.scalars) : Tensor(tensor.value))
+        let recorded = steps.reversed().lazy.flatMap(\.tensors).first { $0.id == tensor.id }?.summary
+        return recorded ?? TensorSummary(asVector ? Tensor(vector: tensor.value.scalars) : Tensor(tensor.value))
     }
 
     /// Records a completed stack as the output `name`: one matrix per head, each repeating its part.

@@ -8,7 +8,7 @@ extension Trace {
 
     /// Says which names exist, for an unknown name: the results, the inputs, and recorded ids that resemble `name`.
     func namesSuggestion(for name: String) -> String {
-        let summarized = steps.flatMap { $0.summarizedTensors ?? [] }.map(\.id) + result.filter { $0.value.summary != nil }.keys.sorted()
+        let summarized = steps.flatMap(\.tensors).filter { $0.summary != nil }.map(\.id) + result.filter { $0.value.summary != nil }.keys.sorted()
         if summarized.contains(name), let largest = recording.largestStoredTensor {
             return "\(name) has more than \(largest) numbers, so the trace keeps only a summary of it; check a smaller input"
         }

@@ -59,16 +59,14 @@ public struct CellDerivations: Sendable {
             }
         }
         let rule: DerivationRule
+        let notKept = RenderingError.numbersNotKept(id: id, largestStoredTensor: trace.recording.largestStoredTensor ?? 0)
         if let tensor = rules.tensor(id) {
+            guard tensor.values != nil else { throw notKept }
             try checked(tensor.shape)
             rule = rules.rule(for: tensor)
         } else {
             let name = id.hasPrefix("result.") ? String(id.dropFirst("result.".count)) : ""
-            let summarized = trace.steps.flatMap { $0.summarizedTensors ?? [] }.map(\.id)
-                + trace.result.filter { $0.value.summary != nil }.keys.map { "result.\($0)" }
-            if summarized.contains(id) {
-                throw .numbersNotKept(id: id, largestStoredTensor: trace.recording.largestStoredTensor ?? 0)
-            }
+            if trace.result[name]?.summary != nil { throw notKept }
             guard let result = trace.result[name], let values = result.values else {
                 let available = trace.steps.flatMap { $0.tensors.map(\.id) } + trace.result.keys.sorted().map { "result.\($0)" }
                 throw .unknownTensor(id: id, available: available)

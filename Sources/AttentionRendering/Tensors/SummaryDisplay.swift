@@ -18,15 +18,15 @@ struct SummaryDisplay: DisplayedTensor {
     /// - Throws: ``RenderingError/inconsistentTensor(id:reason:)`` when the recorded
     ///   shape, the axes or their labels do not match the summary, or the summary
     ///   has the wrong number of slices.
-    init(_ tensor: SummarizedTensor) throws(RenderingError) {
-        try TensorDisplay.validate(tensor.id, shape: tensor.summary.shape, recordedShape: tensor.shape, axes: tensor.axes)
-        try Self.validate(tensor.summary, id: tensor.id)
+    init(_ tensor: TracedTensor, summary: TensorSummary) throws(RenderingError) {
+        try TensorDisplay.validate(tensor.id, shape: summary.shape, recordedShape: tensor.shape, axes: tensor.axes)
+        try Self.validate(summary, id: tensor.id)
         id = tensor.id
         symbol = Formula(tensor.symbol)
         description = tensor.description
         axes = tensor.axes
         origin = ProvenanceSummary(tensor.provenance)
-        summary = tensor.summary
+        self.summary = summary
     }
 
     /// Describes the summarised result `name`, as ``TensorDisplay/resultIdentity(name:result:in:)`` does.

@@ -19,16 +19,16 @@ struct TensorDisplay: DisplayedTensor {
     /// Where the values came from.
     let origin: ProvenanceSummary
 
-    /// Validates a step tensor.
+    /// Validates a step tensor whose numbers the trace keeps, `values`.
     ///
     /// - Throws: ``RenderingError/inconsistentTensor(id:reason:)`` when the recorded
     ///   shape, the axes or their labels do not match the values.
-    init(_ tensor: TracedTensor) throws(RenderingError) {
-        try Self.validate(tensor.id, shape: tensor.values.shape, recordedShape: tensor.shape, axes: tensor.axes)
+    init(_ tensor: TracedTensor, values: Tensor) throws(RenderingError) {
+        try Self.validate(tensor.id, shape: values.shape, recordedShape: tensor.shape, axes: tensor.axes)
         id = tensor.id
         symbol = Formula(tensor.symbol)
         description = tensor.description
-        values = tensor.values
+        self.values = values
         axes = tensor.axes
         origin = ProvenanceSummary(tensor.provenance)
     }
@@ -47,7 +47,7 @@ struct TensorDisplay: DisplayedTensor {
     /// - Complexity: O(number of tensors in the trace), to find the source by its identifier.
     static func resultIdentity(name: String, result: TraceResult,
                                in trace: Trace) -> (Formula, String, [Axis], ProvenanceSummary) {
-        if result.sources.count == 1, let source = trace.recordedIdentity(of: result.sources[0]), source.shape == result.shape {
+        if result.sources.count == 1, let source = trace.tensor(result.sources[0]), source.shape == result.shape {
             return (Formula(source.symbol), source.description, result.axes, ProvenanceSummary(sameAs: result.sources[0]))
         }
         return (Formula(name), "the result \(name)", result.axes, ProvenanceSummary(resultNamed: name))
@@ -187,18 +187,5 @@ struct MatrixSlice {
     /// The full index of row `i`, column `j` in the tensor (one coordinate per dimension).
     func index(_ i: Int, _ j: Int, dimensions: Int) -> [Int] {
         Array((leadingIndex + [i, j]).suffix(dimensions))
-    }
-}
-
-extension Trace {
-    /// The symbol, description and shape of the step tensor `id`, whether its numbers were kept or summarised.
-    func recordedIdentity(of id: TensorID) -> (symbol: String, description: String, shape: [Int])? {
-        for step in steps {
-            if let tensor = step.tensors.first(where: { $0.id == id }) { return (tensor.symbol, tensor.description, tensor.shape) }
-            if let tensor = step.summarizedTensors?.first(where: { $0.id == id }) {
-                return (tensor.symbol, tensor.description, tensor.shape)
-            }
-        }
-        return nil
     }
 }

@@ -19,11 +19,11 @@ struct HTMLPresentation: TracePresentation {
 
     init(trace: Trace) {
         let tensors = trace.steps.flatMap(\.tensors)
-        let summarized = trace.steps.flatMap { $0.summarizedTensors ?? [] }
-        let policy = PagePolicy(shapes: tensors.map(\.shape) + trace.result.values.compactMap(\.values?.shape),
-                                summarizedShapes: summarized.map(\.shape) + trace.result.values.compactMap(\.summary?.shape))
-        tensorsOnPage = Set(tensors.map(\.id) + summarized.map(\.id))
-        tensorsWithValues = Set(tensors.filter { policy.tier(ofShape: $0.shape) != .picture }.map(\.id))
+        let kept = tensors.filter { $0.values != nil }
+        let policy = PagePolicy(shapes: kept.map(\.shape) + trace.result.values.compactMap(\.values?.shape),
+                                summarizedShapes: tensors.compactMap(\.summary?.shape) + trace.result.values.compactMap(\.summary?.shape))
+        tensorsOnPage = Set(tensors.map(\.id))
+        tensorsWithValues = Set(kept.filter { policy.tier(ofShape: $0.shape) != .picture }.map(\.id))
         rules = DerivationRules(trace: trace)
         self.policy = policy
     }

@@ -78,12 +78,11 @@ struct TraceDocumentBuilder<Presentation: TracePresentation> {
         var blocks = [presentation.heading(step.title, level: level, anchor: Anchor.step(step.id))]
         blocks += paragraphs(step.explanation)
         if !step.formulas.isEmpty { blocks += presentation.formulas(step.formulas) }
-        var shown = try step.tensors.map { tensor throws(RenderingError) in ShownTensor.numbers(try TensorDisplay(tensor)) }
-        for tensor in (step.summarizedTensors ?? []).sorted(by: { $0.position < $1.position }) {
-            shown.insert(.summary(try SummaryDisplay(tensor)), at: min(max(tensor.position, 0), shown.count))
-        }
-        for tensor in shown {
-            blocks += presentation.tensor(tensor)
+        for tensor in step.tensors {
+            switch tensor.recorded {
+            case .full(let values): blocks += presentation.tensor(.numbers(try TensorDisplay(tensor, values: values)))
+            case .summary(let summary): blocks += presentation.tensor(.summary(try SummaryDisplay(tensor, summary: summary)))
+            }
         }
         return blocks
     }

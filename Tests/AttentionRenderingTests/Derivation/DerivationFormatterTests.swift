@@ -73,10 +73,11 @@ import Testing
     @Test func everyDerivationEndsWithTheNumberItsTableShows() throws {
         for step in HandTraces.additive.steps {
             for tensor in step.tensors {
-                for i in 0..<tensor.values.rowCount {
-                    for j in 0..<tensor.values.columnCount {
+                let values = try #require(tensor.values)
+                for i in 0..<values.rowCount {
+                    for j in 0..<values.columnCount {
                         let derivation = try text(additive, tensor.id, i, j)
-                        let shown = DerivationFormatting.number(tensor.values[i, j])
+                        let shown = DerivationFormatting.number(values[i, j])
                         #expect(derivation.contains("= \(shown)"), "\(tensor.id)[\(i),\(j)]: \(derivation)")
                     }
                 }
