@@ -46,17 +46,21 @@ import TestSupport
 
     /// Every data island of a page, `(id, parsed JSON)`, in page order.
     static func islands(in html: String) throws -> [(String, [String: Any])] {
+        let page = Data(html.utf8)
+        func find(_ text: String, from start: Int) -> Int? {
+            page.range(of: Data(text.utf8), in: start..<page.count)?.lowerBound
+        }
         let opening = "<script type=\"application/json\" data-derivations=\""
         var islands: [(String, [String: Any])] = []
-        var rest = html[...]
-        while let start = rest.range(of: opening) {
-            rest = rest[start.upperBound...]
-            let attribute = try #require(rest.range(of: "\">"))
-            let end = try #require(rest.range(of: "</script>"))
-            let id = String(rest[..<attribute.lowerBound])
-            let body = Data(rest[attribute.upperBound..<end.lowerBound].utf8)
-            islands.append((unescapedHTML(id), try #require(try JSONSerialization.jsonObject(with: body) as? [String: Any])))
-            rest = rest[end.upperBound...]
+        var position = 0
+        while let start = find(opening, from: position) {
+            let idStart = start + opening.utf8.count
+            let attribute = try #require(find("\">", from: idStart))
+            let end = try #require(find("</script>", from: attribute))
+            let id = unescapedHTML(String(decoding: page[idStart..<attribute], as: UTF8.self))
+            let body = Data(page[(attribute + 2)..<end])
+            islands.append((id, try #require(try JSONSerialization.jsonObject(with: body) as? [String: Any])))
+            position = end
         }
         return islands
     }

@@ -61,23 +61,27 @@ private struct TemplateFilling {
     }
 
     /// `text` with its doubled braces undone and every hole replaced by its text.
+    ///
+    /// - Complexity: O(length of `text`); runs without braces are appended whole.
     func fill(_ text: TemplateText) -> String {
         var filled = ""
         var rest = text.source[...]
-        while let character = rest.popFirst() {
-            switch character {
-            case "{" where rest.first == "{", "}" where rest.first == "}":
+        while let brace = rest.firstIndex(where: { $0 == "{" || $0 == "}" }) {
+            filled += rest[..<brace]
+            let character = rest[brace]
+            rest = rest[rest.index(after: brace)...]
+            if rest.first == character {
                 rest.removeFirst()
                 filled.append(character)
-            case "{":
+            } else if character == "{" {
                 guard let close = rest.firstIndex(of: "}") else { return filled }
                 filled += hole(rest[..<close])
                 rest = rest[rest.index(after: close)...]
-            default:
+            } else {
                 filled.append(character)
             }
         }
-        return filled
+        return filled + rest
     }
 
     /// The text of a hole: `vN:row,column`, `fN:…`, `nN:…`, `@N:index`, or an index expression.
