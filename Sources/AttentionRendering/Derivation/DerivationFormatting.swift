@@ -37,12 +37,6 @@ enum DerivationFormatting {
         text == zero ? text : text.hasPrefix("−") ? String(text.dropFirst()) : "−" + text
     }
 
-    /// Whether a number as ``number(_:)`` writes it is finite (not `−∞`, `inf` or `nan`).
-    static func isFinite(_ text: String) -> Bool {
-        guard let first = (text.hasPrefix("−") ? text.dropFirst() : text[...]).first else { return false }
-        return ("0"..."9").contains(first)
-    }
-
     /// The indices of the terms a sum or list of `count` terms writes out: all of them up
     /// to ``maximumTerms``, otherwise the first ``leadingTerms`` and the last ``trailingTerms``.
     static func shownTerms(count: Int) -> [Int] {

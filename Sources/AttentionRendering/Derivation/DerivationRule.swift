@@ -5,13 +5,10 @@ import AttentionTrace
 /// single value shows (which column holds a row's maximum, how far a position is
 /// from a window's centre).
 ///
-/// A rule holds no text per cell. ``DerivationFormatter`` writes any cell's
-/// derivation from a rule and the recorded values, for `attention-trace explain`
-/// and the tests; a page embeds each tensor's rule as JSON
-/// (``appendJSON(to:)``) and its script writes the same lines when a cell is
-/// clicked, so a page carries one rule per tensor instead of a text per cell.
-/// Neither computes a number: the terms are recorded operand values and the
-/// result is the recorded value, each as its table prints it.
+/// A rule holds no text. ``DerivationTemplate/init(rule:hasValues:)`` writes from it the
+/// tensor's template, the lines of any cell's derivation with holes for the cell's
+/// indices and recorded values, which `explain` fills in Swift and a page's script in
+/// JavaScript; a page carries one template per tensor instead of a text per cell.
 struct DerivationRule: Sendable {
     /// What computed the cells.
     enum Kind: Equatable, Sendable {
@@ -79,17 +76,6 @@ struct RuleTensor: Sendable {
     var columns: Int { shape.last ?? 1 }
     /// Whether references take one index (`v_a[1]`), as for a vector.
     var isVector: Bool { shape.count == 1 }
-
-    /// The cell a reference to `(i, j)` reads: an operand with one row (or column)
-    /// is read at row (or column) 0 for every row (or column) of the output.
-    func broadcast(_ i: Int, _ j: Int) -> (row: Int, column: Int) {
-        (rows == 1 ? 0 : i, columns == 1 ? 0 : j)
-    }
-
-    /// A reference such as `u[3,1]` or `u[3,k]`; a vector's ignores `row`.
-    func reference(row: String, column: String) -> String {
-        isVector ? "\(name)[\(column)]" : "\(name)[\(row),\(column)]"
-    }
 }
 
 /// Some cells of a tensor a page does not embed (one drawn as a picture): the rows
