@@ -7,8 +7,11 @@ let package = Package(
         .executable(name: "attention-trace", targets: ["AttentionTraceCLI"]),
         .executable(name: "attention-bench", targets: ["AttentionBench"]),
         .library(name: "AttentionEngine", targets: ["AttentionEngine"]),
+        .library(name: "AttentionMarkdown", targets: ["AttentionMarkdown"]),
+        .library(name: "AttentionJSON", targets: ["AttentionJSON"]),
         .library(name: "AttentionRendering", targets: ["AttentionRendering"]),
         .library(name: "AttentionLessons", targets: ["AttentionLessons"]),
+        .library(name: "AttentionCorpus", targets: ["AttentionCorpus"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -21,17 +24,22 @@ let package = Package(
         /// The `Trace` value: plain Codable data with provenance for every number.
         .target(name: "AttentionTrace"),
         /// Tokenizer, seeded parameters, GRU encoder, attention mechanisms and the tracer.
-        .target(name: "AttentionEngine", dependencies: ["AttentionMath", "AttentionTrace"]),
-        /// Markdown and HTML (through cmark) and JSON renderings of a trace.
-        .target(name: "AttentionRendering", dependencies: ["AttentionTrace", "CCmark"],
+        .target(name: "AttentionEngine", dependencies: ["AttentionMath", "AttentionTrace", "CAllocatorShims"]),
+        /// Trace pages: a trace as a Markdown or HTML document, tables, heatmaps, the compare page,
+        /// and cell derivations (the page script, `derivation.js` and `page.js`, is a resource).
+        .target(name: "AttentionRendering", dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionTrace"],
                 resources: [.copy("Resources/derivation.js"), .copy("Resources/page.js")]),
         /// Instructor-written lessons: directives, the check language, grading and the static course site.
-        .target(name: "AttentionLessons", dependencies: ["AttentionEngine", "AttentionRendering", "AttentionTrace"]),
+        .target(name: "AttentionLessons",
+                dependencies: ["AttentionEngine", "AttentionMarkdown", "AttentionRendering", "AttentionTrace"]),
+        /// The English→French training corpus: a synchronous grammar with gold word alignments.
+        .target(name: "AttentionCorpus", resources: [.copy("Resources/grammar.txt")]),
         /// The `attention-trace` command.
         .executableTarget(
             name: "AttentionTraceCLI",
             dependencies: [
-                "AttentionMath", "AttentionEngine", "AttentionRendering", "AttentionLessons",
+                "AttentionMath", "AttentionEngine", "AttentionTrace", "AttentionJSON", "AttentionRendering", "AttentionLessons",
+                "AttentionCorpus",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,12 +47,21 @@ let package = Package(
         /// `swift run -c release attention-bench`: the speed and size benchmark.
         .executableTarget(
             name: "AttentionBench",
-            dependencies: ["AttentionEngine", "AttentionRendering"],
+            dependencies: ["AttentionEngine", "AttentionJSON", "AttentionMath", "AttentionRendering", "AttentionTrace"],
             exclude: ["pytorch_baseline.py"]
         ),
 
+        // MARK: - Formats the renderers write in
+
+        /// The CommonMark document model, parsed and rendered by cmark (its one Swift file).
+        .target(name: "AttentionMarkdown", dependencies: ["CCmark"]),
+        /// The streaming JSON writer of a trace and the byte sinks that output goes to.
+        .target(name: "AttentionJSON", dependencies: ["AttentionTrace"]),
+
         // MARK: - C libraries, each behind exactly one Swift file
 
+        /// glibc's `mallopt`, which the Glibc module does not export (see `LargeAllocations`).
+        .target(name: "CAllocatorShims"),
         .systemLibrary(
             name: "CCmark", pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
@@ -59,12 +76,17 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["AttentionMath", "AttentionTrace"], path: "Tests/TestSupport"),
         .testTarget(name: "AttentionMathTests", dependencies: ["AttentionMath", "TestSupport"]),
         .testTarget(name: "AttentionTraceTests", dependencies: ["AttentionTrace", "TestSupport"]),
-        .testTarget(name: "AttentionEngineTests", dependencies: ["AttentionEngine", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AttentionRenderingTests", dependencies: ["AttentionRendering", "TestSupport"],
+        .testTarget(name: "AttentionEngineTests", dependencies: ["AttentionEngine", "AttentionMath", "AttentionTrace", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AttentionMarkdownTests", dependencies: ["AttentionMarkdown", "TestSupport"]),
+        .testTarget(name: "AttentionJSONTests", dependencies: ["AttentionJSON", "AttentionTrace", "TestSupport"]),
+        .testTarget(name: "AttentionRenderingTests",
+                    dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "TestSupport"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: ["AttentionRendering", "AttentionTrace", "TestSupport"],
                     exclude: ["Scripts"]),
-        .testTarget(name: "AttentionLessonsTests", dependencies: ["AttentionLessons", "TestSupport"],
+        .testTarget(name: "AttentionLessonsTests",
+                    dependencies: ["AttentionLessons", "AttentionEngine", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "TestSupport"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "AttentionCorpusTests", dependencies: ["AttentionCorpus", "AttentionEngine", "TestSupport"]),
     ]
 )

@@ -1,4 +1,5 @@
 import AttentionEngine
+import AttentionJSON
 import AttentionMath
 import AttentionRendering
 import AttentionTrace

@@ -4,9 +4,11 @@ import AttentionTrace
 public struct TraceRequest: Sendable {
     /// The seed used when none is given.
     public static let defaultSeed: UInt64 = 42
+    /// The variant traced when neither the request nor its spec names one.
+    public static let defaultVariant = Variant.additive
 
-    /// The mechanism to trace.
-    public var variant: Variant
+    /// The mechanism to trace; `nil` to use the spec's, or ``defaultVariant``.
+    public var variant: Variant?
     /// The source sentence, if the input is a sentence.
     public var source: String?
     /// The target sentence, for mechanisms with a target side.
@@ -16,7 +18,7 @@ public struct TraceRequest: Sendable {
     /// The seed for every tensor not given.
     public var seed: UInt64
     /// Options that override the spec's.
-    public var options: InputSpec.Options
+    public var options: MechanismOptions
     /// The most memory, in bytes, the trace may need (see ``TraceSizeEstimate``).
     public var memoryLimit: Int
 
@@ -26,8 +28,8 @@ public struct TraceRequest: Sendable {
     public static let defaultMemoryLimit = 4_000_000_000
 
     /// Creates a request.
-    public init(variant: Variant, source: String? = nil, target: String? = nil, spec: InputSpec? = nil,
-                seed: UInt64 = TraceRequest.defaultSeed, options: InputSpec.Options = .init(),
+    public init(variant: Variant? = nil, source: String? = nil, target: String? = nil, spec: InputSpec? = nil,
+                seed: UInt64 = TraceRequest.defaultSeed, options: MechanismOptions = .init(),
                 memoryLimit: Int = TraceRequest.defaultMemoryLimit, recording: RecordingPolicy = .bounded) {
         self.variant = variant
         self.source = source

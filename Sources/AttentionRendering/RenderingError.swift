@@ -1,3 +1,5 @@
+import AttentionJSON
+import AttentionMarkdown
 import AttentionTrace
 
 /// Why a trace could not be rendered.
@@ -29,11 +31,11 @@ public enum RenderingError: Error, Hashable, Sendable, CustomStringConvertible {
         case .inconsistentTensor(let id, let reason):
             "tensor \(id): \(reason)"
         case .unencodable(let path, let reason):
-            "cannot encode \(path.isEmpty ? "the trace" : path) as JSON: \(reason)"
+            UnencodableValue(path: path, reason: reason).description
         case .incomparable(let variant, let reason):
             variant.isEmpty ? "cannot compare: \(reason)" : "cannot compare variant '\(variant)': \(reason)"
         case .documentTooLarge(let bytes, let limit):
-            "the document would be \(bytes / 1_000_000) MB of text for cmark, more than the \(limit / 1_000_000) MB it can render safely"
+            MarkdownError.documentTooLarge(bytes: bytes, limit: limit).description
         case .unknownTensor(let id, let available):
             "the trace has no tensor '\(id)'; it has "
                 + (available.count > 12 ? available.prefix(12).joined(separator: ", ") + ", … (\(available.count) in all)"
@@ -44,6 +46,20 @@ public enum RenderingError: Error, Hashable, Sendable, CustomStringConvertible {
                 + ", so give \(max(shape.count, 1)) index\(shape.count == 1 ? "" : "es") from 0"
         case .numbersNotKept(let id, let largest):
             "the trace keeps only a summary of \(id), which has more than \(largest) numbers; trace with --full to keep every number"
+        }
+    }
+}
+
+extension RenderingError {
+    /// The rendering error for a value the JSON writer could not encode.
+    init(_ error: UnencodableValue) {
+        self = .unencodable(path: error.path, reason: error.reason)
+    }
+
+    /// The rendering error for a document cmark could not render.
+    init(_ error: MarkdownError) {
+        switch error {
+        case .documentTooLarge(let bytes, let limit): self = .documentTooLarge(bytes: bytes, limit: limit)
         }
     }
 }

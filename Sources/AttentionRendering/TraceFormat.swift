@@ -1,3 +1,5 @@
+import AttentionJSON
+import AttentionMarkdown
 import AttentionTrace
 
 /// The formats a trace can be rendered in, named as the `--format` option spells them.
@@ -27,12 +29,25 @@ public enum TraceFormat: String, CaseIterable, Sendable {
 public func render(_ trace: Trace, as format: TraceFormat) throws(RenderingError) -> String {
     switch format {
     case .markdown:
-        return try TraceDocumentBuilder(trace: trace, presentation: MarkdownPresentation()).document().commonMark()
+        let document = try TraceDocumentBuilder(trace: trace, presentation: MarkdownPresentation()).document()
+        do {
+            return try document.commonMark()
+        } catch {
+            throw RenderingError(error)
+        }
     case .html:
         let document = try TraceDocumentBuilder(trace: trace, presentation: HTMLPresentation(trace: trace)).document()
-        return standalonePage(title: trace.pageTitle, body: try document.htmlFragment())
+        do {
+            return standalonePage(title: trace.pageTitle, body: try document.htmlFragment())
+        } catch {
+            throw RenderingError(error)
+        }
     case .json:
-        return try traceJSON(trace)
+        do {
+            return try traceJSON(trace)
+        } catch {
+            throw RenderingError(error)
+        }
     }
 }
 
@@ -51,7 +66,11 @@ public func render<Sink: ByteSink>(_ trace: Trace, as format: TraceFormat,
                                    to sink: inout Sink) throws(StreamingError<Sink.Failure>) {
     switch format {
     case .json:
-        try writeTraceJSON(trace, to: &sink)
+        do {
+            try writeTraceJSON(trace, to: &sink)
+        } catch {
+            throw StreamingError(error)
+        }
     case .markdown, .html:
         let text: String
         do {

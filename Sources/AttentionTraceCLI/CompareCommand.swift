@@ -23,28 +23,33 @@ struct CompareCommand: ParsableCommand {
     var seed: UInt64 = TraceRequest.defaultSeed
 
     @Option(help: "The output format: html or markdown.")
-    var format = TraceFormat.html.rawValue
+    var format = TraceFormat.html
 
     @Option(name: .customLong("output"), help: ArgumentHelp("Write here instead of standard output.", valueName: "file"))
     var outputPath: String?
 
     func run() throws {
         let formats: [TraceFormat] = [.html, .markdown]
-        guard let format = TraceFormat(rawValue: format), formats.contains(format) else {
-            throw CommandFailure("unknown format '\(format)'; choose one of: \(formats.map(\.rawValue).joined(separator: ", "))")
+        guard formats.contains(format) else {
+            throw CommandFailure("format '\(format.rawValue)' cannot show a comparison; choose one of: \(formats.map(\.rawValue).joined(separator: ", "))")
         }
+        if let outputPath { try FileAccess.checkOutput(outputPath, against: []) }
         let names = variants.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !names.isEmpty else { throw CommandFailure("--variants is empty: name at least one variant") }
         let chosen = try names.map { name in
-            guard let variant = Variant(rawValue: name) else { throw TraceError.unknownVariant(name) }
+            guard let variant = Variant(rawValue: name) else { throw CommandFailure(TraceError.unknownVariant(name)) }
             guard variant.sides == .decoderOverSource else {
                 throw CommandFailure("variant '\(name)' cannot be compared: it does not attend from target words over the source; choose among: \(Variant.allCases.filter { $0.sides == .decoderOverSource }.map(\.rawValue).joined(separator: ", "))")
             }
             return variant
         }
         let traces = try chosen.map { variant in
-            try AttentionTracer().trace(TraceRequest(variant: variant, source: source, target: target, seed: seed,
-                                                   recording: .full))
+            do throws(TraceError) {
+                return try AttentionTracer().trace(TraceRequest(variant: variant, source: source, target: target, seed: seed,
+                                                                recording: .full))
+            } catch {
+                throw CommandFailure(error)
+            }
         }
         try FileAccess.write(try renderComparison(traces, as: format), to: outputPath)
     }

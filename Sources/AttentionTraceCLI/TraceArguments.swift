@@ -7,8 +7,10 @@ import Foundation
 /// options and the memory limit, shared by `trace` and `explain` so that
 /// the same arguments give the same trace.
 struct TraceArguments: ParsableArguments {
-    @Option(help: "The mechanism to trace (see `attention-trace variants`).")
-    var variant = Variant.additive.rawValue
+    @Option(help: ArgumentHelp("The mechanism to trace (see `attention-trace variants`); default: the spec's, else \(TraceRequest.defaultVariant).",
+                               valueName: "name"),
+            transform: variant(named:))
+    var variant: Variant?
 
     @Option(help: "The source sentence.")
     var source: String?
@@ -22,30 +24,40 @@ struct TraceArguments: ParsableArguments {
     @Option(help: "The seed for every tensor not given.")
     var seed: UInt64 = TraceRequest.defaultSeed
 
-    @OptionGroup var options: MechanismOptions
+    @OptionGroup var options: MechanismOptionArguments
 
     @Option(name: .customLong("max-memory"), help: ArgumentHelp("Refuse traces estimated to need more memory than this.", valueName: "GB"))
     var maxMemory: Double = Double(TraceRequest.defaultMemoryLimit) / 1e9
 
-    /// Reads the spec, checks it names the same variant, and runs the tracer.
+    /// Reads the spec and runs the tracer.
     ///
     /// - Parameter recording: Which numbers the trace keeps.
-    /// - Throws: ``TraceError`` for a bad variant or input, ``CommandFailure`` for an unreadable
-    ///   spec file or one written for another variant.
+    /// - Throws: ``CommandFailure`` for an unreadable spec file, a memory limit that is not a
+    ///   positive number, and every ``TraceError``, worded with the command's flags.
     func trace(recording: RecordingPolicy) throws -> Trace {
-        guard let variant = Variant(rawValue: variant) else { throw TraceError.unknownVariant(variant) }
         guard maxMemory.isFinite, maxMemory > 0 else {
             throw CommandFailure("--max-memory must be a positive number of gigabytes, got \(maxMemory)")
         }
-        let spec = try inputPath.map { path in
-            try InputSpec(json: try FileAccess.read(path), file: path)
+        let file = try inputPath.map { path in (path: path, data: try FileAccess.read(path)) }
+        do throws(TraceError) {
+            let spec = try file.map { file throws(TraceError) in try InputSpec(json: file.data, file: file.path) }
+            let request = TraceRequest(variant: variant, source: source, target: target, spec: spec, seed: seed,
+                                       options: options.mechanismOptions,
+                                       memoryLimit: Int(min(maxMemory * 1e9, Double(Int.max / 2))), recording: recording)
+            return try AttentionTracer().trace(request)
+        } catch {
+            throw CommandFailure(error)
         }
-        if let named = spec?.variant, named != variant.rawValue {
-            throw CommandFailure("\(inputPath ?? ""): the spec is for variant '\(named)' but --variant is '\(variant.rawValue)'")
-        }
-        let request = TraceRequest(variant: variant, source: source, target: target, spec: spec, seed: seed,
-                                   options: options.specOptions, memoryLimit: Int(min(maxMemory * 1e9, Double(Int.max / 2))),
-                                   recording: recording)
-        return try AttentionTracer().trace(request)
+    }
+}
+
+/// The variant a command-line argument names, matched without regard to case.
+///
+/// - Throws: ``CommandFailure`` naming the closest variant.
+func variant(named name: String) throws -> Variant {
+    do {
+        return try Variant(named: name)
+    } catch {
+        throw CommandFailure(error)
     }
 }

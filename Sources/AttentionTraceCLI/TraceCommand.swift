@@ -16,8 +16,8 @@ struct TraceCommand: ParsableCommand {
 
     @OptionGroup var arguments: TraceArguments
 
-    @Option(help: "The output format: markdown, html or json.")
-    var format = TraceFormat.html.rawValue
+    @Option(help: "The output format.")
+    var format = TraceFormat.html
 
     @Option(name: .customLong("output"), help: ArgumentHelp("Write here instead of standard output.", valueName: "file"))
     var outputPath: String?
@@ -28,9 +28,7 @@ struct TraceCommand: ParsableCommand {
     var full = false
 
     func run() throws {
-        guard let format = TraceFormat(rawValue: format) else {
-            throw CommandFailure("unknown format '\(format)'; choose one of: \(TraceFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
+        if let outputPath { try FileAccess.checkOutput(outputPath, against: [arguments.inputPath].compactMap { $0 }) }
         let trace = try arguments.trace(recording: full ? .full : .bounded)
         try FileAccess.write(to: outputPath) { output in try render(trace, as: format, to: &output) }
     }

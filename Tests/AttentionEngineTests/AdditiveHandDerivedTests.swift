@@ -13,7 +13,7 @@ import TestSupport
 ///     α_1 = 1 / (1 + exp(e_2 − e_1)) = 1 / (1 + exp(−tanh 1)),  α_2 = 1 − α_1
 ///     context = α_1 h_1 + α_2 h_2 = [α_2, 1]
 @Suite struct AdditiveHandDerivedTests {
-    let spec = InputSpec(variant: "additive", tensors: [
+    let spec = InputSpec(variant: .additive, tensors: [
         "query": Tensor(rows: [[1, 0]]),
         "keys": Tensor(rows: [[0, 1], [1, 1]]),
         "W_a": Tensor(rows: [[1, 0, 0, 1], [0, 1, 1, 0]]),

@@ -57,6 +57,9 @@ import Testing
     @Test func aNegativeWindowIsRefused() {
         #expect(failure(TraceRequest(variant: .localM, source: "a b", target: "c", options: .init(window: -1)))
                     == "window must be 0 or more (the half-width D of the local window), got -1")
+        #expect(failure(TraceRequest(variant: .localP, source: "a b", target: "c", options: .init(window: 0)))
+                    == "local-p needs a window of at least 1: its Gaussian has σ = D/2, which must be positive")
+        #expect(failure(TraceRequest(variant: .localM, source: "a b", target: "c", options: .init(window: 0))) == nil)
     }
 
     @Test func aDotScoreWithMismatchedWidthsIsRefused() {
@@ -67,17 +70,21 @@ import Testing
 
     @Test func aVariantThatNeedsATargetSaysSo() {
         #expect(failure(TraceRequest(variant: .additive, source: "a b"))
-                    == "variant 'additive' needs a target: pass --target or give the target-side tensors in --input")
-        #expect(failure(TraceRequest(variant: .cross, source: "a b"))?.contains("--target") == true)
+                    == "variant 'additive' needs a target: give a target sentence or give the target-side tensors in the spec")
+        #expect(failure(TraceRequest(variant: .cross, source: "a b"))
+                    == "variant 'cross' needs 'X': give a target sentence, or 'X' or 'targetTokens' in the spec")
     }
 
     @Test func anOptionThatDoesNotApplyIsRefused() {
         #expect(failure(TraceRequest(variant: .dot, source: "a", target: "b", options: .init(heads: 2)))
                     == "option 'heads' does not apply to variant 'dot'; it applies to: multi-head, cross")
         #expect(failure(TraceRequest(variant: .selfAttention, source: "a", target: "b"))
-                    == "variant 'self' attends over the source only; --target does not apply")
-        #expect(failure(TraceRequest(variant: .global, source: "a", target: "b", options: .init(score: "cosine")))
-                    == "unknown score 'cosine'; choose dot, general or concat")
+                    == "variant 'self' attends over the source only; a target does not apply")
+        #expect(throws: TraceError.invalidOption(.score, value: "cosine", reason: "unknown score 'cosine'; choose dot, general or concat")) {
+            try ScoreFunction(named: "cosine")
+        }
+        #expect(failure(TraceRequest(variant: .global, source: "a", target: "b", options: .init(score: .scaledDot)))
+                    == "unknown score 'scaled-dot'; choose dot, general or concat")
     }
 
     @Test func aTensorTheVariantDoesNotReadIsRefused() {
@@ -118,10 +125,14 @@ import Testing
         do {
             _ = try AttentionTracer().trace(TraceRequest(variant: .selfAttention, spec: spec))
             Issue.record("expected the trace to be refused")
-        } catch let TraceError.tooLarge(estimate, limit) {
+        } catch {
+            guard case .tooLarge(let estimate, let limit) = error else {
+                Issue.record("expected tooLarge, got \(error)")
+                return
+            }
             #expect(limit == TraceRequest.defaultMemoryLimit)
             #expect(estimate.bytes > 1_000_000_000_000)
-            #expect("\(TraceError.tooLarge(estimate, limit: limit))".hasSuffix("pass --max-memory GB to allow it"))
+            #expect("\(TraceError.tooLarge(estimate, limit: limit))".hasSuffix("more than the limit of 4.0 GB; raise the memory limit to allow it"))
         }
     }
 

@@ -12,7 +12,7 @@ import TestSupport
         Tensor(rows: generator.glorotUniform(named: name, rows: rows, columns: columns).rowArrays)
     }
 
-    func trace(_ variant: Variant, _ tensors: [String: Tensor], options: InputSpec.Options = .init()) throws -> Trace {
+    func trace(_ variant: Variant, _ tensors: [String: Tensor], options: MechanismOptions = .init()) throws -> Trace {
         try AttentionTracer().trace(TraceRequest(variant: variant, spec: InputSpec(tensors: tensors), options: options))
     }
 
@@ -38,8 +38,8 @@ import TestSupport
 
     @Test func localMonotonicWithAWindowAsWideAsTheSourceEqualsGlobal() throws {
         let tensors = ["query": tensor("query", 3, 4), "keys": tensor("keys", 5, 4)]
-        let global = try trace(.global, tensors, options: .init(score: "dot"))
-        let local = try trace(.localM, tensors, options: .init(window: 5, score: "dot"))
+        let global = try trace(.global, tensors, options: .init(score: .dot))
+        let local = try trace(.localM, tensors, options: .init(window: 5, score: .dot))
         #expect(local.result.mapValues(\.values) == global.result.mapValues(\.values))
     }
 

@@ -47,7 +47,7 @@ import Testing
     @Test func aTraceTheEngineRefusesIsAnErrorAtTheDirectiveWithTheEnginesMessage() {
         #expect(errors(reading: "# T\n\n```{trace}\nvariant: additive\nsource: the cat\n```\n")
             == ["Lessons/01-test.md:3: the trace cannot be made: variant 'additive' needs a target: "
-                + "pass --target or give the target-side tensors in --input"])
+                + "give a target sentence or give the target-side tensors in the spec"])
         #expect(errors(reading: "# T\n\n```{trace}\nvariant: self\nsource: a b\nwindow: 2\n```\n")
             == ["Lessons/01-test.md:3: the trace cannot be made: option 'window' does not apply to variant 'self'; "
                 + "it applies to: local-m, local-p"])

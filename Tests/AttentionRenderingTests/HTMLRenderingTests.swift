@@ -2,6 +2,7 @@ import Foundation
 import AttentionTrace
 import Testing
 @testable import AttentionRendering
+import TestSupport
 
 @Suite struct HTMLRenderingTests {
     let html: String

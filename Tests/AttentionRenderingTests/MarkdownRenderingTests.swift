@@ -1,6 +1,8 @@
+import AttentionMarkdown
 import AttentionTrace
 import Testing
 @testable import AttentionRendering
+import TestSupport
 
 @Suite struct MarkdownRenderingTests {
     let markdown: String

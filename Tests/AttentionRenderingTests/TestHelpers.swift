@@ -1,3 +1,4 @@
+import AttentionMarkdown
 import Foundation
 import AttentionRendering
 
@@ -24,20 +25,6 @@ struct Heading: Equatable, CustomStringConvertible {
     let level: Int
     let text: String
     var description: String { String(repeating: "#", count: level) + " " + text }
-}
-
-/// The document with every source line removed, to compare a parsed document with a built one.
-func withoutLines(_ blocks: [Block]) -> [Block] {
-    blocks.map { block in
-        let kind: Block.Kind = switch block.kind {
-        case .bulletList(let items, let isTight): .bulletList(items: items.map(withoutLines), isTight: isTight)
-        case .orderedList(let start, let items, let isTight):
-            .orderedList(start: start, items: items.map(withoutLines), isTight: isTight)
-        case .blockQuote(let children): .blockQuote(withoutLines(children))
-        default: block.kind
-        }
-        return Block(kind)
-    }
 }
 
 /// How many times `needle` occurs in `text`, without overlaps.

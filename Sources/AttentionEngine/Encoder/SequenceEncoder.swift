@@ -16,6 +16,8 @@ import Foundation
 /// "the zoo visited the man".
 struct SequenceEncoder {
     let input: ResolvedInput
+    /// The variant that reads the sequences, for error messages.
+    let variant: String
 
     /// Records and returns the sequence `name`.
     ///
@@ -27,7 +29,7 @@ struct SequenceEncoder {
     ///   - width: The number of columns required (when another sequence fixes it).
     /// - Throws: ``TraceError`` when neither the tensor nor tokens are given, or shapes disagree.
     func sequence(_ name: String, tokens: [String]?, side: String, positional: Bool, width: Int? = nil,
-                  recorder: TraceRecorder) throws -> TracedMatrix {
+                  recorder: TraceRecorder) throws(TraceError) -> TracedMatrix {
         let group = "Step 1 · Encode"
         if let given = try input.tensors.givenMatrix(name) {
             if let width, given.columns != width {
@@ -42,11 +44,11 @@ struct SequenceEncoder {
                                   columns: Axis(name: "dimension"), provenance: Provenance(.given))
         }
         guard let tokens else {
-            throw TraceError.missingInput("variant needs '\(name)': give --\(side), or '\(name)' or '\(side)Tokens' in the spec")
+            throw TraceError.missingSequence(tensor: name, side: side, variant: variant)
         }
         if let width, width != SentenceEncoder.embeddingSize {
-            throw TraceError.missingInput(
-                "'\(name)' would be embedded from the \(side) tokens with width \(SentenceEncoder.embeddingSize), but the other sequence given in the spec has width \(width): give '\(name)' in the spec too")
+            throw TraceError.embeddingWidthMismatch(tensor: name, side: side, embeddingWidth: SentenceEncoder.embeddingSize,
+                                                    givenWidth: width)
         }
         let axis = Axis(name: side, labels: tokens)
         let encoder = SentenceEncoder(generator: input.tensors.generator)

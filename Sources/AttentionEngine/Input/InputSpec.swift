@@ -8,42 +8,23 @@ import Foundation
 /// leaves out are generated from the seed.
 public struct InputSpec: Decodable, Sendable {
     /// The variant the spec was written for, if it says.
-    public var variant: String?
+    public var variant: Variant?
     /// The given tensors by canonical name.
     public var tensors: [String: Tensor]
     /// The options the spec sets.
-    public var options: Options
+    public var options: MechanismOptions
     /// Labels for the source positions (rows of `keys`, `X` or `memory`).
     public var sourceTokens: [String]?
     /// Labels for the target positions (rows of `query`).
     public var targetTokens: [String]?
+    /// The file the spec was read from, which errors name; `nil` for a spec made from values.
+    public var file: String?
 
-    /// Options that select a score function, a head count, a window or a mask.
-    public struct Options: Decodable, Sendable, Equatable {
-        /// The number of heads, for multi-head and cross attention.
-        public var heads: Int?
-        /// The half-width D of a local window.
-        public var window: Int?
-        /// Whether to mask future positions.
-        public var causal: Bool?
-        /// The score function of global attention: `dot`, `general` or `concat`.
-        public var score: String?
-
-        /// Creates options; `nil` means "not set".
-        public init(heads: Int? = nil, window: Int? = nil, causal: Bool? = nil, score: String? = nil) {
-            self.heads = heads
-            self.window = window
-            self.causal = causal
-            self.score = score
-        }
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case variant, tensors, options, sourceTokens, targetTokens
-    }
+    /// The keys of a spec's top level, as `Docs/trace-format.md` lists them.
+    static let keys = ["variant", "tensors", "options", "sourceTokens", "targetTokens"]
 
     /// Creates a spec from values.
-    public init(variant: String? = nil, tensors: [String: Tensor] = [:], options: Options = Options(),
+    public init(variant: Variant? = nil, tensors: [String: Tensor] = [:], options: MechanismOptions = MechanismOptions(),
                 sourceTokens: [String]? = nil, targetTokens: [String]? = nil) {
         self.variant = variant
         self.tensors = tensors
@@ -52,29 +33,61 @@ public struct InputSpec: Decodable, Sendable {
         self.targetTokens = targetTokens
     }
 
+    /// Decodes a spec, refusing every key it does not know at the top level and in `options`.
+    ///
+    /// - Throws: ``SpecReadingError`` for an unknown key, variant or score; `DecodingError`
+    ///   for a value of the wrong type.
     public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        variant = try container.decodeIfPresent(String.self, forKey: .variant)
-        tensors = try container.decodeIfPresent([String: Tensor].self, forKey: .tensors) ?? [:]
-        options = try container.decodeIfPresent(Options.self, forKey: .options) ?? Options()
-        sourceTokens = try container.decodeIfPresent([String].self, forKey: .sourceTokens)
-        targetTokens = try container.decodeIfPresent([String].self, forKey: .targetTokens)
+        let container = try decoder.container(keyedBy: SpecKey.self)
+        try SpecKey.refuseUnknown(in: container, known: Self.keys, path: "at the top level")
+        if let name = try container.decodeIfPresent(String.self, forKey: SpecKey("variant")) {
+            guard let variant = Variant(rawValue: name) else {
+                throw SpecReadingError.invalid(path: "variant", message: TraceError.unknownVariant(name).description)
+            }
+            self.variant = variant
+        }
+        tensors = try container.decodeIfPresent([String: Tensor].self, forKey: SpecKey("tensors")) ?? [:]
+        options = MechanismOptions()
+        if container.contains(SpecKey("options")) {
+            let nested = try container.nestedContainer(keyedBy: SpecKey.self, forKey: SpecKey("options"))
+            try SpecKey.refuseUnknown(in: nested, known: MechanismOption.allCases.map(\.rawValue), path: "in options")
+            options.heads = try nested.decodeIfPresent(Int.self, forKey: SpecKey(MechanismOption.heads.rawValue))
+            options.window = try nested.decodeIfPresent(Int.self, forKey: SpecKey(MechanismOption.window.rawValue))
+            options.causal = try nested.decodeIfPresent(Bool.self, forKey: SpecKey(MechanismOption.causal.rawValue))
+            if let score = try nested.decodeIfPresent(String.self, forKey: SpecKey(MechanismOption.score.rawValue)) {
+                do {
+                    options.score = try ScoreFunction(named: score)
+                } catch {
+                    throw SpecReadingError.invalid(path: "options.score", message: error.description)
+                }
+            }
+        }
+        sourceTokens = try container.decodeIfPresent([String].self, forKey: SpecKey("sourceTokens"))
+        targetTokens = try container.decodeIfPresent([String].self, forKey: SpecKey("targetTokens"))
     }
 
     /// Parses and validates a spec from JSON text; `file` names it in errors.
     ///
     /// - Throws: ``TraceError/unreadableSpec(file:reason:)`` with the line and
     ///   column of a JSON syntax error or the path of a value of the wrong type,
+    ///   ``TraceError/unknownKey(_:path:file:suggestion:)`` for a key no reader knows,
     ///   and ``TraceError/nonFinite(tensor:index:)`` for NaN, infinite or `null` entries.
-    public init(json data: Data, file: String) throws {
+    public init(json data: Data, file: String) throws(TraceError) {
         do {
             self = try JSONDecoder().decode(InputSpec.self, from: data)
         } catch let error as DecodingError {
-            throw TraceError.unreadableSpec(file: file, reason: InputSpec.describe(error, in: data))
+            throw .unreadableSpec(file: file, reason: InputSpec.describe(error, in: data))
+        } catch SpecReadingError.unknownKey(let key, let path, let suggestion) {
+            throw .unknownKey(key, path: path, file: file, suggestion: suggestion)
+        } catch SpecReadingError.invalid(let path, let message) {
+            throw .unreadableSpec(file: file, reason: "invalid spec at \(path): \(message)")
+        } catch {
+            throw .unreadableSpec(file: file, reason: "\(error)")
         }
+        self.file = file
         for (name, tensor) in tensors.sorted(by: { $0.key < $1.key }) {
             if let offset = tensor.scalars.firstIndex(where: { !$0.isFinite }) {
-                throw TraceError.nonFinite(tensor: name, index: tensor.index(ofOffset: offset))
+                throw .nonFinite(tensor: name, index: tensor.index(ofOffset: offset))
             }
         }
     }
@@ -92,8 +105,43 @@ public struct InputSpec: Decodable, Sendable {
     }
 
     private static func path(_ codingPath: [CodingKey]) -> String {
-        codingPath.reduce("") { path, key in
-            key.intValue.map { "\(path)[\($0)]" } ?? (path.isEmpty ? key.stringValue : "\(path).\(key.stringValue)")
+        guard !codingPath.isEmpty else { return "the top level" }
+        return codingPath.reduce("") { path, key in
+            key.intValue.map { "\(path)[\($0)]" } ?? (path.isEmpty ? printable(key.stringValue) : "\(path).\(printable(key.stringValue))")
+        }
+    }
+}
+
+/// What is wrong with a spec beyond JSON types, found while decoding it;
+/// ``InputSpec/init(json:file:)`` turns it into a ``TraceError`` naming the file.
+enum SpecReadingError: Error {
+    /// A key no reader knows, where it is, and the closest known key.
+    case unknownKey(String, path: String, suggestion: String?)
+    /// A value of the right type that means nothing, at `path`.
+    case invalid(path: String, message: String)
+}
+
+/// Any key of a spec object, so that unknown ones can be listed.
+struct SpecKey: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+
+    init(_ name: String) {
+        stringValue = name
+    }
+
+    init?(stringValue: String) {
+        self.stringValue = stringValue
+    }
+
+    init?(intValue: Int) {
+        nil
+    }
+
+    /// Throws for the first key of `container` (in sorted order) that is not in `known`.
+    static func refuseUnknown(in container: KeyedDecodingContainer<SpecKey>, known: [String], path: String) throws {
+        if let unknown = container.allKeys.map(\.stringValue).sorted().first(where: { !known.contains($0) }) {
+            throw SpecReadingError.unknownKey(unknown, path: path, suggestion: closestName(to: unknown, among: known))
         }
     }
 }

@@ -16,7 +16,7 @@ struct TensorSource {
     /// The given tensor `name` viewed as a matrix (a vector is one row), if any.
     ///
     /// - Throws: ``TraceError/notAMatrix(tensor:shape:)`` for a tensor of three or more dimensions.
-    func givenMatrix(_ name: String) throws -> Matrix? {
+    func givenMatrix(_ name: String) throws(TraceError) -> Matrix? {
         guard let tensor = given[name] else { return nil }
         guard tensor.shape.count <= 2 else { throw TraceError.notAMatrix(tensor: name, shape: tensor.shape) }
         return Matrix(rows: tensor.rowCount, columns: tensor.columnCount, scalars: tensor.scalars)
@@ -31,12 +31,11 @@ struct TensorSource {
     ///
     /// - Parameter reason: Where the expected shape comes from, for the error message.
     /// - Throws: ``TraceError/shapeMismatch(tensor:expected:found:because:)``.
-    func matrix(_ name: String, rows: Int, columns: Int, because reason: String) throws -> (Matrix, Provenance) {
+    func matrix(_ name: String, rows: Int, columns: Int, because reason: String) throws(TraceError) -> (Matrix, Provenance) {
         guard let tensor = given[name] else {
             return generator.glorotParameter(named: name, rows: rows, columns: columns)
         }
-        let isOneRow = tensor.shape.count == 1 && rows == 1
-        guard isOneRow || tensor.shape == [rows, columns] else {
+        guard tensor.shape == [rows, columns] || (rows == 1 && tensor.shape == [columns]) else {
             throw TraceError.shapeMismatch(tensor: name, expected: [rows, columns], found: tensor.shape, because: reason)
         }
         return (Matrix(rows: rows, columns: columns, scalars: tensor.scalars), Provenance(.given, note: "given in the input spec"))
@@ -45,7 +44,7 @@ struct TensorSource {
     /// The vector `name` of length `count`, as one row: given, or drawn Glorot-uniform.
     ///
     /// - Throws: ``TraceError/shapeMismatch(tensor:expected:found:because:)``.
-    func vector(_ name: String, count: Int, because reason: String) throws -> (Matrix, Provenance) {
+    func vector(_ name: String, count: Int, because reason: String) throws(TraceError) -> (Matrix, Provenance) {
         if let tensor = given[name], tensor.shape != [count], tensor.shape != [1, count] {
             throw TraceError.shapeMismatch(tensor: name, expected: [count], found: tensor.shape, because: reason)
         }

@@ -1,36 +1,73 @@
-/// Every attention mechanism attention-trace can trace.
-public enum Variant: String, CaseIterable, Codable, Sendable {
-    case additive
-    case dot
-    case general
-    case scaledDot = "scaled-dot"
-    case concat
-    case global
-    case localM = "local-m"
-    case localP = "local-p"
-    case selfAttention = "self"
-    case causal
-    case multiHead = "multi-head"
-    case cross
-    case coAttention = "co-attention"
+/// An attention mechanism attention-trace can trace, by name.
+///
+/// Each variant is declared once, in its mechanism's folder (`Variant.additive`,
+/// `Variant.multiHead`), and listed in ``registered``; its facts (summary, sides,
+/// options, tensors) come from that declaration. Names are matched without regard
+/// to case.
+public struct Variant: Hashable, Sendable, CaseIterable, CustomStringConvertible {
+    /// Every variant, in the order `variants` lists them and the docs index documents them.
+    public static let registered: [Variant] = [
+        .additive, .dot, .general, .scaledDot, .concat, .global, .localM, .localP,
+        .selfAttention, .causal, .multiHead, .cross, .coAttention,
+    ]
+
+    /// Every variant (``registered``).
+    public static var allCases: [Variant] { registered }
+
+    /// The mechanism that holds the variant's facts.
+    let mechanism: any Mechanism
+
+    /// Declares the variant of `mechanism`; each variant's folder does this once.
+    init(_ mechanism: any Mechanism) {
+        self.mechanism = mechanism
+    }
+
+    /// The registered variant called `name`, ignoring case, or `nil`.
+    public init?(rawValue name: String) {
+        guard let variant = Self.registered.first(where: { $0.rawValue.lowercased() == name.lowercased() }) else {
+            return nil
+        }
+        self = variant
+    }
+
+    /// The registered variant called `name`, ignoring case.
+    ///
+    /// - Throws: ``TraceError/unknownVariant(_:)``, which suggests the closest name.
+    public init(named name: String) throws(TraceError) {
+        guard let variant = Variant(rawValue: name) else { throw .unknownVariant(name) }
+        self = variant
+    }
+
+    /// The name, as users write it and traces record it: `multi-head`.
+    public var rawValue: String { mechanism.name }
+
+    public var description: String { rawValue }
 
     /// One line saying what the mechanism does and where it comes from.
-    public var summary: String {
-        switch self {
-        case .additive: "Bahdanau et al. 2014: a small feed-forward network scores [s; h_i]"
-        case .dot: "Luong et al. 2015: the score is the dot product s · h_i"
-        case .general: "Luong et al. 2015: the score is the bilinear form s W_a h_i"
-        case .scaledDot: "the dot product divided by √d_h, as in Transformers"
-        case .concat: "Luong et al. 2015: the additive score in Luong's framing"
-        case .global: "Luong et al. 2015: attend to every source position (--score dot|general|concat)"
-        case .localM: "Luong et al. 2015: a monotonic window of half-width D around p_t = t"
-        case .localP: "Luong et al. 2015: a predicted window centre p_t and a Gaussian fall-off"
-        case .selfAttention: "Vaswani et al. 2017: one head of scaled dot-product self-attention"
-        case .causal: "self-attention that may only look at earlier positions"
-        case .multiHead: "Vaswani et al. 2017: several heads in parallel, concatenated and projected"
-        case .cross: "queries from the target side, keys and values from the source side"
-        case .coAttention: "Lu et al. 2016: parallel co-attention between a question and a document"
-        }
+    public var summary: String { mechanism.summary }
+
+    /// The sentences the variant reads.
+    public var sides: Sides { mechanism.sides }
+
+    /// The options a request or a spec may set for the variant.
+    public var options: [MechanismOption] { mechanism.options }
+
+    /// The option values the variant's name fixes, such as `causal = true` for `causal`.
+    public var impliedOptions: MechanismOptions { mechanism.impliedOptions }
+
+    /// The tensors the variant reads when the options in force are `options` (with the
+    /// mechanism's defaults for the rest, as a spec without tensors gets them).
+    public func tensors(under options: MechanismOptions = .init()) -> [TensorRole] {
+        let withoutTensors = TensorSource(given: [:], generator: ParameterGenerator(seed: TraceRequest.defaultSeed))
+        return mechanism.tensors(under: mechanism.resolved(options, tensors: withoutTensors).overridden(by: impliedOptions))
+    }
+
+    public static func == (lhs: Variant, rhs: Variant) -> Bool {
+        lhs.rawValue == rhs.rawValue
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(rawValue)
     }
 
     /// What the variant attends with and over, which decides the sentences it needs.
@@ -41,25 +78,5 @@ public enum Variant: String, CaseIterable, Codable, Sendable {
         case sourceOnly
         /// Both sentences, in their own roles.
         case sourceAndTarget
-    }
-
-    /// The sentences the variant reads.
-    public var sides: Sides {
-        switch self {
-        case .additive, .dot, .general, .scaledDot, .concat, .global, .localM, .localP: .decoderOverSource
-        case .selfAttention, .causal, .multiHead: .sourceOnly
-        case .cross, .coAttention: .sourceAndTarget
-        }
-    }
-
-    /// The options (`score`, `window`, `heads`, `causal`) that mean something for the variant.
-    public var applicableOptions: [String] {
-        switch self {
-        case .global: ["score"]
-        case .localM, .localP: ["score", "window"]
-        case .selfAttention: ["causal"]
-        case .multiHead, .cross: ["heads", "causal"]
-        case .additive, .dot, .general, .scaledDot, .concat, .causal, .coAttention: []
-        }
     }
 }

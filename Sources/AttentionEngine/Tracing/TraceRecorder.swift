@@ -18,8 +18,10 @@ final class TraceRecorder {
     private(set) var inputs: [String: Tensor] = [:]
     private(set) var warnings: [String] = []
     private(set) var results: [String: TraceResult] = [:]
-    /// The first recorded entry that is NaN or +∞, which only an overflow produces.
+    /// The first recorded entry that is NaN, +∞, or −∞ where no mask put it, which only an overflow produces.
     private(set) var firstUndefinedEntry: (id: TensorID, row: Int, column: Int)?
+    /// The tensors ``mask(_:with:key:symbol:_:)`` made, the only ones whose −∞ entries mean "masked".
+    private var maskedTensors: Set<TensorID> = []
 
     init(policy: RecordingPolicy) {
         self.policy = policy
@@ -51,6 +53,21 @@ final class TraceRecorder {
         steps[steps.count - 1].tensors.append(TracedTensor(id: id, symbol: symbol, description: description, axes: axes,
                                                            recorded: recorded, provenance: provenance))
         return TracedMatrix(id: id, value: value, rows: rows, columns: columns)
+    }
+
+    /// Notes the first −∞ of `scores`, which are about to be masked or normalised, unless a mask put it
+    /// there: a score that overflowed to −∞ would otherwise pass for a masked one.
+    fileprivate func noteOverflowToNegativeInfinity(in scores: TracedMatrix) {
+        guard firstUndefinedEntry == nil, !maskedTensors.contains(scores.id),
+              let offset = scores.value.scalars.firstIndex(of: -.infinity) else { return }
+        let columns = max(scores.value.columns, 1)
+        firstUndefinedEntry = (scores.id, offset / columns, offset % columns)
+    }
+
+    /// Remembers that `tensor` was made by a mask.
+    fileprivate func noteMasked(_ tensor: TracedMatrix) -> TracedMatrix {
+        maskedTensors.insert(tensor.id)
+        return tensor
     }
 
     /// Records a computed value as `<current step>.<key>`.
@@ -176,8 +193,9 @@ final class TraceRecorder {
 
     /// `A` with the entries where `M` is 0 replaced by −∞.
     func mask(_ a: TracedMatrix, with mask: TracedMatrix, key: String, symbol: String, _ description: String) -> TracedMatrix {
-        record(a.value.masked { mask.value[$0, $1] != 0 }, key: key, symbol: symbol, description,
-               rows: a.rows, columns: a.columns, provenance: Provenance(.mask, [a.id, mask.id]))
+        noteOverflowToNegativeInfinity(in: a)
+        return noteMasked(record(a.value.masked { mask.value[$0, $1] != 0 }, key: key, symbol: symbol, description,
+                                 rows: a.rows, columns: a.columns, provenance: Provenance(.mask, [a.id, mask.id])))
     }
 
     /// `f(A)` entry by entry.
@@ -241,6 +259,7 @@ final class TraceRecorder {
     ///
     /// Rows whose every score is masked get zero weights and a warning.
     func softmax(_ scores: TracedMatrix, symbols: SoftmaxSymbols = SoftmaxSymbols(), rowDescription: String) -> TracedMatrix {
+        noteOverflowToNegativeInfinity(in: scores)
         let softmax = Softmax(rowsOf: scores.value)
         let one = Axis(name: "max")
         let m = record(softmax.maxima, key: "max", symbol: symbols.maximum,

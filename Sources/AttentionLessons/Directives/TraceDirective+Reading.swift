@@ -15,10 +15,8 @@ extension TraceDirective {
         let request = try Self.request(body, at: location)
         do {
             trace = try AttentionTracer().trace(request)
-        } catch let error as TraceError {
-            throw LessonError("the trace cannot be made: \(error.description)", at: location)
         } catch {
-            throw LessonError("the trace cannot be made: \(error)", at: location)
+            throw LessonError("the trace cannot be made: \(error.description)", at: location)
         }
         if let entry = try body.single("show", directive: directive) {
             show = entry.value.split(separator: ",").map { StepPattern($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
@@ -43,8 +41,7 @@ extension TraceDirective {
         let variant = try parseVariant(variantEntry)
         var spec: InputSpec?
         if let input = try body.single("input", directive: directive) {
-            let path = URL(fileURLWithPath: location.file).deletingLastPathComponent()
-                .appendingPathComponent(unquoted(input.value)).path
+            let path = try CourseFolder(containing: location.file).file(unquoted(input.value), at: input.location)
             let data: Data
             do {
                 data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -53,17 +50,15 @@ extension TraceDirective {
             }
             do {
                 spec = try InputSpec(json: data, file: path)
-            } catch let error as TraceError {
-                throw LessonError(error.description, at: input.location)
             } catch {
-                throw LessonError("\(path): \(error)", at: input.location)
+                throw LessonError(error.description, at: input.location)
             }
         }
-        let options = InputSpec.Options(
+        let options = MechanismOptions(
             heads: try body.single("heads", directive: directive).map { e throws(LessonError) in try integer(e) },
             window: try body.single("window", directive: directive).map { e throws(LessonError) in try integer(e) },
             causal: try body.single("causal", directive: directive).map { e throws(LessonError) in try boolean(e) },
-            score: try body.single("score", directive: directive).map { unquoted($0.value) })
+            score: try body.single("score", directive: directive).map { e throws(LessonError) in try score(e) })
         return TraceRequest(variant: variant,
                             source: try body.single("source", directive: directive).map { unquoted($0.value) },
                             target: try body.single("target", directive: directive).map { unquoted($0.value) },
@@ -88,6 +83,15 @@ func parseVariant(_ entry: DirectiveBody.Entry) throws(LessonError) -> Variant {
     return variant
 }
 
+/// A `score` value: dot, general or concat.
+private func score(_ entry: DirectiveBody.Entry) throws(LessonError) -> ScoreFunction {
+    do {
+        return try ScoreFunction(named: unquoted(entry.value))
+    } catch {
+        throw LessonError(error.description, at: entry.location)
+    }
+}
+
 /// The `seed` key, or ``TraceRequest/defaultSeed`` (42).
 func seed(_ body: DirectiveBody, directive: String) throws(LessonError) -> UInt64 {
     guard let entry = try body.single("seed", directive: directive) else { return TraceRequest.defaultSeed }
@@ -104,7 +108,8 @@ private func integer(_ entry: DirectiveBody.Entry) throws(LessonError) -> Int {
     return value
 }
 
-private func boolean(_ entry: DirectiveBody.Entry) throws(LessonError) -> Bool {
+/// The value of a `true`/`false` key.
+func boolean(_ entry: DirectiveBody.Entry) throws(LessonError) -> Bool {
     switch unquoted(entry.value) {
     case "true": return true
     case "false": return false

@@ -1,3 +1,4 @@
+import AttentionMarkdown
 import AttentionRendering
 
 extension Lesson {

@@ -1,3 +1,4 @@
+import AttentionMarkdown
 import AttentionRendering
 
 /// Instructor-written text (a question, a hint, an explanation) as an HTML fragment.

@@ -1,3 +1,5 @@
+import AttentionJSON
+import AttentionMarkdown
 import AttentionTrace
 
 /// Renders traces of the same sentence pair under several variants as one page.
@@ -19,10 +21,18 @@ public func renderComparison(_ traces: [Trace], as format: TraceFormat) throws(R
     case .html:
         return standalonePage(title: comparison.title, body: comparisonHTML(comparison))
     case .markdown:
-        return try comparisonDocument(comparison).commonMark()
+        do {
+            return try comparisonDocument(comparison).commonMark()
+        } catch {
+            throw RenderingError(error)
+        }
     case .json:
         var items: [String] = []
-        for trace in traces { items.append(try traceJSON(trace).dropLast().description) }
+        do {
+            for trace in traces { items.append(try traceJSON(trace).dropLast().description) }
+        } catch {
+            throw RenderingError(error)
+        }
         return "[\n" + items.joined(separator: ",\n") + "\n]\n"
     }
 }

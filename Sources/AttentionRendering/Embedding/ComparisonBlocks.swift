@@ -1,3 +1,4 @@
+import AttentionMarkdown
 import AttentionTrace
 
 /// The same sentence under several mechanisms, side by side, for embedding in a

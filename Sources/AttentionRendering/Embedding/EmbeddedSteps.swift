@@ -1,3 +1,4 @@
+import AttentionMarkdown
 import AttentionTrace
 
 /// The HTML blocks of some of a trace's steps, for embedding in a page of one's own

@@ -1,3 +1,4 @@
+import AttentionMarkdown
 import AttentionTrace
 
 /// Shows a trace as HTML: headings with anchors, an overview with the alignment

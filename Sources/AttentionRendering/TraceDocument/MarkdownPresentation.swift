@@ -1,3 +1,4 @@
+import AttentionMarkdown
 import AttentionTrace
 
 /// Shows a trace as plain CommonMark: formulas and tensors as plain text in fenced code blocks.

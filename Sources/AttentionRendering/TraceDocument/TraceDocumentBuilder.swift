@@ -1,3 +1,4 @@
+import AttentionMarkdown
 import AttentionTrace
 
 /// Lays out a trace as a document: title, overview, input, each step

@@ -1,3 +1,4 @@
+import AttentionMarkdown
 import AttentionTrace
 
 /// What differs between the Markdown and the HTML page of a trace: how

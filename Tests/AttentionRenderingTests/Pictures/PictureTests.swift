@@ -1,6 +1,7 @@
 import AttentionTrace
 import Testing
 @testable import AttentionRendering
+import TestSupport
 
 /// The BMP encoder, tier boundaries and a page with a huge tensor.
 @Suite struct PictureTests {
@@ -74,7 +75,7 @@ import Testing
     }
 
     @Test func summarisedTensorsArePicturesInTheirPlaceAndTheOverviewSaysWhy() throws {
-        let trace = JSONReferenceCase.summarized
+        let trace = SampleTraces.summarized
         let summarized = trace.steps.flatMap(\.tensors).filter { $0.summary != nil }
         #expect(!summarized.isEmpty && trace.result["weights"]?.summary != nil)
         let html = try render(trace, as: .html)

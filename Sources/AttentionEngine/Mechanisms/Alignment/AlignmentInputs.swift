@@ -13,16 +13,16 @@ struct AlignmentInputs {
     /// A spec's `query` and `keys` are used as given. Without them the encoder
     /// produces them from the tokens (the spec's, or the sentences'). `values`
     /// defaults to `keys`.
-    static func encode(_ input: ResolvedInput, variant: Variant, recorder: TraceRecorder) throws -> AlignmentInputs {
+    static func encode(_ input: ResolvedInput, variant: String, recorder: TraceRecorder) throws(TraceError) -> AlignmentInputs {
         let source = input.tensors
         let givesQuery = source.gives("query"), givesKeys = source.gives("keys")
         let query: TracedMatrix, keys: TracedMatrix
         if givesQuery || givesKeys {
             guard let givenQuery = try source.givenMatrix("query") else {
-                throw TraceError.missingInput("the spec gives 'keys' but not 'query': give both, or neither and the tokens to encode")
+                throw TraceError.missingCompanion(given: "keys", missing: "query")
             }
             guard let givenKeys = try source.givenMatrix("keys") else {
-                throw TraceError.missingInput("the spec gives 'query' but not 'keys': give both, or neither and the tokens to encode")
+                throw TraceError.missingCompanion(given: "query", missing: "keys")
             }
             let sourceAxis = try input.axis("source", labels: input.sourceTokens, rows: givenKeys.rows, tensor: "keys")
             let targetAxis = try input.axis("target", labels: input.targetTokens, rows: givenQuery.rows, tensor: "query")
@@ -35,13 +35,13 @@ struct AlignmentInputs {
                                   rows: sourceAxis, columns: Axis(name: "dimension"), provenance: Provenance(.given))
         } else {
             guard let sourceTokens = input.sourceTokens else {
-                throw TraceError.missingInput("nothing to attend over: give --source, or 'keys' or 'sourceTokens' in the spec")
+                throw TraceError.missingSequence(tensor: "keys", side: "source", variant: variant)
             }
-            guard let targetTokens = input.targetTokens else { throw TraceError.missingTarget(variant: variant.rawValue) }
+            guard let targetTokens = input.targetTokens else { throw TraceError.missingTarget(variant: variant) }
             let encoding = SentenceEncoder(generator: input.tensors.generator)
                 .encode(source: sourceTokens, target: targetTokens, recorder: recorder)
             keys = encoding.keys
-            guard let decoded = encoding.query else { throw TraceError.missingTarget(variant: variant.rawValue) }
+            guard let decoded = encoding.query else { throw TraceError.missingTarget(variant: variant) }
             query = decoded
         }
         guard let givenValues = try source.givenMatrix("values") else {

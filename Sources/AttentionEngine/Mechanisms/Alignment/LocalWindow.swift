@@ -38,12 +38,10 @@ struct LocalWindow {
 
     /// A predictive window (local-p), checking the predictor's shapes.
     ///
-    /// - Throws: ``TraceError/invalidOption(_:)`` for D = 0 (σ = D/2 would be 0) and
-    ///   ``TraceError/shapeMismatch(tensor:expected:found:because:)``.
-    init(predictiveHalfWidth halfWidth: Int, queryWidth ds: Int, tensors: TensorSource) throws {
-        guard halfWidth > 0 else {
-            throw TraceError.invalidOption("local-p needs a window of at least 1: its Gaussian has σ = D/2, which must be positive")
-        }
+    /// - Precondition: `halfWidth` ≥ 1, which ``AlignmentMechanism/validate(_:)`` checks: σ = D/2 must be positive.
+    /// - Throws: ``TraceError/shapeMismatch(tensor:expected:found:because:)``.
+    init(predictiveHalfWidth halfWidth: Int, queryWidth ds: Int, tensors: TensorSource) throws(TraceError) {
+        precondition(halfWidth > 0, "local-p with D = \(halfWidth)")
         self.halfWidth = halfWidth
         let dp = tensors.given["W_p"]?.rowCount ?? tensors.given["v_p"]?.columnCount ?? Self.defaultPredictorSize
         let (wp, wpProvenance) = try tensors.matrix("W_p", rows: dp, columns: ds,

@@ -29,7 +29,7 @@ struct ParallelCoAttention {
     /// Checks the parameters' shapes (given or generated).
     ///
     /// - Throws: ``TraceError/shapeMismatch(tensor:expected:found:because:)``.
-    init(question: TracedMatrix, document: TracedMatrix, tensors: TensorSource) throws {
+    init(question: TracedMatrix, document: TracedMatrix, tensors: TensorSource) throws(TraceError) {
         self.question = question
         self.document = document
         let d = question.value.columns

@@ -31,8 +31,8 @@ struct DotProductAttention {
     /// Checks the shapes of the projections (given or generated) and the head count.
     ///
     /// - Throws: ``TraceError/shapeMismatch(tensor:expected:found:because:)``, or
-    ///   ``TraceError/invalidOption(_:)`` when `heads` does not divide `d_model`.
-    init(queries: TracedMatrix, sources: TracedMatrix, heads: Int?, causal: Bool, tensors: TensorSource) throws {
+    ///   ``TraceError/headsDoNotDivide(heads:width:)`` when `heads` does not divide `d_model`.
+    init(queries: TracedMatrix, sources: TracedMatrix, heads: Int?, causal: Bool, tensors: TensorSource) throws(TraceError) {
         self.queries = queries
         self.sources = sources
         self.heads = heads
@@ -40,9 +40,9 @@ struct DotProductAttention {
         let d = queries.value.columns
         if let heads {
             guard heads >= 1, d % heads == 0 else {
-                throw TraceError.invalidOption("heads = \(heads) does not divide d_model = \(d): each head needs d_model / heads columns")
+                throw TraceError.headsDoNotDivide(heads: heads, width: d)
             }
-            func square(_ name: String) throws -> (Matrix, Provenance) {
+            func square(_ name: String) throws(TraceError) -> (Matrix, Provenance) {
                 try tensors.matrix(name, rows: d, columns: d, because: "d_model x d_model, d_model = \(d)")
             }
             projections = Projections(wq: try square("W_Q"), wk: try square("W_K"), wv: try square("W_V"), wo: try square("W_O"))

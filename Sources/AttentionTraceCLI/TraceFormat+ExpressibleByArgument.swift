@@ -1,0 +1,5 @@
+import ArgumentParser
+import AttentionRendering
+
+/// `--format markdown|html|json`.
+extension TraceFormat: ExpressibleByArgument {}
