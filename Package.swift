@@ -24,22 +24,22 @@ let package = Package(
         /// The `Trace` value: plain Codable data with provenance for every number.
         .target(name: "AttentionTrace"),
         /// Tokenizer, seeded parameters, GRU encoder, attention mechanisms and the tracer.
-        .target(name: "AttentionEngine", dependencies: ["AttentionMath", "AttentionTrace", "CAllocatorShims"]),
+        .target(name: "AttentionEngine", dependencies: ["AttentionMath", "AttentionTrace", "CAllocatorShims", "NameSuggestions"]),
         /// Trace pages: a trace as a Markdown or HTML document, tables, heatmaps, the compare page,
         /// and cell derivations (the page script, `derivation.js` and `page.js`, is a resource).
         .target(name: "AttentionRendering", dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionTrace"],
                 resources: [.copy("Resources/derivation.js"), .copy("Resources/page.js")]),
         /// Instructor-written lessons: directives, the check language, grading and the static course site.
         .target(name: "AttentionLessons",
-                dependencies: ["AttentionEngine", "AttentionMarkdown", "AttentionRendering", "AttentionTrace"]),
+                dependencies: ["AttentionEngine", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "NameSuggestions"]),
         /// The English→French training corpus: a synchronous grammar with gold word alignments.
-        .target(name: "AttentionCorpus", resources: [.copy("Resources/grammar.txt")]),
+        .target(name: "AttentionCorpus", dependencies: ["NameSuggestions"], resources: [.copy("Resources/grammar.txt")]),
         /// The `attention-trace` command.
         .executableTarget(
             name: "AttentionTraceCLI",
             dependencies: [
                 "AttentionMath", "AttentionEngine", "AttentionTrace", "AttentionJSON", "AttentionRendering", "AttentionLessons",
-                "AttentionCorpus",
+                "AttentionCorpus", "NameSuggestions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +58,11 @@ let package = Package(
         /// The streaming JSON writer of a trace and the byte sinks that output goes to.
         .target(name: "AttentionJSON", dependencies: ["AttentionTrace"]),
 
+        // MARK: - Shared by several stages
+
+        /// The "did you mean" of an unknown name: the closest known name by edit distance.
+        .target(name: "NameSuggestions"),
+
         // MARK: - C libraries, each behind exactly one Swift file
 
         /// glibc's `mallopt`, which the Glibc module does not export (see `LargeAllocations`).
@@ -74,6 +79,7 @@ let package = Package(
         // MARK: - Tests
 
         .target(name: "TestSupport", dependencies: ["AttentionMath", "AttentionTrace"], path: "Tests/TestSupport"),
+        .testTarget(name: "NameSuggestionsTests", dependencies: ["NameSuggestions"]),
         .testTarget(name: "AttentionMathTests", dependencies: ["AttentionMath", "TestSupport"]),
         .testTarget(name: "AttentionTraceTests", dependencies: ["AttentionTrace", "TestSupport"]),
         .testTarget(name: "AttentionEngineTests", dependencies: ["AttentionEngine", "AttentionMath", "AttentionTrace", "TestSupport"], resources: [.copy("Fixtures")]),

@@ -35,13 +35,4 @@ extension Trace {
         }
         return nil
     }
-
-    /// The names closest to `name` among the results and recorded tensors, closest first, for a
-    /// "did you mean"; see ``closestNames(to:among:minimumAllowance:limit:)``.
-    ///
-    /// - Complexity: O(|name| · total length of the names).
-    public func names(closestTo name: String, limit: Int = 3) -> [String] {
-        closestNames(to: name, among: result.keys.sorted() + steps.flatMap { $0.tensors.map(\.id) },
-                     minimumAllowance: 2, limit: limit)
-    }
 }
