@@ -25,8 +25,10 @@ let package = Package(
         .target(name: "AttentionTrace"),
         /// Tokenizer, seeded parameters, GRU encoder, attention mechanisms and the tracer.
         .target(name: "AttentionEngine", dependencies: ["AttentionMath", "AttentionTrace", "CAllocatorShims", "NameSuggestions"]),
-        /// Trace pages: a trace as a Markdown or HTML document, tables, heatmaps, the compare page.
-        .target(name: "AttentionRendering", dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionTrace"]),
+        /// Trace pages: a trace as a Markdown or HTML document, tables, heatmaps, the compare page,
+        /// and cell derivations (the page script, `derivation.js` and `page.js`, is a resource).
+        .target(name: "AttentionRendering", dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionTrace"],
+                resources: [.copy("Resources/derivation.js"), .copy("Resources/page.js")]),
         /// Reading and writing safetensors files (Hugging Face's checkpoint format).
         .target(name: "SafeTensors"),
         /// Bahdanau's RNNsearch: the model, hand-derived gradients, optimisers, the trainer and checkpoints.
@@ -43,7 +45,7 @@ let package = Package(
             name: "AttentionTraceCLI",
             dependencies: [
                 "AttentionMath", "AttentionEngine", "AttentionTrace", "AttentionJSON", "AttentionRendering", "AttentionLessons",
-                "AttentionCorpus", "AttentionTraining", "SafeTensors",
+                "AttentionCorpus", "AttentionTraining", "NameSuggestions", "SafeTensors",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -90,12 +92,14 @@ let package = Package(
         .testTarget(name: "AttentionMarkdownTests", dependencies: ["AttentionMarkdown", "TestSupport"]),
         .testTarget(name: "AttentionJSONTests", dependencies: ["AttentionJSON", "AttentionTrace", "TestSupport"]),
         .testTarget(name: "AttentionRenderingTests",
-                    dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "TestSupport"]),
+                    dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "TestSupport"],
+                    exclude: ["__Snapshots__"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AttentionTrainingTests",
                     dependencies: ["AttentionTraining", "AttentionCorpus", "AttentionMath", "SafeTensors", "TestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["AttentionRendering", "AttentionTrace", "TestSupport"],
+                    exclude: ["Scripts"]),
         .testTarget(name: "AttentionLessonsTests",
                     dependencies: ["AttentionLessons", "AttentionEngine", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "TestSupport"],
                     exclude: ["Fixtures"]),
