@@ -25,8 +25,16 @@ let package = Package(
         .target(name: "AttentionTrace"),
         /// Tokenizer, seeded parameters, GRU encoder, attention mechanisms and the tracer.
         .target(name: "AttentionEngine", dependencies: ["AttentionMath", "AttentionTrace", "CAllocatorShims", "NameSuggestions"]),
-        /// Trace pages: a trace as a Markdown or HTML document, tables, heatmaps, the compare page.
-        .target(name: "AttentionRendering", dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionTrace"]),
+        /// Trace pages: a trace as a Markdown or HTML document, tables, heatmaps, the compare page,
+        /// and cell derivations (the page script, `derivation.js` and `page.js`, is a resource).
+        .target(name: "AttentionRendering", dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionTrace"],
+                resources: [.copy("Resources/derivation.js"), .copy("Resources/page.js")]),
+        /// Reading and writing safetensors files (Hugging Face's checkpoint format).
+        .target(name: "SafeTensors"),
+        /// Bahdanau's RNNsearch: the model, hand-derived gradients, optimisers, the trainer and checkpoints.
+        .target(name: "AttentionTraining",
+                dependencies: ["AttentionMath", "AttentionEngine", "AttentionCorpus", "NameSuggestions", "SafeTensors"],
+                resources: [.copy("Resources/rnnsearch.safetensors")]),
         /// Instructor-written lessons: directives, the check language, grading and the static course site.
         .target(name: "AttentionLessons",
                 dependencies: ["AttentionEngine", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "NameSuggestions"]),
@@ -37,7 +45,7 @@ let package = Package(
             name: "AttentionTraceCLI",
             dependencies: [
                 "AttentionMath", "AttentionEngine", "AttentionTrace", "AttentionJSON", "AttentionRendering", "AttentionLessons",
-                "AttentionCorpus",
+                "AttentionCorpus", "AttentionTraining", "NameSuggestions", "SafeTensors",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,7 +54,7 @@ let package = Package(
         .executableTarget(
             name: "AttentionBench",
             dependencies: ["AttentionEngine", "AttentionJSON", "AttentionMath", "AttentionRendering", "AttentionTrace"],
-            exclude: ["pytorch_baseline.py"]
+            exclude: ["pytorch_baseline.py", "rnnsearch_reference.py", "rnnsearch_pytorch.py"]
         ),
 
         // MARK: - Formats the renderers write in
@@ -84,8 +92,14 @@ let package = Package(
         .testTarget(name: "AttentionMarkdownTests", dependencies: ["AttentionMarkdown", "TestSupport"]),
         .testTarget(name: "AttentionJSONTests", dependencies: ["AttentionJSON", "AttentionTrace", "TestSupport"]),
         .testTarget(name: "AttentionRenderingTests",
-                    dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+                    dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "TestSupport"],
+                    exclude: ["__Snapshots__"]),
+        .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AttentionTrainingTests",
+                    dependencies: ["AttentionTraining", "AttentionCorpus", "AttentionMath", "SafeTensors", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["AttentionRendering", "AttentionTrace", "TestSupport"],
+                    exclude: ["Scripts"]),
         .testTarget(name: "AttentionLessonsTests",
                     dependencies: ["AttentionLessons", "AttentionEngine", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "TestSupport"],
                     exclude: ["Fixtures"]),

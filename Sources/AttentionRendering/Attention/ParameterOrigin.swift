@@ -18,12 +18,10 @@ struct ParameterOrigin: Equatable {
     /// The seed, as the trace's options record it.
     let seed: String?
 
-    /// Counts the trace's source tensors, kept or summarised.
+    /// Counts the trace's source tensors, whether it kept their numbers or a summary.
     init(_ trace: Trace) {
         seed = trace.options["seed"]
-        let sources = trace.steps.flatMap { step in
-            step.tensors.map(\.provenance) + (step.summarizedTensors ?? []).map(\.provenance)
-        }.filter(\.operands.isEmpty)
+        let sources = trace.steps.flatMap { $0.tensors.map(\.provenance) }.filter(\.operands.isEmpty)
         for source in sources {
             switch source.operation {
             case .generated: generated += 1

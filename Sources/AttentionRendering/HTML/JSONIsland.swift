@@ -46,7 +46,7 @@ func appendJSONString(_ text: String, to json: inout TextBuffer) {
 
 /// Writes one tensor's data island, which the page script reads when a cell is
 /// clicked or a large tensor's numbers are asked for:
-/// `<script type="application/json" data-derivations="t0.score.e">{"shape":[1,7],"values":["0.2024",…],"rule":{…}}</script>`.
+/// `<script type="application/json" data-derivations="t0.score.e">{"shape":[1,7],"values":["0.2024",…],"derivation":{…}}</script>`.
 ///
 /// The JSON goes in through ``HTMLWriter/rawContent(_:)``: every string in it is
 /// written by ``appendJSONString(_:to:)``, whose escapes keep it inside `<script>`.
@@ -54,23 +54,24 @@ func appendJSONString(_ text: String, to json: inout TextBuffer) {
 /// - Parameters:
 ///   - tensor: The tensor; `values` holds its entries row-major as tables print
 ///     them (``NumberFormatting/fixed(_:)``, `masked` for −∞).
-///   - rule: How its cells were computed (see ``DerivationRule/appendJSON(to:)``),
+///   - derivation: How its cells were computed (see ``DerivationTemplate/appendJSON(to:)``),
 ///     or `nil` when no derivation is known.
 ///   - withLabels: Whether to add the labels the script needs to build the tensor's
 ///     table on demand (`rowLabels`, `columnLabels`, `corner`).
-/// - Complexity: O(number of cells + size of the rule).
-func writeDataIsland(for tensor: TensorDisplay, rule: DerivationRule?, withLabels: Bool, to html: inout HTMLWriter) {
+/// - Complexity: O(number of cells + size of the template).
+func writeDataIsland(for tensor: TensorDisplay, derivation: DerivationTemplate?, withLabels: Bool, to html: inout HTMLWriter) {
     html.start("script")
     html.attribute("type", "application/json")
     html.attribute("data-derivations", tensor.id)
     html.end()
-    html.rawContent { json in appendIslandJSON(for: tensor, rule: rule, withLabels: withLabels, to: &json) }
+    html.rawContent { json in appendIslandJSON(for: tensor, derivation: derivation, withLabels: withLabels, to: &json) }
     html.close("script")
     html.markup("\n")
 }
 
-/// The JSON object of ``writeDataIsland(for:rule:withLabels:to:)``.
-private func appendIslandJSON(for tensor: TensorDisplay, rule: DerivationRule?, withLabels: Bool, to json: inout TextBuffer) {
+/// The JSON object of ``writeDataIsland(for:derivation:withLabels:to:)``.
+private func appendIslandJSON(for tensor: TensorDisplay, derivation: DerivationTemplate?, withLabels: Bool,
+                              to json: inout TextBuffer) {
     json += "{\"shape\":[" + tensor.values.shape.map(String.init).joined(separator: ",") + "],\"values\":["
     for (k, value) in tensor.values.scalars.enumerated() {
         json += k == 0 ? "\"" : ",\""
@@ -78,9 +79,9 @@ private func appendIslandJSON(for tensor: TensorDisplay, rule: DerivationRule?, 
         json += "\""
     }
     json += "]"
-    if let rule {
-        json += ",\"rule\":"
-        rule.appendJSON(to: &json)
+    if let derivation {
+        json += ",\"derivation\":"
+        derivation.appendJSON(to: &json)
     }
     if withLabels {
         func appendArray(_ key: String, _ count: Int, _ element: (Int) -> String) {
