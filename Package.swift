@@ -27,6 +27,10 @@ let package = Package(
         .target(name: "AttentionEngine", dependencies: ["AttentionMath", "AttentionTrace", "CAllocatorShims"]),
         /// Trace pages: a trace as a Markdown or HTML document, tables, heatmaps, the compare page.
         .target(name: "AttentionRendering", dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionTrace"]),
+        /// Reading and writing safetensors files (Hugging Face's checkpoint format).
+        .target(name: "SafeTensors"),
+        /// Bahdanau's RNNsearch: the model, hand-derived gradients, optimisers, the trainer and checkpoints.
+        .target(name: "AttentionTraining", dependencies: ["AttentionMath", "AttentionEngine", "AttentionCorpus", "SafeTensors"]),
         /// Instructor-written lessons: directives, the check language, grading and the static course site.
         .target(name: "AttentionLessons",
                 dependencies: ["AttentionEngine", "AttentionMarkdown", "AttentionRendering", "AttentionTrace"]),
@@ -37,7 +41,7 @@ let package = Package(
             name: "AttentionTraceCLI",
             dependencies: [
                 "AttentionMath", "AttentionEngine", "AttentionTrace", "AttentionJSON", "AttentionRendering", "AttentionLessons",
-                "AttentionCorpus",
+                "AttentionCorpus", "AttentionTraining", "SafeTensors",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "AttentionBench",
             dependencies: ["AttentionEngine", "AttentionJSON", "AttentionMath", "AttentionRendering", "AttentionTrace"],
-            exclude: ["pytorch_baseline.py"]
+            exclude: ["pytorch_baseline.py", "rnnsearch_reference.py"]
         ),
 
         // MARK: - Formats the renderers write in
@@ -79,6 +83,9 @@ let package = Package(
         .testTarget(name: "AttentionJSONTests", dependencies: ["AttentionJSON", "AttentionTrace", "TestSupport"]),
         .testTarget(name: "AttentionRenderingTests",
                     dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "TestSupport"]),
+        .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AttentionTrainingTests", dependencies: ["AttentionMath", "AttentionTraining", "SafeTensors", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
         .testTarget(name: "AttentionLessonsTests",
                     dependencies: ["AttentionLessons", "AttentionEngine", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "TestSupport"],
