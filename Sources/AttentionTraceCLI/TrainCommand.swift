@@ -1,5 +1,6 @@
 import ArgumentParser
 import AttentionCorpus
+import AttentionModels
 import AttentionTraining
 import Foundation
 import SafeTensors

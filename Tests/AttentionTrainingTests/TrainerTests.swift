@@ -1,4 +1,5 @@
 import AttentionMath
+import AttentionModels
 @testable import AttentionTraining
 import SafeTensors
 import Testing
@@ -85,7 +86,7 @@ import Testing
 
     @Test func unknownWordsNameTheClosestKnownOnes() throws {
         let trainer = try Trainer(options: TinyCorpus.options(), training: TinyCorpus.training, heldOut: TinyCorpus.heldOut)
-        #expect(throws: TrainingError.unknownWord("cats", side: "source", suggestions: ["cat"])) {
+        #expect(throws: ModelError.unknownWord("cats", side: "source", suggestions: ["cat"])) {
             try trainer.model.translate(["the", "cats"])
         }
     }

@@ -38,24 +38,24 @@ public struct Vocabulary: Equatable, Sendable {
 
     /// The indices of `words`.
     ///
-    /// - Throws: ``TrainingError/unknownWord(_:side:suggestions:)`` for the first word not in the vocabulary.
+    /// - Throws: ``ModelError/unknownWord(_:side:suggestions:)`` for the first word not in the vocabulary.
     public func indices(of words: [String], side: String) throws -> [Int] {
         try words.map { word in
             guard let index = indices[word] else {
-                throw TrainingError.unknownWord(word, side: side, suggestions: closest(to: word))
+                throw ModelError.unknownWord(word, side: side, suggestions: closest(to: word))
             }
             return index
         }
     }
 
     /// Up to three known tokens closest to `word` by edit distance.
-    func closest(to word: String) -> [String] {
+    public func closest(to word: String) -> [String] {
         let scored = tokens.map { ($0, Self.editDistance(Array($0), Array(word))) }
         return scored.filter { $0.1 <= max(2, word.count / 2) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map(\.0)
     }
 
     /// The Levenshtein distance between two words.
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    public static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         var previous = Array(0...b.count)
         for (i, x) in a.enumerated() {
             var current = [i + 1]
