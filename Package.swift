@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "AttentionRendering", targets: ["AttentionRendering"]),
         .library(name: "AttentionLessons", targets: ["AttentionLessons"]),
         .library(name: "AttentionCorpus", targets: ["AttentionCorpus"]),
+        .library(name: "AttentionModels", targets: ["AttentionModels"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -23,14 +24,18 @@ let package = Package(
         .target(name: "AttentionMath", dependencies: ["CBLAS"]),
         /// The `Trace` value: plain Codable data with provenance for every number.
         .target(name: "AttentionTrace"),
-        /// Tokenizer, seeded parameters, GRU encoder, attention mechanisms and the tracer.
-        .target(name: "AttentionEngine", dependencies: ["AttentionMath", "AttentionTrace", "CAllocatorShims"]),
+        /// Tokenizer, seeded or trained parameters, GRU encoder, attention mechanisms and the tracer.
+        .target(name: "AttentionEngine", dependencies: ["AttentionMath", "AttentionModels", "AttentionTrace", "CAllocatorShims"]),
         /// Trace pages: a trace as a Markdown or HTML document, tables, heatmaps, the compare page.
         .target(name: "AttentionRendering", dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionTrace"]),
         /// Reading and writing safetensors files (Hugging Face's checkpoint format).
         .target(name: "SafeTensors"),
-        /// Bahdanau's RNNsearch: the model, hand-derived gradients, optimisers, the trainer and checkpoints.
-        .target(name: "AttentionTraining", dependencies: ["AttentionMath", "AttentionEngine", "AttentionCorpus", "SafeTensors"]),
+        /// The models the engine traces and the trainer trains, as data: RNNsearch's sizes, vocabularies
+        /// and parameters, its safetensors checkpoints, and the shipped trained model.
+        .target(name: "AttentionModels", dependencies: ["AttentionMath", "SafeTensors"], resources: [.copy("Resources")]),
+        /// Training RNNsearch: the forward pass, hand-derived gradients, optimisers and the trainer.
+        .target(name: "AttentionTraining",
+                dependencies: ["AttentionMath", "AttentionEngine", "AttentionCorpus", "AttentionModels", "SafeTensors"]),
         /// Instructor-written lessons: directives, the check language, grading and the static course site.
         .target(name: "AttentionLessons",
                 dependencies: ["AttentionEngine", "AttentionMarkdown", "AttentionRendering", "AttentionTrace"]),
@@ -41,7 +46,7 @@ let package = Package(
             name: "AttentionTraceCLI",
             dependencies: [
                 "AttentionMath", "AttentionEngine", "AttentionTrace", "AttentionJSON", "AttentionRendering", "AttentionLessons",
-                "AttentionCorpus", "AttentionTraining", "SafeTensors",
+                "AttentionCorpus", "AttentionModels", "AttentionTraining", "SafeTensors",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -84,12 +89,16 @@ let package = Package(
         .testTarget(name: "AttentionRenderingTests",
                     dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "TestSupport"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AttentionTrainingTests", dependencies: ["AttentionMath", "AttentionTraining", "SafeTensors", "TestSupport"],
+        .testTarget(name: "AttentionTrainingTests",
+                    dependencies: ["AttentionMath", "AttentionModels", "AttentionTraining", "SafeTensors", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
         .testTarget(name: "AttentionLessonsTests",
                     dependencies: ["AttentionLessons", "AttentionEngine", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "TestSupport"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "AttentionModelsTests",
+                    dependencies: ["AttentionEngine", "AttentionMath", "AttentionModels", "AttentionTrace", "AttentionTraining",
+                                   "SafeTensors", "TestSupport"]),
         .testTarget(name: "AttentionCorpusTests", dependencies: ["AttentionCorpus", "AttentionEngine", "TestSupport"]),
     ]
 )

@@ -1,10 +1,11 @@
 import ArgumentParser
 import AttentionEngine
+import AttentionModels
 import AttentionTrace
 import Foundation
 
-/// What to trace: the mechanism, its input (sentences or a spec), the seed, the
-/// options and the memory limit, shared by `trace` and `explain` so that
+/// What to trace: the mechanism, its input (sentences or a spec), the parameters (a model or
+/// the seed), the options and the memory limit, shared by `trace` and `explain` so that
 /// the same arguments give the same trace.
 struct TraceArguments: ParsableArguments {
     @Option(help: ArgumentHelp("The mechanism to trace (see `attention-trace variants`); default: the spec's, else \(TraceRequest.defaultVariant).",
@@ -15,14 +16,21 @@ struct TraceArguments: ParsableArguments {
     @Option(help: "The source sentence.")
     var source: String?
 
-    @Option(help: "The target sentence, for mechanisms with a target side.")
+    @Option(help: ArgumentHelp("The target sentence, for mechanisms with a target side.",
+                               discussion: "Without it, additive attention under a trained model translates the source itself (greedy decoding) and traces every word it writes."))
     var target: String?
 
     @Option(name: .customLong("input"), help: ArgumentHelp("An input spec in JSON.", valueName: "file"))
     var inputPath: String?
 
-    @Option(help: "The seed for every tensor not given.")
+    @Option(help: "The seed for every tensor not given, when the parameters are seeded.")
     var seed: UInt64 = TraceRequest.defaultSeed
+
+    @Option(name: .customLong("model"), help: ArgumentHelp(
+        "The parameters: 'seeded', or a checkpoint that `attention-trace train` wrote.",
+        discussion: "By default additive attention traces the shipped trained model (\(ModelCheckpoint.shippedName)) when every word is in its vocabulary; other variants, and specs that give tensors, use seeded parameters.",
+        valueName: "seeded|file"))
+    var model: String?
 
     @OptionGroup var options: MechanismOptionArguments
 
@@ -32,21 +40,44 @@ struct TraceArguments: ParsableArguments {
     /// Reads the spec and runs the tracer.
     ///
     /// - Parameter recording: Which numbers the trace keeps.
-    /// - Throws: ``CommandFailure`` for an unreadable spec file, a memory limit that is not a
-    ///   positive number, and every ``TraceError``, worded with the command's flags.
+    /// - Throws: ``CommandFailure`` for an unreadable spec file or checkpoint, a memory limit that
+    ///   is not a positive number, and every ``TraceError``, worded with the command's flags.
     func trace(recording: RecordingPolicy) throws -> Trace {
         guard maxMemory.isFinite, maxMemory > 0 else {
             throw CommandFailure("--max-memory must be a positive number of gigabytes, got \(maxMemory)")
         }
         let data = try inputPath.map(FileAccess.read)
+        let parameters = try self.parameters()
         do {
             let spec = try inputPath.flatMap { path in try data.map { try InputSpec(json: $0, file: path) } }
             let request = TraceRequest(variant: variant, source: source, target: target, spec: spec, seed: seed,
+                                       parameters: parameters,
                                        options: options.mechanismOptions,
                                        memoryLimit: Int(min(maxMemory * 1e9, Double(Int.max / 2))), recording: recording)
             return try AttentionTracer().trace(request)
         } catch let error as TraceError {
             throw CommandFailure(error)
+        }
+    }
+}
+
+extension TraceArguments {
+    /// The word `--model` takes for seeded parameters.
+    static let seededModel = "seeded"
+
+    /// The parameters `--model` chooses: the default, seeded ones, or the checkpoint at its path.
+    ///
+    /// - Throws: ``CommandFailure`` naming the checkpoint and what is wrong with it.
+    func parameters() throws -> ParameterChoice {
+        guard let model else { return .automatic }
+        if model == Self.seededModel { return .seeded }
+        let bytes = try FileAccess.read(model)
+        do {
+            return .model(try ModelCheckpoint(bytes: bytes, name: URL(fileURLWithPath: model).lastPathComponent))
+        } catch ModelError.invalidCheckpoint(let reason) {
+            throw CommandFailure("\(model): \(reason)")
+        } catch {
+            throw CommandFailure("\(model): not a safetensors checkpoint: \(error)")
         }
     }
 }

@@ -33,6 +33,8 @@ struct AlignmentMechanism: Mechanism {
     let window: Window
     /// Whose words a concat score is explained in.
     var framing: AlignmentScorer.Framing = .luong
+    /// Whether a trained RNNsearch model, when in force, is what the variant traces (``RNNSearchDecoder``).
+    var tracesModels = false
 
     var sides: Variant.Sides { .decoderOverSource }
 
@@ -100,6 +102,10 @@ struct AlignmentMechanism: Mechanism {
     }
 
     func trace(_ input: ResolvedInput, recorder: TraceRecorder) throws(TraceError) {
+        if let model = input.tensors.model {
+            precondition(tracesModels, "\(name) cannot trace \(model.name)")
+            return try RNNSearchDecoder(checkpoint: model).trace(input, variant: name, recorder: recorder)
+        }
         let scoreFunction = function(under: input.options, tensors: input.tensors)
         let inputs = try AlignmentInputs.encode(input, variant: name, recorder: recorder)
         let d = halfWidth(under: input.options)
