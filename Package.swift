@@ -25,22 +25,24 @@ let package = Package(
         /// The `Trace` value: plain Codable data with provenance for every number.
         .target(name: "AttentionTrace"),
         /// Tokenizer, seeded or trained parameters, GRU encoder, attention mechanisms and the tracer.
-        .target(name: "AttentionEngine", dependencies: ["AttentionMath", "AttentionModels", "AttentionTrace", "CAllocatorShims"]),
+        .target(name: "AttentionEngine",
+                dependencies: ["AttentionMath", "AttentionModels", "AttentionTrace", "CAllocatorShims", "NameSuggestions"]),
         /// Trace pages: a trace as a Markdown or HTML document, tables, heatmaps, the compare page.
         .target(name: "AttentionRendering", dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionTrace"]),
         /// Reading and writing safetensors files (Hugging Face's checkpoint format).
         .target(name: "SafeTensors"),
         /// The models the engine traces and the trainer trains, as data: RNNsearch's sizes, vocabularies
         /// and parameters, its safetensors checkpoints, and the shipped trained model.
-        .target(name: "AttentionModels", dependencies: ["AttentionMath", "SafeTensors"], resources: [.copy("Resources")]),
+        .target(name: "AttentionModels", dependencies: ["AttentionMath", "NameSuggestions", "SafeTensors"],
+                resources: [.copy("Resources")]),
         /// Training RNNsearch: the forward pass, hand-derived gradients, optimisers and the trainer.
         .target(name: "AttentionTraining",
                 dependencies: ["AttentionMath", "AttentionEngine", "AttentionCorpus", "AttentionModels", "SafeTensors"]),
         /// Instructor-written lessons: directives, the check language, grading and the static course site.
         .target(name: "AttentionLessons",
-                dependencies: ["AttentionEngine", "AttentionMarkdown", "AttentionRendering", "AttentionTrace"]),
+                dependencies: ["AttentionEngine", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "NameSuggestions"]),
         /// The English→French training corpus: a synchronous grammar with gold word alignments.
-        .target(name: "AttentionCorpus", resources: [.copy("Resources/grammar.txt")]),
+        .target(name: "AttentionCorpus", dependencies: ["NameSuggestions"], resources: [.copy("Resources/grammar.txt")]),
         /// The `attention-trace` command.
         .executableTarget(
             name: "AttentionTraceCLI",
@@ -55,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "AttentionBench",
             dependencies: ["AttentionEngine", "AttentionJSON", "AttentionMath", "AttentionRendering", "AttentionTrace"],
-            exclude: ["pytorch_baseline.py", "rnnsearch_reference.py"]
+            exclude: ["pytorch_baseline.py", "rnnsearch_reference.py", "rnnsearch_pytorch.py"]
         ),
 
         // MARK: - Formats the renderers write in
@@ -64,6 +66,11 @@ let package = Package(
         .target(name: "AttentionMarkdown", dependencies: ["CCmark"]),
         /// The streaming JSON writer of a trace and the byte sinks that output goes to.
         .target(name: "AttentionJSON", dependencies: ["AttentionTrace"]),
+
+        // MARK: - Shared by several stages
+
+        /// The "did you mean" of an unknown name: the closest known name by edit distance.
+        .target(name: "NameSuggestions"),
 
         // MARK: - C libraries, each behind exactly one Swift file
 
@@ -81,6 +88,7 @@ let package = Package(
         // MARK: - Tests
 
         .target(name: "TestSupport", dependencies: ["AttentionMath", "AttentionTrace"], path: "Tests/TestSupport"),
+        .testTarget(name: "NameSuggestionsTests", dependencies: ["NameSuggestions"]),
         .testTarget(name: "AttentionMathTests", dependencies: ["AttentionMath", "TestSupport"]),
         .testTarget(name: "AttentionTraceTests", dependencies: ["AttentionTrace", "TestSupport"]),
         .testTarget(name: "AttentionEngineTests", dependencies: ["AttentionEngine", "AttentionMath", "AttentionTrace", "TestSupport"], resources: [.copy("Fixtures")]),
@@ -90,7 +98,7 @@ let package = Package(
                     dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "TestSupport"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AttentionTrainingTests",
-                    dependencies: ["AttentionMath", "AttentionModels", "AttentionTraining", "SafeTensors", "TestSupport"],
+                    dependencies: ["AttentionTraining", "AttentionCorpus", "AttentionMath", "AttentionModels", "SafeTensors", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
         .testTarget(name: "AttentionLessonsTests",

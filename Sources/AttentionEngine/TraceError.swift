@@ -1,3 +1,5 @@
+import NameSuggestions
+
 /// Why a trace could not be made. Each case carries what a user needs to fix the input,
 /// and ``description`` is one line suitable for stderr.
 ///
@@ -114,7 +116,7 @@ public enum TraceError: Error, Equatable, CustomStringConvertible {
         case .unknownVariant(let name):
             let suggestion = closestName(to: name, among: Variant.registered.map(\.rawValue))
                 .map { "did you mean '\($0)'? " } ?? ""
-            return "unknown variant '\(name)'; \(suggestion)choose one of: \(Variant.registered.map(\.rawValue).joined(separator: ", "))"
+            return "unknown variant '\(printable(name))'; \(suggestion)choose one of: \(Variant.registered.map(\.rawValue).joined(separator: ", "))"
         case .variantConflict(let spec, let requested, let file):
             return "\(file.map { "\($0): " } ?? "")the spec is for variant '\(spec)' but \(names.variant) is '\(requested)'"
         case .emptySentence(let side):
@@ -134,7 +136,7 @@ public enum TraceError: Error, Equatable, CustomStringConvertible {
         case .unreadableSpec(let file, let reason):
             return "\(file): \(reason)"
         case .unknownKey(let key, let path, let file, let suggestion):
-            return "\(file): unknown key '\(key)' \(path)\(suggestion.map { "; did you mean '\($0)'?" } ?? "")"
+            return "\(file): unknown key '\(printable(key))' \(path)\(suggestion.map { "; did you mean '\($0)'?" } ?? "")"
         case .shapeMismatch(let tensor, let expected, let found, let because):
             return "tensor '\(tensor)' has shape \(found), expected \(expected) (\(because))"
         case .notAMatrix(let tensor, let shape):
@@ -145,7 +147,7 @@ public enum TraceError: Error, Equatable, CustomStringConvertible {
             return "tensor '\(tensor)' has a non-finite value (NaN, infinity or null) at \(index.map { "[\($0)]" }.joined())"
         case .unexpectedTensor(let name, let variant, let expected):
             let suggestion = closestName(to: name, among: expected).map { "; did you mean '\($0)'?" } ?? ""
-            return "tensor '\(name)' is not used by variant '\(variant)', which reads: \(expected.joined(separator: ", "))\(suggestion)"
+            return "tensor '\(printable(name))' is not used by variant '\(variant)', which reads: \(expected.joined(separator: ", "))\(suggestion)"
         case .invalidOption(_, _, let reason):
             return reason
         case .optionNotApplicable(let option, let variant):

@@ -1,5 +1,6 @@
 import AttentionMath
 import Foundation
+import NameSuggestions
 import SafeTensors
 
 /// An RNNsearch model as a safetensors file: every parameter as a tensor named as in
@@ -64,10 +65,8 @@ public enum Checkpoint {
         var parameters = ModelParameters(zerosFor: configuration, sourceWords: source.count, targetWords: target.count)
         let fields = ModelParameters.fields
         for name in file.names where !fields.contains(where: { $0.name == name }) {
-            let closest = fields.map(\.name).min {
-                Vocabulary.editDistance(Array($0), Array(name)) < Vocabulary.editDistance(Array($1), Array(name))
-            } ?? ""
-            throw ModelError.invalidCheckpoint("unknown tensor '\(name)' (did you mean '\(closest)'?)")
+            let suggestion = closestName(to: name, among: fields.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
+            throw ModelError.invalidCheckpoint("unknown tensor '\(name)'\(suggestion)")
         }
         for field in fields {
             let expected = parameters[keyPath: field.path]

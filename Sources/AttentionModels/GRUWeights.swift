@@ -7,7 +7,10 @@ import AttentionMath
 ///
 /// `W_*` are `d_in × d`, `U_*` are `d × d`.
 public struct GRUWeights: Equatable, Sendable {
-    public var wz, wr, wh, uz, ur, uh: Matrix
+    /// `W_z`, `W_r`, `W_h` (`d_in × d`): the input's contributions to the update gate, the reset gate and the candidate.
+    public var wz, wr, wh: Matrix
+    /// `U_z`, `U_r`, `U_h` (`d × d`): the previous state's contributions.
+    public var uz, ur, uh: Matrix
 
     /// Every matrix with its name (`W_z` …) and its place in the struct.
     public static var fields: [(name: String, path: WritableKeyPath<GRUWeights, Matrix>)] {[

@@ -28,14 +28,17 @@ public struct ModelCheckpoint: Sendable {
         self.name = name
     }
 
+    /// Where the package's own trained model is, or `nil` when this build carries none.
+    public static var shippedURL: URL? {
+        Bundle.module.url(forResource: (shippedName as NSString).deletingPathExtension, withExtension: "safetensors",
+                          subdirectory: "Resources")
+    }
+
     /// The package's own trained model, or `nil` when this build carries none.
     ///
     /// - Throws: What ``init(bytes:name:)`` throws, should the shipped file be damaged.
     public static func shipped() throws -> ModelCheckpoint? {
-        let file = (shippedName as NSString).deletingPathExtension
-        guard let url = Bundle.module.url(forResource: file, withExtension: "safetensors", subdirectory: "Resources") else {
-            return nil
-        }
+        guard let url = shippedURL else { return nil }
         return try ModelCheckpoint(bytes: Data(contentsOf: url), name: shippedName)
     }
 

@@ -1,15 +1,15 @@
 /// Why a model could not be read or could not read a sentence.
 public enum ModelError: Error, Equatable, CustomStringConvertible {
-    /// A sentence holds a word the model's vocabulary does not; `suggestions` are the closest known words.
-    case unknownWord(String, side: String, suggestions: [String])
+    /// A sentence holds a word the model's vocabulary does not; `suggestion` is the closest known one.
+    case unknownWord(String, side: String, suggestion: String?)
     /// A checkpoint lacks what a model needs, or holds it in the wrong form.
     case invalidCheckpoint(String)
 
+    /// The error as one line, for a command to print after `Error: `.
     public var description: String {
         switch self {
-        case let .unknownWord(word, side, suggestions):
-            "the \(side) word '\(word)' is not in the model's vocabulary"
-                + (suggestions.isEmpty ? "" : "; closest known: \(suggestions.map { "'\($0)'" }.joined(separator: ", "))")
+        case let .unknownWord(word, side, suggestion):
+            "the \(side) word '\(word)' is not in the model's vocabulary" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
         case let .invalidCheckpoint(reason):
             "invalid checkpoint: \(reason)"
         }

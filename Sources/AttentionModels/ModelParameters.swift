@@ -21,11 +21,13 @@ public struct ModelParameters: Equatable, Sendable {
     public var scoreWeights: Matrix
     /// `v_a` (one row of `d_a`): the score is `e_i = v_a · u_i`.
     public var scoreVector: Matrix
-    /// `W_o` (`(d_s + 2 d_enc + d_e) × d_o`) and `b_o` (one row): the readout `tanh([s_t ; c_t ; E_y y_{t−1}] W_o + b_o)`.
+    /// `W_o` (`(d_s + 2 d_enc + d_e) × d_o`): the readout `tanh([s_t ; c_t ; E_y y_{t−1}] W_o + b_o)`.
     public var readoutWeights: Matrix
+    /// `b_o` (one row of `d_o`).
     public var readoutBias: Matrix
-    /// `W_y` (`d_o × V_y`) and `b_y` (one row): the logits of the next word.
+    /// `W_y` (`d_o × V_y`): the logits of the next word are `o_t W_y + b_y`.
     public var outputWeights: Matrix
+    /// `b_y` (one row of `V_y`).
     public var outputBias: Matrix
 
     /// One entry of ``fields``: a parameter's checkpoint name, its place, whether it is a

@@ -1,3 +1,5 @@
+import NameSuggestions
+
 /// The words a model knows, each with its row in an embedding matrix.
 ///
 /// A target vocabulary starts with ``start`` (`⟨s⟩`, what the decoder reads before the first
@@ -19,8 +21,8 @@ public struct Vocabulary: Equatable, Sendable {
     /// - Precondition: no token appears twice.
     public init(tokens: [String]) {
         self.tokens = tokens
-        indices = Dictionary(tokens.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in
-            preconditionFailure("the vocabulary lists a token twice (rows \(first))")
+        indices = Dictionary(tokens.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, second in
+            preconditionFailure("the vocabulary lists a token twice, at rows \(first) and \(second)")
         })
     }
 
@@ -38,34 +40,17 @@ public struct Vocabulary: Equatable, Sendable {
 
     /// The indices of `words`.
     ///
-    /// - Throws: ``ModelError/unknownWord(_:side:suggestions:)`` for the first word not in the vocabulary.
+    /// - Throws: ``ModelError/unknownWord(_:side:suggestion:)`` for the first word not in the
+    ///   vocabulary, with the closest known token (``closestName(to:among:)``).
     public func indices(of words: [String], side: String) throws -> [Int] {
         try words.map { word in
             guard let index = indices[word] else {
-                throw ModelError.unknownWord(word, side: side, suggestions: closest(to: word))
+                throw ModelError.unknownWord(word, side: side, suggestion: closestName(to: word, among: tokens))
             }
             return index
         }
     }
 
-    /// Up to three known tokens closest to `word` by edit distance.
-    public func closest(to word: String) -> [String] {
-        let scored = tokens.map { ($0, Self.editDistance(Array($0), Array(word))) }
-        return scored.filter { $0.1 <= max(2, word.count / 2) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map(\.0)
-    }
-
-    /// The Levenshtein distance between two words.
-    public static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        var previous = Array(0...b.count)
-        for (i, x) in a.enumerated() {
-            var current = [i + 1]
-            for (j, y) in b.enumerated() {
-                current.append(Swift.min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
-            }
-            previous = current
-        }
-        return previous[b.count]
-    }
-
+    /// Vocabularies are equal when they list the same tokens in the same order.
     public static func == (lhs: Vocabulary, rhs: Vocabulary) -> Bool { lhs.tokens == rhs.tokens }
 }

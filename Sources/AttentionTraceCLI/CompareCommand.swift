@@ -33,6 +33,7 @@ struct CompareCommand: ParsableCommand {
         guard formats.contains(format) else {
             throw CommandFailure("format '\(format.rawValue)' cannot show a comparison; choose one of: \(formats.map(\.rawValue).joined(separator: ", "))")
         }
+        if let outputPath { try FileAccess.checkOutput(outputPath, against: []) }
         let names = variants.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !names.isEmpty else { throw CommandFailure("--variants is empty: name at least one variant") }
         let chosen = try names.map { name in
@@ -43,10 +44,10 @@ struct CompareCommand: ParsableCommand {
             return variant
         }
         let traces = try chosen.map { variant in
-            do {
+            do throws(TraceError) {
                 return try AttentionTracer().trace(TraceRequest(variant: variant, source: source, target: target, seed: seed,
                                                                 recording: .full))
-            } catch let error as TraceError {
+            } catch {
                 throw CommandFailure(error)
             }
         }

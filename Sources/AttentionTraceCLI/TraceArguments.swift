@@ -46,16 +46,16 @@ struct TraceArguments: ParsableArguments {
         guard maxMemory.isFinite, maxMemory > 0 else {
             throw CommandFailure("--max-memory must be a positive number of gigabytes, got \(maxMemory)")
         }
-        let data = try inputPath.map(FileAccess.read)
+        let file = try inputPath.map { path in (path: path, data: try FileAccess.read(path)) }
         let parameters = try self.parameters()
-        do {
-            let spec = try inputPath.flatMap { path in try data.map { try InputSpec(json: $0, file: path) } }
+        do throws(TraceError) {
+            let spec = try file.map { file throws(TraceError) in try InputSpec(json: file.data, file: file.path) }
             let request = TraceRequest(variant: variant, source: source, target: target, spec: spec, seed: seed,
                                        parameters: parameters,
                                        options: options.mechanismOptions,
                                        memoryLimit: Int(min(maxMemory * 1e9, Double(Int.max / 2))), recording: recording)
             return try AttentionTracer().trace(request)
-        } catch let error as TraceError {
+        } catch {
             throw CommandFailure(error)
         }
     }
@@ -82,10 +82,10 @@ extension TraceArguments {
     }
 }
 
-/// The `--variant` argument `name`, matched without regard to case.
+/// The variant a command-line argument names, matched without regard to case.
 ///
 /// - Throws: ``CommandFailure`` naming the closest variant.
-private func variant(named name: String) throws -> Variant {
+func variant(named name: String) throws -> Variant {
     do {
         return try Variant(named: name)
     } catch {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AttentionCorpus
+import AttentionMath
 import AttentionModels
 import AttentionTraining
 import Foundation
@@ -81,6 +82,7 @@ struct TrainCommand: ParsableCommand {
             configuration: ModelConfiguration(embeddingSize: embeddingSize, encoderSize: encoderSize, decoderSize: decoderSize,
                                               attentionSize: attentionSize, readoutSize: readoutSize))
         try options.validate()
+        BLASThreads.useOneThread()
         let corpus = try CorpusGenerator(grammar: Grammar.bundled(), seed: seed)
             .generate(trainCount: trainingCount, heldOutCount: heldOutCount)
         var trainer = try Trainer(options: options, training: corpus.train, heldOut: corpus.heldOut)

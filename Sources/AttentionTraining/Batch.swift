@@ -24,7 +24,7 @@ struct Batch {
     let previousTokens: [[Int]]
     /// `nextTokens[t][b]`: the word to predict at target position `t`.
     let nextTokens: [[Int]]
-    /// `targetMasks[t][b]`: whether sentence `b` has a target position `t`.
+    /// `targetPresent[t][b]`: whether sentence `b` has a target position `t`.
     let targetPresent: [[Bool]]
     /// The number of predicted words, over which the loss is averaged.
     let tokenCount: Int

@@ -11,7 +11,7 @@ public struct Evaluation: Equatable, Sendable, Codable {
 
     /// Evaluates `model` on `pairs`.
     ///
-    /// - Throws: ``ModelError/unknownWord(_:side:suggestions:)`` for a word outside the vocabularies.
+    /// - Throws: ``ModelError/unknownWord(_:side:suggestion:)`` for a word outside the vocabularies.
     public init(of model: RNNSearch, on pairs: [some AlignedSentencePair]) throws {
         loss = try model.loss(on: pairs)
         var hits = 0, aligned = 0, exact = 0

@@ -12,10 +12,9 @@ extension RNNSearch {
                                               targetWords: targetVocabulary.count, seed: seed))
     }
 
-    /// The vocabularies of a corpus: source words sorted; `⟨s⟩`, `⟨/s⟩`, then target words sorted.
-    public static func vocabularies(of pairs: [some AlignedSentencePair]) -> (source: Vocabulary, target: Vocabulary) {
-        (Vocabulary(collecting: pairs.map(\.source)),
-         Vocabulary(collecting: pairs.map(\.target), specials: [Vocabulary.start, Vocabulary.end]))
+    /// The vocabularies of a corpus: the source words sorted; `⟨s⟩`, `⟨/s⟩`, then the target words sorted.
+    public static func vocabularies(sources: [[String]], targets: [[String]]) -> (source: Vocabulary, target: Vocabulary) {
+        (Vocabulary(collecting: sources), Vocabulary(collecting: targets, specials: [Vocabulary.start, Vocabulary.end]))
     }
 
     /// The index sequences of one pair.
@@ -38,7 +37,7 @@ extension RNNSearch {
     /// The mean cross-entropy per predicted word (every target word and each `⟨/s⟩`) over `pairs`,
     /// computed in batches of `batchSize`.
     ///
-    /// - Throws: ``ModelError/unknownWord(_:side:suggestions:)`` for a word outside the vocabularies.
+    /// - Throws: ``ModelError/unknownWord(_:side:suggestion:)`` for a word outside the vocabularies.
     public func loss(on pairs: [some AlignedSentencePair], batchSize: Int = 64) throws -> Double {
         try loss(onIndexed: pairs.map { try indices(source: $0.source, target: $0.target) }, batchSize: batchSize)
     }
@@ -57,7 +56,7 @@ extension RNNSearch {
     /// The attention weights with teacher forcing: row `t` is `α` for target word `t` (computed
     /// with `s_{t−1}`), and a last row for `⟨/s⟩`. Shape `(m + 1) × n`.
     ///
-    /// - Throws: ``ModelError/unknownWord(_:side:suggestions:)`` for a word outside the vocabularies.
+    /// - Throws: ``ModelError/unknownWord(_:side:suggestion:)`` for a word outside the vocabularies.
     public func attention(source: [String], target: [String]) throws -> Matrix {
         let pass = ForwardPass(parameters, batch([try indices(source: source, target: target)]))
         return Matrix.stacking(pass.steps.map(\.attention.weights))
@@ -75,7 +74,7 @@ extension RNNSearch {
     /// Translates `source` by greedy decoding: at each position the most probable word is
     /// generated and read back, until `⟨/s⟩` or `maximumLength` words.
     ///
-    /// - Throws: ``ModelError/unknownWord(_:side:suggestions:)`` for a source word outside the vocabulary.
+    /// - Throws: ``ModelError/unknownWord(_:side:suggestion:)`` for a source word outside the vocabulary.
     public func translate(_ source: [String], maximumLength: Int? = nil) throws -> Translation {
         let indexed = try indices(source: source, target: [])
         let batch = batch([indexed])

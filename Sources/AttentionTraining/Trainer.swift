@@ -7,12 +7,15 @@ import Foundation
 public struct TrainingProgress: Sendable {
     /// The epoch just completed (1 for the first).
     public var epoch: Int
+    /// The epochs the run was asked for.
     public var epochs: Int
-    /// Optimiser steps so far, and the steps the whole run will take.
+    /// Optimiser steps so far.
     public var steps: Int
+    /// The steps the whole run will take.
     public var totalSteps: Int
-    /// The epoch's mean training loss per word and the held-out loss after it.
+    /// The epoch's mean training cross-entropy per word.
     public var trainingLoss: Double
+    /// The cross-entropy per word on the held-out split after the epoch.
     public var heldOutLoss: Double
     /// Target words (with `⟨/s⟩`) trained on per second of training so far (held-out losses excluded).
     public var tokensPerSecond: Double
@@ -29,6 +32,7 @@ public struct TrainingProgress: Sendable {
 /// ``Optimizer`` update. Everything is computed in `Double` in a fixed order, so the same
 /// options and corpus give the same parameters on the same machine.
 public struct Trainer {
+    /// What the run was asked to do.
     public let options: TrainingOptions
     /// The model as trained so far.
     public private(set) var model: RNNSearch
@@ -45,10 +49,8 @@ public struct Trainer {
     public init(options: TrainingOptions, training: [some AlignedSentencePair], heldOut: [some AlignedSentencePair]) throws {
         try options.validate()
         guard !training.isEmpty else { throw TrainingError.invalidCorpus("the training split is empty") }
-        var all = training.map { ($0.source, $0.target) }
-        all += heldOut.map { ($0.source, $0.target) }
-        let source = Vocabulary(collecting: all.map(\.0))
-        let target = Vocabulary(collecting: all.map(\.1), specials: [Vocabulary.start, Vocabulary.end])
+        let (source, target) = RNNSearch.vocabularies(sources: training.map(\.source) + heldOut.map(\.source),
+                                                      targets: training.map(\.target) + heldOut.map(\.target))
         model = RNNSearch(configuration: options.configuration, sourceVocabulary: source, targetVocabulary: target,
                           seed: options.seed)
         let model = model

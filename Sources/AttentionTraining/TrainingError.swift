@@ -8,6 +8,7 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
     /// The loss stopped being a finite number.
     case nonFiniteLoss(step: Int, epoch: Int)
 
+    /// The error as one line, for a command to print after `Error: `.
     public var description: String {
         switch self {
         case let .invalidOption(name, value, reason):

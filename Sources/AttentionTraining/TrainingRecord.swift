@@ -15,8 +15,9 @@ public struct TrainingRecord: Equatable, Sendable, Codable {
 
     /// The options training ran with.
     public var options: TrainingOptions
-    /// The training and held-out split sizes.
+    /// The number of training pairs.
     public var trainingPairs: Int
+    /// The number of held-out pairs.
     public var heldOutPairs: Int
     /// Every completed epoch, in order.
     public var epochs: [Epoch] = []

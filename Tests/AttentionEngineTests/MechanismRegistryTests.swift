@@ -48,6 +48,6 @@ import Testing
         #expect(Variant.causal.impliedOptions == MechanismOptions(causal: true))
         #expect(Variant.additive.impliedOptions == MechanismOptions(score: .concat))
         #expect(Variant.causal.options == [])
-        #expect(Variant.localM.options == [.window, .score].reversed())
+        #expect(Variant.localM.options == [.score, .window])
     }
 }

@@ -24,7 +24,7 @@ import Testing
         let trace = try AttentionTracer().trace(TraceRequest(spec: try spec(Self.dotSpec)))
         #expect(trace.variant == "dot")
         #expect(trace.tensor("t0.score.scores")?.values.scalars == [1, 2])
-        #expect(try AttentionTracer().trace(TraceRequest(source: "a", target: "b")).variant == "additive")
+        #expect(try AttentionTracer().trace(TraceRequest(source: "a", target: "b", parameters: .seeded)).variant == "additive")
     }
 
     @Test func onlyARealConflictOfVariantsIsRefusedNamingBothSources() throws {
@@ -62,6 +62,7 @@ import Testing
         #expect(failure(#"{"colour": "red"}"#) == "spec.json: unknown key 'colour' at the top level")
         #expect(failure(#"{"variant": "dot", "tensors": {"querry": [[1]], "keys": [[1]]}}"#)
                     == "tensor 'querry' is not used by variant 'dot', which reads: query, keys, values; did you mean 'query'?")
+        #expect(failure(#"{"variant": "dot", "tensors": {"query\n": [[1]]}}"#)?.hasPrefix(#"tensor 'query\n' is not used"#) == true)
         #expect(failure(#"{"options": {"score": "cosine"}}"#)
                     == "spec.json: invalid spec at options.score: unknown score 'cosine'; choose dot, general or concat")
     }

@@ -84,10 +84,12 @@ import Testing
         for row in attention.rowArrays { #expect(abs(row.reduce(0, +) - 1) < 1e-12) }
     }
 
-    @Test func unknownWordsNameTheClosestKnownOnes() throws {
+    @Test func unknownWordsNameTheClosestKnownOne() throws {
         let trainer = try Trainer(options: TinyCorpus.options(), training: TinyCorpus.training, heldOut: TinyCorpus.heldOut)
-        #expect(throws: ModelError.unknownWord("cats", side: "source", suggestions: ["cat"])) {
+        #expect(throws: ModelError.unknownWord("cats", side: "source", suggestion: "cat")) {
             try trainer.model.translate(["the", "cats"])
         }
+        #expect("\(ModelError.unknownWord("chats", side: "target", suggestion: "chat"))"
+                == "the target word 'chats' is not in the model's vocabulary (did you mean 'chat'?)")
     }
 }

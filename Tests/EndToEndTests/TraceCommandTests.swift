@@ -23,6 +23,21 @@ import TestSupport
         #expect(lines.allSatisfy { $0.split(separator: " ").count > 3 })
     }
 
+    @Test func variantsDescribesOneVariantsOptionsAndTensors() throws {
+        let result = try runAttentionTrace(["variants", "Multi-Head"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let lines = result.standardOutput.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        #expect(lines.first?.hasPrefix("multi-head: Vaswani et al. 2017") == true)
+        #expect(lines.filter { $0.hasPrefix("--") }.map { $0.split(separator: " ")[0] } == ["--heads", "--causal"])
+        #expect(lines.contains("W_O d_model × d_model the output projection of the heads"))
+        let causal = try runAttentionTrace(["variants", "causal"])
+        #expect(causal.standardOutput.contains("(causal is true: the variant's name means it)"))
+        #expect(!causal.standardOutput.contains("W_O"))
+        let typo = try runAttentionTrace(["variants", "multihed"])
+        #expect(typo.status != 0)
+        #expect(typo.standardError.contains("did you mean 'multi-head'?"))
+    }
+
     @Test func aSpecsOwnVariantIsUsedWhenNoVariantIsGiven() throws {
         let directory = try makeTemporaryDirectory()
         try Data(#"{"variant": "dot", "tensors": {"query": [[1, 2]], "keys": [[1, 0], [0, 1]]}}"#.utf8)

@@ -1,5 +1,6 @@
 import AttentionTrace
 import Foundation
+import NameSuggestions
 
 /// The input of a trace given as numbers: the `--input spec.json` file described
 /// in `Docs/trace-format.md` and the attention conventions.
@@ -107,7 +108,7 @@ public struct InputSpec: Decodable, Sendable {
     private static func path(_ codingPath: [CodingKey]) -> String {
         guard !codingPath.isEmpty else { return "the top level" }
         return codingPath.reduce("") { path, key in
-            key.intValue.map { "\(path)[\($0)]" } ?? (path.isEmpty ? key.stringValue : "\(path).\(key.stringValue)")
+            key.intValue.map { "\(path)[\($0)]" } ?? (path.isEmpty ? printable(key.stringValue) : "\(path).\(printable(key.stringValue))")
         }
     }
 }

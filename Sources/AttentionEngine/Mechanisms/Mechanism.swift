@@ -49,7 +49,10 @@ protocol Mechanism: Sendable {
 
     /// Records every step of the mechanism on `input` and its results into `recorder`.
     ///
-    /// Every shape is checked before the first matrix is built.
+    /// Every given tensor's shape is checked against the options in force and the other tensors
+    /// before it takes part in a computation, so a mismatch is an error naming the tensor, never a
+    /// failed precondition in the matrix code. (Zero extents and tensors the mechanism does not
+    /// read never get here: the tracer refuses them first.)
     ///
     /// - Throws: ``TraceError`` for input that does not fit the mechanism.
     func trace(_ input: ResolvedInput, recorder: TraceRecorder) throws(TraceError)

@@ -1,6 +1,7 @@
 import AttentionMath
 import AttentionModels
 import AttentionTrace
+import NameSuggestions
 
 /// Where the parameters and embeddings a trace does not receive from its spec come from:
 /// drawn from a seed, or read from a trained model.
@@ -102,13 +103,17 @@ enum ParameterSource: Sendable {
         }
     }
 
+    /// How many known words an unknown word's error suggests.
+    static let suggestedWords = 3
+
     /// The first of `words` a model does not know on `side`, as the error to report; `nil`
     /// when it knows them all or the parameters are seeded (which embed any word).
     func unknownWord(in words: [String], side: Side) -> TraceError? {
         guard case .model(let checkpoint) = self else { return nil }
         let (vocabulary, _, _) = Self.embeddingTable(of: checkpoint.model, side: side)
         guard let word = words.first(where: { vocabulary.index(of: $0.lowercased()) == nil }) else { return nil }
+        let words = vocabulary.tokens.filter { $0 != Vocabulary.start && $0 != Vocabulary.end }
         return .unknownWord(word, side: side.rawValue, model: checkpoint.name,
-                            suggestions: vocabulary.closest(to: word.lowercased()).filter { !$0.hasPrefix("⟨") })
+                            suggestions: closestNames(to: word.lowercased(), among: words, limit: Self.suggestedWords))
     }
 }

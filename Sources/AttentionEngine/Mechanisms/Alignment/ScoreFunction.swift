@@ -26,7 +26,7 @@ public enum ScoreFunction: String, CaseIterable, Sendable {
     /// Why `name` cannot be the `score` option.
     static func unknownMessage(_ name: String) -> String {
         let names = selectable.map(\.rawValue)
-        return "unknown score '\(name)'; choose \(names.dropLast().joined(separator: ", ")) or \(names.last ?? "")"
+        return "unknown score '\(printable(name))'; choose \(names.dropLast().joined(separator: ", ")) or \(names.last ?? "")"
     }
 
     /// The score the conventions choose when a spec does not say: `concat` if

@@ -23,7 +23,7 @@ public enum MechanismOption: String, CaseIterable, Sendable {
     }
 
     /// The option's value in `options` as text (`"2"`, `"true"`, `"concat"`), or `nil` when it is not set.
-    func value(in options: MechanismOptions) -> String? {
+    public func value(in options: MechanismOptions) -> String? {
         switch self {
         case .heads: options.heads.map(String.init)
         case .window: options.window.map(String.init)
