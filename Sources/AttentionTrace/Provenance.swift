@@ -39,13 +39,14 @@ public struct Provenance: Codable, Hashable, Sendable {
 /// Operands with one row (or one column) are broadcast along the rows (or
 /// columns) of the output in the element-wise operations and in ``concatColumns``.
 public enum Operation: String, Codable, Hashable, Sendable, CaseIterable {
-    /// Given in the input spec. No operands.
+    /// Given in the input spec, or read from a trained model's checkpoint (``Provenance/note`` says which). No operands.
     case given
     /// Drawn from the seeded generator; ``Provenance/note`` says which distribution. No operands.
     case generated
     /// A fixed value that ``Provenance/note`` states, such as the zero initial state of an RNN. No operands.
     case constant
-    /// A token's embedding, drawn from the seed and the token text. No operands.
+    /// A token's embedding: drawn from the seed and the token text, or a row of a model's embedding matrix
+    /// (``Provenance/note`` says which). No operands.
     case embedding
     /// `out[i,j] = Σ_k A[i,k] · B[k,j]`; operands `[A, B]`.
     case matmul
