@@ -26,6 +26,9 @@ enum ParameterSource: Sendable {
         /// `d_a`: the additive score's hidden layer.
         var score: Int
 
+        /// The widest of an embedding, an annotation (`2 d_enc`) and a decoder state.
+        var width: Int { max(embedding, 2 * encoder, decoder) }
+
         /// The seeded sizes: small enough to read every number, the decoder as wide as an
         /// annotation so that dot-product scores apply.
         static let seeded = Sizes(embedding: 8, encoder: 4, decoder: 8, score: 8)

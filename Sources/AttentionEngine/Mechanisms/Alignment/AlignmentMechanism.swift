@@ -1,3 +1,4 @@
+import AttentionModels
 import AttentionTrace
 
 /// The decoder-side mechanisms (Bahdanau et al. 2014; Luong et al. 2015): for each target
@@ -93,11 +94,15 @@ struct AlignmentMechanism: Mechanism {
 
     func sizeEstimate(of input: ResolvedInput, policy: RecordingPolicy) -> TraceSizeEstimate {
         let n = input.length(given: ["keys"], tokens: input.sourceTokens)
-        let m = input.length(given: ["query"], tokens: input.targetTokens)
+        let model = input.tensors.model?.model
+        let m = model != nil && input.targetTokens == nil
+            ? RNNSearch.translationLimit(sourceLength: n) : input.length(given: ["query"], tokens: input.targetTokens)
         let d = Double(input.width)
-        // Per target word: [s; h_i], W_a c_i and tanh (width ≤ 2d + 2·8 each), the scores and the softmax's intermediates.
+        // Per target word: [s; h_i], W_a c_i and tanh (width ≤ 2d + 2·8 each), the scores and the softmax's intermediates;
+        // under a model also the prediction's six rows over the target vocabulary.
         let pairs = Double(n) * Double(m)
-        return TraceSizeEstimate(numbers: pairs * (2 * d + 2 * 8 + 8) + 40 * Double(n + m) * d,
+        let predictions = Double(m) * 6 * Double(model?.targetVocabulary.count ?? 0)
+        return TraceSizeEstimate(numbers: pairs * (2 * d + 2 * 8 + 8) + 40 * Double(n + m) * d + predictions,
                                  sourceLength: n, targetLength: m, width: input.width)
     }
 
