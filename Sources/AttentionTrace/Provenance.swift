@@ -45,8 +45,7 @@ public enum Operation: String, Codable, Hashable, Sendable, CaseIterable {
     case generated
     /// A fixed value that ``Provenance/note`` states, such as the zero initial state of an RNN. No operands.
     case constant
-    /// A token's embedding: drawn from the seed and the token text, or a row of a model's embedding matrix
-    /// (``Provenance/note`` says which). No operands.
+    /// A token's embedding, drawn from the seed and the token text. No operands.
     case embedding
     /// `out[i,j] = Σ_k A[i,k] · B[k,j]`; operands `[A, B]`.
     case matmul

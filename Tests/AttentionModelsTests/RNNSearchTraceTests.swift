@@ -118,7 +118,9 @@ enum TinyModel {
         #expect(trace.options["seed"] == nil)
         let wa = try #require(trace.tensor("W_a"))
         #expect(wa.provenance.note == "\(trace.options["model"] ?? ""), tensor 'W_a'")
-        #expect(trace.tensor("encode.embed.x")?.provenance.note?.hasPrefix("rows ") == true)
+        let embedding = try #require(trace.tensor("encode.embed.x")?.provenance)
+        #expect(embedding.operation == .given)
+        #expect(embedding.note?.hasSuffix("), the rows of tensor 'encoder.embedding' for “the” (4), “dog” (2)") == true, "\(embedding.note ?? "")")
     }
 
     @Test func theSummaryReadsTheTrainersRecord() throws {

@@ -75,8 +75,9 @@ enum ParameterSource: Sendable {
 
     /// The embeddings of `words` on `side`, one row each, with their provenance.
     ///
-    /// A seeded embedding depends only on the seed and the word's text, on either side; a
-    /// model's is the word's row of `encoder.embedding` or `decoder.embedding`.
+    /// A seeded embedding depends only on the seed and the word's text, on either side
+    /// (provenance `embedding`); a model's is the word's row of `encoder.embedding` or
+    /// `decoder.embedding`, read from the checkpoint like any of its parameters (provenance `given`).
     ///
     /// - Precondition: a model knows every word; the tracer checks them first (``unknownWord(in:side:)``).
     func embeddings(of words: [String], side: Side) -> (Matrix, Provenance) {
@@ -94,7 +95,8 @@ enum ParameterSource: Sendable {
                 return index
             }
             return (table.gatheringRows(rows),
-                    Provenance(.embedding, note: "rows \(rows.map(String.init).joined(separator: ", ")) of '\(name)' in \(checkpoint.provenance)"))
+                    Provenance(.given, note: "\(checkpoint.provenance), the rows of tensor '\(name)' for "
+                        + zip(words, rows).map { "“\($0)” (\($1))" }.joined(separator: ", ")))
         }
     }
 

@@ -61,7 +61,7 @@ struct DerivationFormatter {
         }
         let a = rule.operands
         switch operation {
-        case .given: return leaf(out, "given in the input spec")
+        case .given: return leaf(out, rule.note ?? "given in the input spec")
         case .generated: return leaf(out, "generated: \(rule.note ?? "drawn from the seed")")
         case .constant: return leaf(out, "a constant: \(rule.note ?? "fixed")")
         case .embedding:

@@ -79,7 +79,7 @@ let derivationScript = """
           const at = t => cell(t, out.row, out.column);
           const leaf = origin => [out.reference + " = " + out.text, origin];
           switch (op) {
-            case "given": return leaf("given in the input spec");
+            case "given": return leaf(rule.note ?? "given in the input spec");
             case "generated": return leaf("generated: " + (rule.note ?? "drawn from the seed"));
             case "constant": return leaf("a constant: " + (rule.note ?? "fixed"));
             case "embedding":
