@@ -12,7 +12,7 @@ import AttentionTrace
 /// PyTorch's `nn.GRU` differs: it applies the reset gate after `U_h` and swaps
 /// the roles of `z` and `1 − z`.
 struct GRU {
-    /// The prefix of the parameters' random streams, such as `encoder.forward`.
+    /// The prefix of the parameters' names (their checkpoint names and random streams), such as `encoder.forward`.
     let name: String
     /// The symbol of the state, in formula notation (`h^{→}`, `s`).
     let state: String

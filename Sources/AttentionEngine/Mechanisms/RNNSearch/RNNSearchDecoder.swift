@@ -81,13 +81,7 @@ struct RNNSearchDecoder {
             contextRows.append(context)
             probabilityRows.append(p)
 
-            let vocabulary = checkpoint.model.targetVocabulary.tokens
-            let named = Self.mostProbable(p).map { "\(vocabulary[$0]) \(String(format: "%.3f", p.value[0, $0]))" }
-            let word = target?[t] ?? vocabulary[p.value.rowArgmax()[0]]
-            let chosen = target == nil ? "The model writes its most probable word, “\(word)”."
-                : "The target word “\(word)” has probability \(String(format: "%.3f", probability(of: word, in: p)))."
-            recorder.amendCurrentStep(title: "Predict the word: \(word)",
-                                      appending: "The most probable words: \(named.joined(separator: ", ")). \(chosen)")
+            let word = name(prediction: p, given: target?[t], recorder: recorder)
             if target == nil {
                 recorder.renameGroup(group, to: "Translation, word \(t + 1): \(word)")
                 generated.append(word)
@@ -101,6 +95,19 @@ struct RNNSearchDecoder {
         let probabilities = recorder.stack(probabilityRows, rows: targets, key: "probabilities", symbol: "p",
                                            "the probability of every target word, one row per target word")
         recorder.recordResults(result.tensors.merging(["probabilities": Tensor(probabilities.value)]) { kept, _ in kept })
+    }
+
+    /// The word of prediction `p`: the `given` target word, else the most probable one (greedy
+    /// decoding). Retitles the current step after it and names the most probable words.
+    private func name(prediction p: TracedMatrix, given: String?, recorder: TraceRecorder) -> String {
+        let vocabulary = checkpoint.model.targetVocabulary.tokens
+        let named = Self.mostProbable(p).map { "\(vocabulary[$0]) \(String(format: "%.3f", p.value[0, $0]))" }
+        let word = given ?? vocabulary[p.value.rowArgmax()[0]]
+        let chosen = given == nil ? "The model writes its most probable word, “\(word)”."
+            : "The target word “\(word)” has probability \(String(format: "%.3f", probability(of: word, in: p)))."
+        recorder.amendCurrentStep(title: "Predict the word: \(word)",
+                                  appending: "The most probable words: \(named.joined(separator: ", ")). \(chosen)")
+        return word
     }
 
     /// The indices of the ``namedWords`` most probable words of `p` (one row), most probable first.
@@ -146,22 +153,23 @@ extension RNNSearchDecoder {
                                     weightsDescription: "the probability of each target word: each exponential divided by the sum")
         }
 
+        /// Records `W_o`, `b_o`, `W_y` and `b_y` as inputs under their checkpoint names.
         private func record(words: Axis, recorder: TraceRecorder) -> (TracedMatrix, TracedMatrix, TracedMatrix, TracedMatrix) {
-            let c = (configuration: checkpoint.model.configuration, targetWords: checkpoint.model.targetVocabulary.count)
-            let readIn = c.configuration.decoderSize + c.configuration.annotationSize + c.configuration.embeddingSize
-            func input(_ name: String, rows: Int, columns: Int, _ description: String, rowAxis: Axis, columnAxis: Axis,
-                       asVector: Bool = false) -> TracedMatrix {
+            let c = checkpoint.model.configuration
+            let readIn = c.decoderSize + c.annotationSize + c.embeddingSize
+            let vocabulary = checkpoint.model.targetVocabulary.count
+            let dimension = Axis(name: "dimension"), hidden = Axis(name: "hidden"), one = Axis(name: "")
+            func input(_ name: String, rows: Int, columns: Int, _ description: String, _ rowAxis: Axis, _ columnAxis: Axis)
+                -> TracedMatrix {
                 let (value, provenance) = parameters.matrix(named: name, rows: rows, columns: columns)
                 return recorder.input(value, name: name, description, rows: rowAxis, columns: columnAxis,
-                                      provenance: provenance, asVector: asVector)
+                                      provenance: provenance, asVector: rows == 1)
             }
-            let dimension = Axis(name: "dimension"), hidden = Axis(name: "hidden")
-            return (input("readout.W_o", rows: readIn, columns: c.configuration.readoutSize, "the readout's weights", rowAxis: dimension, columnAxis: hidden),
-                    input("readout.b_o", rows: 1, columns: c.configuration.readoutSize, "the readout's bias", rowAxis: Axis(name: ""), columnAxis: hidden, asVector: true),
-                    input("readout.W_y", rows: c.configuration.readoutSize, columns: c.targetWords, "the output layer's weights, one column per target word",
-                          rowAxis: hidden, columnAxis: words),
-                    input("readout.b_y", rows: 1, columns: c.targetWords, "the output layer's bias, one per target word",
-                          rowAxis: Axis(name: ""), columnAxis: words, asVector: true))
+            return (input("readout.W_o", rows: readIn, columns: c.readoutSize, "the readout's weights", dimension, hidden),
+                    input("readout.b_o", rows: 1, columns: c.readoutSize, "the readout's bias", one, hidden),
+                    input("readout.W_y", rows: c.readoutSize, columns: vocabulary,
+                          "the output layer's weights, one column per target word", hidden, words),
+                    input("readout.b_y", rows: 1, columns: vocabulary, "the output layer's bias, one per target word", one, words))
         }
     }
 }
