@@ -1,6 +1,5 @@
 import ArgumentParser
 import AttentionEngine
-import AttentionModels
 import AttentionTrace
 import Foundation
 
@@ -26,10 +25,7 @@ struct TraceArguments: ParsableArguments {
     @Option(help: "The seed for every tensor not given, when the parameters are seeded.")
     var seed: UInt64 = TraceRequest.defaultSeed
 
-    @Option(name: .customLong("model"), help: ArgumentHelp(
-        "The parameters: 'seeded', or a checkpoint that `attention-trace train` wrote.",
-        discussion: "By default additive attention traces the shipped trained model (\(ModelCheckpoint.shippedName)) when every word is in its vocabulary; other variants, and specs that give tensors, use seeded parameters.",
-        valueName: "seeded|file"))
+    @Option(name: .customLong("model"), help: modelHelp)
     var model: String?
 
     @OptionGroup var options: MechanismOptionArguments
@@ -47,7 +43,7 @@ struct TraceArguments: ParsableArguments {
             throw CommandFailure("--max-memory must be a positive number of gigabytes, got \(maxMemory)")
         }
         let file = try inputPath.map { path in (path: path, data: try FileAccess.read(path)) }
-        let parameters = try self.parameters()
+        let parameters = try parameterChoice(model: model)
         do throws(TraceError) {
             let spec = try file.map { file throws(TraceError) in try InputSpec(json: file.data, file: file.path) }
             let request = TraceRequest(variant: variant, source: source, target: target, spec: spec, seed: seed,
@@ -57,27 +53,6 @@ struct TraceArguments: ParsableArguments {
             return try AttentionTracer().trace(request)
         } catch {
             throw CommandFailure(error)
-        }
-    }
-}
-
-extension TraceArguments {
-    /// The word `--model` takes for seeded parameters.
-    static let seededModel = "seeded"
-
-    /// The parameters `--model` chooses: the default, seeded ones, or the checkpoint at its path.
-    ///
-    /// - Throws: ``CommandFailure`` naming the checkpoint and what is wrong with it.
-    func parameters() throws -> ParameterChoice {
-        guard let model else { return .automatic }
-        if model == Self.seededModel { return .seeded }
-        let bytes = try FileAccess.read(model)
-        do {
-            return .model(try ModelCheckpoint(bytes: bytes, name: URL(fileURLWithPath: model).lastPathComponent))
-        } catch ModelError.invalidCheckpoint(let reason) {
-            throw CommandFailure("\(model): \(reason)")
-        } catch {
-            throw CommandFailure("\(model): not a safetensors checkpoint: \(error)")
         }
     }
 }

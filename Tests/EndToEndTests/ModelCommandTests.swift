@@ -78,6 +78,18 @@ import TestSupport
         #expect(try Self.argmax(trace).count == words.count)
     }
 
+    @Test func compareTracesTheModelForAdditiveAndTakesModelSeededToo() throws {
+        let arguments = ["compare", "--variants", "dot,additive", "--source", "the man who visitted", "--target", "l'homme",
+                         "--format", "markdown"]
+        let refused = try runAttentionTrace(arguments)
+        #expect(refused.status != 0)
+        #expect(refused.standardError == "Error: the source word 'visitted' is not in the vocabulary of the model rnnsearch.safetensors; "
+                    + "closest known: 'visited'; pass --model seeded to trace any words\n")
+        let seeded = try runAttentionTrace(arguments + ["--model", "seeded"])
+        #expect(seeded.status == 0, "\(seeded.standardError)")
+        #expect(seeded.standardOutput.hasPrefix("# Attention compared: dot, additive"))
+    }
+
     @Test func aBadCheckpointIsOneLineNamingTheFile() throws {
         let directory = try makeTemporaryDirectory()
         try Data("not a checkpoint".utf8).write(to: directory.appendingPathComponent("text.safetensors"))
