@@ -151,6 +151,20 @@ enum TinyModel {
         }
     }
 
+    @Test func aTranslationsSizeIsEstimatedForItsLengthBound() throws {
+        let (_, _, checkpoint) = try TinyModel.trained.get()
+        let source = Array(repeating: "the black cat", count: 100).joined(separator: " ")
+        let request = TraceRequest(variant: .additive, source: source, parameters: .model(checkpoint), memoryLimit: 10_000_000)
+        do {
+            _ = try AttentionTracer().trace(request)
+            Issue.record("a 300-word translation fitted in 10 MB")
+        } catch .tooLarge(let estimate, _) {
+            #expect(estimate.dimensions == "n = 300 source and m = 605 target positions, width 10")
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
     @Test func seededParametersAreStillTheSeedsWhenAsked() throws {
         let seeded = try AttentionTracer().trace(TraceRequest(variant: .additive, source: "the black cat", target: "le chat noir",
                                                               parameters: .seeded))
