@@ -27,8 +27,10 @@ let package = Package(
         /// Tokenizer, seeded or trained parameters, GRU encoder, attention mechanisms and the tracer.
         .target(name: "AttentionEngine",
                 dependencies: ["AttentionMath", "AttentionModels", "AttentionTrace", "CAllocatorShims", "NameSuggestions"]),
-        /// Trace pages: a trace as a Markdown or HTML document, tables, heatmaps, the compare page.
-        .target(name: "AttentionRendering", dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionTrace"]),
+        /// Trace pages: a trace as a Markdown or HTML document, tables, heatmaps, the compare page,
+        /// and cell derivations (the page script, `derivation.js` and `page.js`, is a resource).
+        .target(name: "AttentionRendering", dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionTrace"],
+                resources: [.copy("Resources/derivation.js"), .copy("Resources/page.js")]),
         /// Reading and writing safetensors files (Hugging Face's checkpoint format).
         .target(name: "SafeTensors"),
         /// The models the engine traces and the trainer trains, as data: RNNsearch's sizes, vocabularies
@@ -48,7 +50,7 @@ let package = Package(
             name: "AttentionTraceCLI",
             dependencies: [
                 "AttentionMath", "AttentionEngine", "AttentionTrace", "AttentionJSON", "AttentionRendering", "AttentionLessons",
-                "AttentionCorpus", "AttentionModels", "AttentionTraining", "SafeTensors",
+                "AttentionCorpus", "AttentionModels", "AttentionTraining", "NameSuggestions", "SafeTensors",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -95,12 +97,14 @@ let package = Package(
         .testTarget(name: "AttentionMarkdownTests", dependencies: ["AttentionMarkdown", "TestSupport"]),
         .testTarget(name: "AttentionJSONTests", dependencies: ["AttentionJSON", "AttentionTrace", "TestSupport"]),
         .testTarget(name: "AttentionRenderingTests",
-                    dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "TestSupport"]),
+                    dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "TestSupport"],
+                    exclude: ["__Snapshots__"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AttentionTrainingTests",
                     dependencies: ["AttentionTraining", "AttentionCorpus", "AttentionMath", "AttentionModels", "SafeTensors", "TestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["AttentionRendering", "AttentionTrace", "TestSupport"],
+                    exclude: ["Scripts"]),
         .testTarget(name: "AttentionLessonsTests",
                     dependencies: ["AttentionLessons", "AttentionEngine", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "TestSupport"],
                     exclude: ["Fixtures"]),

@@ -43,7 +43,7 @@ public struct AttentionTracer: Sendable {
         guard estimate.bytes <= request.memoryLimit else { throw TraceError.tooLarge(estimate, limit: request.memoryLimit) }
         let recorder = TraceRecorder(policy: request.recording)
         if tensors.model == nil, case .automatic = request.parameters, variant.sides == .decoderOverSource,
-           spec.tensors.isEmpty, let shipped = try Self.shippedModel.get() {
+           request.spec == nil, let shipped = try Self.shippedModel.get() {
             recorder.warn("variant '\(variant.rawValue)' has no trained model (\(shipped.name) is traced by 'additive'), so its parameters are seeded")
         }
         try mechanism.trace(input, recorder: recorder)
@@ -55,9 +55,7 @@ public struct AttentionTracer: Sendable {
                      targetTokens: recorder.generatedTargetTokens ?? input.targetTokens,
                      options: chosen.recorded.merging(Self.parameterOptions(tensors, seed: request.seed)) { option, _ in option },
                      inputs: recorder.inputs, steps: recorder.steps, warnings: recorder.warnings,
-                     result: recorder.results,
-                     summarizedResults: recorder.summarizedResults.isEmpty ? nil : recorder.summarizedResults,
-                     recording: request.recording)
+                     result: recorder.results, recording: request.recording)
     }
 
     /// The package's trained model, read once; `nil` when the build ships none.
@@ -87,7 +85,7 @@ public struct AttentionTracer: Sendable {
             }
             return checkpoint
         case .automatic:
-            guard mechanism.tracesModels, spec.tensors.isEmpty else { return nil }
+            guard mechanism.tracesModels, request.spec == nil else { return nil }
             return try Self.shippedModel.get()
         }
     }

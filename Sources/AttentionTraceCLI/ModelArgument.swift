@@ -6,7 +6,7 @@ import Foundation
 /// The help of `--model`, shared by `trace`, `explain` and `compare`.
 let modelHelp = ArgumentHelp(
     "The parameters: 'seeded', or a checkpoint that `attention-trace train` wrote.",
-    discussion: "By default additive attention traces the shipped trained model (\(ModelCheckpoint.shippedName)) when every word is in its vocabulary; other variants, and specs that give tensors, use seeded parameters.",
+    discussion: "By default additive attention traces the shipped trained model (\(ModelCheckpoint.shippedName)) for sentences whose every word is in its vocabulary; other variants, and --input specs, use seeded parameters.",
     valueName: "seeded|file")
 
 /// The word `--model` takes for seeded parameters.

@@ -18,7 +18,7 @@ import TestSupport
     /// Row `t`'s largest weight's column, for every row of the trace's `weights`.
     static func argmax(_ trace: [String: Any]) throws -> [Int] {
         let result = try #require(trace["result"] as? [String: Any])
-        let weights = try #require(result["weights"] as? [[Double]])
+        let weights = try #require((result["weights"] as? [String: Any])?["values"] as? [[Double]])
         return weights.map { row in row.indices.max { row[$0] < row[$1] } ?? -1 }
     }
 

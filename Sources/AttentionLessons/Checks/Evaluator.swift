@@ -199,7 +199,7 @@ struct Evaluator {
                 throw error("axis \(axisName) of '\(tensor.name)' has no labels; index it by number (0 to \(size - 1))",
                             at: expression)
             }
-            guard let position = labels.firstIndex(of: label) else {
+            guard let position = axisInfo.position(ofLabel: label) else {
                 throw error("axis \(axisName) of '\(tensor.name)' has no label \"\(label)\"; its labels are: "
                     + labels.map { "\"\($0)\"" }.joined(separator: ", "), at: expression)
             }

@@ -94,7 +94,7 @@ struct RNNSearchDecoder {
         let result = AlignmentLoop.stack(weights: weightRows, contexts: contextRows, targets: targets, recorder: recorder)
         let probabilities = recorder.stack(probabilityRows, rows: targets, key: "probabilities", symbol: "p",
                                            "the probability of every target word, one row per target word")
-        recorder.recordResults(result.tensors.merging(["probabilities": Tensor(probabilities.value)]) { kept, _ in kept })
+        recorder.recordResults(result.tensors.merging(["probabilities": .matrix(probabilities)]) { kept, _ in kept })
     }
 
     /// The word of prediction `p`: the `given` target word, else the most probable one (greedy
