@@ -43,7 +43,7 @@ public struct AttentionTracer: Sendable {
         guard estimate.bytes <= request.memoryLimit else { throw TraceError.tooLarge(estimate, limit: request.memoryLimit) }
         let recorder = TraceRecorder(policy: request.recording)
         if tensors.model == nil, case .automatic = request.parameters, variant.sides == .decoderOverSource,
-           request.spec == nil, let shipped = try Self.shippedModel.get() {
+           request.spec == nil, case .success(let shipped?) = Self.shippedModel {
             recorder.warn("variant '\(variant.rawValue)' has no trained model (\(shipped.name) is traced by 'additive'), so its parameters are seeded")
         }
         try mechanism.trace(input, recorder: recorder)
