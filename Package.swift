@@ -109,7 +109,7 @@ let package = Package(
                     dependencies: ["AttentionLessons", "AttentionEngine", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "TestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "AttentionModelsTests",
-                    dependencies: ["AttentionEngine", "AttentionMath", "AttentionModels", "AttentionTrace", "AttentionTraining",
+                    dependencies: ["AttentionEngine", "AttentionMath", "AttentionModels", "AttentionRendering", "AttentionTrace", "AttentionTraining",
                                    "SafeTensors", "TestSupport"]),
         .testTarget(name: "AttentionCorpusTests", dependencies: ["AttentionCorpus", "AttentionEngine", "TestSupport"]),
     ]

@@ -1,6 +1,7 @@
 import AttentionEngine
 import AttentionMath
 import AttentionModels
+import AttentionRendering
 import AttentionTrace
 @testable import AttentionTraining
 import Foundation
@@ -121,6 +122,13 @@ enum TinyModel {
         let embedding = try #require(trace.tensor("encode.embed.x")?.provenance)
         #expect(embedding.operation == .given)
         #expect(embedding.note?.hasSuffix("), the rows of tensor 'encoder.embedding' for “the” (4), “dog” (2)") == true, "\(embedding.note ?? "")")
+    }
+
+    @Test func thePageSaysTheParametersAreTrainedAndWhere() throws {
+        let trace = try TinyModel.trace("the dog", "le chien")
+        let origin = try #require(trace.parameterOrigin)
+        #expect(origin.hasPrefix("The parameters are trained: "), "\(origin)")
+        #expect(origin.hasSuffix(" read from the \(trace.options["model"] ?? "?")."), "\(origin)")
     }
 
     @Test func theSummaryReadsTheTrainersRecord() throws {
