@@ -1,5 +1,6 @@
 import AttentionCorpus
 import AttentionMath
+import AttentionModels
 import AttentionTraining
 import Testing
 
