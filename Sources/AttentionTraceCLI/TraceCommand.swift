@@ -22,6 +22,12 @@ struct TraceCommand: ParsableCommand {
     @Option(name: .customLong("output"), help: ArgumentHelp("Write here instead of standard output.", valueName: "file"))
     var outputPath: String?
 
+    @Option(help: ArgumentHelp(
+        "Show only the steps whose ids match one of these comma-separated patterns.",
+        discussion: "A `*` matches any run of characters: `t0.*,encode` shows the first target word's steps and the encoded input, as a lesson's {trace} block's `show:` key does.",
+        valueName: "patterns"))
+    var show: String?
+
     @Flag(help: ArgumentHelp(
         "Keep every number of every tensor (for --format json).",
         discussion: "By default a tensor of more than \(RecordingPolicy.bounded.largestStoredTensor ?? 0) numbers is kept only as a summary (its extremes, mean, corner numbers and a picture), which keeps long inputs fast and small."))
@@ -29,7 +35,15 @@ struct TraceCommand: ParsableCommand {
 
     func run() throws {
         if let outputPath { try FileAccess.checkOutput(outputPath, against: [arguments.inputPath].compactMap { $0 }) }
-        let trace = try arguments.trace(recording: full ? .full : .bounded)
+        var trace = try arguments.trace(recording: full ? .full : .bounded)
+        if let show {
+            let selection = StepSelection(list: show)
+            if let unmatched = selection.firstUnmatched(in: trace.steps) {
+                throw CommandFailure("--show pattern '\(unmatched)' matches no step of this \(trace.variant) trace; "
+                    + "its steps are: \(trace.steps.map(\.id).joined(separator: ", "))")
+            }
+            trace = trace.showing(selection)
+        }
         try FileAccess.write(to: outputPath) { output in try render(trace, as: format, to: &output) }
     }
 }

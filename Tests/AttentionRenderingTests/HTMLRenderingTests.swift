@@ -128,6 +128,19 @@ import TestSupport
         }
     }
 
+    @Test func laterTargetWordsAreFoldedAndTheFirstIsOpen() throws {
+        #expect(html.contains(#"<details class="group" open=""><summary><h2 id="group-2">Target word 1: the</h2></summary>"#))
+        #expect(html.contains(#"<details class="group"><summary><h2 id="group-3">Target word 2: "#))
+        #expect(occurrences(of: "<details class=\"group\"", in: html) == 2)
+    }
+
+    @Test func warningsComeBeforeTheContentsAndTheSteps() throws {
+        let warnings = try #require(html.range(of: "id=\"warnings\""))
+        let contents = try #require(html.range(of: "<nav class=\"contents\""))
+        let overview = try #require(html.range(of: "id=\"overview\""))
+        #expect(overview.upperBound < warnings.lowerBound && warnings.upperBound < contents.lowerBound)
+    }
+
     @Test func multiHeadWeightsAreAGridOfPerHeadMaps() throws {
         let page = try render(SampleTraces.multiHead, as: .html)
         let grid = try #require(sections(of: page, from: "<div class=\"heatmap-grid\">", to: "</div>").first)

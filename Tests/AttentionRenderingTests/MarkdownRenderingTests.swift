@@ -16,6 +16,7 @@ import TestSupport
     @Test func headingsFollowTheStepsAndTheirGroups() {
         #expect(headings(in: document).map(\.description) == [
             "# Attention trace: additive",
+            "## Warnings",
             "## Input",
             "## Read the encoder states",
             "## Target word 1: the",
@@ -25,7 +26,6 @@ import TestSupport
             "### Score every source position",
             "### Normalise the scores",
             "## Collect the weights",
-            "## Warnings",
             "## Result",
         ])
     }

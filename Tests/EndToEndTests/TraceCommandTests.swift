@@ -38,6 +38,18 @@ import TestSupport
         #expect(typo.standardError.contains("did you mean 'multi-head'?"))
     }
 
+    @Test func showKeepsTheMatchingStepsAndRefusesAPatternThatMatchesNone() throws {
+        let sentence = ["trace", "--variant", "additive", "--model", "seeded", "--source", "a b", "--target", "c d", "--format", "json"]
+        let result = try runAttentionTrace(sentence + ["--show", "t1.*,encode.annotations"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let trace = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let ids = try #require(trace["steps"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+        #expect(!ids.isEmpty && ids.allSatisfy { $0 == "encode.annotations" || $0.hasPrefix("t1.") })
+        let refused = try runAttentionTrace(sentence + ["--show", "t5.*"])
+        #expect(refused.status == 1 && refused.standardOutput.isEmpty)
+        #expect(refused.standardError.contains("--show pattern 't5.*' matches no step of this additive trace"))
+    }
+
     @Test func aSpecsOwnVariantIsUsedWhenNoVariantIsGiven() throws {
         let directory = try makeTemporaryDirectory()
         try Data(#"{"variant": "dot", "tensors": {"query": [[1, 2]], "keys": [[1, 0], [0, 1]]}}"#.utf8)

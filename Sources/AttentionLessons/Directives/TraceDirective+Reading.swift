@@ -19,14 +19,13 @@ extension TraceDirective {
             throw LessonError("the trace cannot be made: \(error.description)", at: location)
         }
         if let entry = try body.single("show", directive: directive) {
-            show = entry.value.split(separator: ",").map { StepPattern($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-            let ids = trace.steps.map(\.id)
-            if let unmatched = show.first(where: { pattern in !ids.contains(where: pattern.matches) }) {
+            show = StepSelection(list: entry.value)
+            if let unmatched = show.firstUnmatched(in: trace.steps) {
                 throw LessonError("show pattern '\(unmatched)' matches no step of this \(trace.variant) trace; "
-                    + "its steps are: \(ids.joined(separator: ", "))", at: entry.location)
+                    + "its steps are: \(trace.steps.map(\.id).joined(separator: ", "))", at: entry.location)
             }
         } else {
-            show = []
+            show = .all
         }
         self.location = location
     }

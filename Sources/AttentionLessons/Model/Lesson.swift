@@ -48,13 +48,13 @@ public struct LessonExercise: Sendable {
 struct TraceDirective: Sendable {
     let name: String
     let trace: Trace
-    /// The `show` patterns; empty means every step.
-    let show: [StepPattern]
+    /// The steps the `show` key selects; every step when it is absent.
+    let show: StepSelection
     let location: SourceLocation
 
     /// Whether the lesson shows `step`.
     func shows(_ step: Step) -> Bool {
-        show.isEmpty || show.contains { $0.matches(step.id) }
+        show.includes(step)
     }
 }
 

@@ -51,6 +51,9 @@ let pageStyle = """
                    padding-top: 0.5rem; border-top: 1px solid var(--rule); font-size: 0.9em; }
     details.alternative, details.numbers { margin: 0.5rem 0; }
     details > summary { cursor: pointer; color: var(--accent); }
+    details.group > summary { color: var(--text); }
+    details.group > summary > h2 { display: inline; }
+    details.group { margin-top: 2rem; }
     figcaption.large { color: var(--muted); }
     table.strongest td { text-align: left; font-family: inherit; }
     table.strongest .position, table.strongest .weight, table.strongest .evenness { color: var(--muted); font-variant-numeric: tabular-nums; font-size: 0.85em; }

@@ -5,6 +5,21 @@
 // parses an island only when it is first needed. Islands are looked up within the
 // cell's trace (a lesson's section.trace, or the whole page), since a lesson may show
 // several traces with the same tensor identifiers.
+// A link to a section inside a folded group (the contents, the overview, a provenance
+// line, the step links) opens every <details> around its target before the browser
+// scrolls there; so does arriving with such a fragment in the address.
+function reveal(id) {
+  const target = id && document.getElementById(decodeURIComponent(id));
+  for (let node = target && target.parentElement; node; node = node.parentElement) {
+    if (node.tagName === "DETAILS") node.open = true;
+  }
+}
+document.addEventListener("click", event => {
+  const link = event.target.closest && event.target.closest("a[href^='#']");
+  if (link) reveal(link.getAttribute("href").slice(1));
+}, true);
+window.addEventListener("hashchange", () => reveal(location.hash.slice(1)));
+reveal(location.hash.slice(1));
 const box = document.getElementById("derivation");
 if (!box) return;
 const heading = box.querySelector(".derivation-cell"), lines = box.querySelector(".derivation-lines");

@@ -31,6 +31,11 @@ struct HTMLPresentation: TracePresentation {
 
     func heading(_ text: String, level: Int, anchor: String) -> Block {
         var html = HTMLWriter(capacity: 256)
+        writeHeading(text, level: level, anchor: anchor, to: &html)
+        return Block(.html(html.html))
+    }
+
+    private func writeHeading(_ text: String, level: Int, anchor: String, to html: inout HTMLWriter) {
         let tags: [StaticString] = ["h1", "h2", "h3", "h4", "h5", "h6"]
         let tag = tags[min(max(level, 1), 6) - 1]
         html.start(tag)
@@ -38,7 +43,6 @@ struct HTMLPresentation: TracePresentation {
         html.end()
         html.text(text)
         html.close(tag)
-        return Block(.html(html.html))
     }
 
     /// The overview (sentences, alignment heatmap, what the result holds), then the contents.
@@ -103,11 +107,28 @@ struct HTMLPresentation: TracePresentation {
             html.markup("</p>")
         }
         blocks.append(Block(.html(html.html)))
-        return blocks + contents(of: trace, outline: outline)
+        return blocks
     }
 
+    /// A `<details class="group">` whose summary is the group's heading, closed when
+    /// `folded`; the page script opens it when a link leads inside.
+    func groupStart(_ title: String, anchor: String, folded: Bool) -> [Block] {
+        var html = HTMLWriter(capacity: 256)
+        html.start("details")
+        html.attribute("class", "group")
+        if !folded { html.attribute("open", "") }
+        html.end()
+        html.markup("<summary>")
+        writeHeading(title, level: 2, anchor: anchor, to: &html)
+        html.markup("</summary>")
+        return [Block(.html(html.html))]
+    }
 
-    private func contents(of trace: Trace, outline: [StepGroup]) -> [Block] {
+    func groupEnd() -> [Block] {
+        [Block(.html("</details>"))]
+    }
+
+    func contents(of trace: Trace, outline: [StepGroup]) -> [Block] {
         func link(_ text: String, to anchor: String) -> [Block] {
             [Block(.paragraph([.link(destination: "#" + anchor, [.text(text)])]))]
         }

@@ -19,6 +19,20 @@ struct MarkdownPresentation: TracePresentation {
         return blocks
     }
 
+    /// Markdown is read top to bottom; it has no contents.
+    func contents(of trace: Trace, outline: [StepGroup]) -> [Block] {
+        []
+    }
+
+    /// A heading: Markdown has nothing to fold.
+    func groupStart(_ title: String, anchor: String, folded: Bool) -> [Block] {
+        [heading(title, level: 2, anchor: anchor)]
+    }
+
+    func groupEnd() -> [Block] {
+        []
+    }
+
     /// Markdown is read top to bottom; it has no step links.
     func stepNavigation(previous: Step?, next: Step?) -> [Block] {
         []

@@ -1,10 +1,14 @@
 import AttentionMarkdown
 import AttentionTrace
 
-/// Lays out a trace as a document: title, overview, input, each step
-/// (explanation, formulas, tensors, links to its neighbours), warnings and result.
+/// Lays out a trace as a document: title, overview, warnings, contents, input, each step
+/// (explanation, formulas, tensors, links to its neighbours) and result.
 ///
-/// Steps with a ``Step/group`` are placed under a heading for their group.
+/// Steps with a ``Step/group`` are placed under a heading for their group; the
+/// presentation may fold a group (``StepGroup/isFoldedByDefault``) so that a long
+/// trace reads as its first target word, with the rest opened on demand. Warnings
+/// come right after the overview, where a reader sees them before the numbers they
+/// qualify.
 struct TraceDocumentBuilder<Presentation: TracePresentation> {
     let trace: Trace
     let presentation: Presentation
@@ -26,12 +30,17 @@ struct TraceDocumentBuilder<Presentation: TracePresentation> {
         let outline = StepGroup.grouping(trace.steps)
         let alignment = results.first { $0.display.id == "result.weights" && $0.display.shape.count >= 2 }
         blocks += presentation.overview(of: trace, outline: outline, alignment: alignment)
+        if !trace.warnings.isEmpty {
+            blocks.append(presentation.heading("Warnings", level: 2, anchor: Anchor.warnings))
+            blocks.append(Block(.bulletList(items: trace.warnings.map(paragraphs))))
+        }
+        blocks += presentation.contents(of: trace, outline: outline)
         blocks += input()
         var position = 0
         for (number, group) in outline.enumerated() {
             var stepLevel = 2
             if let title = group.title {
-                blocks.append(presentation.heading(title, level: 2, anchor: Anchor.group(number)))
+                blocks += presentation.groupStart(title, anchor: Anchor.group(number), folded: group.isFoldedByDefault)
                 stepLevel = 3
             }
             for step in group.steps {
@@ -41,10 +50,7 @@ struct TraceDocumentBuilder<Presentation: TracePresentation> {
                 blocks += presentation.stepNavigation(previous: previous, next: next)
                 position += 1
             }
-        }
-        if !trace.warnings.isEmpty {
-            blocks.append(presentation.heading("Warnings", level: 2, anchor: Anchor.warnings))
-            blocks.append(Block(.bulletList(items: trace.warnings.map(paragraphs))))
+            if group.title != nil { blocks += presentation.groupEnd() }
         }
         blocks.append(presentation.heading("Result", level: 2, anchor: Anchor.result))
         for result in results {

@@ -16,6 +16,13 @@ protocol TracePresentation {
     ///   - outline: The steps, grouped as they will appear.
     ///   - alignment: The result `weights`, when it is a matrix (or a stack of them).
     func overview(of trace: Trace, outline: [StepGroup], alignment: ShownTensor?) -> [Block]
+    /// Links to every section, placed after the overview and the warnings; empty when the format has none.
+    func contents(of trace: Trace, outline: [StepGroup]) -> [Block]
+    /// What opens a titled group of steps: its heading, and for HTML a `<details>` that is
+    /// closed when `folded`.
+    func groupStart(_ title: String, anchor: String, folded: Bool) -> [Block]
+    /// What closes a group that ``groupStart(_:anchor:folded:)`` opened.
+    func groupEnd() -> [Block]
     /// Links from a step to its neighbours, placed after the step.
     func stepNavigation(previous: Step?, next: Step?) -> [Block]
     /// A step's formulas.
@@ -39,6 +46,19 @@ struct StepGroup {
     /// The group's title, or `nil` for steps that apply to the whole input.
     let title: String?
     var steps: [Step]
+
+    /// Whether the page shows this group folded until the reader opens it: the encoder's
+    /// internals (steps `encode.…`) and every target word's steps but the first (`t1.…`
+    /// onwards), which repeat the first word's computation with other numbers.
+    var isFoldedByDefault: Bool {
+        guard title != nil else { return false }
+        return steps.contains { step in
+            if step.id.hasPrefix("encode.") { return true }
+            guard step.id.first == "t", let dot = step.id.firstIndex(of: "."),
+                  let word = Int(step.id[step.id.index(after: step.id.startIndex)..<dot]) else { return false }
+            return word > 0
+        }
+    }
 
     /// Splits `steps` into runs with the same group, keeping their order.
     static func grouping(_ steps: [Step]) -> [StepGroup] {
