@@ -1,7 +1,7 @@
 import ArgumentParser
 import AttentionEngine
 
-/// The flags that select a score function, a head count, a window or a mask.
+/// The flags that select a score function, head counts, windows, a mask or a position bias.
 ///
 /// They override the same options in an input spec; a variant refuses the ones
 /// that do not apply to it (see ``MechanismOption``).
@@ -18,8 +18,19 @@ struct MechanismOptionArguments: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Mask future positions (self, multi-head, cross).")
     var causal: Bool?
 
+    @Option(name: .customLong("sliding-window"),
+            help: ArgumentHelp("Let position i see only i − W < j ≤ i (self, causal, multi-head, cross; needs causal).", valueName: "W"))
+    var slidingWindow: Int?
+
+    @Flag(inversion: .prefixedNo, help: "Add ALiBi's per-head distance penalty to the scores (self, causal, multi-head, cross; needs causal).")
+    var alibi: Bool?
+
+    @Option(name: .customLong("kv-heads"), help: "The number of key and value heads, dividing --heads (multi-head, cross).")
+    var kvHeads: Int?
+
     /// The options as the engine takes them; unset ones stay `nil`.
     var mechanismOptions: MechanismOptions {
-        MechanismOptions(heads: heads, window: window, causal: causal, score: score)
+        MechanismOptions(heads: heads, window: window, causal: causal, score: score,
+                         slidingWindow: slidingWindow, alibi: alibi, kvHeads: kvHeads)
     }
 }

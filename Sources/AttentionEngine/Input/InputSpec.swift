@@ -54,6 +54,9 @@ public struct InputSpec: Decodable, Sendable {
             options.heads = try nested.decodeIfPresent(Int.self, forKey: SpecKey(MechanismOption.heads.rawValue))
             options.window = try nested.decodeIfPresent(Int.self, forKey: SpecKey(MechanismOption.window.rawValue))
             options.causal = try nested.decodeIfPresent(Bool.self, forKey: SpecKey(MechanismOption.causal.rawValue))
+            options.slidingWindow = try nested.decodeIfPresent(Int.self, forKey: SpecKey(MechanismOption.slidingWindow.rawValue))
+            options.alibi = try nested.decodeIfPresent(Bool.self, forKey: SpecKey(MechanismOption.alibi.rawValue))
+            options.kvHeads = try nested.decodeIfPresent(Int.self, forKey: SpecKey(MechanismOption.kvHeads.rawValue))
             if let score = try nested.decodeIfPresent(String.self, forKey: SpecKey(MechanismOption.score.rawValue)) {
                 do {
                     options.score = try ScoreFunction(named: score)

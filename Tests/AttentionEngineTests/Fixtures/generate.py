@@ -252,10 +252,36 @@ def local_p(t, opts):
     return result, []
 
 
-def single_head(q, k, v, causal):
-    """softmax(Q K^T / sqrt(d_k)) V with optional causal mask (j > i masked)."""
+def alibi_slopes(heads):
+    """Press et al. 2022's get_slopes: 2^(-8(h+1)/H) for H a power of two; otherwise the slopes of
+    the power of two below H, then every other slope of twice that power.  Closed-form powers
+    (the paper multiplies start * ratio**i, which agrees to an ulp)."""
+    def power_of_two(count):
+        return [2.0 ** (-8.0 * (h + 1) / count) for h in range(count)]
+    below = 1
+    while below * 2 <= heads:
+        below *= 2
+    if below == heads:
+        return power_of_two(heads)
+    return power_of_two(below) + power_of_two(2 * below)[0::2][:heads - below]
+
+
+def allowed_position(i, j, causal, window):
+    """Whether query i may attend to key j: j <= i when causal, and i - W < j with a sliding window W."""
+    if causal and j > i:
+        return False
+    return window is None or i - window < j
+
+
+def single_head(q, k, v, causal, window=None, slope=None):
+    """softmax(Q K^T / sqrt(d_k) + B) V, masked where allowed_position is false;
+    B_ij = -slope * (i - j) (ALiBi) when slope is given."""
     dk = len(q[0])
-    scores = [[dot(q[i], k[j]) / math.sqrt(dk) if not (causal and j > i) else None
+
+    def score(i, j):
+        s = dot(q[i], k[j]) / math.sqrt(dk)
+        return s if slope is None else s + (-slope) * (i - j)
+    scores = [[score(i, j) if allowed_position(i, j, causal, window) else None
                for j in range(len(k))] for i in range(len(q))]
     weights, out, empty_rows = [], [], []
     for i, row in enumerate(scores):
@@ -275,7 +301,8 @@ def self_variant(t, opts, causal=None):
     if causal is None:
         causal = bool(opts.get("causal", False))
     q, k, v = matmul(x, t["W_Q"]), matmul(x, t["W_K"]), matmul(x, t["W_V"])
-    s, a, z, empty = single_head(q, k, v, causal)
+    slope = alibi_slopes(1)[0] if opts.get("alibi") else None
+    s, a, z, empty = single_head(q, k, v, causal, opts.get("sliding_window"), slope)
     return {"scores": s, "weights": a, "output": z}, empty
 
 
@@ -283,16 +310,22 @@ def causal_variant(t, opts):
     return self_variant(t, opts, causal=True)
 
 
-def multi_head_core(x_q, x_kv, t, heads, causal):
+def multi_head_core(x_q, x_kv, t, heads, causal, opts):
+    """Heads over column slices; with kv_heads, query head j reads key/value head j * kv_heads // heads."""
     d_model = len(t["W_Q"][0])
     assert d_model % heads == 0
     dk = d_model // heads
+    kv_heads = opts.get("kv_heads", heads)
+    assert heads % kv_heads == 0 and len(t["W_K"][0]) == kv_heads * dk
+    slopes = alibi_slopes(heads) if opts.get("alibi") else [None] * heads
     q, k, v = matmul(x_q, t["W_Q"]), matmul(x_kv, t["W_K"]), matmul(x_kv, t["W_V"])
     all_s, all_a, zs, empty_rows = [], [], [], []
     for j in range(heads):
         lo, hi = j * dk, (j + 1) * dk
-        s, a, z, empty = single_head(columns(q, lo, hi), columns(k, lo, hi), columns(v, lo, hi),
-                                     causal)
+        g = j * kv_heads // heads
+        klo, khi = g * dk, (g + 1) * dk
+        s, a, z, empty = single_head(columns(q, lo, hi), columns(k, klo, khi), columns(v, klo, khi),
+                                     causal, opts.get("sliding_window"), slopes[j])
         all_s.append(s)
         all_a.append(a)
         zs.append(z)
@@ -303,16 +336,17 @@ def multi_head_core(x_q, x_kv, t, heads, causal):
 
 
 def multi_head(t, opts):
-    return multi_head_core(t["X"], t["X"], t, opts.get("heads", 1), bool(opts.get("causal", False)))
+    return multi_head_core(t["X"], t["X"], t, opts.get("heads", 1), bool(opts.get("causal", False)), opts)
 
 
 def cross(t, opts):
     causal = bool(opts.get("causal", False))
     if "heads" in opts:
-        return multi_head_core(t["X"], t["memory"], t, opts["heads"], causal)
+        return multi_head_core(t["X"], t["memory"], t, opts["heads"], causal, opts)
     q = matmul(t["X"], t["W_Q"])
     k, v = matmul(t["memory"], t["W_K"]), matmul(t["memory"], t["W_V"])
-    s, a, z, empty = single_head(q, k, v, causal)
+    slope = alibi_slopes(1)[0] if opts.get("alibi") else None
+    s, a, z, empty = single_head(q, k, v, causal, opts.get("sliding_window"), slope)
     return {"scores": s, "weights": a, "output": z}, empty
 
 
@@ -559,6 +593,44 @@ def cases():
     add("multi-head", "two-heads-causal", "multi-head with heads=2, d_model=4 (d_k=2), n=5, options.causal=true",
         lambda r: projection_tensors(r, 5, 4, 4, 4, with_o=True), {"heads": 2, "causal": True})
 
+    def grouped_tensors(n, d_model, heads, kv_heads):
+        """W_Q, W_O d_model x d_model; W_K, W_V d_model x kv_heads*d_k (grouped-query attention)."""
+        def make(r):
+            width = kv_heads * (d_model // heads)
+            return {"X": mat(r, n, d_model), "W_Q": mat(r, d_model, d_model), "W_K": mat(r, d_model, width),
+                    "W_V": mat(r, d_model, width), "W_O": mat(r, d_model, d_model)}
+        return make
+
+    # sliding windows, ALiBi and grouped-query attention on the dot-product family ----------------
+    add("causal", "sliding-window", "causal with sliding_window=2 (Mistral): row i sees only i-1 and i; n=6, d_model=4, d_k=3, d_v=2",
+        lambda r: projection_tensors(r, 6, 4, 3, 2), {"sliding_window": 2})
+    add("causal", "sliding-window-wider-than-sequence", "causal with sliding_window=5 >= n=3: no key falls outside, equal to plain causal",
+        lambda r: projection_tensors(r, 3, 3, 2, 2), {"sliding_window": 5})
+    add("causal", "alibi", "causal with ALiBi, one head: slope m_0 = 2^-8, score_ij - (i - j)/256; n=5, d_model=3, d_k=2, d_v=2; "
+        "X scaled by 4 so scores are large",
+        lambda r: projection_tensors(r, 5, 3, 2, 2) | {"X": mat(r, 5, 3, 4.0)}, {"alibi": True})
+    add("self", "causal-sliding-window-one", "self with causal=true and sliding_window=1: each position sees only itself, "
+        "weights are the identity and output = V; n=4, d_model=3, d_k=2, d_v=3",
+        lambda r: projection_tensors(r, 4, 3, 2, 3), {"causal": True, "sliding_window": 1})
+    add("multi-head", "alibi-four-heads", "multi-head causal with ALiBi, heads=4 (slopes 1/4, 1/16, 1/64, 1/256), d_model=8 (d_k=2), n=5",
+        lambda r: projection_tensors(r, 5, 8, 8, 8, with_o=True), {"heads": 4, "causal": True, "alibi": True})
+    add("multi-head", "alibi-three-heads", "multi-head causal with ALiBi, heads=3, not a power of two: slopes 2^-4, 2^-8 "
+        "(from 2 heads) then 2^-2 (every other slope of 4 heads); d_model=6 (d_k=2), n=4",
+        lambda r: projection_tensors(r, 4, 6, 6, 6, with_o=True), {"heads": 3, "causal": True, "alibi": True})
+    add("multi-head", "grouped-query", "grouped-query attention: heads=4, kv_heads=2 (heads 0,1 read K_0,V_0; heads 2,3 read K_1,V_1), "
+        "d_model=8 (d_k=2), W_K and W_V 8x4, n=4, not causal",
+        grouped_tensors(4, 8, 4, 2), {"heads": 4, "kv_heads": 2})
+    add("multi-head", "multi-query-causal", "multi-query attention: heads=4 share kv_heads=1, causal, d_model=4 (d_k=1), W_K and W_V 4x1, n=5",
+        grouped_tensors(5, 4, 4, 1), {"heads": 4, "kv_heads": 1, "causal": True})
+    add("multi-head", "kv-heads-equal-heads", "kv_heads = heads = 2 is plain multi-head attention (checked against it); d_model=4, n=3",
+        grouped_tensors(3, 4, 2, 2), {"heads": 2, "kv_heads": 2})
+    add("multi-head", "mistral-style", "a Mistral-style layer without RoPE: heads=4, kv_heads=2, causal, sliding_window=3; "
+        "d_model=8 (d_k=2), n=6",
+        grouped_tensors(6, 8, 4, 2), {"heads": 4, "kv_heads": 2, "causal": True, "sliding_window": 3})
+    add("multi-head", "grouped-alibi-window", "every new option at once: heads=2, kv_heads=1, causal, ALiBi (slopes 1/16, 1/256), "
+        "sliding_window=2; d_model=4 (d_k=2), n=5",
+        grouped_tensors(5, 4, 2, 1), {"heads": 2, "kv_heads": 1, "causal": True, "alibi": True, "sliding_window": 2})
+
     # cross ---------------------------------------------------------------------------------
     def cross_tensors(m, n, d_model, d_k, d_v, with_o):
         def make(r):
@@ -566,6 +638,15 @@ def cases():
             t["memory"] = mat(r, n, d_model)
             return t
         return make
+
+    def grouped_cross_tensors(m, n, d_model, heads, kv_heads):
+        def make(r):
+            t = grouped_tensors(m, d_model, heads, kv_heads)(r)
+            t["memory"] = mat(r, n, d_model)
+            return t
+        return make
+    add("cross", "grouped-query", "cross-attention with heads=2 sharing kv_heads=1: m=3, n=4, d_model=4 (d_k=2), W_K and W_V 4x2",
+        grouped_cross_tensors(3, 4, 4, 2, 1), {"heads": 2, "kv_heads": 1})
 
     add("cross", "single-head", "single-head cross-attention (no W_O): X m=3 decoder rows, memory n=4, d_model=3, d_k=2, d_v=4",
         cross_tensors(3, 4, 3, 2, 4, False))
@@ -637,11 +718,13 @@ def check(variant, name, tensors, options, expected, empty_rows):
     if variant == "causal" or bool(options.get("causal", False)):
         w_heads = expected["weights"] if three_d else [expected["weights"]]
         s_heads = expected["scores"] if three_d else [expected["scores"]]
+        window = options.get("sliding_window")
         for w, s in zip(w_heads, s_heads):
             for i, row in enumerate(w):
                 for j, x in enumerate(row):
-                    assert (j > i) == (s[i][j] is None), label
-                    if j > i:
+                    allowed = allowed_position(i, j, True, window)
+                    assert allowed == (s[i][j] is not None), label
+                    if not allowed:
                         assert x == 0.0, label
     # masked scores <-> zero weights
     score_rows = rows_of(expected["scores"])
@@ -649,6 +732,14 @@ def check(variant, name, tensors, options, expected, empty_rows):
         for s, w in zip(srow, wrow):
             if s is None:
                 assert w == 0.0, label
+    if name == "sliding-window-wider-than-sequence":
+        plain, _ = COMPUTE[variant](tensors, {k: v for k, v in options.items() if k != "sliding_window"})
+        assert plain == expected, label
+    if name == "kv-heads-equal-heads":
+        plain, _ = COMPUTE[variant](tensors, {k: v for k, v in options.items() if k != "kv_heads"})
+        assert plain == expected, label
+    if name == "causal-sliding-window-one":
+        assert all(w == [1.0 if j == i else 0.0 for j in range(len(w))] for i, w in enumerate(expected["weights"])), label
     if variant == "local-m" and name == "wide-window-equals-global":
         g, _ = global_variant(tensors, {"score": "dot"})
         assert g["weights"] == expected["weights"] and g["context"] == expected["context"], label
@@ -712,7 +803,15 @@ def generate():
 # Optional cross-check with PyTorch (never affects the fixtures).
 # --------------------------------------------------------------------------------------------
 
+MODERN_OPTIONS = ("sliding_window", "alibi", "kv_heads")
+PEERS = os.path.join(HERE, "peers")
+
+
 def check_torch():
+    """Compares the dot-product fixtures with PyTorch, and writes PyTorch's outputs for the ones with
+    a sliding window, ALiBi or key and value heads to peers/<variant>/<name>.json (torch computes them
+    through F.scaled_dot_product_attention: a boolean mask for windows, a float mask for ALiBi,
+    enable_gqa for grouped heads), so that the Swift tests compare with PyTorch without it."""
     try:
         import torch
     except ImportError:
@@ -727,8 +826,47 @@ def check_torch():
     def maxdiff(a, b):
         return float((T(a) - b.detach()).abs().max())
 
+    def sdpa_peer(variant, t, opts, causal):
+        """Per-head scaled dot-product attention in torch, heads [1, H, m, d_k], then concat and W_O."""
+        xq = T(t["X"])
+        xkv = T(t["memory"]) if variant == "cross" else xq
+        multi = variant == "multi-head" or (variant == "cross" and "heads" in opts)
+        heads = opts.get("heads", 1) if multi else 1
+        kv_heads = opts.get("kv_heads", heads)
+        q, k, v = xq @ T(t["W_Q"]), xkv @ T(t["W_K"]), xkv @ T(t["W_V"])
+        m, n, dk = q.shape[0], k.shape[0], q.shape[1] // heads
+        q4 = q.view(m, heads, dk).transpose(0, 1)[None]
+        k4 = k.view(n, kv_heads, dk).transpose(0, 1)[None]
+        v4 = v.view(n, kv_heads, v.shape[1] // kv_heads).transpose(0, 1)[None]
+        i = torch.arange(m)[:, None]
+        j = torch.arange(n)[None, :]
+        allowed = torch.ones(m, n, dtype=torch.bool)
+        if causal:
+            allowed &= j <= i
+        if "sliding_window" in opts:
+            allowed &= j > i - opts["sliding_window"]
+        if opts.get("alibi"):
+            slopes = T(alibi_slopes(heads))[:, None, None]
+            bias = -slopes * (i - j).to(torch.float64)
+            mask = torch.where(allowed, bias, torch.tensor(float("-inf")))[None]
+        else:
+            mask = allowed
+        out = F.scaled_dot_product_attention(q4, k4, v4, attn_mask=mask, enable_gqa=kv_heads != heads)
+        z = out[0].transpose(0, 1).reshape(m, -1)
+        output = z @ T(t["W_O"]) if multi else z
+        kr = k4.repeat_interleave(heads // kv_heads, dim=1)
+        s = q4 @ kr.transpose(-1, -2) / math.sqrt(dk)
+        s = s + mask if mask.dtype == torch.float64 else s.masked_fill(~mask, float("-inf"))
+        w = torch.softmax(s, dim=-1)[0]
+        return output, (w if multi else w[0])
+
     print(f"--check-torch with torch {torch.__version__}: max abs difference (weights, output)")
     worst = 0.0
+    if os.path.isdir(PEERS):
+        for root, _, files in os.walk(PEERS):
+            for f in files:
+                if f.endswith(".json"):
+                    os.remove(os.path.join(root, f))
     for variant in ("self", "causal", "multi-head", "cross"):
         directory = os.path.join(HERE, variant)
         for f in sorted(os.listdir(directory)):
@@ -742,7 +880,18 @@ def check_torch():
             xkv = T(t["memory"]) if variant == "cross" else xq
             m, n = xq.shape[0], xkv.shape[0]
             mask = torch.triu(torch.ones(m, n, dtype=torch.bool), diagonal=1) if causal else None
-            if variant == "multi-head" or (variant == "cross" and "heads" in opts):
+            if any(option in opts for option in MODERN_OPTIONS):
+                out, w = sdpa_peer(variant, t, opts, causal)
+                dw, do = maxdiff(exp["weights"], w), maxdiff(exp["output"], out)
+                peer = {"description": f"PyTorch {torch.__version__} F.scaled_dot_product_attention in float64 on "
+                                       f"{variant}/{f[:-5]}: a boolean attn_mask for the causal mask and sliding window, "
+                                       "a float attn_mask of -m_h (i - j) for ALiBi, enable_gqa for kv_heads",
+                        "fixture": f"{variant}/{f[:-5]}", "output": out.tolist()}
+                os.makedirs(os.path.join(PEERS, variant), exist_ok=True)
+                with open(os.path.join(PEERS, variant, f), "w", encoding="utf-8", newline="\n") as fh:
+                    fh.write(json.dumps(clean(peer), sort_keys=True, indent=1, allow_nan=False))
+                    fh.write("\n")
+            elif variant == "multi-head" or (variant == "cross" and "heads" in opts):
                 d_model = xq.shape[1]
                 heads = opts.get("heads", 1)
                 mha = torch.nn.MultiheadAttention(d_model, heads, bias=False, batch_first=True,

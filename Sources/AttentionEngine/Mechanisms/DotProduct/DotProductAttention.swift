@@ -18,8 +18,10 @@ struct DotProductAttention {
     let sources: TracedMatrix
     /// The number of heads with an output projection, or `nil` for one head without `W_O`.
     let heads: Int?
-    /// Whether query position `i` may only attend to source positions `j ≤ i`.
-    let causal: Bool
+    /// What each head does to its scores before the softmax: ALiBi, the causal mask, a sliding window.
+    let pattern: ScorePattern
+    /// Which key and value head each query head reads, with heads; `nil` for one head.
+    let groups: KeyValueGroups?
     private let projections: Projections
 
     /// Each projection's value and how it was obtained; `W_O` only with heads.
@@ -30,23 +32,36 @@ struct DotProductAttention {
 
     /// Checks the shapes of the projections (given or generated) and the head count.
     ///
+    /// - Parameter kvHeads: The key and value heads the `heads` query heads share (grouped-query
+    ///   attention); `nil` for as many as `heads`. The caller has checked that it divides `heads`.
     /// - Throws: ``TraceError/shapeMismatch(tensor:expected:found:because:)``, or
     ///   ``TraceError/headsDoNotDivide(heads:width:)`` when `heads` does not divide `d_model`.
-    init(queries: TracedMatrix, sources: TracedMatrix, heads: Int?, causal: Bool, tensors: TensorSource) throws(TraceError) {
+    init(queries: TracedMatrix, sources: TracedMatrix, heads: Int?, kvHeads: Int? = nil, pattern: ScorePattern,
+         tensors: TensorSource) throws(TraceError) {
         self.queries = queries
         self.sources = sources
         self.heads = heads
-        self.causal = causal
+        self.pattern = pattern
         let d = queries.value.columns
         if let heads {
             guard heads >= 1, d % heads == 0 else {
                 throw TraceError.headsDoNotDivide(heads: heads, width: d)
             }
+            let groups = KeyValueGroups(heads: heads, kvHeads: kvHeads ?? heads)
+            precondition(heads % groups.kvHeads == 0, "kv_heads \(groups.kvHeads) does not divide heads \(heads)")
+            self.groups = groups
             func square(_ name: String) throws(TraceError) -> (Matrix, Provenance) {
                 try tensors.matrix(name, rows: d, columns: d, because: "d_model x d_model, d_model = \(d)")
             }
-            projections = Projections(wq: try square("W_Q"), wk: try square("W_K"), wv: try square("W_V"), wo: try square("W_O"))
+            let kvWidth = groups.kvHeads * (d / heads)
+            func shared(_ name: String) throws(TraceError) -> (Matrix, Provenance) {
+                groups.isUngrouped ? try square(name)
+                    : try tensors.matrix(name, rows: d, columns: kvWidth,
+                                         because: "d_model x kv_heads·d_k, d_model = \(d), kv_heads = \(groups.kvHeads), d_k = \(d / heads)")
+            }
+            projections = Projections(wq: try square("W_Q"), wk: try shared("W_K"), wv: try shared("W_V"), wo: try square("W_O"))
         } else {
+            groups = nil
             let dk = tensors.given["W_Q"]?.columnCount ?? tensors.given["W_K"]?.columnCount ?? d
             let dv = tensors.given["W_V"]?.columnCount ?? d
             projections = Projections(
@@ -71,32 +86,46 @@ struct DotProductAttention {
                                   "the keys: what each position offers")
         let v = recorder.multiply(sources, projection(projections.wv, "W_V"), key: "V", symbol: "V",
                                   "the values: what each position passes on")
-        guard let heads, let wo = projections.wo else {
-            let head = attend(q, k, v, prefix: "", group: "Step 3 · Attend", recorder: recorder)
+        guard let heads, let groups, let wo = projections.wo else {
+            let head = attend(q, k, v, head: 0, prefix: "", group: "Step 3 · Attend", recorder: recorder)
             recorder.recordResult("weights", repeating: head.weights)
             recorder.recordResult("output", repeating: head.output)
             return
         }
 
         let dk = q.value.columns / heads
+        let sharing = groups.isUngrouped ? ""
+            : " " + groups.explanation(width: dk, positions: k.value.rows)
         recorder.begin("split", title: "Split into \(heads) heads", group: group,
-                       explanation: "Each head gets its own slice of d_k = d_model / h = \(dk) columns of Q, K and V: "
+                       explanation: "Each head gets its own slice of d_k = d_model / h = \(dk) columns of Q"
+                           + (groups.isUngrouped ? ", K and V: " : ": ")
                            + (0..<heads).map { "head \($0) uses columns \($0 * dk)–\(($0 + 1) * dk - 1)" }.joined(separator: "; ")
-                           + ". The heads attend independently, so each can learn to look for something different.",
-                       formulas: ["Q_j = Q[:, j d_k : (j+1) d_k]", "d_k = d_{model} / h"])
+                           + ". The heads attend independently, so each can learn to look for something different." + sharing,
+                       formulas: groups.isUngrouped ? ["Q_j = Q[:, j d_k : (j+1) d_k]", "d_k = d_{model} / h"]
+                           : ["Q_j = Q[:, j d_k : (j+1) d_k]", "d_k = d_{model} / h", "K_g = K[:, g d_k : (g+1) d_k]",
+                              "g(j) = ⌊j · kv_{heads} / h⌋"])
+        func slice(_ index: Int) -> Range<Int> { (index * dk)..<((index + 1) * dk) }
+        // In head order, each key and value head when its first reader needs it: Q_0, K_0, V_0, Q_1, ….
         var split: [(TracedMatrix, TracedMatrix, TracedMatrix)] = []
+        var keysAndValues: [(TracedMatrix, TracedMatrix)] = []
         for j in 0..<heads {
-            let columns = (j * dk)..<((j + 1) * dk)
-            split.append((recorder.columns(columns, of: q, key: "Q\(j)", symbol: "Q_\(j)", "the queries of head \(j)"),
-                          recorder.columns(columns, of: k, key: "K\(j)", symbol: "K_\(j)", "the keys of head \(j)"),
-                          recorder.columns(columns, of: v, key: "V\(j)", symbol: "V_\(j)", "the values of head \(j)")))
+            let qj = recorder.columns(slice(j), of: q, key: "Q\(j)", symbol: "Q_\(j)", "the queries of head \(j)")
+            let g = groups.kvHead(ofQueryHead: j)
+            if g == keysAndValues.count {
+                let readers = groups.isUngrouped ? "head \(g)"
+                    : "query heads " + (0..<heads).filter { groups.kvHead(ofQueryHead: $0) == g }.map(String.init).joined(separator: ", ")
+                keysAndValues.append((recorder.columns(slice(g), of: k, key: "K\(g)", symbol: "K_\(g)", "the keys of \(readers)"),
+                                      recorder.columns(slice(g), of: v, key: "V\(g)", symbol: "V_\(g)", "the values of \(readers)")))
+            }
+            split.append((qj, keysAndValues[g].0, keysAndValues[g].1))
         }
         // Each head's weights go into the result as soon as the head is done, so that
         // under a bounded recording policy no head's n x n matrices outlive it.
         var weights = recorder.stackedResult(count: heads, rows: q.value.rows, columns: k.value.rows)
         var outputs: [TracedMatrix] = []
         for (j, qkv) in split.enumerated() {
-            let head = attend(qkv.0, qkv.1, qkv.2, prefix: "head\(j).", group: "Head j = \(j) of \(heads)", recorder: recorder)
+            let head = attend(qkv.0, qkv.1, qkv.2, head: j, prefix: "head\(j).", group: "Head j = \(j) of \(heads)",
+                              recorder: recorder)
             recorder.append(head.weights, to: &weights)
             outputs.append(head.output)
         }
@@ -122,8 +151,8 @@ struct DotProductAttention {
             : "Queries come from the decoder side X; keys and values come from the encoder side, memory. Each target position asks a question of the source."
     }
 
-    /// Records one head: scores, scaling, the causal mask, the softmax and the weighted sum.
-    private func attend(_ q: TracedMatrix, _ k: TracedMatrix, _ v: TracedMatrix, prefix: String, group: String,
+    /// Records one head, `head`: scores, scaling, the ``pattern``'s bias and mask, the softmax and the weighted sum.
+    private func attend(_ q: TracedMatrix, _ k: TracedMatrix, _ v: TracedMatrix, head: Int, prefix: String, group: String,
                         recorder: TraceRecorder) -> (weights: TracedMatrix, output: TracedMatrix) {
         let dk = q.value.columns
         recorder.begin("\(prefix)scores", title: "Compare every query with every key", group: group,
@@ -132,15 +161,7 @@ struct DotProductAttention {
         let raw = recorder.multiply(q, transposeOf: k, key: "QK", symbol: "Q K^⊤", "every query times every key")
         var scores = recorder.scale(raw, by: 1 / Double(dk).squareRoot(), note: "1/√d_k = 1/√\(dk)", key: "S", symbol: "S",
                                     "the scaled scores")
-        if causal {
-            recorder.begin("\(prefix)mask", title: "Mask the future", group: group,
-                           explanation: "Position i may only attend to positions j ≤ i: the scores above the diagonal are replaced by −∞, so the softmax gives them exactly 0. This is what lets a language model be trained on whole sentences without seeing the words it must predict.",
-                           formulas: ["S_{ij} = −∞ for j > i"])
-            let mask = recorder.record(Matrix(rows: scores.value.rows, columns: scores.value.columns) { i, j in j <= i ? 1 : 0 },
-                                       key: "M", symbol: "M", "1 where attention is allowed, 0 where it is masked",
-                                       rows: scores.rows, columns: scores.columns, provenance: Provenance(.causalMask))
-            scores = recorder.mask(scores, with: mask, key: "masked", symbol: "S", "the scores with the future masked")
-        }
+        scores = pattern.adjust(scores, head: head, of: heads ?? 1, prefix: prefix, group: group, recorder: recorder)
         recorder.begin("\(prefix)normalise", title: "Normalise each row", group: group,
                        explanation: "A softmax over each row turns the scores into weights that sum to 1: row i says how much position i attends to each position.",
                        formulas: ["A_{ij} = \\frac{exp(S_{ij} − m_i)}{Σ_k exp(S_{ik} − m_i)}"])

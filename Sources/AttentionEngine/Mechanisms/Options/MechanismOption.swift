@@ -11,6 +11,12 @@ public enum MechanismOption: String, CaseIterable, Sendable {
     case causal
     /// The score function of global and local attention.
     case score
+    /// The number W of positions a sliding window lets each query see (Mistral), itself included.
+    case slidingWindow = "sliding_window"
+    /// Whether the scores get ALiBi's linear distance penalty (Press et al. 2022).
+    case alibi
+    /// The number of key and value heads that the query heads share (grouped-query attention).
+    case kvHeads = "kv_heads"
 
     /// What the option means, for help texts and documentation.
     public var summary: String {
@@ -19,6 +25,9 @@ public enum MechanismOption: String, CaseIterable, Sendable {
         case .window: "the half-width D of a local window"
         case .causal: "whether position i may only attend to positions j ≤ i"
         case .score: "the score function: dot, general or concat"
+        case .slidingWindow: "the sliding window W: position i sees only i − W < j ≤ i (Mistral; needs causal)"
+        case .alibi: "add ALiBi's penalty −m_h · (i − j) to head h's scores (Press et al. 2022; needs causal)"
+        case .kvHeads: "the number of key and value heads, dividing heads: grouped-query (1: multi-query) attention"
         }
     }
 
@@ -29,6 +38,9 @@ public enum MechanismOption: String, CaseIterable, Sendable {
         case .window: options.window.map(String.init)
         case .causal: options.causal.map(String.init)
         case .score: options.score?.rawValue
+        case .slidingWindow: options.slidingWindow.map(String.init)
+        case .alibi: options.alibi.map(String.init)
+        case .kvHeads: options.kvHeads.map(String.init)
         }
     }
 
@@ -40,6 +52,9 @@ public enum MechanismOption: String, CaseIterable, Sendable {
         case .window: options.window = nil
         case .causal: options.causal = nil
         case .score: options.score = nil
+        case .slidingWindow: options.slidingWindow = nil
+        case .alibi: options.alibi = nil
+        case .kvHeads: options.kvHeads = nil
         }
         return options
     }
@@ -58,11 +73,20 @@ public enum MechanismOption: String, CaseIterable, Sendable {
                 throw .invalidOption(self, value: String(window),
                                      reason: "window must be 0 or more (the half-width D of the local window), got \(window)")
             }
-        case .causal:
+        case .causal, .alibi:
             break
         case .score:
             if let score = options.score, !ScoreFunction.selectable.contains(score) {
                 throw .invalidOption(self, value: score.rawValue, reason: ScoreFunction.unknownMessage(score.rawValue))
+            }
+        case .slidingWindow:
+            if let width = options.slidingWindow, width < 1 {
+                throw .invalidOption(self, value: String(width),
+                                     reason: "sliding_window must be at least 1 (the W positions i − W < j ≤ i each query sees), got \(width)")
+            }
+        case .kvHeads:
+            if let kvHeads = options.kvHeads, kvHeads < 1 {
+                throw .invalidOption(self, value: String(kvHeads), reason: "kv_heads must be at least 1, got \(kvHeads)")
             }
         }
     }

@@ -1,4 +1,4 @@
-/// The options that tune a mechanism: a score function, a head count, a window or a mask.
+/// The options that tune a mechanism: a score function, head counts, windows, a mask or a position bias.
 ///
 /// Each is `nil` when not set. A request's options override a spec's; which of them
 /// a variant takes, and which values its name already fixes, is declared by the variant
@@ -13,19 +13,30 @@ public struct MechanismOptions: Sendable, Equatable {
     public var causal: Bool?
     /// The score function of global and local attention.
     public var score: ScoreFunction?
+    /// The sliding window W of dot-product attention: query i sees keys `i − W < j ≤ i`.
+    public var slidingWindow: Int?
+    /// Whether dot-product scores get ALiBi's per-head linear distance penalty.
+    public var alibi: Bool?
+    /// The number of key and value heads the query heads share; `heads` when unset.
+    public var kvHeads: Int?
 
     /// Creates options; `nil` means "not set".
-    public init(heads: Int? = nil, window: Int? = nil, causal: Bool? = nil, score: ScoreFunction? = nil) {
+    public init(heads: Int? = nil, window: Int? = nil, causal: Bool? = nil, score: ScoreFunction? = nil,
+                slidingWindow: Int? = nil, alibi: Bool? = nil, kvHeads: Int? = nil) {
         self.heads = heads
         self.window = window
         self.causal = causal
         self.score = score
+        self.slidingWindow = slidingWindow
+        self.alibi = alibi
+        self.kvHeads = kvHeads
     }
 
     /// These options with every option `other` sets replaced by its value there.
     func overridden(by other: MechanismOptions) -> MechanismOptions {
         MechanismOptions(heads: other.heads ?? heads, window: other.window ?? window, causal: other.causal ?? causal,
-                         score: other.score ?? score)
+                         score: other.score ?? score, slidingWindow: other.slidingWindow ?? slidingWindow,
+                         alibi: other.alibi ?? alibi, kvHeads: other.kvHeads ?? kvHeads)
     }
 
     /// The options that are set, in declaration order.
