@@ -34,3 +34,10 @@ struct MechanismOptionArguments: ParsableArguments {
                          slidingWindow: slidingWindow, alibi: alibi, kvHeads: kvHeads)
     }
 }
+
+extension MechanismOption {
+    /// The option's flag: its spec name with `-` for `_` (`--sliding-window` for `sliding_window`).
+    var flag: String {
+        "--" + rawValue.replacingOccurrences(of: "_", with: "-")
+    }
+}

@@ -213,6 +213,12 @@ final class TraceRecorder {
                rows: terms[0].rows, columns: terms[0].columns, provenance: Provenance(.add, terms.map(\.id)))
     }
 
+    /// `A − B` entry by entry; `B` may broadcast.
+    func subtract(_ a: TracedMatrix, _ b: TracedMatrix, key: String, symbol: String, _ description: String) -> TracedMatrix {
+        record(a.value.combined(with: b.value, .subtract), key: key, symbol: symbol, description,
+               rows: a.rows, columns: a.columns, provenance: Provenance(.subtract, [a.id, b.id]))
+    }
+
     /// `A ⊙ B` entry by entry.
     func hadamard(_ a: TracedMatrix, _ b: TracedMatrix, key: String, symbol: String, _ description: String) -> TracedMatrix {
         record(a.value.combined(with: b.value, .multiply), key: key, symbol: symbol, description,

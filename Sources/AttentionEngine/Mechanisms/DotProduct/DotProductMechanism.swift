@@ -89,9 +89,9 @@ struct DotProductMechanism: Mechanism {
         let summarisesPairs = !policy.keepsNumbers(ofCount: n.multipliedReportingOverflow(by: m).overflow ? .max : n * m)
         let (h, d) = (Double(summarisesPairs ? 1 : headCount), Double(input.width))
         // Per head: Q Kᵀ, the scaled scores, the mask and masked scores, the shifted scores,
-        // their exponentials and the weights; ALiBi's distances, bias and biased scores; a
+        // their exponentials and the weights; ALiBi's query positions, distances, bias and biased scores; a
         // sliding window's causal mask and window.
-        let pairsPerHead = 7.0 + (input.options.alibi == true ? 3 : 0) + (input.options.slidingWindow != nil ? 2 : 0)
+        let pairsPerHead = 7.0 + (input.options.alibi == true ? 4 : 0) + (input.options.slidingWindow != nil ? 2 : 0)
         return TraceSizeEstimate(numbers: h * Double(n) * Double(m) * pairsPerHead + 8 * Double(n + m) * d + 4 * d * d,
                                  sourceLength: n, targetLength: m, width: input.width,
                                  heads: heads == .single ? nil : headCount)

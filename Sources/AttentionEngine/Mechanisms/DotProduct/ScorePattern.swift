@@ -37,11 +37,16 @@ struct ScorePattern: Sendable, Equatable {
         recorder.begin("\(prefix)alibi", title: "Penalise distance (ALiBi)", group: group,
                        explanation: "ALiBi gives no position embeddings; instead each head subtracts from score (i, j) its slope m_h times the distance i − j, so the further back a key lies, the less it scores. Head \(head) of \(heads) has m_\(head) = \(formula) = \(slope); the heads' slopes form a geometric sequence, so some heads look far back and others mostly at their neighbours.",
                        formulas: ["B_{ij} = −m_h (i − j)", "m_h = 2^{−8(h+1)/H}", "S′ = S + B"])
-        let distance = recorder.record(
-            Matrix(rows: scores.value.rows, columns: scores.value.columns) { i, j in Double(i - j) },
-            key: "distance", symbol: "i − j", "how far key j lies behind query i",
-            rows: scores.rows, columns: scores.columns,
-            provenance: Provenance(.constant, note: "the query's position i minus the key's position j"))
+        let queryPositions = recorder.record(
+            Matrix(rows: scores.value.rows, columns: scores.value.columns) { i, _ in Double(i) },
+            key: "i", symbol: "i", "the query's position i, in every column",
+            rows: scores.rows, columns: scores.columns, provenance: Provenance(.constant, note: "the query's position i"))
+        let keyPositions = recorder.record(
+            Matrix(rows: 1, columns: scores.value.columns) { _, j in Double(j) },
+            key: "j", symbol: "j", "each key's position j",
+            rows: Axis(name: "position"), columns: scores.columns, provenance: Provenance(.constant, note: "the key's position j"))
+        let distance = recorder.subtract(queryPositions, keyPositions, key: "distance", symbol: "i − j",
+                                         "how far key j lies behind query i")
         let bias = recorder.scale(distance, by: -slope, note: "−m_\(head) = −\(formula)", key: "B", symbol: "B",
                                   "ALiBi's penalty of head \(head): −m_\(head) (i − j)")
         return recorder.add([scores, bias], key: "biased", symbol: "S", "the scores with ALiBi's penalty")
