@@ -2,7 +2,7 @@ import Foundation
 
 /// The sentence pairs a model trains on and the pairs it is evaluated on.
 ///
-/// No English sentence of ``heldOut`` appears in ``train``.
+/// In a corpus from ``CorpusGenerator``, no English sentence of ``heldOut`` appears in ``train``.
 public struct Corpus: Hashable, Codable, Sendable {
     /// The training pairs.
     public var train: [SentencePair]

@@ -16,6 +16,10 @@ public struct CorpusGenerator: Sendable {
     /// The default number of held-out pairs.
     public static let defaultHeldOutCount = 400
 
+    /// The most pairs a corpus may have, ten thousand times the default size of a teaching corpus
+    /// and still a few hundred megabytes.
+    public static let maximumPairCount = 1_000_000
+
     /// How many draws are allowed for each pair asked for, beyond a fixed allowance, before the
     /// grammar is taken to have run out of distinct sentences.
     static let drawsPerPair = 50, extraDraws = 10_000
@@ -41,12 +45,17 @@ public struct CorpusGenerator: Sendable {
     ///   - trainCount: The number of training pairs, 0 or more.
     ///   - heldOutCount: The number of held-out pairs, 0 or more.
     /// - Returns: The two splits.
-    /// - Throws: ``CorpusError/negativeCount(_:_:)`` for a count below 0, and
+    /// - Throws: ``CorpusError/negativeCount(split:count:)`` for a count below 0,
+    ///   ``CorpusError/tooManyPairs(trainCount:heldOutCount:maximum:)`` for more than
+    ///   ``maximumPairCount`` pairs in all, and
     ///   ``CorpusError/tooFewPairs(requested:found:draws:)`` when the grammar does not yield
     ///   that many distinct sentences within `50 × count + 10,000` draws.
     public func generate(trainCount: Int, heldOutCount: Int) throws -> Corpus {
-        if trainCount < 0 { throw CorpusError.negativeCount("train", trainCount) }
-        if heldOutCount < 0 { throw CorpusError.negativeCount("held-out", heldOutCount) }
+        if trainCount < 0 { throw CorpusError.negativeCount(split: "train", count: trainCount) }
+        if heldOutCount < 0 { throw CorpusError.negativeCount(split: "held-out", count: heldOutCount) }
+        guard trainCount <= Self.maximumPairCount - heldOutCount else {
+            throw CorpusError.tooManyPairs(trainCount: trainCount, heldOutCount: heldOutCount, maximum: Self.maximumPairCount)
+        }
         let realizer = Realizer(grammar: grammar)
         let fixed = grammar.trainSentences.map(realizer.pair(for:))
         var seen = Set(fixed.map(\.source))
@@ -67,36 +76,5 @@ public struct CorpusGenerator: Sendable {
             if train.count < trainCount { train.append(pair) } else { heldOut.append(pair) }
         }
         return Corpus(train: train, heldOut: heldOut)
-    }
-}
-
-/// A corpus that cannot be made, or a score that cannot be computed.
-public enum CorpusError: Error, CustomStringConvertible, Hashable, Sendable {
-    /// A split was asked for with fewer than 0 pairs.
-    case negativeCount(String, Int)
-    /// The grammar yielded only `found` distinct pairs of the allowed lengths in `draws` draws.
-    case tooFewPairs(requested: Int, found: Int, draws: Int)
-    /// An attention matrix whose shape does not match its pair: `rows` × `columns` where the
-    /// pair has `targetLength` target and `sourceLength` source tokens.
-    case attentionShape(pair: Int, rows: Int, columns: [Int], targetLength: Int, sourceLength: Int)
-    /// A different number of attention matrices than of pairs.
-    case attentionCount(matrices: Int, pairs: Int)
-
-    /// One line saying what was wrong.
-    public var description: String {
-        switch self {
-        case .negativeCount(let split, let count):
-            "the \(split) split needs 0 or more pairs, got \(count)"
-        case .tooFewPairs(let requested, let found, let draws):
-            "the grammar yields only \(found) distinct sentence pairs in \(draws) draws, fewer than the \(requested) asked for; extend the grammar or ask for fewer"
-        case .attentionShape(let pair, let rows, let columns, let targetLength, let sourceLength):
-            if rows != targetLength {
-                "the attention of pair \(pair) has \(rows) rows, expected \(targetLength) (one per target token)"
-            } else {
-                "the attention of pair \(pair) has a row of \(columns.first { $0 != sourceLength } ?? 0) weights, expected \(sourceLength) (one per source token)"
-            }
-        case .attentionCount(let matrices, let pairs):
-            "\(matrices) attention matrices for \(pairs) sentence pairs; give one per pair"
-        }
     }
 }

@@ -1,6 +1,6 @@
 /// An English sentence, its French translation, and which English words each French word translates.
 ///
-/// Tokens are as ``AttentionEngine``'s tokenizer splits the sentence text: lower-case words and
+/// Tokens are as the engine's `Tokenizer` splits the sentence text: lower-case words and
 /// punctuation marks, with an elided article or negation kept with its apostrophe (`l'`, `n'`).
 public struct SentencePair: Hashable, Codable, Sendable {
     /// The English tokens.

@@ -44,9 +44,7 @@ public struct AttentionTracer: Sendable {
         return Trace(variant: variant.rawValue, sourceTokens: input.sourceTokens, targetTokens: input.targetTokens,
                      options: chosen.recorded.merging(["seed": String(request.seed)]) { option, _ in option },
                      inputs: recorder.inputs, steps: recorder.steps, warnings: recorder.warnings,
-                     result: recorder.results,
-                     summarizedResults: recorder.summarizedResults.isEmpty ? nil : recorder.summarizedResults,
-                     recording: request.recording)
+                     result: recorder.results, recording: request.recording)
     }
 
     /// The request's variant, else the spec's, else ``TraceRequest/defaultVariant``.

@@ -15,6 +15,14 @@ public struct Axis: Codable, Hashable, Sendable {
         self.labels = labels
     }
 
+    /// The position `label` names: its first occurrence, as lesson checks and
+    /// `explain --cell` read `weights["hier","zoo"]`.
+    ///
+    /// - Returns: The 0-based position, or `nil` when the axis has no such label, or no labels.
+    public func position(ofLabel label: String) -> Int? {
+        labels?.firstIndex(of: label)
+    }
+
     /// The label shown for index `i`: the token spelling, or the index itself.
     public func label(_ i: Int) -> String {
         labels.map { $0[i] } ?? String(i)

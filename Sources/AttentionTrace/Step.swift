@@ -11,11 +11,9 @@ public struct Step: Codable, Hashable, Sendable {
     public var explanation: String
     /// The step's formulas, in order.
     public var formulas: [Formula]
-    /// Every tensor the step reads from the inputs or computes, in order of computation,
-    /// except those listed in ``summarizedTensors``.
+    /// Every tensor the step reads from the inputs or computes, in order of computation:
+    /// each with its numbers, or their summary where the trace's ``RecordingPolicy`` did not keep them.
     public var tensors: [TracedTensor]
-    /// The tensors whose numbers the trace's ``RecordingPolicy`` did not keep; `nil` when there are none.
-    public var summarizedTensors: [SummarizedTensor]?
 
     /// Creates a step with no tensors yet.
     public init(id: String, title: String, group: String? = nil, explanation: String,

@@ -7,7 +7,7 @@
 /// `Docs/trace-format.md`.
 public struct Trace: Codable, Hashable, Sendable {
     /// The version of the JSON layout.
-    public static let currentSchema = 2
+    public static let currentSchema = 3
 
     /// The JSON layout version, ``currentSchema`` for traces made by this build.
     public var schema: Int
@@ -26,18 +26,16 @@ public struct Trace: Codable, Hashable, Sendable {
     /// Things a reader must know, such as a row whose every score was masked.
     public var warnings: [String]
     /// The outputs under their canonical names: `weights` and `context`, or `output`, and so on,
-    /// except those the ``recording`` policy kept only as summaries.
-    public var result: [String: Tensor]
-    /// The outputs too large for the ``recording`` policy to keep in full, summarised; `nil` when there are none.
-    public var summarizedResults: [String: TensorSummary]?
+    /// each with the step tensors it repeats, its axes, and its numbers or (when the
+    /// ``recording`` policy does not keep that many) their summary.
+    public var result: [String: TraceResult]
     /// Which numbers the trace keeps: every one, or tensors up to a size in full and larger ones as summaries.
     public var recording: RecordingPolicy
 
     /// Creates a trace.
     public init(variant: String, sourceTokens: [String]? = nil, targetTokens: [String]? = nil,
                 options: [String: String] = [:], inputs: [String: Tensor], steps: [Step],
-                warnings: [String] = [], result: [String: Tensor], summarizedResults: [String: TensorSummary]? = nil,
-                recording: RecordingPolicy = .full) {
+                warnings: [String] = [], result: [String: TraceResult], recording: RecordingPolicy = .full) {
         self.schema = Trace.currentSchema
         self.variant = variant
         self.sourceTokens = sourceTokens
@@ -47,7 +45,6 @@ public struct Trace: Codable, Hashable, Sendable {
         self.steps = steps
         self.warnings = warnings
         self.result = result
-        self.summarizedResults = summarizedResults
         self.recording = recording
     }
 

@@ -33,6 +33,7 @@ struct CompareCommand: ParsableCommand {
         guard formats.contains(format) else {
             throw CommandFailure("format '\(format.rawValue)' cannot show a comparison; choose one of: \(formats.map(\.rawValue).joined(separator: ", "))")
         }
+        if let outputPath { try FileAccess.checkOutput(outputPath, against: []) }
         let names = variants.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !names.isEmpty else { throw CommandFailure("--variants is empty: name at least one variant") }
         let chosen = try names.map { name in

@@ -14,6 +14,54 @@ enum FileAccess {
         }
     }
 
+    /// Refuses to write `output` when that would destroy an input, before anything is read or written.
+    ///
+    /// Paths are compared as the file system resolves them (``resolved(_:)``), so `./spec.json`,
+    /// `dir/../spec.json` and a symbolic link to `spec.json` are all `spec.json`. An output is
+    /// refused when it is one of `inputs` or a folder that contains one, and when its name is not
+    /// valid UTF-8 (the command line shows such bytes as U+FFFD, and the file would be created
+    /// under that mangled name).
+    ///
+    /// - Parameters:
+    ///   - output: The path about to be written.
+    ///   - inputs: The files and folders the command reads.
+    /// - Throws: ``CommandFailure`` naming the output and the input it would overwrite.
+    static func checkOutput(_ output: String, against inputs: [String]) throws {
+        if output.unicodeScalars.contains("\u{FFFD}") {
+            throw CommandFailure("refusing to write '\(output)': the path is not valid UTF-8; name the output in UTF-8")
+        }
+        let target = resolved(output)
+        for input in inputs {
+            let source = resolved(input)
+            if source == target {
+                throw CommandFailure("refusing to write '\(output)': it is the input '\(input)'; choose another output")
+            }
+            if source.hasPrefix(target == "/" ? "/" : target + "/") {
+                throw CommandFailure("refusing to write '\(output)': it contains the input '\(input)'; choose another output")
+            }
+        }
+    }
+
+    /// The absolute path `path` names, as the file system resolves it: `.`, `..` and every
+    /// symbolic link followed (`realpath`). A path that does not exist yet is its folder's
+    /// resolved path and its name; one whose folder does not exist either is standardised as written.
+    static func resolved(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        if let real = realPath(absolute) { return real }
+        let url = URL(fileURLWithPath: absolute)
+        guard ![".", ".."].contains(url.lastPathComponent), let folder = realPath(url.deletingLastPathComponent().path) else {
+            return url.standardizedFileURL.path
+        }
+        return (folder == "/" ? "" : folder) + "/" + url.lastPathComponent
+    }
+
+    /// `realpath(3)` of `path`, or `nil` when some part of it does not exist.
+    private static func realPath(_ path: String) -> String? {
+        guard let real = realpath(path, nil) else { return nil }
+        defer { free(real) }
+        return String(cString: real)
+    }
+
     /// Writes `text` to `path` so that it appears complete or not at all, or to
     /// standard output when `path` is `nil` (see ``write(to:_:)``).
     static func write(_ text: String, to path: String?) throws {
@@ -42,6 +90,7 @@ enum FileAccess {
             return
         }
         if isDirectory(path) { throw CommandFailure("cannot write '\(path)': it is a directory") }
+        try checkOutput(path, against: [])
         let target = URL(fileURLWithPath: path)
         let temporary = target.deletingLastPathComponent().appendingPathComponent(
             ".\(target.lastPathComponent).writing-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))").path

@@ -17,7 +17,8 @@ struct LessonsCommand: ParsableCommand {
             abstract: "Check every lesson, then write the course as a static site.",
             discussion: """
                 Nothing is written unless every lesson reads cleanly and every check passes with the \
-                instructor's answer. The site replaces the output directory in one step.
+                instructor's answer. The site replaces the output directory in one step, and only a \
+                directory an earlier build wrote (it holds a \(SiteDirectory.markerName) file) or an empty one.
                 """)
 
         @Argument(help: ArgumentHelp("The directory of lessons (NN-slug.md files).", valueName: "lessons"))
@@ -30,6 +31,7 @@ struct LessonsCommand: ParsableCommand {
         var title = "Attention, traced"
 
         func run() throws {
+            try SiteDirectory.checkOutput(outputPath, against: [directory])
             let course = try readAndCheck(directory, showingProgress: true)
             let files: [(name: String, contents: String)]
             do {
@@ -37,7 +39,7 @@ struct LessonsCommand: ParsableCommand {
             } catch {
                 try fail([error])
             }
-            try SiteDirectory.replace(outputPath, with: files)
+            try SiteDirectory.replace(outputPath, with: files, inputs: [directory])
             printError("wrote \(files.count) pages to \(outputPath)")
         }
     }
@@ -63,7 +65,11 @@ struct LessonsCommand: ParsableCommand {
             abstract: "Grade a student's answers to one lesson.",
             discussion: """
                 The answers file is a JSON object mapping exercise ids to answers (a string, a number \
-                or a list). Exits with 0 whenever grading succeeds, however many answers are wrong.
+                or a list). Feedback says what is wrong without the values an answer is compared with \
+                (unless --reveal, or the exercise's 'reveal: true'). Each run continues the results file: \
+                a wrong answer counts as a failed attempt and unlocks the exercise's next hint, and a right \
+                one shows its explanation. Exits with 0 whenever grading succeeds, however many answers \
+                are wrong or unreadable.
                 """)
 
         @Argument(help: ArgumentHelp("The lesson file.", valueName: "lesson"))
@@ -72,10 +78,16 @@ struct LessonsCommand: ParsableCommand {
         @Option(name: .customLong("answers"), help: ArgumentHelp("The student's answers.", valueName: "file"))
         var answersPath: String
 
-        @Option(name: .customLong("results"), help: ArgumentHelp("Where to write the results.", valueName: "file"))
+        @Option(name: .customLong("results"), help: ArgumentHelp(
+            "Where to write the results; an earlier results file there is continued.", valueName: "file"))
         var resultsPath = "results.json"
 
+        @Flag(help: "Show the values each answer was compared with (for instructors).")
+        var reveal = false
+
         func run() throws {
+            try FileAccess.checkOutput(resultsPath, against: [lessonPath, answersPath])
+            let previous = try previousReport()
             let lesson: Lesson
             do {
                 lesson = try Lesson(contentsOf: lessonPath)
@@ -84,23 +96,52 @@ struct LessonsCommand: ParsableCommand {
             }
             let report: GradeReport
             do {
-                let answers = try Answer.answers(json: try FileAccess.read(answersPath), file: answersPath)
-                report = try GradeReport(lesson: lesson, answers: answers)
+                let answers = try AnswersFile(json: try FileAccess.read(answersPath), file: answersPath)
+                report = try GradeReport(lesson: lesson, answers: answers, revealing: reveal, previous: previous)
             } catch let error as LessonError {
                 try fail([error])
             }
-            for grade in report.exercises {
-                switch grade.status {
-                case .correct: print("✓ \(grade.id)")
-                case .incorrect: print("✗ \(grade.id): \(grade.message)")
-                case .unanswered: print("– \(grade.id): \(grade.message)")
-                }
+            for grade in report.exercises { print(Self.lines(for: grade)) }
+            for error in report.errors {
+                printError("\(answersPath):\(error.line.map(String.init) ?? "1"): \(error.message)")
             }
             print("score: \(formatScore(report.score)) of \(formatScore(report.maxScore))")
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let json = String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
             try FileAccess.write(json, to: resultsPath)
+        }
+
+        /// The results file already at `--results`, which this run continues; `nil` when there is none.
+        ///
+        /// - Throws: ``CommandFailure`` when the file exists but is not a results file, so that
+        ///   grading never overwrites anything else.
+        private func previousReport() throws -> GradeReport? {
+            guard FileManager.default.fileExists(atPath: resultsPath) else { return nil }
+            let data = try FileAccess.read(resultsPath)
+            guard let report = try? JSONDecoder().decode(GradeReport.self, from: data) else {
+                throw CommandFailure("refusing to write '\(resultsPath)': it exists and is not a results file of "
+                    + "lessons grade; choose another --results")
+            }
+            return report
+        }
+
+        /// `✓ id` with the explanation, `✗ id: feedback` with the newest hint, `– id: no answer given`, `! id: error`.
+        private static func lines(for grade: GradeReport.ExerciseGrade) -> String {
+            func indented(_ label: String, _ text: String) -> String {
+                "\n  \(label): " + text.split(whereSeparator: \.isNewline).joined(separator: " ")
+            }
+            switch grade.status {
+            case .correct:
+                return "✓ \(grade.id)" + (grade.explanation.map { indented("why", $0) } ?? "")
+            case .incorrect:
+                let hint = grade.hints.last.map { indented("hint \(grade.hints.count)", $0) } ?? ""
+                return "✗ \(grade.id): \(grade.message)" + hint
+            case .unanswered:
+                return "– \(grade.id): \(grade.message)"
+            case .error:
+                return "! \(grade.id): \(grade.message)"
+            }
         }
 
         private func formatScore(_ score: Double) -> String {
@@ -129,6 +170,7 @@ private func readAndCheck(_ directory: String, showingProgress: Bool) throws -> 
     }
     for failure in run.failures { report(failure.description) }
     for error in run.errors { printError(error.description) }
+    for warning in run.warnings { printError("\(warning.location): warning: \(warning.message)") }
     report(run.summary)
     guard run.succeeded else { throw ExitCode.failure }
     return course

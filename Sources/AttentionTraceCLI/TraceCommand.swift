@@ -28,6 +28,7 @@ struct TraceCommand: ParsableCommand {
     var full = false
 
     func run() throws {
+        if let outputPath { try FileAccess.checkOutput(outputPath, against: [arguments.inputPath].compactMap { $0 }) }
         let trace = try arguments.trace(recording: full ? .full : .bounded)
         try FileAccess.write(to: outputPath) { output in try render(trace, as: format, to: &output) }
     }

@@ -21,6 +21,17 @@ import Testing
         #expect(first.heldOut != other.heldOut)
     }
 
+    @Test func countsOutsideTheLimitsAreRefused() throws {
+        let generator = try CorpusGenerator(grammar: Self.grammar.get(), seed: 1)
+        #expect(throws: CorpusError.negativeCount(split: "held-out", count: -2)) { try generator.generate(trainCount: 1, heldOutCount: -2) }
+        let tooMany = #expect(throws: CorpusError.self) { try generator.generate(trainCount: .max, heldOutCount: 1) }
+        #expect(tooMany?.description == "9223372036854775807 training and 1 held-out pairs are more than the 1000000 a corpus may have")
+        #expect(try generator.generate(trainCount: 0, heldOutCount: 0) == Corpus(train: [], heldOut: []))
+        let few = try generator.generate(trainCount: 2, heldOutCount: 1)
+        #expect(few.train.map(\.sourceText) == ["the man who visited the zoo yesterday", "the black cat"])
+        #expect(few.heldOut.count == 1)
+    }
+
     @Test func theSplitsHaveTheSizesAskedForAndDistinctSentences() throws {
         let corpus = try Self.corpus.get()
         #expect(corpus.train.count == 4_000)
@@ -62,6 +73,15 @@ import Testing
             #expect(tokenizer.tokens(of: pair.sourceText).map(\.text) == pair.source)
             #expect(tokenizer.tokens(of: pair.targetText).map(\.text) == pair.target)
             #expect(TokenSpelling.tokens(of: pair.targetText) == pair.target)
+        }
+    }
+
+    /// Reading a generated English sentence back gives the same pair, so every sentence has one
+    /// derivation and `pair(translating:)` reproduces the corpus's pairs.
+    @Test func everyEnglishSentenceTranslatesBackToItsPair() throws {
+        let grammar = try Self.grammar.get()
+        for pair in Self.pairs {
+            #expect(try grammar.pair(translating: pair.sourceText) == pair)
         }
     }
 

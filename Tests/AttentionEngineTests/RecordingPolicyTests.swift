@@ -19,22 +19,21 @@ import Testing
         #expect(bounded.recording.largestStoredTensor == 90)
         #expect(full.recording == .full)
         let kept = full.steps.flatMap(\.tensors)
-        let summarized = bounded.steps.flatMap { $0.summarizedTensors ?? [] }
+        let summarized = bounded.steps.flatMap(\.tensors).filter { $0.summary != nil }
         // Q Kᵀ, S, shifted, exp and weights of each head.
         #expect(summarized.count == 10)
         #expect(Set(summarized.map(\.id)).isSuperset(of: ["head0.scores.QK", "head1.normalise.weights"]))
         for tensor in summarized {
-            let original = try #require(kept.first { $0.id == tensor.id })
-            #expect(original.values.scalars.count > 90)
-            #expect(tensor.summary == TensorSummary(original.values))
-            #expect(tensor.shape == original.shape && tensor.axes == original.axes && tensor.provenance == original.provenance)
+            let original = try #require(kept.first { $0.id == tensor.id }?.values)
+            #expect(original.scalars.count > 90)
+            #expect(tensor.summary == TensorSummary(original))
+            let recorded = try #require(kept.first { $0.id == tensor.id })
+            #expect(tensor.shape == recorded.shape && tensor.axes == recorded.axes && tensor.provenance == recorded.provenance)
         }
         // Everything else is kept, number for number, and every step keeps its order.
         for (fullStep, boundedStep) in zip(full.steps, bounded.steps) {
-            #expect(boundedStep.tensors == fullStep.tensors.filter { $0.values.scalars.count <= 90 })
-            for tensor in boundedStep.summarizedTensors ?? [] {
-                #expect(fullStep.tensors[tensor.position].id == tensor.id)
-            }
+            #expect(boundedStep.tensors.map(\.id) == fullStep.tensors.map(\.id))
+            #expect(boundedStep.tensors.filter { $0.values != nil } == fullStep.tensors.filter { ($0.values?.scalars.count ?? 0) <= 90 })
         }
         #expect(bounded.inputs == full.inputs)
     }
@@ -42,18 +41,21 @@ import Testing
     @Test func stackedWeightsAreSummarisedHeadByHead() throws {
         let full = try trace(.full)
         let bounded = try trace(RecordingPolicy(largestStoredTensor: 90))
-        let weights = try #require(full.result["weights"])
+        let weights = try #require(full.result["weights"]?.values)
         #expect(weights.shape == [2, 10, 10])
-        #expect(bounded.result["weights"] == nil)
-        #expect(bounded.summarizedResults?["weights"] == TensorSummary(weights))
-        #expect(bounded.result["output"] == full.result["output"])
+        #expect(bounded.result["weights"]?.values == nil)
+        #expect(bounded.result["weights"]?.summary == TensorSummary(weights))
+        #expect(bounded.result["output"]?.values == full.result["output"]?.values)
+        // The stack still names the head each matrix repeats, and labels its axes.
+        #expect(bounded.result["weights"]?.sources == ["head0.normalise.weights", "head1.normalise.weights"])
+        #expect(bounded.result["weights"]?.axes.map(\.name) == ["head", "source", "source"])
     }
 
     @Test func theDefaultPolicyKeepsEveryNumberOfASentence() throws {
         let trace = try AttentionTracer().trace(TraceRequest(variant: .multiHead, source: "the cat sat", options: .init(heads: 2)))
         #expect(trace.recording == .bounded)
-        #expect(trace.steps.allSatisfy { $0.summarizedTensors == nil })
-        #expect(trace.summarizedResults == nil)
+        #expect(trace.steps.flatMap(\.tensors).allSatisfy { $0.values != nil })
+        #expect(trace.result.values.allSatisfy { $0.summary == nil })
     }
 
     @Test func theEstimateCountsOneHeadsScoresWhenTheyAreSummarised() throws {

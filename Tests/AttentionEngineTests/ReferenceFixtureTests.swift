@@ -45,13 +45,13 @@ import TestSupport
         let variant = try #require(fixture.spec.variant)
         let trace = try AttentionTracer().trace(TraceRequest(variant: variant, spec: fixture.spec))
         for (key, expected) in fixture.expected where !Self.intermediates.contains(key) {
-            let actual = try #require(trace.result[key], "result has no '\(key)'")
+            let actual = try #require(trace.result[key]?.values, "result has no '\(key)'")
             #expect(actual.shape == expected.shape, "\(key)")
             #expect(maxAbsoluteDifference(actual.scalars, expected.scalars) <= 1e-12, "\(key)")
         }
         #expect(Set(trace.result.keys) == Set(fixture.expected.keys).subtracting(Self.intermediates))
         if let positions = fixture.expected["p"] {
-            let predicted = (0..<positions.scalars.count).compactMap { trace.tensor("t\($0).position.p")?.values.scalars.first }
+            let predicted = (0..<positions.scalars.count).compactMap { trace.tensor("t\($0).position.p")?.values?.scalars.first }
             #expect(maxAbsoluteDifference(predicted, positions.scalars) <= 1e-12)
         }
     }

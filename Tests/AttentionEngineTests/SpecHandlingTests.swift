@@ -23,7 +23,7 @@ import Testing
     @Test func theSpecsVariantIsUsedWhenTheRequestNamesNone() throws {
         let trace = try AttentionTracer().trace(TraceRequest(spec: try spec(Self.dotSpec)))
         #expect(trace.variant == "dot")
-        #expect(trace.tensor("t0.score.scores")?.values.scalars == [1, 2])
+        #expect(trace.tensor("t0.score.scores")?.values?.scalars == [1, 2])
         #expect(try AttentionTracer().trace(TraceRequest(source: "a", target: "b")).variant == "additive")
     }
 
@@ -47,7 +47,7 @@ import Testing
         let plain = try AttentionTracer().trace(TraceRequest(spec: try spec(#"{"variant": "causal", \#(tokens)}"#)))
         let restated = try AttentionTracer().trace(TraceRequest(spec: try spec(#"{"variant": "causal", "options": {"causal": true}, \#(tokens)}"#)))
         #expect(restated == plain)
-        #expect(restated.result["weights"]?.scalars[1] == 0)
+        #expect(restated.result["weights"]?.scalars?[1] == 0)
         #expect(failure(#"{"variant": "causal", "options": {"causal": false}, \#(tokens)}"#)
                     == "option 'causal' is false in the spec, but variant 'causal' means causal = true; leave the option out or choose another variant")
         #expect(failure(Self.dotSpec, options: .init(score: .general))

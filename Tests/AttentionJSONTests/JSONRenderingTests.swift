@@ -1,5 +1,6 @@
 import AttentionJSON
 import AttentionTrace
+import TestSupport
 import Foundation
 import TestSupport
 import Testing
@@ -15,7 +16,7 @@ import Testing
         let decoded = try JSONDecoder().decode(Trace.self, from: Data(json.utf8))
         #expect(decoded == SampleTraces.additive)
         #expect(decoded.inputs["keys"]?[1, 0] == 1.0 / 3.0)
-        #expect(decoded.steps[1].tensors[0].values[0, 1] == -.infinity)
+        #expect(decoded.steps[1].tensors[0].values?[0, 1] == -.infinity)
     }
 
     @Test func doublesPrintInTheirShortestExactForm() {
@@ -62,15 +63,15 @@ import Testing
 
     @Test func notANumberIsReportedWithItsPath() {
         var trace = SampleTraces.additive
-        trace.result["context"] = Tensor(vector: [.nan])
-        #expect(throws: UnencodableValue(path: ".result.context[0]", reason: "NaN is not a JSON number")) {
+        trace.result["context"] = .numbers(Tensor(vector: [.nan]))
+        #expect(throws: UnencodableValue(path: ".result.context.values[0]", reason: "NaN is not a JSON number")) {
             try traceJSON(trace)
         }
     }
 
     @Test func infinityInAStepIsReportedWithTheEntrysIndex() {
         var trace = SampleTraces.additive
-        trace.steps[3].tensors[0].values = Tensor(rows: [[0.5, 0.25, 0.25], [0.5, .infinity, 0]])
+        trace.steps[3].tensors[0].recorded = .full(Tensor(rows: [[0.5, 0.25, 0.25], [0.5, .infinity, 0]]))
         #expect(throws: UnencodableValue(path: ".steps[3].tensors[0].values[1][1]", reason: "+∞ is not a JSON number")) {
             try traceJSON(trace)
         }

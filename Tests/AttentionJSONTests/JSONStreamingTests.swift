@@ -1,5 +1,6 @@
 import AttentionJSON
 import AttentionTrace
+import TestSupport
 import Foundation
 import TestSupport
 import Testing
@@ -44,10 +45,10 @@ import Testing
 
     @Test func aValueFoundAfterEarlierChunksIsUnencodable() {
         var trace = Self.large
-        trace.result["context"] = Tensor(rows: [[1, .nan]])
+        trace.result["context"] = .numbers(Tensor(rows: [[1, .nan]]))
         var sink = RecordingSink()
         #expect(throws: JSONStreamingError<RecordingSink.Full>.unencodable(
-            UnencodableValue(path: ".result.context[0][1]", reason: "NaN is not a JSON number"))) {
+            UnencodableValue(path: ".result.context.values[0][1]", reason: "NaN is not a JSON number"))) {
             try writeTraceJSON(trace, to: &sink)
         }
         #expect(!sink.chunks.isEmpty)

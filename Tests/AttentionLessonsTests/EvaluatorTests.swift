@@ -39,14 +39,16 @@ import Testing
         #expect(try !evaluate(#"argmax(v_a) == "0""#).passed)
     }
 
-    @Test func aFailedComparisonReportsFoundOnTheLeftAndExpectedOnTheRight() throws {
+    @Test func anInstructorSeesBothValuesWithTheAnswerAsTheAnswer() throws {
         let result = try evaluate(#"argmax(weights[row: "the"]) == answer"#, answer: .string("chat"))
         #expect(!result.passed)
-        #expect(result.explanation == "expected 'chat', found 'le'")
+        #expect(result.explanation(for: .instructor) == #"the answer is 'chat', but argmax(weights[row: "the"]) is 'le'"#)
         let numeric = try evaluate("weights[0][0] == 0.6 ± 1e-4")
-        #expect(numeric.explanation == "expected 0.6000 ± 0.0001, found \(String(format: "%.4f", LessonFixtures.alpha1))")
-        #expect(try evaluate("shape(weights) == [2, 1]").explanation == "expected [2, 1], found [1, 2]")
-        #expect(try evaluate("weights[0, 0] < 0.5").explanation.hasPrefix("expected < 0.5, found 0.68"))
+        #expect(numeric.explanation(for: .instructor)
+            == "weights[0][0] is \(String(format: "%.4f", LessonFixtures.alpha1)), expected 0.6000 (± 0.0001)")
+        #expect(try evaluate("shape(weights) == [2, 1]").explanation(for: .instructor) == "shape(weights) is [1, 2], expected [2, 1]")
+        #expect(try evaluate("weights[0, 0] < 0.5").explanation(for: .instructor).hasPrefix("weights[0, 0] is 0.68"))
+        #expect(try evaluate("weights[0, 0] < 0.5").explanation(for: .instructor).hasSuffix(", which is not < 0.5"))
     }
 
     @Test func theAnswerCheckOfTheBriefGradesRightAndWrongAnswers() throws {
@@ -57,7 +59,7 @@ import Testing
         let wrong = try exercise.grade(answer: .string("chat"), against: trace)
         #expect(!wrong.isCorrect)
         #expect(wrong.failures.map(\.description)
-            == [#"check answer == argmax(weights[row: "the"]) failed: expected 'le', found 'chat'"#])
+            == [#"check answer == argmax(weights[row: "the"]) failed: the answer is 'chat', but argmax(weights[row: "the"]) is 'le'"#])
     }
 
     /// Each check refers to something that does not exist, the column of the culprit, and part of the message.

@@ -16,7 +16,7 @@ import Testing
         #expect(run.status != 0)
         #expect(run.standardOutput == """
             \(lessons)/01-additive-zoo.md:13: exercise 'hier-looks-at': check argmax(weights[row: "hier"]) == answer \
-            failed: expected 'zoo', found 'the'
+            failed: the answer is 'zoo', but argmax(weights[row: "hier"]) is 'the'
             2 checks in 1 exercise: 1 passed, 1 failed
 
             """)
@@ -36,7 +36,7 @@ import Testing
         #expect(run.status == 0, "\(run.standardError)")
         #expect(run.standardError.hasPrefix("[1/2] 01-additive.md\n[2/2] 02-self.md\n"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: site).sorted()
-            == ["01-additive.html", "02-self.html", "index.html"])
+            == [".attention-trace-site", "01-additive.html", "02-self.html", "index.html"])
         let index = try String(contentsOfFile: site + "/index.html", encoding: .utf8)
         #expect(index.contains(#"<a href="01-additive.html">Additive attention by hand</a> <span class="exercise-count">(2 exercises)</span>"#))
         #expect(index.contains(#"<a href="02-self.html">Self-attention</a> <span class="exercise-count">(1 exercise)</span>"#))
@@ -62,6 +62,7 @@ import Testing
         let site = temporary.appendingPathComponent("site")
         try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
         try Data("old".utf8).write(to: site.appendingPathComponent("index.html"))
+        try Data().write(to: site.appendingPathComponent(".attention-trace-site"))
         let run = try CommandRun(["lessons", "build", LessonFixtures.path("wrong-answer"), "--output", site.path])
         #expect(run.status != 0)
         #expect(try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8) == "old")
@@ -81,8 +82,13 @@ import Testing
         let run = try CommandRun(["lessons", "grade", LessonFixtures.path("course/01-additive.md"), "--answers", answers.path],
                                  in: temporary.path)
         #expect(run.status == 0, "\(run.standardError)")
-        #expect(run.standardOutput.contains("✗ hand-first-weight: check answer == weights[\"the\", \"le\"] ± 1e-4 failed: "
-            + "expected 0.6817 ± 0.0001, found 0.5000. Hint: The weights are the softmax of the scores."))
+        #expect(run.standardOutput == """
+            ✗ hand-first-weight: your answer 0.5000 is too low by between 0.1 and 1 (the tolerance is ± 0.0001)
+              hint 1: The weights are the softmax of the scores.
+            – zoo-shape: no answer given
+            score: 0 of 2
+
+            """)
         let data = try Data(contentsOf: temporary.appendingPathComponent("results.json"))
         let report = try JSONDecoder().decode(GradeReport.self, from: data)
         #expect(report.score == 0 && report.maxScore == 2)
@@ -108,11 +114,12 @@ import Testing
         #expect(malformed.status != 0)
         #expect(malformed.standardError.hasPrefix("\(answers.path):3:1: malformed JSON"), "\(malformed.standardError)")
 
-        try Data(#"{"no-such-exercise": 1}"#.utf8).write(to: answers)
+        try Data("{\n  \"no-such-exercise\": 1\n}".utf8).write(to: answers)
         let unknown = try CommandRun(["lessons", "grade", LessonFixtures.path("course/01-additive.md"), "--answers", answers.path],
                                      in: temporary.path)
-        #expect(unknown.status != 0)
-        #expect(unknown.standardError.contains("the answers name exercise 'no-such-exercise', which this lesson does not have"))
-        #expect(!FileManager.default.fileExists(atPath: temporary.appendingPathComponent("results.json").path))
+        #expect(unknown.status == 0)
+        #expect(unknown.standardError == "\(answers.path):2: no exercise 'no-such-exercise' in this lesson; "
+            + "its exercises are: hand-first-weight, zoo-shape\n")
+        #expect(FileManager.default.fileExists(atPath: temporary.appendingPathComponent("results.json").path))
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// The course in the repository's `Lessons/` must read cleanly, have an exercise in
-/// every lesson, and pass every check with the instructor's answers.
+/// every lesson, a hint in every exercise, and pass every check with the instructor's answers.
 @Suite struct RepositoryLessonsTests {
     @Test func everyLessonInTheRepositoryPassesItsChecks() throws {
         let directory = LessonFixtures.packageRoot + "/Lessons"
@@ -20,6 +20,7 @@ import Testing
         let run = CheckRun(lessons: course.lessons)
         #expect(run.errors.isEmpty, "\(run.errors.map(\.description).joined(separator: "\n"))")
         #expect(run.failures.isEmpty, "\(run.failures.map(\.description).joined(separator: "\n"))")
+        #expect(run.warnings.isEmpty, "\(run.warnings.map(\.description).joined(separator: "\n"))")
         #expect(run.checkCount > 0)
     }
 }

@@ -1,11 +1,14 @@
 import AttentionTrace
+import TestSupport
 import Testing
 @testable import AttentionRendering
 
 @Suite struct ComparisonRenderingTests {
     static func trace(_ variant: String, _ weights: [[Double]], source: [String] = ["le", "<b>zoo</b>"]) -> Trace {
         Trace(variant: variant, sourceTokens: source, targetTokens: ["the", "zoo"], inputs: [:], steps: [],
-              result: ["weights": Tensor(rows: weights), "context": Tensor(rows: [[0], [0]])])
+              result: ["weights": .numbers(Tensor(rows: weights), axes: [Axis(name: "target", labels: ["the", "zoo"]),
+                                                                          Axis(name: "source", labels: source)]),
+                       "context": .numbers(Tensor(rows: [[0], [0]]))])
     }
 
     let dot = trace("dot", [[0.9, 0.1], [0.2, 0.8]])
@@ -32,7 +35,7 @@ import Testing
 
     @Test func refusesTracesThatCannotBeComparedNamingTheVariant() {
         let multiHead = Trace(variant: "multi-head", sourceTokens: ["le", "<b>zoo</b>"], inputs: [:], steps: [],
-                              result: ["weights": Tensor(shape: [2, 2, 2], scalars: Array(repeating: 0.5, count: 8))])
+                              result: ["weights": .numbers(Tensor(shape: [2, 2, 2], scalars: Array(repeating: 0.5, count: 8)))])
         #expect(throws: RenderingError.incomparable(variant: "multi-head", reason: "its result has no target × source weights")) {
             try renderComparison([dot, multiHead], as: .html)
         }

@@ -38,15 +38,16 @@ import TestSupport
         let body = island.dropFirst(island.firstIndex(of: ">").map { island.distance(from: island.startIndex, to: $0) + 1 } ?? 0)
             .dropLast("</script>".count)
         #expect(!body.contains("<") && !body.contains(">"))
-        #expect(body.hasPrefix(#"{"shape":[1,3],"values":["0.5000","masked","0.2000"],"rule":{"op":"mask","#))
+        #expect(body.hasPrefix(#"{"shape":[1,3],"values":["0.5000","masked","0.2000"],"derivation":{"tensors":["t0.score.e"],"lines":["#))
     }
 
-    /// A page carries one rule per tensor, which its script turns into a cell's derivation, not a text per cell.
-    @Test func islandsHoldRulesNotDerivationTexts() throws {
+    /// A page carries one template per tensor, which its script fills for a cell, not a text per cell:
+    /// a stacked row names the row it copies and continues with that row's own derivation.
+    @Test func islandsHoldTemplatesNotDerivationTexts() throws {
         let island = try #require(sections(of: html, from: "<script type=\"application/json\" data-derivations=\"weights\">", to: "</script>").first)
-        #expect(island.contains(#""rule":{"op":"stackRows","out":{"id":"weights","name":"A","shape":[2,3]},"in":[{"id":"t0.alpha","name":"α","shape":[1,3]},{"id":"t1.alpha","name":"α","shape":[1,3]}]}"#))
+        #expect(island.contains(#""derivation":{"tensors":["weights","t0.alpha","t1.alpha"],"lines":[{"if":[["{i}","\u003c","1"]],"text":"A[{i},{j}] = α[0,{j}]"},{"if":[["{i}","\u003c","1"]],"text":"= {v0:i,j}"},{"if":[["{i}","\u003c","1"]],"then":1,"row":"0","column":"j"},{"if":[["1","\u003c=","{i}"],["{i}","\u003c","2"]],"text":"A[{i},{j}] = α[0,{j}]"}"#))
         #expect(!html.contains("\"cells\":"))
-        #expect(html.contains("function derivationLines(rule, index, lookup)"))
+        #expect(html.contains("function derivationLines(island, index, lookup)"))
     }
 
     @Test func userTextAppearsOnlyEscaped() {

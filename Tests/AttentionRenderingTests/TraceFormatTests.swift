@@ -31,12 +31,12 @@ import Testing
 
     @Test func anUnencodableValueIsARenderingError() {
         var trace = SampleTraces.additive
-        trace.result["context"] = Tensor(rows: [[1, .nan]])
-        let expected = RenderingError.unencodable(path: ".result.context[0][1]", reason: "NaN is not a JSON number")
+        trace.result["context"] = .numbers(Tensor(rows: [[1, .nan]]))
+        let expected = RenderingError.unencodable(path: ".result.context.values[0][1]", reason: "NaN is not a JSON number")
         #expect(throws: expected) { try render(trace, as: .json) }
         var sink = RecordingSink()
         #expect(throws: StreamingError<RecordingSink.Full>.rendering(expected)) { try render(trace, as: .json, to: &sink) }
-        #expect(expected.description == "cannot encode .result.context[0][1] as JSON: NaN is not a JSON number")
+        #expect(expected.description == "cannot encode .result.context.values[0][1] as JSON: NaN is not a JSON number")
     }
 
     @Test func aFailingSinkIsASinkError() {

@@ -1,4 +1,5 @@
 import AttentionTrace
+import TestSupport
 import Foundation
 import Testing
 
@@ -54,7 +55,8 @@ import Testing
         let trace = Trace(variant: "dot", sourceTokens: ["le", "chat"], targetTokens: ["the"], options: ["seed": "1"],
                           inputs: ["keys": Tensor(rows: [[1], [2]])],
                           steps: [Step(id: "t0.score", title: "Score", explanation: "x", formulas: ["e_i = s · h_i"], tensors: [tensor])],
-                          warnings: ["w"], result: ["weights": Tensor(rows: [[1, 0]])])
+                          warnings: ["w"], result: ["weights": .numbers(Tensor(rows: [[1, 0]]), sources: ["t0.score.e"],
+                                                                        axes: tensor.axes)])
         let decoded = try JSONDecoder().decode(Trace.self, from: try JSONEncoder().encode(trace))
         #expect(decoded == trace)
         #expect(decoded.tensor("t0.score.e")?.provenance.operands == ["s", "keys"])

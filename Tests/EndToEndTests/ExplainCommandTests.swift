@@ -22,7 +22,8 @@ import TestSupport
         #expect(String(format: "%.4f", expected) == "0.3183")
         let derivations = result.standardOutput.components(separatedBy: "\n\n")
         #expect(derivations.count == 2)
-        #expect(derivations[0].hasPrefix("α[0,1] = ε[0,1] / Z[0,0]\n"))
+        #expect(derivations[0].hasPrefix("t0.normalise.weights[0,1]:\nα[0,1] = ε[0,1] / Z[0,0]\n"), "each answer says which cell it is")
+        #expect(derivations[1].hasPrefix("t0.normalise.weights[0,0]:\n"))
         #expect(derivations[0].hasSuffix("= 0.3183"))
         #expect(derivations[1].hasSuffix("= 0.6817\n"))
     }
@@ -33,8 +34,37 @@ import TestSupport
         #expect(result.standardOutput.hasPrefix("result.weights[0,1] = alignment.weights[0,1]\n= 0.3183\n"))
     }
 
+    /// The names students learn: a result by its name, positions by their labels or numbers, as lesson checks read them.
+    @Test func explainsCellsByResultNamesAndLabels() throws {
+        let spec = #"{"variant":"additive","sourceTokens":["le","zoo"],"targetTokens":["the","zoo"]}"#
+        let directory = try makeTemporaryDirectory()
+        try spec.write(to: directory.appendingPathComponent("words.json"), atomically: true, encoding: .utf8)
+        func explain(_ cells: [String]) throws -> CommandResult {
+            try runAttentionTrace(["explain", "--input", directory.appendingPathComponent("words.json").path]
+                                  + cells.flatMap { ["--cell", $0] })
+        }
+        let byLabel = try explain([#"weights["zoo","le"]"#, "weights[1,0]", "result.weights[1, 0]"])
+        #expect(byLabel.status == 0, "\(byLabel.standardError)")
+        let answers = byLabel.standardOutput.components(separatedBy: "\n\n")
+        #expect(answers.count == 3)
+        #expect(answers[0].hasPrefix(#"weights["zoo","le"] is result.weights[1,0]:"# + "\nresult.weights[1,0] = "))
+        #expect(answers[1].hasPrefix("weights[1,0] is result.weights[1,0]:\nresult.weights[1,0] = "))
+        let body = { (answer: String) in answer.split(separator: "\n").dropFirst().joined(separator: "\n") }
+        #expect(answers.map(body) == Array(repeating: body(answers[0]), count: 3))
+
+        let single = try explain([#"t1.normalise.weights[0,"zoo"]"#])
+        #expect(single.status == 0, "\(single.standardError)")
+        #expect(single.standardOutput.hasPrefix("α[0,1] = ε[0,1] / Z[0,0]\n"), "one answer has no label")
+
+        let misspelt = try explain(["wieghts[0,0]"])
+        #expect(misspelt.status != 0)
+        #expect(misspelt.standardError == "Error: --cell 'wieghts[0,0]': the trace has no tensor 'wieghts'; did you mean 'weights'?\n")
+        let label = try explain([#"weights["zoo","hier"]"#])
+        #expect(label.standardError == #"Error: --cell 'weights["zoo","hier"]': axis source of 'weights' has no label "hier"; its labels are "le", "zoo""# + "\n")
+    }
+
     @Test(arguments: [
-        ("nope[0,0]", "the trace has no tensor 'nope'; it has query, keys,"),
+        ("nope[0,0]", "the trace has no tensor 'nope'; the results are context, weights"),
         ("t0.normalise.weights[1,0]", "t0.normalise.weights[1,0] is outside the tensor: its shape is 1 × 2, so give 2 indexes from 0"),
         ("t0.normalise.weights[0]", "t0.normalise.weights[0] is outside the tensor: its shape is 1 × 2"),
         ("t0.normalise.weights", "malformed --cell 't0.normalise.weights': write the tensor identifier and the index in brackets"),

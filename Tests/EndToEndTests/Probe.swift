@@ -1,8 +1,8 @@
 import Foundation
 
 /// A script added to a copy of a page that clicks one table cell and records
-/// what the page shows in `data-probe` on `<body>`, for `--dump-dom` to report;
-/// it can then click every cell, after opening every large tensor's table.
+/// what the page shows in `data-probe` on `<body>`, for `--dump-dom` to report,
+/// after opening every large tensor's table.
 enum Probe {
     struct Report: Decodable {
         var injected: Bool
@@ -12,13 +12,10 @@ enum Probe {
         var math: Int
         var popoverShown: Bool?
         var derivation: [String]?
-        /// What the popover showed for every table cell (`nil` where it stayed closed), by cell `id`.
-        var derivations: [String: [String]?]?
     }
 
-    /// `page` with the probe before `</body>`; `cell` is the `id` of the cell to click, and
-    /// `everyCell` whether to click every table cell afterwards.
-    static func page(from page: String, clicking cell: String?, everyCell: Bool = false) -> String {
+    /// `page` with the probe before `</body>`; `cell` is the `id` of the cell to click.
+    static func page(from page: String, clicking cell: String?) -> String {
         let target = cell.map { "\"\($0)\"" } ?? "null"
         let script = """
             <script>
@@ -39,13 +36,6 @@ enum Probe {
                 cell.click();
                 report.popoverShown = !document.getElementById("derivation").hidden;
                 report.derivation = shown() ?? [];
-              }
-              if (\(everyCell)) {
-                report.derivations = {};
-                for (const each of document.querySelectorAll("td[data-tensor]")) {
-                  each.click();
-                  report.derivations[each.id] = shown();
-                }
               }
               document.body.setAttribute("data-probe", JSON.stringify(report));
             })();

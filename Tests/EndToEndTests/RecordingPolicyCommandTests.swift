@@ -13,13 +13,15 @@ import TestSupport
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
         #expect((json["recording"] as? [String: Int])?["largestStoredTensor"] == 1_048_576)
         let steps = try #require(json["steps"] as? [[String: Any]])
-        let summarized = steps.flatMap { ($0["summarizedTensors"] as? [[String: Any]]) ?? [] }
+        let summarized = steps.flatMap { ($0["tensors"] as? [[String: Any]]) ?? [] }.filter { $0["summary"] != nil }
         #expect(summarized.compactMap { $0["id"] as? String }.contains("scores.S"))
         let scores = try #require(summarized.first { $0["id"] as? String == "scores.S" })
         #expect(scores["values"] == nil)
         #expect((scores["summary"] as? [String: Any])?["shape"] as? [Int] == [1030, 1030])
-        #expect((json["summarizedResults"] as? [String: Any])?["weights"] != nil)
-        #expect((json["result"] as? [String: Any])?["output"] != nil)
+        let results = try #require(json["result"] as? [String: [String: Any]])
+        #expect(results["weights"]?["values"] == nil && results["weights"]?["summary"] != nil)
+        #expect(results["weights"]?["sources"] as? [String] == ["normalise.weights"])
+        #expect(results["output"]?["values"] != nil)
     }
 
     @Test func theMarkdownShowsTheSummaryAndTheCornersOfASummarisedTensor() throws {

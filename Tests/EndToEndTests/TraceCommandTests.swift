@@ -74,11 +74,16 @@ import TestSupport
         let json = try #require(try JSONSerialization.jsonObject(with: Data(first.standardOutput.utf8)) as? [String: Any])
         for key in ["schema", "variant", "inputs", "steps", "warnings", "result"] { #expect(json[key] != nil, "\(key)") }
         #expect(json["variant"] as? String == "additive")
-        let result = try #require(json["result"] as? [String: Any])
-        let weights = try #require(result["weights"] as? [[Double]])
+        #expect(json["schema"] as? Int == 3)
+        let result = try #require(json["result"] as? [String: [String: Any]])
+        #expect(result["weights"]?["sources"] as? [String] == ["alignment.weights"])
+        let axes = try #require(result["weights"]?["axes"] as? [[String: Any]])
+        #expect(axes.map { $0["name"] as? String } == ["target", "source"])
+        #expect(axes[1]["labels"] as? [String] == ["the", "man", "who", "visited", "the", "zoo", "yesterday"])
+        let weights = try #require(result["weights"]?["values"] as? [[Double]])
         #expect(weights.count == 8 && weights.allSatisfy { $0.count == 7 })
         for row in weights { #expect(abs(row.reduce(0, +) - 1) <= 1e-12) }
-        #expect((result["context"] as? [[Double]])?.count == 8)
+        #expect((result["context"]?["values"] as? [[Double]])?.count == 8)
         let steps = try #require(json["steps"] as? [[String: Any]])
         #expect(steps.allSatisfy { $0["id"] is String && $0["title"] is String && $0["tensors"] is [Any] })
         // Keys are sorted: "inputs" comes before "result" and "schema" in the text.
@@ -121,10 +126,10 @@ import TestSupport
             let result = try runAttentionTrace(["trace", "--variant", variant, "--input", spec.path, "--format", "json"])
             #expect(result.status == 0, "\(name): \(result.standardError)")
             let json = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
-            let actual = try #require(json["result"] as? [String: Any])
+            let actual = try #require(json["result"] as? [String: [String: Any]])
             let expected = try #require(fixture["expected"] as? [String: Any])
             for (key, value) in actual {
-                let a = flatten(value), e = flatten(try #require(expected[key], "\(name): \(key)"))
+                let a = flatten(value["values"] as Any), e = flatten(try #require(expected[key], "\(name): \(key)"))
                 #expect(a.count == e.count && zip(a, e).allSatisfy { abs($0 - $1) <= 1e-12 }, "\(name): \(key)")
             }
         }

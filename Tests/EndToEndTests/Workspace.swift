@@ -85,6 +85,6 @@ struct TraceSummary {
         func count(_ value: Any?) -> Int {
             (value as? [Any]).map { $0.reduce(0) { $0 + count($1) } } ?? (value is NSNumber ? 1 : 0)
         }
-        alignmentCellCount = count((trace["result"] as? [String: Any])?["weights"])
+        alignmentCellCount = count(((trace["result"] as? [String: Any])?["weights"] as? [String: Any])?["values"])
     }
 }

@@ -1,4 +1,5 @@
 import AttentionTrace
+import TestSupport
 
 /// Small hand-made traces with the awkward cases a renderer must survive:
 /// a masked score, a token that is an HTML script, quotes, ampersands,
@@ -62,13 +63,16 @@ public enum SampleTraces {
                      options: ["seed": "7", "score": "concat"], inputs: ["keys": keys, "v_a": vA],
                      steps: [encode] + perTarget + [collect],
                      warnings: ["Row 0 has a masked score <b>&</b>."],
-                     result: ["weights": weights, "context": Tensor(rows: [[0.1, 0.2], [0.3, -0.4]])])
+                     result: ["weights": .numbers(weights, sources: ["weights"], axes: [Axis(name: "target", labels: targetTokens), source]),
+                              "context": .numbers(Tensor(rows: [[0.1, 0.2], [0.3, -0.4]]))])
     }()
 
     /// A multi-head trace whose result weights are 2 heads × 2 × 2, unrecorded by any step.
     public static let multiHead = Trace(
         variant: "multi-head", sourceTokens: ["a", "b"], inputs: [:], steps: [],
-        result: ["weights": Tensor(shape: [2, 2, 2], scalars: [0.9, 0.1, 0.4, 0.6, 1, 0, 0.5, 0.5])])
+        result: ["weights": .numbers(Tensor(shape: [2, 2, 2], scalars: [0.9, 0.1, 0.4, 0.6, 1, 0, 0.5, 0.5]),
+                                     axes: [Axis(name: "head"), Axis(name: "source", labels: ["a", "b"]),
+                                            Axis(name: "source", labels: ["a", "b"])])])
 
     /// The additive sample as a recording policy keeping at most 4 numbers a tensor would record it.
     public static let summarized: Trace = {
@@ -76,18 +80,15 @@ public enum SampleTraces {
         let policy = RecordingPolicy(largestStoredTensor: 4)
         trace.recording = policy
         for k in trace.steps.indices {
-            let tensors = trace.steps[k].tensors
-            trace.steps[k].tensors = tensors.filter { policy.keepsNumbers(ofCount: $0.values.scalars.count) }
-            let summaries = tensors.enumerated().filter { !policy.keepsNumbers(ofCount: $0.element.values.scalars.count) }.map {
-                SummarizedTensor(id: $0.element.id, symbol: $0.element.symbol, description: $0.element.description,
-                                 axes: $0.element.axes, summary: TensorSummary($0.element.values),
-                                 provenance: $0.element.provenance, position: $0.offset)
+            for n in trace.steps[k].tensors.indices {
+                guard let values = trace.steps[k].tensors[n].values, !policy.keepsNumbers(ofCount: values.scalars.count) else { continue }
+                trace.steps[k].tensors[n].recorded = .summary(TensorSummary(values))
             }
-            trace.steps[k].summarizedTensors = summaries.isEmpty ? nil : summaries
         }
-        trace.summarizedResults = trace.result.filter { !policy.keepsNumbers(ofCount: $0.value.scalars.count) }
-            .mapValues { TensorSummary($0) }
-        trace.result = trace.result.filter { policy.keepsNumbers(ofCount: $0.value.scalars.count) }
+        trace.result = trace.result.mapValues { result in
+            guard let values = result.values, !policy.keepsNumbers(ofCount: values.scalars.count) else { return result }
+            return TraceResult(sources: result.sources, axes: result.axes, recorded: .summary(TensorSummary(values)))
+        }
         return trace
     }()
 }

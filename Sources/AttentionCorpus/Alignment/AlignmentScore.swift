@@ -69,12 +69,14 @@ public struct AlignmentScore: Hashable, Codable, Sendable {
         pairs += 1
     }
 
-    /// The position of the first largest weight of `row` (NaN never counts as larger), or
-    /// `nil` for an empty row.
+    /// The position of the first largest weight of `row`, skipping NaNs, or `nil` for a row
+    /// without a number (which scores as a miss).
     static func argmax(_ row: [Double]) -> Int? {
-        row.indices.reduce(nil) { best, index in
-            guard let best else { return index }
-            return row[index] > row[best] ? index : best
+        var best: Int?
+        for (index, weight) in row.enumerated() where !weight.isNaN {
+            if let best, weight <= row[best] { continue }
+            best = index
         }
+        return best
     }
 }

@@ -50,7 +50,7 @@ struct Realizer {
         let phrase = realize(subject.phrase, into: &builder)
         guard let clause = subject.relative else { return phrase }
         let kinds = grammar.nouns[subject.phrase.noun].kinds
-        let pronoun = builder.english(kinds.contains("person") ? words.relativePerson : words.relativeOther)
+        let pronoun = builder.english(kinds.contains(Grammar.personKind) ? words.relativePerson : words.relativeOther)
         let frenchClause = realize(clause, plural: subject.phrase.plural, into: &builder)
         return { builder in
             phrase(&builder)

@@ -8,6 +8,9 @@ import Foundation
 /// themselves — noun phrases, relative clauses, statements, descriptions, time phrases — are
 /// this module's code; the file says which words fill them and how often each is drawn.
 public struct Grammar: Sendable {
+    /// The kind of noun that "who" follows; "that" follows every other.
+    static let personKind = "person"
+
     /// Each side of every pair has a length in this range.
     var lengths: ClosedRange<Int>
     /// The relative weight of each construction, in ``Construction/allCases`` order.

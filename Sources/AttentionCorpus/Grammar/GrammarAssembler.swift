@@ -10,7 +10,8 @@ struct GrammarAssembler {
 
     /// The grammar the lines describe.
     ///
-    /// - Throws: ``GrammarError`` for the first thing wrong, in file order.
+    /// - Throws: ``GrammarError`` for the first thing wrong it finds: each entry's fields, then
+    ///   the references between entries, then the `train` sentences.
     func grammar(from lines: [GrammarLine]) throws -> Grammar {
         var single: [String: GrammarLine] = [:]
         var list: [String: [GrammarLine]] = [:]
@@ -211,7 +212,7 @@ struct GrammarAssembler {
     private func checkDistinct(_ entries: [(line: GrammarLine, words: [String])], _ what: String) throws {
         var seen: [String: Int] = [:]
         for (line, words) in entries {
-            for word in Set(words) {
+            for word in words where seen[word] != line.number {
                 if let first = seen[word] { throw line.error("\(what) '\(word)' is already defined on line \(first)") }
                 seen[word] = line.number
             }

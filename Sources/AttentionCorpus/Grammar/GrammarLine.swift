@@ -20,7 +20,7 @@ struct GrammarLine: Sendable {
     ///   given twice on a line.
     static func lines(of text: String, file: String) throws -> [GrammarLine] {
         var lines: [GrammarLine] = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let content = raw.prefix { $0 != "#" }
             let words = content.split(whereSeparator: \.isWhitespace).map(String.init)
             guard let kind = words.first else { continue }

@@ -37,8 +37,8 @@ enum TokenSpelling {
 }
 
 extension TokenSpelling {
-    /// The lower-cased tokens of `sentence`, split exactly as the engine's `Tokenizer` splits
-    /// it (a test keeps the two in step): runs of word characters, an apostrophe ending the
+    /// The lower-cased tokens of `sentence`, split as the engine's `Tokenizer` splits it (a
+    /// test keeps the two in step): runs of word characters, an apostrophe ending the
     /// word before it, every other non-space character a token of its own.
     static func tokens(of sentence: String) -> [String] {
         var tokens: [String] = []

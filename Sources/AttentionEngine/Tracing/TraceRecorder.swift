@@ -17,8 +17,7 @@ final class TraceRecorder {
     private(set) var steps: [Step] = []
     private(set) var inputs: [String: Tensor] = [:]
     private(set) var warnings: [String] = []
-    private(set) var results: [String: Tensor] = [:]
-    private(set) var summarizedResults: [String: TensorSummary] = [:]
+    private(set) var results: [String: TraceResult] = [:]
     /// The first recorded entry that is NaN, +∞, or −∞ where no mask put it, which only an overflow produces.
     private(set) var firstUndefinedEntry: (id: TensorID, row: Int, column: Int)?
     /// The tensors ``mask(_:with:key:symbol:_:)`` made, the only ones whose −∞ entries mean "masked".
@@ -50,17 +49,9 @@ final class TraceRecorder {
         }
         let values = asVector ? Tensor(vector: value.scalars) : Tensor(value)
         let axes = asVector ? [columns] : [rows, columns]
-        let step = steps.count - 1
-        if policy.keepsNumbers(ofCount: values.scalars.count) {
-            steps[step].tensors.append(TracedTensor(id: id, symbol: symbol, description: description, axes: axes,
-                                                    values: values, provenance: provenance))
-        } else {
-            let position = steps[step].tensors.count + (steps[step].summarizedTensors?.count ?? 0)
-            steps[step].summarizedTensors = (steps[step].summarizedTensors ?? []) + [
-                SummarizedTensor(id: id, symbol: symbol, description: description, axes: axes,
-                                 summary: TensorSummary(values), provenance: provenance, position: position),
-            ]
-        }
+        let recorded: RecordedValues = policy.keepsNumbers(ofCount: values.scalars.count) ? .full(values) : .summary(TensorSummary(values))
+        steps[steps.count - 1].tensors.append(TracedTensor(id: id, symbol: symbol, description: description, axes: axes,
+                                                           recorded: recorded, provenance: provenance))
         return TracedMatrix(id: id, value: value, rows: rows, columns: columns)
     }
 
@@ -102,15 +93,21 @@ final class TraceRecorder {
         inputs[name] = Tensor(tensor.value)
     }
 
-    /// Records the mechanism's outputs under their canonical names, each in full or
-    /// summarised as the ``policy`` says.
-    func recordResults(_ tensors: [String: Tensor]) {
-        for (name, tensor) in tensors {
-            if policy.keepsNumbers(ofCount: tensor.scalars.count) {
-                results[name] = tensor
-            } else {
-                summarizedResults[name] = TensorSummary(tensor)
-            }
+    /// A matrix a step recorded, offered as an output: as it is, or its one row as a vector.
+    struct ResultTensor {
+        fileprivate let tensor: TracedMatrix
+        fileprivate let asVector: Bool
+
+        /// The output is the matrix itself.
+        static func matrix(_ tensor: TracedMatrix) -> ResultTensor { ResultTensor(tensor: tensor, asVector: false) }
+        /// The output is the matrix's one row, as a one-dimensional tensor.
+        static func vector(_ tensor: TracedMatrix) -> ResultTensor { ResultTensor(tensor: tensor, asVector: true) }
+    }
+
+    /// Records the mechanism's outputs under their canonical names; see ``recordResult(_:repeating:asVector:)``.
+    func recordResults(_ tensors: [String: ResultTensor]) {
+        for (name, result) in tensors {
+            recordResult(name, repeating: result.tensor, asVector: result.asVector)
         }
     }
 
@@ -122,6 +119,10 @@ final class TraceRecorder {
         fileprivate let keepsNumbers: Bool
         fileprivate var scalars: [Double] = []
         fileprivate var summaries: [TensorSummary] = []
+        /// The parts' identifiers, in order.
+        fileprivate var sources: [TensorID] = []
+        /// What a part's rows and columns index.
+        fileprivate var partAxes: [Axis] = [Axis(name: "row"), Axis(name: "column")]
     }
 
     /// Starts an output of `count` stacked `rows` × `columns` matrices, kept in full
@@ -139,31 +140,33 @@ final class TraceRecorder {
         } else {
             stack.summaries.append(summary(of: part))
         }
+        stack.sources.append(part.id)
+        stack.partAxes = [part.rows, part.columns]
     }
 
     /// Records `tensor`, a matrix a step recorded, as the output `name` too: its numbers, or
-    /// the summary its step recorded, as the ``policy`` says.
-    func recordResult(_ name: String, repeating tensor: TracedMatrix) {
-        if policy.keepsNumbers(ofCount: tensor.value.scalars.count) {
-            results[name] = Tensor(tensor.value)
-        } else {
-            summarizedResults[name] = summary(of: tensor)
-        }
+    /// the summary its step recorded, as the ``policy`` says, with the tensor as its source and its axes.
+    ///
+    /// - Parameter asVector: Record a one-row matrix as a one-dimensional tensor.
+    func recordResult(_ name: String, repeating tensor: TracedMatrix, asVector: Bool = false) {
+        let values = asVector ? Tensor(vector: tensor.value.scalars) : Tensor(tensor.value)
+        let recorded: RecordedValues = policy.keepsNumbers(ofCount: values.scalars.count)
+            ? .full(values) : .summary(summary(of: tensor, asVector: asVector))
+        results[name] = TraceResult(sources: [tensor.id], axes: asVector ? [tensor.columns] : [tensor.rows, tensor.columns],
+                                    recorded: recorded)
     }
 
     /// The summary a step recorded for `tensor`, or a new one when its numbers were kept.
-    private func summary(of tensor: TracedMatrix) -> TensorSummary {
-        let recorded = steps.reversed().lazy.compactMap(\.summarizedTensors).joined().first { $0.id == tensor.id }
-        return recorded?.summary ?? TensorSummary(Tensor(tensor.value))
+    private func summary(of tensor: TracedMatrix, asVector: Bool = false) -> TensorSummary {
+        let recorded = steps.reversed().lazy.flatMap(\.tensors).first { $0.id == tensor.id }?.summary
+        return recorded ?? TensorSummary(asVector ? Tensor(vector: tensor.value.scalars) : Tensor(tensor.value))
     }
 
-    /// Records a completed stack as the output `name`.
+    /// Records a completed stack as the output `name`: one matrix per head, each repeating its part.
     func recordResult(_ name: String, _ stack: StackedResult) {
-        if stack.keepsNumbers {
-            results[name] = Tensor(shape: stack.shape, scalars: stack.scalars)
-        } else {
-            summarizedResults[name] = TensorSummary(stacking: stack.summaries)
-        }
+        let recorded: RecordedValues = stack.keepsNumbers
+            ? .full(Tensor(shape: stack.shape, scalars: stack.scalars)) : .summary(TensorSummary(stacking: stack.summaries))
+        results[name] = TraceResult(sources: stack.sources, axes: [Axis(name: "head")] + stack.partAxes, recorded: recorded)
     }
 
     fileprivate func qualified(_ key: String) -> TensorID {

@@ -14,10 +14,20 @@ extension Trace: JSONValue {
         try json.writeMember("schema", schema)
         try json.writeMember("sourceTokens", sourceTokens)
         try json.writeMember("steps", steps)
-        try json.writeMember("summarizedResults", summarizedResults)
         try json.writeMember("targetTokens", targetTokens)
         try json.writeMember("variant", variant)
         try json.writeMember("warnings", warnings)
+        json.closeObject()
+    }
+}
+
+extension TraceResult: JSONValue {
+    func writeJSON<Sink: ByteSink>(into json: inout JSONWriter<Sink>) throws(JSONStreamingError<Sink.Failure>) {
+        json.openObject()
+        try json.writeMember("axes", axes)
+        try json.writeMember("sources", sources)
+        try json.writeMember("summary", summary)
+        try json.writeMember("values", values)
         json.closeObject()
     }
 }
@@ -29,7 +39,6 @@ extension Step: JSONValue {
         try json.writeMember("formulas", formulas)
         try json.writeMember("group", group)
         try json.writeMember("id", id)
-        try json.writeMember("summarizedTensors", summarizedTensors)
         try json.writeMember("tensors", tensors)
         try json.writeMember("title", title)
         json.closeObject()
@@ -44,23 +53,9 @@ extension TracedTensor: JSONValue {
         try json.writeMember("id", id)
         try json.writeMember("provenance", provenance)
         try json.writeMember("shape", shape)
-        try json.writeMember("symbol", symbol)
-        try json.writeMember("values", values)
-        json.closeObject()
-    }
-}
-
-extension SummarizedTensor: JSONValue {
-    func writeJSON<Sink: ByteSink>(into json: inout JSONWriter<Sink>) throws(JSONStreamingError<Sink.Failure>) {
-        json.openObject()
-        try json.writeMember("axes", axes)
-        try json.writeMember("description", description)
-        try json.writeMember("id", id)
-        try json.writeMember("position", position)
-        try json.writeMember("provenance", provenance)
-        try json.writeMember("shape", shape)
         try json.writeMember("summary", summary)
         try json.writeMember("symbol", symbol)
+        try json.writeMember("values", values)
         json.closeObject()
     }
 }

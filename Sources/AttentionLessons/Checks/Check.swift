@@ -37,14 +37,22 @@ public struct Check: Sendable, CustomStringConvertible {
 
     /// Evaluates the check on `trace` with `answer` as the value of `answer`.
     ///
-    /// - Returns: Whether it holds, and if not, the two sides' values.
+    /// - Parameters:
+    ///   - answer: The value of `answer`.
+    ///   - trace: The trace the check's names refer to.
+    ///   - wordsIgnoringCase: Whether a comparison that reads `answer` treats words that differ
+    ///     only in case as equal, as grading does for an exercise without `exact: true`.
+    /// - Returns: Whether it holds, and if not, why.
     /// - Throws: ``LessonError`` at the sub-expression for a name, label or index that
     ///   does not exist or a value of the wrong kind: a problem with the check, not a failure.
-    public func evaluate(answer: Answer, in trace: Trace) throws(LessonError) -> CheckResult {
-        let evaluator = Evaluator(trace: trace, answer: answer.value, source: source)
+    public func evaluate(answer: Answer, in trace: Trace, wordsIgnoringCase: Bool = false) throws(LessonError) -> CheckResult {
+        let evaluator = Evaluator(trace: trace, answer: answer.value, source: source, wordsIgnoringCase: wordsIgnoringCase)
         let verdict = try evaluator.verdict(of: expression)
-        return CheckResult(check: self, passed: verdict.passed, explanation: verdict.explanation)
+        return CheckResult(check: self, passed: verdict.passed, reasons: verdict.reasons)
     }
+
+    /// Whether the check reads `answer` anywhere; an exercise needs at least one check that does.
+    public var readsAnswer: Bool { expression.readsAnswer }
 }
 
 /// The outcome of evaluating one ``Check``.
@@ -53,12 +61,20 @@ public struct CheckResult: Sendable, CustomStringConvertible {
     public let check: Check
     /// Whether it held.
     public let passed: Bool
-    /// For a failed comparison, the two sides: `expected 'yesterday', found 'zoo'`
-    /// (the right side is expected, the left side found).
-    public let explanation: String
+    let reasons: [FailureReason]
 
-    /// `check <expression> passed`, or `check <expression> failed: <explanation>`.
+    /// Why the check failed, told for `audience`; empty when it passed.
+    ///
+    /// The side of a comparison that reads `answer` is always the answer: for
+    /// `argmax(weights[row: "hier"]) == answer` with the answer 'zoo', the instructor reads
+    /// `the answer is 'zoo', but argmax(weights[row: "hier"]) is 'the'` and a student
+    /// `your answer 'zoo' is not argmax(weights[row: "hier"])`, without the value it was compared with.
+    public func explanation(for audience: Audience) -> String {
+        reasons.map { $0.message(for: audience) }.joined(separator: "; and ")
+    }
+
+    /// `check <expression> passed`, or `check <expression> failed: <explanation for the instructor>`.
     public var description: String {
-        passed ? "check \(check) passed" : "check \(check) failed: \(explanation)"
+        passed ? "check \(check) passed" : "check \(check) failed: \(explanation(for: .instructor))"
     }
 }

@@ -11,24 +11,36 @@ struct Evaluator {
     let trace: Trace
     let answer: Value
     let source: CheckSource
+    /// Whether a comparison that reads `answer` compares words ignoring case.
+    var wordsIgnoringCase = false
 
-    /// Whether `expression` holds and, when it does not, why: "expected 'yesterday', found 'zoo'".
+    /// Whether an expression holds and, when it does not, the reasons.
+    struct Verdict {
+        let passed: Bool
+        let reasons: [FailureReason]
+    }
+
+    /// Whether `expression` holds and, when it does not, why.
     ///
-    /// For a comparison, "found" is its left side and "expected" its right side
-    /// (with the tolerance). For `and`, the first operand that fails explains the
-    /// failure; for `or`, every operand's explanation is given.
-    func verdict(of expression: Expression) throws(LessonError) -> (passed: Bool, explanation: String) {
+    /// For a comparison the reason holds both sides, the one that reads `answer` first
+    /// (see ``Mismatch``). For `and`, the first operand that fails explains the failure;
+    /// for `or`, every operand's reasons are given.
+    func verdict(of expression: Expression) throws(LessonError) -> Verdict {
         switch expression.kind {
         case .comparison(let op, let leftExpression, let rightExpression, let toleranceExpression):
             let left = try value(of: leftExpression)
             let right = try value(of: rightExpression)
             let tolerance = try toleranceExpression.map { e throws(LessonError) in try number(e) }
-            let passed = try compare(op, left, right, tolerance: tolerance, at: expression)
-            let decimals = tolerance.flatMap(Self.decimals(for:))
-            var expected = right.formatted(decimals: decimals)
-            if let tolerance { expected += " ± \(formatNumber(tolerance))" }
-            let relation = op == .equal ? "" : "\(op.rawValue) "
-            return (passed, "expected \(relation)\(expected), found \(left.formatted(decimals: decimals))")
+            let readsAnswer = expression.readsAnswer
+            let ignoringCase = wordsIgnoringCase && readsAnswer
+            let passed = try compare(op, left, right, tolerance: tolerance, ignoringCase: ignoringCase, at: expression)
+            if passed { return Verdict(passed: true, reasons: []) }
+            let sides = [side(leftExpression, left), side(rightExpression, right)]
+            let answerFirst = !leftExpression.readsAnswer && rightExpression.readsAnswer
+            let mismatch = Mismatch(relation: answerFirst ? op.mirrored : op, given: sides[answerFirst ? 1 : 0],
+                                    reference: sides[answerFirst ? 0 : 1], tolerance: tolerance,
+                                    readsAnswer: readsAnswer, ignoringCase: ignoringCase)
+            return Verdict(passed: false, reasons: [.mismatch(mismatch)])
         case .logical(.and, let left, let right):
             let first = try verdict(of: left)
             return first.passed ? try verdict(of: right) : first
@@ -36,14 +48,21 @@ struct Evaluator {
             let first = try verdict(of: left)
             if first.passed { return first }
             let second = try verdict(of: right)
-            return second.passed ? second : (false, "\(first.explanation); and \(second.explanation)")
+            return second.passed ? second : Verdict(passed: false, reasons: first.reasons + second.reasons)
         case .not(let operand):
             let inner = try verdict(of: operand)
-            return (!inner.passed, inner.passed ? "expected '\(excerpt(operand))' to be false, but it holds" : "")
+            return Verdict(passed: !inner.passed,
+                           reasons: inner.passed ? [.unmet("'\(excerpt(operand))' holds, but the check needs it to be false")] : [])
         default:
             let result = try boolean(expression)
-            return (result, result ? "" : "'\(excerpt(expression))' is false")
+            return Verdict(passed: result, reasons: result ? [] : [.unmet("'\(excerpt(expression))' is false")])
         }
+    }
+
+    private func side(_ expression: Expression, _ value: Value) -> Mismatch.Side {
+        var isAnswer = false
+        if case .name("answer") = expression.kind { isAnswer = true }
+        return Mismatch.Side(text: excerpt(expression), value: value, isAnswer: isAnswer, isLiteral: expression.isLiteral)
     }
 
     /// The value of `expression`.
@@ -180,7 +199,7 @@ struct Evaluator {
                 throw error("axis \(axisName) of '\(tensor.name)' has no labels; index it by number (0 to \(size - 1))",
                             at: expression)
             }
-            guard let position = labels.firstIndex(of: label) else {
+            guard let position = axisInfo.position(ofLabel: label) else {
                 throw error("axis \(axisName) of '\(tensor.name)' has no label \"\(label)\"; its labels are: "
                     + labels.map { "\"\($0)\"" }.joined(separator: ", "), at: expression)
             }
@@ -194,10 +213,10 @@ struct Evaluator {
     // MARK: - Comparison
 
     private func compare(_ op: Expression.ComparisonOperator, _ left: Value, _ right: Value, tolerance: Double?,
-                         at expression: Expression) throws(LessonError) -> Bool {
+                         ignoringCase: Bool, at expression: Expression) throws(LessonError) -> Bool {
         switch op {
-        case .equal: return Self.equal(left, right, tolerance: tolerance ?? 0)
-        case .notEqual: return !Self.equal(left, right, tolerance: tolerance ?? 0)
+        case .equal: return Self.equal(left, right, tolerance: tolerance ?? 0, ignoringCase: ignoringCase)
+        case .notEqual: return !Self.equal(left, right, tolerance: tolerance ?? 0, ignoringCase: ignoringCase)
         default:
             guard let a = Self.scalar(left), let b = Self.scalar(right) else {
                 let culprit = Self.scalar(left) == nil ? left : right
@@ -222,15 +241,17 @@ struct Evaluator {
     }
 
     /// Equality as documented: numbers within `tolerance`, a label equal to its text or its index,
-    /// lists and tensors entry by entry; values of different kinds are unequal.
-    static func equal(_ left: Value, _ right: Value, tolerance: Double) -> Bool {
+    /// lists and tensors entry by entry; values of different kinds are unequal. With
+    /// `ignoringCase`, words that differ only in case are equal.
+    static func equal(_ left: Value, _ right: Value, tolerance: Double, ignoringCase: Bool = false) -> Bool {
+        func same(_ a: String, _ b: String) -> Bool { ignoringCase ? a.lowercased() == b.lowercased() : a == b }
         switch (left, right) {
         case (.number(let a), .number(let b)):
             return a == b || abs(a - b) <= tolerance
         case (.string(let a), .string(let b)):
-            return a == b
+            return same(a, b)
         case (.label(let text, _), .string(let other)), (.string(let other), .label(let text, _)):
-            return text == other
+            return same(text, other)
         case (.label(_, let index), .number(let number)), (.number(let number), .label(_, let index)):
             return Double(index) == number
         case (.label(_, let a), .label(_, let b)):
@@ -238,11 +259,11 @@ struct Evaluator {
         case (.boolean(let a), .boolean(let b)):
             return a == b
         case (.list(let a), .list(let b)):
-            return a.count == b.count && zip(a, b).allSatisfy { equal($0, $1, tolerance: tolerance) }
+            return a.count == b.count && zip(a, b).allSatisfy { equal($0, $1, tolerance: tolerance, ignoringCase: ignoringCase) }
         case (.tensor(let tensor), _):
-            return equal(tensor.nested, right, tolerance: tolerance)
+            return equal(tensor.nested, right, tolerance: tolerance, ignoringCase: ignoringCase)
         case (_, .tensor(let tensor)):
-            return equal(left, tensor.nested, tolerance: tolerance)
+            return equal(left, tensor.nested, tolerance: tolerance, ignoringCase: ignoringCase)
         default:
             return false
         }

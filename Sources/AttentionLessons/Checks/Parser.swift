@@ -17,10 +17,20 @@
 ///
 /// Comparisons do not chain (`a < b < c` is an error), and a tolerance is allowed
 /// only on `==` and `!=`.
+///
+/// Nesting is bounded by ``maximumDepth``: both how deeply the parser descends
+/// (brackets, calls, lists, `not` and `-` inside one another) and how deep the
+/// finished tree is (a chain of operators), so neither the parser nor the
+/// ``Evaluator``, which recurse once per level, can exhaust the stack.
 struct Parser {
+    /// The deepest nesting a check may have: far more than any check needs, far less than the stack allows.
+    static let maximumDepth = 64
+
     private let source: CheckSource
     private let tokens: [Token]
     private var position = 0
+    /// How many nested constructs the parser is inside.
+    private var nesting = 0
 
     private init(source: CheckSource, tokens: [Token]) {
         self.source = source
@@ -62,9 +72,27 @@ struct Parser {
         return advance()
     }
 
-    private func node(_ kind: Expression.Kind, from start: Int) -> Expression {
+    private func node(_ kind: Expression.Kind, from start: Int) throws(LessonError) -> Expression {
         let end = tokens[max(position - 1, 0)].range.upperBound
-        return Expression(kind: kind, range: start..<max(end, start))
+        let expression = Expression(kind: kind, range: start..<max(end, start))
+        guard expression.depth <= Self.maximumDepth else { throw tooDeep(at: start) }
+        return expression
+    }
+
+    /// Parses one nested construct with `body`, refusing to go deeper than ``maximumDepth``.
+    ///
+    /// - Parameter opening: Where the construct opens (its `(`, `[`, `not` or `-`), for the error.
+    private mutating func nested(from opening: Int,
+                                 _ body: (inout Parser) throws(LessonError) -> Expression) throws(LessonError) -> Expression {
+        guard nesting < Self.maximumDepth else { throw tooDeep(at: opening) }
+        nesting += 1
+        defer { nesting -= 1 }
+        return try body(&self)
+    }
+
+    private func tooDeep(at offset: Int) -> LessonError {
+        source.error("the check nests more than \(Self.maximumDepth) levels deep here (brackets, calls, 'not', '-' "
+            + "or a chain of operators); split it into several checks", at: offset)
     }
 
     private mutating func or() throws(LessonError) -> Expression {
@@ -72,7 +100,7 @@ struct Parser {
         while isKeyword("or") {
             _ = advance()
             let right = try and()
-            left = node(.logical(.or, left, right), from: left.range.lowerBound)
+            left = try node(.logical(.or, left, right), from: left.range.lowerBound)
         }
         return left
     }
@@ -82,7 +110,7 @@ struct Parser {
         while isKeyword("and") {
             _ = advance()
             let right = try not()
-            left = node(.logical(.and, left, right), from: left.range.lowerBound)
+            left = try node(.logical(.and, left, right), from: left.range.lowerBound)
         }
         return left
     }
@@ -90,8 +118,8 @@ struct Parser {
     private mutating func not() throws(LessonError) -> Expression {
         guard isKeyword("not") else { return try comparison() }
         let start = advance().range.lowerBound
-        let operand = try not()
-        return node(.not(operand), from: start)
+        let operand = try nested(from: start) { parser throws(LessonError) in try parser.not() }
+        return try node(.not(operand), from: start)
     }
 
     private mutating func comparison() throws(LessonError) -> Expression {
@@ -118,7 +146,7 @@ struct Parser {
             throw source.error("comparisons do not chain; join them with 'and', as in 'a < b and b < c'",
                                at: current.range.lowerBound)
         }
-        return node(.comparison(op, left, right, tolerance: tolerance), from: left.range.lowerBound)
+        return try node(.comparison(op, left, right, tolerance: tolerance), from: left.range.lowerBound)
     }
 
     private mutating func sum() throws(LessonError) -> Expression {
@@ -127,7 +155,7 @@ struct Parser {
               let op = Expression.ArithmeticOperator(rawValue: symbol) {
             _ = advance()
             let right = try product()
-            left = node(.arithmetic(op, left, right), from: left.range.lowerBound)
+            left = try node(.arithmetic(op, left, right), from: left.range.lowerBound)
         }
         return left
     }
@@ -138,7 +166,7 @@ struct Parser {
               let op = Expression.ArithmeticOperator(rawValue: symbol) {
             _ = advance()
             let right = try unary()
-            left = node(.arithmetic(op, left, right), from: left.range.lowerBound)
+            left = try node(.arithmetic(op, left, right), from: left.range.lowerBound)
         }
         return left
     }
@@ -146,9 +174,9 @@ struct Parser {
     private mutating func unary() throws(LessonError) -> Expression {
         guard isSymbol("-") else { return try postfix() }
         let start = advance().range.lowerBound
-        let operand = try unary()
-        if case .number(let value) = operand.kind { return node(.number(-value), from: start) }
-        return node(.negate(operand), from: start)
+        let operand = try nested(from: start) { parser throws(LessonError) in try parser.unary() }
+        if case .number(let value) = operand.kind { return try node(.number(-value), from: start) }
+        return try node(.negate(operand), from: start)
     }
 
     private mutating func postfix() throws(LessonError) -> Expression {
@@ -158,22 +186,22 @@ struct Parser {
             var subscripts: [Expression.Subscript] = []
             repeat {
                 if !subscripts.isEmpty { _ = advance() }
-                subscripts.append(try subscriptArgument())
+                subscripts.append(try subscriptArgument(opening: opening))
             } while isSymbol(",")
             _ = try expect("]", closing: opening)
-            base = node(.index(base, subscripts), from: base.range.lowerBound)
+            base = try node(.index(base, subscripts), from: base.range.lowerBound)
         }
         return base
     }
 
-    private mutating func subscriptArgument() throws(LessonError) -> Expression.Subscript {
+    private mutating func subscriptArgument(opening: Token) throws(LessonError) -> Expression.Subscript {
         if case .name(let word) = current.kind, let axis = Expression.Subscript.Axis(rawValue: word), axis != .next,
            tokens[min(position + 1, tokens.count - 1)].kind == .symbol(":") {
             position += 2
-            return Expression.Subscript(axis: axis, index: try or())
+            return Expression.Subscript(axis: axis, index: try nested(from: opening.range.lowerBound) { parser throws(LessonError) in try parser.or() })
         }
         if isSymbol("]") { throw unexpected(expecting: "an index") }
-        return Expression.Subscript(axis: .next, index: try or())
+        return Expression.Subscript(axis: .next, index: try nested(from: opening.range.lowerBound) { parser throws(LessonError) in try parser.or() })
     }
 
     private mutating func primary() throws(LessonError) -> Expression {
@@ -182,27 +210,27 @@ struct Parser {
         switch token.kind {
         case .number(let value):
             _ = advance()
-            return node(.number(value), from: start)
+            return try node(.number(value), from: start)
         case .string(let text):
             _ = advance()
-            return node(.string(text), from: start)
+            return try node(.string(text), from: start)
         case .keyword("true"), .keyword("false"):
             _ = advance()
-            return node(.boolean(token.kind == .keyword("true")), from: start)
+            return try node(.boolean(token.kind == .keyword("true")), from: start)
         case .name(let name):
             _ = advance()
-            guard isSymbol("(") else { return node(.name(name), from: start) }
+            guard isSymbol("(") else { return try node(.name(name), from: start) }
             let opening = advance()
             let arguments = try commaSeparated(until: ")", opening: opening)
-            return node(.call(function: name, arguments: arguments), from: start)
+            return try node(.call(function: name, arguments: arguments), from: start)
         case .symbol("["):
             let opening = advance()
-            return node(.list(try commaSeparated(until: "]", opening: opening)), from: start)
+            return try node(.list(try commaSeparated(until: "]", opening: opening)), from: start)
         case .symbol("("):
             let opening = advance()
-            let inner = try or()
+            let inner = try nested(from: opening.range.lowerBound) { parser throws(LessonError) in try parser.or() }
             _ = try expect(")", closing: opening)
-            return node(inner.kind, from: start)
+            return try node(inner.kind, from: start)
         default:
             throw unexpected(expecting: "a number, a string, a name, a list or '('")
         }
@@ -216,7 +244,7 @@ struct Parser {
         }
         repeat {
             if !items.isEmpty { _ = advance() }
-            items.append(try or())
+            items.append(try nested(from: opening.range.lowerBound) { parser throws(LessonError) in try parser.or() })
         } while isSymbol(",")
         _ = try expect(closing, closing: opening)
         return items

@@ -1,27 +1,14 @@
-import AttentionRendering
 import AttentionTrace
 
 extension Trace {
-    /// The tensor a check means by `name`: a result (`weights`), a recorded step tensor
-    /// (`t0.score.scores`, and inputs a step shows, such as `keys`), or an input (`W_a`).
-    ///
-    /// Results and step tensors carry their axis labels; an input that no step shows has unlabelled axes.
+    /// The tensor a check means by `name`, as `explain --cell` means it: see ``Trace/namedTensor(_:)``.
     func labelledTensor(named name: String) -> LabelledTensor? {
-        if let values = result[name], let axes = axes(ofResult: name) {
-            return LabelledTensor(name: name, values: values, axes: axes)
-        }
-        if let traced = tensor(name) {
-            return LabelledTensor(name: name, values: traced.values, axes: traced.axes)
-        }
-        if let values = inputs[name] {
-            return LabelledTensor(name: name, values: values, axes: values.shape.indices.map { Axis(name: "axis \($0)") })
-        }
-        return nil
+        namedTensor(name).map { LabelledTensor(name: name, values: $0.values, axes: $0.axes) }
     }
 
     /// Says which names exist, for an unknown name: the results, the inputs, and recorded ids that resemble `name`.
     func namesSuggestion(for name: String) -> String {
-        let summarized = steps.flatMap { $0.summarizedTensors ?? [] }.map(\.id) + (summarizedResults ?? [:]).keys.sorted()
+        let summarized = steps.flatMap(\.tensors).filter { $0.summary != nil }.map(\.id) + result.filter { $0.value.summary != nil }.keys.sorted()
         if summarized.contains(name), let largest = recording.largestStoredTensor {
             return "\(name) has more than \(largest) numbers, so the trace keeps only a summary of it; check a smaller input"
         }

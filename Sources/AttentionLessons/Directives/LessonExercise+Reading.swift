@@ -1,7 +1,7 @@
 import AttentionTrace
 
 extension LessonExercise {
-    static let keys = ["id", "trace", "question", "answer", "check", "hint", "explanation"]
+    static let keys = ["id", "trace", "question", "answer", "check", "hint", "explanation", "reveal", "exact"]
 
     /// Reads an ```` ```{exercise} ```` block and parses its checks.
     ///
@@ -38,12 +38,17 @@ extension LessonExercise {
                                    preceding: preceding, at: location)
             if body.all("check").isEmpty { throw LessonError("{exercise} '\(id)' needs at least one 'check'", at: location) }
             let explanation = try body.single("explanation", directive: directive)?.value
-            exercise = Exercise(id: id, question: question, answer: answer, parsedChecks: checks,
-                                hints: body.all("hint").map(\.value), explanation: explanation)
+            // A check that did not parse is reported on its own, before judging whether any check reads `answer`.
+            if let first = errors.first { throw first }
+            var options: Exercise.Options = []
+            if try body.single("reveal", directive: directive).map(boolean) == true { options.insert(.revealsValues) }
+            if try body.single("exact", directive: directive).map(boolean) == true { options.insert(.exactWords) }
+            exercise = try Exercise(id: id, question: question, answer: answer, parsedChecks: checks,
+                                    hints: body.all("hint").map(\.value), explanation: explanation, options: options,
+                                    at: location)
         } catch {
-            throw LessonErrors([error] + errors)
+            throw LessonErrors(errors.first == error ? errors : [error] + errors)
         }
-        guard errors.isEmpty else { throw LessonErrors(errors) }
         self.exercise = exercise
         self.traceName = trace.name
         self.trace = trace.trace

@@ -41,8 +41,7 @@ extension TraceDirective {
         let variant = try parseVariant(variantEntry)
         var spec: InputSpec?
         if let input = try body.single("input", directive: directive) {
-            let path = URL(fileURLWithPath: location.file).deletingLastPathComponent()
-                .appendingPathComponent(unquoted(input.value)).path
+            let path = try CourseFolder(containing: location.file).file(unquoted(input.value), at: input.location)
             let data: Data
             do {
                 data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -109,7 +108,8 @@ private func integer(_ entry: DirectiveBody.Entry) throws(LessonError) -> Int {
     return value
 }
 
-private func boolean(_ entry: DirectiveBody.Entry) throws(LessonError) -> Bool {
+/// The value of a `true`/`false` key.
+func boolean(_ entry: DirectiveBody.Entry) throws(LessonError) -> Bool {
     switch unquoted(entry.value) {
     case "true": return true
     case "false": return false

@@ -7,7 +7,7 @@ public struct CheckRun: Sendable {
         /// The failed check's result.
         public let result: CheckResult
 
-        /// `Lessons/03-additive.md:42: exercise 'hier': check … failed: expected 'yesterday', found 'zoo'`.
+        /// `Lessons/03-additive.md:42: exercise 'hier': check … failed: the answer is 'zoo', but argmax(weights[row: "hier"]) is 'yesterday'`.
         public var description: String {
             let location = result.check.location
             return "\(location.file):\(location.line): exercise '\(exercise)': \(result)"
@@ -22,12 +22,18 @@ public struct CheckRun: Sendable {
     public private(set) var failures: [Failure] = []
     /// Checks that could not be evaluated: problems with the lesson, not failures.
     public private(set) var errors: [LessonError] = []
+    /// What does not stop a course but leaves students without help: an exercise with no hint.
+    public private(set) var warnings: [LessonError] = []
 
     /// Runs every check of every exercise in `lessons` with the instructor's answer.
     public init(lessons: [Lesson]) {
         for lesson in lessons {
             for item in lesson.exercises {
                 exerciseCount += 1
+                if item.exercise.hints.isEmpty {
+                    warnings.append(LessonError("exercise '\(item.exercise.id)' has no hint; a student who answers it wrong "
+                        + "is told only what is wrong (add a 'hint:', one for each attempt you want to help)", at: item.location))
+                }
                 for check in item.exercise.checks {
                     do {
                         let result = try check.evaluate(answer: item.exercise.answer, in: item.trace)

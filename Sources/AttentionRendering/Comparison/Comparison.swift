@@ -21,14 +21,14 @@ struct Comparison {
         let source = first.sourceTokens ?? [], target = first.targetTokens ?? []
         var alignments: [TensorDisplay] = []
         for trace in traces {
-            guard let weights = trace.result["weights"], weights.shape.count == 2 else {
+            guard let result = trace.result["weights"], let weights = result.values, weights.shape.count == 2 else {
                 throw .incomparable(variant: trace.variant, reason: "its result has no target × source weights")
             }
             guard trace.sourceTokens ?? [] == source, trace.targetTokens ?? [] == target,
                   weights.shape == [target.count, source.count] else {
                 throw .incomparable(variant: trace.variant, reason: "it was traced on other tokens than \(first.variant)")
             }
-            alignments.append(TensorDisplay(result: "weights", values: weights, in: trace))
+            alignments.append(TensorDisplay(result: "weights", result, values: weights, in: trace))
         }
         self.traces = traces
         self.alignments = alignments

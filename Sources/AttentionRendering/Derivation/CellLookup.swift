@@ -42,29 +42,48 @@ public struct CellDerivations: Sendable {
     /// - Complexity: O(size of the tensor) to build its ``DerivationRule``, plus O(size of
     ///   the trace) to find which recorded tensor a result repeats.
     public func derivation(ofCell id: TensorID, at index: [Int]) throws(RenderingError) -> [String] {
+        try derivations(ofCells: [index], of: id)[0]
+    }
+
+    /// How each cell at `indices` of tensor `id` was computed, writing the tensor's
+    /// template once for all of them; see ``derivation(ofCell:at:in:)``.
+    ///
+    /// - Throws: As ``derivation(ofCell:at:)``, for the first index that does not fit.
+    /// - Complexity: That of ``derivation(ofCell:at:)`` once, plus O(length of the template) per cell.
+    public func derivations(ofCells indices: [[Int]], of id: TensorID) throws(RenderingError) -> [[String]] {
         func checked(_ shape: [Int]) throws(RenderingError) {
-            guard index.count == max(shape.count, 1), zip(index, shape.isEmpty ? [1] : shape).allSatisfy({ 0 <= $0 && $0 < $1 }) else {
-                throw .cellOutOfRange(id: id, index: index, shape: shape)
+            for index in indices {
+                guard index.count == max(shape.count, 1), zip(index, shape.isEmpty ? [1] : shape).allSatisfy({ 0 <= $0 && $0 < $1 }) else {
+                    throw .cellOutOfRange(id: id, index: index, shape: shape)
+                }
             }
         }
         let rule: DerivationRule
+        let notKept = RenderingError.numbersNotKept(id: id, largestStoredTensor: trace.recording.largestStoredTensor ?? 0)
         if let tensor = rules.tensor(id) {
+            guard tensor.values != nil else { throw notKept }
             try checked(tensor.shape)
             rule = rules.rule(for: tensor)
         } else {
             let name = id.hasPrefix("result.") ? String(id.dropFirst("result.".count)) : ""
-            let summarized = trace.steps.flatMap { $0.summarizedTensors ?? [] }.map(\.id)
-                + (trace.summarizedResults ?? [:]).keys.map { "result.\($0)" }
-            if summarized.contains(id) {
-                throw .numbersNotKept(id: id, largestStoredTensor: trace.recording.largestStoredTensor ?? 0)
-            }
-            guard let values = trace.result[name] else {
+            if trace.result[name]?.summary != nil { throw notKept }
+            guard let result = trace.result[name], let values = result.values else {
                 let available = trace.steps.flatMap { $0.tensors.map(\.id) } + trace.result.keys.sorted().map { "result.\($0)" }
                 throw .unknownTensor(id: id, available: available)
             }
             try checked(values.shape)
-            rule = rules.rule(forResult: TensorDisplay(result: name, values: values, in: trace))
+            rule = rules.rule(forResult: TensorDisplay(result: name, result, values: values, in: trace))
         }
-        return DerivationFormatter(rules: rules).derivation(of: rule, at: index).lines
+        var continued: [TensorID: DerivationTemplate?] = [:]
+        let formatter = DerivationFormatter(rules: rules)
+        let template = formatter.template(of: rule)
+        return indices.map { index in
+            template.filled(at: index, shape: rule.output.shape, value: rules.value(of:row:column:)) { id in
+                if let known = continued[id] { return known }
+                let template = formatter.rule(id).map(formatter.template(of:))
+                continued[id] = template
+                return template
+            }
+        }
     }
 }

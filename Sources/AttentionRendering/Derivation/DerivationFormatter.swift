@@ -1,17 +1,95 @@
 import AttentionTrace
 
-/// Writes how one cell was computed, from its tensor's ``DerivationRule`` and the
-/// recorded values: the rule with concrete indices, the operand values substituted,
-/// and the cell's own value.
-///
-/// Nothing is recomputed: every number shown is a recorded value, written as its
-/// table prints it, so a derivation always agrees with the tables. Decisions that
-/// depend on values (a masked entry, an empty row) read the numbers as written;
-/// those that need full precision (where a maximum is) come with the rule.
-///
-/// The page script (`pageScript`) is this type in JavaScript, over the rules and
-/// values a page embeds; each ``Operation`` has one case in both, and the browser
-/// checks compare their lines cell by cell.
+extension DerivationTemplate {
+    /// Writes the template of `rule`'s tensor: the rule with the cell's indices, the
+    /// operand values substituted, and the cell's own value.
+    ///
+    /// This is the one place an operation's derivation is written; each ``Operation``
+    /// has one case here, and adding an operation means adding its case (and its
+    /// facts to ``DerivationRules``), nothing else: `explain` and the page script both
+    /// fill what this writes.
+    ///
+    /// - Parameters:
+    ///   - rule: How the tensor was computed.
+    ///   - hasValues: Whether the values of an operand are known (from the trace, a
+    ///     page's island, or the operand's excerpt); an operation that shows values it
+    ///     cannot know gets a note instead of terms.
+    /// - Complexity: O(``DerivationFormatting/maximumTerms``) lines and holes for sums,
+    ///   products and maxima, O(number of operands) for concatenations and stacks,
+    ///   O(size of the rule's facts) for the rest.
+    init(rule: DerivationRule, hasValues: (RuleTensor) -> Bool) {
+        var writer = TemplateWriter()
+        let out = writer.operand(rule.output)
+        switch rule.kind {
+        case .result(let sources):
+            writer.result(out, sources: sources)
+        case .operation(let operation):
+            let operands = rule.operands.map { writer.operand($0) }
+            writer.operation(operation, of: rule, out: out, operands: operands, hasValues: hasValues)
+        }
+        self = writer.template
+    }
+}
+
+extension TemplateWriter {
+    fileprivate mutating func operation(_ operation: Operation, of rule: DerivationRule, out: TemplateOperand,
+                                        operands a: [TemplateOperand], hasValues: (RuleTensor) -> Bool) {
+        let here = out.cell(.row, .column)
+        guard rule.missing.isEmpty else {
+            line("\(here.reference) = \(here.value)")
+            line("computed from \(rule.missing.joined(separator: ", ")), which the trace does not record")
+            return
+        }
+        let unrecorded = rule.operandsRead.filter { !hasValues($0) }.map(\.id)
+        guard unrecorded.isEmpty else {
+            line("\(here.reference) = \(here.value)")
+            line("computed by \(operation.rawValue) from \(rule.operands.map(\.id).joined(separator: ", ")); "
+                 + "the trace keeps no values of \(unrecorded.joined(separator: ", ")), so the terms cannot be shown")
+            return
+        }
+        switch operation {
+        case .given: leaf(here, "given in the input spec")
+        case .generated: leaf(here, "generated: \(rule.note ?? "drawn from the seed")")
+        case .constant: leaf(here, "a constant: \(rule.note ?? "fixed")")
+        case .embedding:
+            let token = rule.rowLabels.map { TemplateText.fact(fact($0), at: .row) } ?? TemplateIndex.row.text
+            leaf(here, "from the embedding of “\(token)”, drawn from the seed and the token text")
+        case .matmul: product(here, a[0], a[1], transposed: false)
+        case .matmulTransposed: product(here, a[0], a[1], transposed: true)
+        case .add: sum(here, of: a)
+        case .subtract: difference(here, a[0], a[1])
+        case .multiply: elementwiseProduct(here, a[0], a[1])
+        case .scale: scaled(here, a[0], factor: rule.constant ?? "?", note: rule.note)
+        case .tanh, .sigmoid, .exp:
+            function(here, operation == .sigmoid ? "σ" : operation.rawValue, a[0],
+                     argument: rule.argument.flatMap { $0.operands.allSatisfy(hasValues) ? $0 : nil })
+        case .rowMax: rowMaximum(here, a[0], maxima: rule.maxima)
+        case .rowSum: rowSum(here, a[0])
+        case .normalize: normalized(here, a[0], a[1])
+        case .concatColumns: concatenated(here, a)
+        case .stackRows: stacked(here, a)
+        case .sliceColumns, .sliceRows:
+            slice(here, a[0], start: rule.start ?? 0, byRows: operation == .sliceRows)
+        case .previousRow: shifted(here, a[0], initial: a[1], forward: true)
+        case .nextRow: shifted(here, a[0], initial: a[1], forward: false)
+        case .interpolate: interpolated(here, z: a[0], a[1], a[2])
+        case .mask: masked(here, a[0], mask: a[1])
+        case .window:
+            window(here, centre: a[0], halfWidth: rule.constant ?? "?", labels: rule.columnLabels, distances: rule.distances)
+        case .gaussian: gaussian(here, centre: a[0], sigma: rule.constant ?? "?")
+        case .causalMask: causalMask(here, rowLabels: rule.rowLabels, columnLabels: rule.columnLabels)
+        }
+    }
+
+    private mutating func leaf(_ out: TemplateCell, _ origin: TemplateText) {
+        line("\(out.reference) = \(out.value)")
+        line(origin)
+    }
+}
+
+/// Writes a cell's derivation for `attention-trace explain` and the tests: fills the
+/// tensor's ``DerivationTemplate`` with the trace's recorded values, as a page's script
+/// fills the same template with the values of its data islands.
 struct DerivationFormatter {
     /// The rule of a tensor, for derivations that continue with an operand's own
     /// (a stacked row, a mask), or `nil` when it is unknown.
@@ -20,82 +98,16 @@ struct DerivationFormatter {
     /// `nil` when the trace keeps no values of that tensor.
     let value: (TensorID, _ row: Int, _ column: Int) -> Double?
 
+    /// The template of `rule`'s tensor, with operands known where the trace or an excerpt has their values.
+    func template(of rule: DerivationRule) -> DerivationTemplate {
+        DerivationTemplate(rule: rule, hasValues: { $0.excerpt != nil || value($0.id, 0, 0) != nil })
+    }
+
     /// The derivation of the cell at `index` (one coordinate per dimension) of `rule`'s tensor.
-    ///
-    /// - Complexity: O(``DerivationFormatting/maximumTerms``) for sums, products and
-    ///   maxima, whatever their length; O(1) otherwise.
     func derivation(of rule: DerivationRule, at index: [Int]) -> CellDerivation {
-        let row = index.count >= 2 ? index[index.count - 2] : 0, column = index.last ?? 0
-        switch rule.kind {
-        case .result(let sources): return resultDerivation(of: rule.output, at: index, sources: sources)
-        case .operation(let operation): return derivation(of: rule, operation, row: row, column: column)
-        }
-    }
-
-    /// The cell at `(i, j)` of `tensor`, read as a reference to it: see ``RuleTensor/broadcast(_:_:)``.
-    func cell(_ tensor: RuleTensor, _ i: Int, _ j: Int) -> Cell {
-        let (row, column) = tensor.broadcast(i, j)
-        let recorded = tensor.excerpt?.value(row: row, column: column, columnCount: tensor.columns)
-            ?? value(tensor.id, row, column)
-        return Cell(tensor: tensor, row: row, column: column, text: recorded.map(DerivationFormatting.number) ?? "?")
-    }
-
-    /// Whether the values of `tensor` are known, from the trace or an excerpt.
-    private func hasValues(_ tensor: RuleTensor) -> Bool {
-        tensor.excerpt != nil || value(tensor.id, 0, 0) != nil
-    }
-
-    private func derivation(of rule: DerivationRule, _ operation: Operation, row i: Int, column j: Int) -> CellDerivation {
-        let out = cell(rule.output, i, j)
-        guard rule.missing.isEmpty else {
-            return CellDerivation(lines: ["\(out.reference) = \(out.text)",
-                                          "computed from \(rule.missing.joined(separator: ", ")), which the trace does not record"])
-        }
-        let unrecorded = rule.operandsRead.filter { !hasValues($0) }.map(\.id)
-        guard unrecorded.isEmpty else {
-            return CellDerivation(lines: [
-                "\(out.reference) = \(out.text)",
-                "computed by \(operation.rawValue) from \(rule.operands.map(\.id).joined(separator: ", ")); "
-                    + "the trace keeps no values of \(unrecorded.joined(separator: ", ")), so the terms cannot be shown",
-            ])
-        }
-        let a = rule.operands
-        switch operation {
-        case .given: return leaf(out, "given in the input spec")
-        case .generated: return leaf(out, "generated: \(rule.note ?? "drawn from the seed")")
-        case .constant: return leaf(out, "a constant: \(rule.note ?? "fixed")")
-        case .embedding:
-            return leaf(out, "from the embedding of “\(rule.rowLabels?[i] ?? String(i))”, drawn from the seed and the token text")
-        case .matmul: return product(out, a[0], a[1], transposed: false)
-        case .matmulTransposed: return product(out, a[0], a[1], transposed: true)
-        case .add: return sum(out, of: a)
-        case .subtract: return difference(out, a[0], a[1])
-        case .multiply: return elementwiseProduct(out, a[0], a[1])
-        case .scale: return scaled(out, a[0], factor: rule.constant ?? "?", note: rule.note)
-        case .tanh: return function(out, "tanh", a[0], argument: rule.argument)
-        case .sigmoid: return function(out, "σ", a[0], argument: rule.argument)
-        case .exp: return function(out, "exp", a[0], argument: rule.argument)
-        case .rowMax: return rowMaximum(out, a[0], at: rule.maxima?[i] ?? nil)
-        case .rowSum: return rowSum(out, a[0])
-        case .normalize: return normalized(out, a[0], a[1])
-        case .concatColumns: return concatenated(out, a)
-        case .stackRows: return stacked(out, a)
-        case .sliceColumns, .sliceRows:
-            return slice(out, a[0], start: rule.start ?? 0, byRows: operation == .sliceRows)
-        case .previousRow: return shifted(out, a[0], initial: a[1], forward: true)
-        case .nextRow: return shifted(out, a[0], initial: a[1], forward: false)
-        case .interpolate: return interpolated(out, z: a[0], a[1], a[2])
-        case .mask: return masked(out, a[0], mask: a[1])
-        case .window:
-            return window(out, centre: a[0], halfWidth: rule.constant ?? "?", labels: rule.columnLabels,
-                          distance: rule.distances?[i * rule.output.columns + j])
-        case .gaussian: return gaussian(out, centre: a[0], sigma: rule.constant ?? "?")
-        case .causalMask: return causalMask(out, rowLabel: rule.rowLabels?[i], columnLabel: rule.columnLabels?[j])
-        }
-    }
-
-    private func leaf(_ out: Cell, _ origin: String) -> CellDerivation {
-        CellDerivation(lines: ["\(out.reference) = \(out.text)", origin])
+        CellDerivation(lines: template(of: rule).filled(at: index, shape: rule.output.shape, value: value) { id in
+            self.rule(id).map(template(of:))
+        })
     }
 }
 
@@ -104,20 +116,4 @@ extension DerivationFormatter {
     init(rules: DerivationRules) {
         self.init(rule: { id in rules.tensor(id).map { rules.rule(for: $0) } }, value: rules.value(of:row:column:))
     }
-}
-
-/// One cell a derivation refers to: where it is and its value as derivations write numbers.
-struct Cell {
-    let tensor: RuleTensor
-    let row: Int
-    let column: Int
-    /// The recorded value as ``DerivationFormatting/number(_:)`` writes it, or `?` when unknown.
-    let text: String
-
-    /// The tensor's name in derivations.
-    var name: String { tensor.name }
-    /// The value as a factor of a product, parenthesised when negative.
-    var factor: String { DerivationFormatting.factor(text) }
-    /// `u[3,1]` or, for a vector, `v_a[1]`.
-    var reference: String { tensor.reference(row: String(row), column: String(column)) }
 }

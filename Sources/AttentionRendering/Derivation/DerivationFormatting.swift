@@ -37,27 +37,10 @@ enum DerivationFormatting {
         text == zero ? text : text.hasPrefix("−") ? String(text.dropFirst()) : "−" + text
     }
 
-    /// Whether a number as ``number(_:)`` writes it is finite (not `−∞`, `inf` or `nan`).
-    static func isFinite(_ text: String) -> Bool {
-        guard let first = (text.hasPrefix("−") ? text.dropFirst() : text[...]).first else { return false }
-        return ("0"..."9").contains(first)
-    }
-
     /// The indices of the terms a sum or list of `count` terms writes out: all of them up
     /// to ``maximumTerms``, otherwise the first ``leadingTerms`` and the last ``trailingTerms``.
     static func shownTerms(count: Int) -> [Int] {
         count > maximumTerms ? Array(0..<leadingTerms) + Array((count - trailingTerms)..<count) : Array(0..<count)
-    }
-
-    /// The terms ``shownTerms(count:)`` picks, joined by `separator`, with an ellipsis and the
-    /// count of terms where the middle is elided: `a + b + c + d + … + y + z (64 terms)`.
-    ///
-    /// - Complexity: O(``maximumTerms``) terms are read, however many there are.
-    static func joined(count: Int, separator: String, term: (Int) -> String) -> String {
-        let shown = shownTerms(count: count).map(term)
-        guard count > maximumTerms else { return shown.joined(separator: separator) }
-        return (shown.prefix(leadingTerms) + ["…"] + shown.suffix(trailingTerms)).joined(separator: separator)
-            + " (\(count) terms)"
     }
 
     /// A short name for a tensor in a derivation: its symbol when that is one

@@ -5,21 +5,18 @@ import AttentionTrace
 /// single value shows (which column holds a row's maximum, how far a position is
 /// from a window's centre).
 ///
-/// A rule holds no text per cell. ``DerivationFormatter`` writes any cell's
-/// derivation from a rule and the recorded values, for `attention-trace explain`
-/// and the tests; a page embeds each tensor's rule as JSON
-/// (``appendJSON(to:)``) and its script writes the same lines when a cell is
-/// clicked, so a page carries one rule per tensor instead of a text per cell.
-/// Neither computes a number: the terms are recorded operand values and the
-/// result is the recorded value, each as its table prints it.
+/// A rule holds no text. ``DerivationTemplate/init(rule:hasValues:)`` writes from it the
+/// tensor's template, the lines of any cell's derivation with holes for the cell's
+/// indices and recorded values, which `explain` fills in Swift and a page's script in
+/// JavaScript; a page carries one template per tensor instead of a text per cell.
 struct DerivationRule: Sendable {
     /// What computed the cells.
     enum Kind: Equatable, Sendable {
         /// A recorded step tensor, computed by its provenance's operation.
         case operation(Operation)
         /// A result of the mechanism: each of its matrices (one per head) repeats a
-        /// recorded tensor, or `nil` where none holds the same values.
-        case result(sources: [TensorID?])
+        /// recorded tensor, its ``TraceResult/sources``; none when it repeats none.
+        case result(sources: [TensorID])
     }
 
     /// The tensor whose cells the rule explains.
@@ -79,31 +76,22 @@ struct RuleTensor: Sendable {
     var columns: Int { shape.last ?? 1 }
     /// Whether references take one index (`v_a[1]`), as for a vector.
     var isVector: Bool { shape.count == 1 }
-
-    /// The cell a reference to `(i, j)` reads: an operand with one row (or column)
-    /// is read at row (or column) 0 for every row (or column) of the output.
-    func broadcast(_ i: Int, _ j: Int) -> (row: Int, column: Int) {
-        (rows == 1 ? 0 : i, columns == 1 ? 0 : j)
-    }
-
-    /// A reference such as `u[3,1]` or `u[3,k]`; a vector's ignores `row`.
-    func reference(row: String, column: String) -> String {
-        isVector ? "\(name)[\(column)]" : "\(name)[\(row),\(column)]"
-    }
 }
 
 /// Some cells of a tensor a page does not embed (one drawn as a picture): the rows
 /// and columns a rule reads, with their recorded values.
-struct ValueExcerpt: Sendable {
+struct ValueExcerpt: Equatable, Sendable {
     /// The rows included, ascending; `nil` for every row.
     let rows: [Int]?
     /// The columns included, ascending; `nil` for every column.
     let columns: [Int]?
     /// The values of the included cells, row-major.
     let values: [Double]
+    /// How many columns the tensor has, which is how many each row holds when ``columns`` is `nil`.
+    let columnCount: Int
 
-    /// The recorded value at `(row, column)` of a tensor with `columnCount` columns, if the excerpt includes it.
-    func value(row: Int, column: Int, columnCount: Int) -> Double? {
+    /// The recorded value at `(row, column)`, if the excerpt includes it.
+    func value(row: Int, column: Int) -> Double? {
         guard let r = Self.position(of: row, in: rows), let c = Self.position(of: column, in: columns) else { return nil }
         let index = r * (columns?.count ?? columnCount) + c
         return values.indices.contains(index) ? values[index] : nil

@@ -9,10 +9,8 @@ import AttentionTrace
 /// is, how far a position is from a window's centre).
 struct DerivationRules: Sendable {
     private let tensors: [TensorID: TracedTensor]
-    /// Every recorded tensor, in the order computed.
-    private let ordered: [TracedTensor]
     /// The mechanism's results, by name (`weights`, not `result.weights`).
-    private let results: [String: Tensor]
+    private let results: [String: TraceResult]
 
     /// Indexes every tensor the trace's steps recorded, and its results.
     ///
@@ -25,7 +23,6 @@ struct DerivationRules: Sendable {
             }
         }
         self.tensors = tensors
-        ordered = trace.steps.flatMap(\.tensors)
         results = trace.result
     }
 
@@ -38,34 +35,18 @@ struct DerivationRules: Sendable {
     /// the tensor viewed as a matrix (the rows of every head one after another for a 3-D result);
     /// `nil` when the trace keeps no values of it.
     func value(of id: TensorID, row: Int, column: Int) -> Double? {
-        let values = tensors[id].map(recordedValues) ?? (id.hasPrefix("result.") ? results[String(id.dropFirst("result.".count))] : nil)
+        let values = tensors[id].map(recordedValues)
+            ?? (id.hasPrefix("result.") ? results[String(id.dropFirst("result.".count))]?.values : nil)
         guard let values, column < values.columnCount else { return nil }
         let index = row * values.columnCount + column
         return values.scalars.indices.contains(index) ? values.scalars[index] : nil
     }
 
-    /// For each matrix of a result (one, or one per head of a 3-D result), the
-    /// last recorded tensor with the same values, whose cells explain the result's.
-    ///
-    /// - Complexity: O(size of the trace) per matrix.
-    func recordedSources(ofResult values: Tensor) -> [TracedTensor?] {
-        let rows = values.rowCount, columns = values.columnCount
-        let count = values.shape.count > 2 ? values.shape.dropLast(2).reduce(1, *) : 1
-        return (0..<count).map { number in
-            let slice = Array(values.scalars[(number * rows * columns)..<((number + 1) * rows * columns)])
-            return ordered.last { tensor in
-                recordedValues(of: tensor).map { $0.scalars == slice && $0.rowCount == rows && $0.columnCount == columns } ?? false
-            }
-        }
-    }
-
     /// The rule of the result `display` (`result.weights`): which recorded tensor each of its matrices repeats.
-    ///
-    /// - Complexity: O(size of the trace) per matrix, to find the recorded tensors.
     func rule(forResult display: TensorDisplay) -> DerivationRule {
-        let values = display.values
-        let output = RuleTensor(id: display.id, name: display.id, shape: values.shape)
-        return DerivationRule(output: output, kind: .result(sources: recordedSources(ofResult: values).map { $0?.id }))
+        let output = RuleTensor(id: display.id, name: display.id, shape: display.values.shape)
+        let sources = results[String(display.id.dropFirst("result.".count))]?.sources ?? []
+        return DerivationRule(output: output, kind: .result(sources: sources))
     }
 
     /// The rule of the step tensor `tensor`.
@@ -196,6 +177,7 @@ struct DerivationRules: Sendable {
         let rowIndices = rows ?? Array(0..<values.rowCount)
         let columnIndices = columns ?? Array(0..<values.columnCount)
         return ValueExcerpt(rows: rows, columns: columns,
-                            values: rowIndices.flatMap { i in columnIndices.map { j in values[i, j] } })
+                            values: rowIndices.flatMap { i in columnIndices.map { j in values[i, j] } },
+                            columnCount: values.columnCount)
     }
 }

@@ -46,17 +46,17 @@ func appendJSONString(_ text: String, to html: inout TextBuffer) {
 
 /// Appends one tensor's data island, which the page script reads when a cell is
 /// clicked or a large tensor's numbers are asked for:
-/// `<script type="application/json" data-derivations="t0.score.e">{"shape":[1,7],"values":["0.2024",…],"rule":{…}}</script>`.
+/// `<script type="application/json" data-derivations="t0.score.e">{"shape":[1,7],"values":["0.2024",…],"derivation":{…}}</script>`.
 ///
 /// - Parameters:
 ///   - tensor: The tensor; `values` holds its entries row-major as tables print
 ///     them (``NumberFormatting/fixed(_:)``, `masked` for −∞).
-///   - rule: How its cells were computed (see ``DerivationRule/appendJSON(to:)``),
+///   - derivation: How its cells were computed (see ``DerivationTemplate/appendJSON(to:)``),
 ///     or `nil` when no derivation is known.
 ///   - withLabels: Whether to add the labels the script needs to build the tensor's
 ///     table on demand (`rowLabels`, `columnLabels`, `corner`).
-/// - Complexity: O(number of cells + size of the rule).
-func appendDataIsland(for tensor: TensorDisplay, rule: DerivationRule?, withLabels: Bool, to html: inout TextBuffer) {
+/// - Complexity: O(number of cells + size of the template).
+func appendDataIsland(for tensor: TensorDisplay, derivation: DerivationTemplate?, withLabels: Bool, to html: inout TextBuffer) {
     html += "<script type=\"application/json\" data-derivations=\""
     appendEscapedHTML(tensor.id, to: &html)
     html += "\">{\"shape\":[" + tensor.values.shape.map(String.init).joined(separator: ",") + "],\"values\":["
@@ -66,9 +66,9 @@ func appendDataIsland(for tensor: TensorDisplay, rule: DerivationRule?, withLabe
         html += "\""
     }
     html += "]"
-    if let rule {
-        html += ",\"rule\":"
-        rule.appendJSON(to: &html)
+    if let derivation {
+        html += ",\"derivation\":"
+        derivation.appendJSON(to: &html)
     }
     if withLabels {
         func appendArray(_ key: String, _ count: Int, _ element: (Int) -> String) {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The popover that shows a cell's derivation, placed once at the end of every page.
 let derivationPopover = """
     <div id="derivation" class="derivation" role="dialog" aria-labelledby="derivation-cell" hidden>
@@ -8,110 +10,23 @@ let derivationPopover = """
 
     """
 
-/// The page's only script: clicking a table cell shows its derivation in the popover
-/// (Escape or a click elsewhere closes it), written by ``derivationScript`` from the
-/// rules and values in the tensors' JSON islands; opening a large tensor's "Show all
-/// numbers" builds its table from its island.
+/// The page's only script: `derivation.js`, the generic interpreter that fills a
+/// tensor's ``DerivationTemplate`` for a clicked cell, and `page.js`, which opens the
+/// popover and builds large tensors' tables on demand, inside one function.
 ///
-/// It runs no network request, builds every node with `textContent` (never
-/// markup), and parses an island only when it is first needed. Islands are looked
-/// up within the cell's trace (a lesson's `section.trace`, or the whole page), since
-/// a lesson may show several traces with the same tensor identifiers.
-let pageScript = """
-    (() => {
-      const box = document.getElementById("derivation");
-      if (!box) return;
-      const heading = box.querySelector(".derivation-cell"), lines = box.querySelector(".derivation-lines");
-    \(derivationScript)
-      const scopes = new Map();
-      let selected = null;
-      function islands(scope) {
-        if (!scopes.has(scope)) {
-          const found = new Map();
-          for (const node of scope.querySelectorAll("script[data-derivations]")) {
-            if (!found.has(node.dataset.derivations)) found.set(node.dataset.derivations, { node, data: undefined });
-          }
-          scopes.set(scope, found);
-        }
-        return scopes.get(scope);
-      }
-      function lookup(scope) {
-        return tensor => {
-          const entry = islands(scope).get(tensor);
-          if (!entry) return null;
-          if (entry.data === undefined) entry.data = JSON.parse(entry.node.textContent);
-          return entry.data;
-        };
-      }
-      const scopeOf = node => node.closest("section.trace") || document;
-      function close() {
-        box.hidden = true;
-        if (selected) selected.classList.remove("selected");
-        selected = null;
-      }
-      function open(cell) {
-        const find = lookup(scopeOf(cell)), data = find(cell.dataset.tensor);
-        if (!data || !data.rule) return;
-        const index = cell.id.slice(cell.id.lastIndexOf("[") + 1, -1).split(",").map(Number);
-        const derivation = derivationLines(data.rule, index, find);
-        close();
-        const table = cell.closest("table"), row = cell.parentElement.querySelector("th");
-        const column = table.tHead ? table.tHead.rows[0].cells[cell.cellIndex] : null;
-        heading.textContent = cell.id + (row && column ? " · " + row.textContent + " → " + column.textContent : "");
-        lines.replaceChildren(...derivation.map(line => {
-          const div = document.createElement("div");
-          div.textContent = line;
-          return div;
-        }));
-        const bounds = cell.getBoundingClientRect();
-        box.hidden = false;
-        box.style.top = (window.scrollY + bounds.bottom + 6) + "px";
-        box.style.left = Math.max(8, Math.min(window.scrollX + bounds.left, window.scrollX + document.documentElement.clientWidth - box.offsetWidth - 8)) + "px";
-        selected = cell;
-        cell.classList.add("selected");
-      }
-      function header(text, scope) {
-        const th = document.createElement("th");
-        th.scope = scope;
-        th.textContent = text;
-        return th;
-      }
-      function build(details) {
-        const data = lookup(scopeOf(details))(details.dataset.tensor);
-        if (!data || !data.values || details.querySelector("table")) return;
-        const shape = data.shape, columns = shape[shape.length - 1], rows = shape.length > 1 ? shape[shape.length - 2] : 1;
-        for (let s = 0; s < data.values.length / (rows * columns); s++) {
-          const table = document.createElement("table"), head = table.createTHead().insertRow(), body = table.createTBody();
-          table.className = "tensor";
-          head.append(header(data.corner, "col"), ...data.columnLabels.map(label => header(label, "col")));
-          for (let i = 0; i < rows; i++) {
-            const row = body.insertRow();
-            row.append(header(data.rowLabels[i], "row"));
-            for (let j = 0; j < columns; j++) {
-              const cell = row.insertCell(), value = data.values[(s * rows + i) * columns + j];
-              cell.id = details.dataset.tensor + "[" + (shape.length > 2 ? [s, i, j] : shape.length > 1 ? [i, j] : [j]).join(",") + "]";
-              cell.dataset.tensor = details.dataset.tensor;
-              cell.textContent = value;
-              if (value === "masked") cell.className = "masked";
-            }
-          }
-          const scroll = document.createElement("div");
-          scroll.className = "scroll";
-          scroll.append(table);
-          details.append(scroll);
-        }
-      }
-      document.addEventListener("toggle", event => {
-        if (event.target.matches && event.target.matches("details.numbers") && event.target.open) build(event.target);
-      }, true);
-      document.addEventListener("click", event => {
-        const cell = event.target.closest("td[data-tensor]");
-        if (cell) open(cell);
-        else if (!box.contains(event.target) || event.target.closest(".derivation-close")) close();
-      });
-      document.addEventListener("keydown", event => {
-        if (event.key === "Escape") close();
-      });
-    })();
+/// Both are resources of this module (`Resources/`), read once; the page inlines
+/// them, so it needs no file or network request. `Tests/EndToEndTests` runs
+/// `derivation.js` in Node against `explain` for every cell of a set of traces.
+let pageScript = "(() => {\n" + pageResource("derivation") + pageResource("page") + "})();\n"
 
-    """
+/// The text of the JavaScript resource `name`.js.
+///
+/// - Precondition: The module's resource bundle is installed beside the binary, as
+///   `swift build` places it; without it no page can be written.
+private func pageResource(_ name: String) -> String {
+    guard let url = Bundle.module.url(forResource: name, withExtension: "js"),
+          let text = try? String(contentsOf: url, encoding: .utf8) else {
+        preconditionFailure("\(name).js is missing from the AttentionRendering resources beside the binary; reinstall attention-trace")
+    }
+    return text
+}

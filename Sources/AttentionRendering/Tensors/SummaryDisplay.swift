@@ -18,31 +18,26 @@ struct SummaryDisplay: DisplayedTensor {
     /// - Throws: ``RenderingError/inconsistentTensor(id:reason:)`` when the recorded
     ///   shape, the axes or their labels do not match the summary, or the summary
     ///   has the wrong number of slices.
-    init(_ tensor: SummarizedTensor) throws(RenderingError) {
-        try TensorDisplay.validate(tensor.id, shape: tensor.summary.shape, recordedShape: tensor.shape, axes: tensor.axes)
-        try Self.validate(tensor.summary, id: tensor.id)
+    init(_ tensor: TracedTensor, summary: TensorSummary) throws(RenderingError) {
+        try TensorDisplay.validate(tensor.id, shape: summary.shape, recordedShape: tensor.shape, axes: tensor.axes)
+        try Self.validate(summary, id: tensor.id)
         id = tensor.id
         symbol = Formula(tensor.symbol)
         description = tensor.description
         axes = tensor.axes
         origin = ProvenanceSummary(tensor.provenance)
-        summary = tensor.summary
+        self.summary = summary
     }
 
-    /// Describes the summarised result `name`, borrowing the symbol, description and
-    /// axes of a step tensor with the same summary, as ``TensorDisplay/init(result:values:in:)`` does.
+    /// Describes the summarised result `name`, as ``TensorDisplay/resultIdentity(name:result:in:)`` does.
     ///
     /// - Throws: ``RenderingError/inconsistentTensor(id:reason:)`` when the summary has
     ///   the wrong number of slices.
-    init(result name: String, summary: TensorSummary, in trace: Trace) throws(RenderingError) {
+    init(result name: String, _ result: TraceResult, summary: TensorSummary, in trace: Trace) throws(RenderingError) {
         id = "result.\(name)"
         try Self.validate(summary, id: id)
         self.summary = summary
-        let recorded = trace.steps.lazy.reversed().compactMap(\.summarizedTensors).joined().first {
-            $0.summary == summary && $0.axes.count == summary.shape.count
-        }
-        (symbol, description, axes, origin) = TensorDisplay.resultIdentity(
-            name: name, shape: summary.shape, repeating: recorded.map { ($0.id, $0.symbol, $0.description, $0.axes) }, in: trace)
+        (symbol, description, axes, origin) = TensorDisplay.resultIdentity(name: name, result: result, in: trace)
     }
 
     private static func validate(_ summary: TensorSummary, id: TensorID) throws(RenderingError) {

@@ -19,47 +19,38 @@ struct TensorDisplay: DisplayedTensor {
     /// Where the values came from.
     let origin: ProvenanceSummary
 
-    /// Validates a step tensor.
+    /// Validates a step tensor whose numbers the trace keeps, `values`.
     ///
     /// - Throws: ``RenderingError/inconsistentTensor(id:reason:)`` when the recorded
     ///   shape, the axes or their labels do not match the values.
-    init(_ tensor: TracedTensor) throws(RenderingError) {
-        try Self.validate(tensor.id, shape: tensor.values.shape, recordedShape: tensor.shape, axes: tensor.axes)
+    init(_ tensor: TracedTensor, values: Tensor) throws(RenderingError) {
+        try Self.validate(tensor.id, shape: values.shape, recordedShape: tensor.shape, axes: tensor.axes)
         id = tensor.id
         symbol = Formula(tensor.symbol)
         description = tensor.description
-        values = tensor.values
+        self.values = values
         axes = tensor.axes
         origin = ProvenanceSummary(tensor.provenance)
     }
 
-    /// Describes the result tensor `name`.
-    ///
-    /// When a step recorded identical values, the result borrows that tensor's
-    /// symbol, description and axes and says it is the same. Otherwise axes are
-    /// unlabelled, except that `weights` is labelled with the trace's target
-    /// (or, without a target side, source) tokens on rows and source tokens on
-    /// columns when the counts match.
-    init(result name: String, values: Tensor, in trace: Trace) {
+    /// Describes the result `name`, whose numbers the trace keeps; see ``resultIdentity(name:result:in:)``.
+    init(result name: String, _ result: TraceResult, values: Tensor, in trace: Trace) {
         id = "result.\(name)"
         self.values = values
-        let recorded = trace.steps.lazy.reversed().flatMap(\.tensors).first {
-            $0.values == values && $0.axes.count == values.shape.count
-        }
-        (symbol, description, axes, origin) = Self.resultIdentity(
-            name: name, shape: values.shape, repeating: recorded.map { ($0.id, $0.symbol, $0.description, $0.axes) }, in: trace)
+        (symbol, description, axes, origin) = Self.resultIdentity(name: name, result: result, in: trace)
     }
 
-    /// What the result `name` is called and how its axes are labelled: borrowed from the step
-    /// tensor it `repeat`s, or its own name and ``resultAxes(name:shape:in:)``.
-    static func resultIdentity(name: String, shape: [Int],
-                               repeating recorded: (id: TensorID, symbol: String, description: String, axes: [Axis])?,
+    /// What the result `name` is called, how its axes are labelled (the trace's own axes for it),
+    /// and where it came from: when it repeats one step tensor of the same shape (``TraceResult/sources``),
+    /// that tensor's symbol and description, and that it is the same.
+    ///
+    /// - Complexity: O(number of tensors in the trace), to find the source by its identifier.
+    static func resultIdentity(name: String, result: TraceResult,
                                in trace: Trace) -> (Formula, String, [Axis], ProvenanceSummary) {
-        guard let recorded else {
-            return (Formula(name), "the result \(name)", resultAxes(name: name, shape: shape, in: trace),
-                    ProvenanceSummary(resultNamed: name))
+        if result.sources.count == 1, let source = trace.tensor(result.sources[0]), source.shape == result.shape {
+            return (Formula(source.symbol), source.description, result.axes, ProvenanceSummary(sameAs: result.sources[0]))
         }
-        return (Formula(recorded.symbol), recorded.description, recorded.axes, ProvenanceSummary(sameAs: recorded.id))
+        return (Formula(name), "the result \(name)", result.axes, ProvenanceSummary(resultNamed: name))
     }
 
     /// Checks that a tensor's recorded shape, axes and labels agree with the shape of its values.
@@ -80,20 +71,6 @@ struct TensorDisplay: DisplayedTensor {
                 throw inconsistent("axis \(axis.name) has \(labels.count) labels for \(size) entries")
             }
         }
-    }
-
-    private static func resultAxes(name: String, shape: [Int], in trace: Trace) -> [Axis] {
-        var axes = shape.indices.map { Axis(name: "axis \($0)") }
-        guard name == "weights", shape.count >= 2 else { return axes }
-        func tokens(_ candidates: [String]?, count: Int) -> [String]? {
-            candidates?.count == count ? candidates : nil
-        }
-        let rowName = trace.targetTokens == nil ? "source" : "target"
-        let rowTokens = tokens(trace.targetTokens ?? trace.sourceTokens, count: shape[shape.count - 2])
-        axes[shape.count - 2] = Axis(name: rowName, labels: rowTokens)
-        axes[shape.count - 1] = Axis(name: "source", labels: tokens(trace.sourceTokens, count: shape[shape.count - 1]))
-        if shape.count == 3 { axes[0] = Axis(name: "head") }
-        return axes
     }
 
     /// The size of each dimension.

@@ -13,18 +13,18 @@ struct HTMLPresentation: TracePresentation {
     let tensorsOnPage: Set<TensorID>
     /// Identifiers of the step tensors whose values the page embeds: all but the pictures.
     let tensorsWithValues: Set<TensorID>
-    /// The rule of every tensor shown, which the page script turns into a cell's derivation.
+    /// The rule of every tensor shown, whose template the page script fills for a cell.
     let rules: DerivationRules
     /// Which tensors are tables, interactive heatmaps or pictures.
     let policy: PagePolicy
 
     init(trace: Trace) {
         let tensors = trace.steps.flatMap(\.tensors)
-        let summarized = trace.steps.flatMap { $0.summarizedTensors ?? [] }
-        let policy = PagePolicy(shapes: tensors.map(\.shape) + trace.result.values.map(\.shape),
-                                summarizedShapes: summarized.map(\.shape) + (trace.summarizedResults ?? [:]).values.map(\.shape))
-        tensorsOnPage = Set(tensors.map(\.id) + summarized.map(\.id))
-        tensorsWithValues = Set(tensors.filter { policy.tier(ofShape: $0.shape) != .picture }.map(\.id))
+        let kept = tensors.filter { $0.values != nil }
+        let policy = PagePolicy(shapes: kept.map(\.shape) + trace.result.values.compactMap(\.values?.shape),
+                                summarizedShapes: tensors.compactMap(\.summary?.shape) + trace.result.values.compactMap(\.summary?.shape))
+        tensorsOnPage = Set(tensors.map(\.id))
+        tensorsWithValues = Set(kept.filter { policy.tier(ofShape: $0.shape) != .picture }.map(\.id))
         rules = DerivationRules(trace: trace)
         self.policy = policy
     }
@@ -65,7 +65,7 @@ struct HTMLPresentation: TracePresentation {
                 RasterHeatmap(weights.summary).append(weights, to: &html)
             }
         }
-        let shapes = trace.result.mapValues(\.shape).merging((trace.summarizedResults ?? [:]).mapValues(\.shape)) { kept, _ in kept }
+        let shapes = trace.result.mapValues(\.shape)
         html += "<p>The result holds "
         html += shapes.keys.sorted().map { name in
             "<a href=\"#\(escapedHTML(Anchor.tensor("result.\(name)")))\"><code>\(escapedHTML(name))</code></a> ("
@@ -181,7 +181,7 @@ struct HTMLPresentation: TracePresentation {
             TensorTable.append(tensor, to: &html)
         }
         appendProvenance(of: tensor, to: &html)
-        appendDataIsland(for: tensor, rule: rule(of: tensor), withLabels: tensor.isLarge, to: &html)
+        appendDataIsland(for: tensor, derivation: derivation(of: tensor), withLabels: tensor.isLarge, to: &html)
         if tensor.hasLabelledRowsAndColumns, !tensor.isLarge {
             Heatmap.fitted(to: tensor).append(tensor, to: &html)
         }
@@ -189,15 +189,17 @@ struct HTMLPresentation: TracePresentation {
         return [Block(.html(html.text))]
     }
 
-    /// The rule of a step tensor, with excerpts of the operands drawn as pictures; for a
-    /// result, the recorded tensors it repeats, or `nil` when it repeats none.
-    private func rule(of tensor: TensorDisplay) -> DerivationRule? {
+    /// The derivation template of a step tensor, with excerpts of the operands drawn as
+    /// pictures; for a result, the recorded tensors it repeats, or `nil` when it repeats none.
+    private func derivation(of tensor: TensorDisplay) -> DerivationTemplate? {
+        let rule: DerivationRule
         if let traced = rules.tensor(tensor.id) {
-            return rules.rule(for: traced, embedding: tensorsWithValues.contains)
+            rule = rules.rule(for: traced, embedding: tensorsWithValues.contains)
+        } else {
+            rule = rules.rule(forResult: tensor)
+            guard case .result(let sources) = rule.kind, !sources.isEmpty else { return nil }
         }
-        let rule = rules.rule(forResult: tensor)
-        guard case .result(let sources) = rule.kind, sources.contains(where: { $0 != nil }) else { return nil }
-        return rule
+        return DerivationTemplate(rule: rule, hasValues: { tensorsWithValues.contains($0.id) || $0.excerpt != nil })
     }
 
     /// `Any number: run the same attention-trace trace command as attention-trace explain … --cell "ID[row,column]"…`.

@@ -15,9 +15,12 @@ struct TraceDocumentBuilder<Presentation: TracePresentation> {
     ///   tensor whose shape, axes and labels disagree.
     func document() throws(RenderingError) -> Document {
         var blocks = [presentation.heading(trace.pageTitle, level: 1, anchor: "top")]
-        var results = trace.result.map { ShownTensor.numbers(TensorDisplay(result: $0.key, values: $0.value, in: trace)) }
-        for (name, summary) in trace.summarizedResults ?? [:] {
-            results.append(.summary(try SummaryDisplay(result: name, summary: summary, in: trace)))
+        var results: [ShownTensor] = []
+        for (name, result) in trace.result {
+            switch result.recorded {
+            case .full(let values): results.append(.numbers(TensorDisplay(result: name, result, values: values, in: trace)))
+            case .summary(let summary): results.append(.summary(try SummaryDisplay(result: name, result, summary: summary, in: trace)))
+            }
         }
         results.sort { $0.display.id < $1.display.id }
         let outline = StepGroup.grouping(trace.steps)
@@ -76,12 +79,11 @@ struct TraceDocumentBuilder<Presentation: TracePresentation> {
         var blocks = [presentation.heading(step.title, level: level, anchor: Anchor.step(step.id))]
         blocks += paragraphs(step.explanation)
         if !step.formulas.isEmpty { blocks += presentation.formulas(step.formulas) }
-        var shown = try step.tensors.map { tensor throws(RenderingError) in ShownTensor.numbers(try TensorDisplay(tensor)) }
-        for tensor in (step.summarizedTensors ?? []).sorted(by: { $0.position < $1.position }) {
-            shown.insert(.summary(try SummaryDisplay(tensor)), at: min(max(tensor.position, 0), shown.count))
-        }
-        for tensor in shown {
-            blocks += presentation.tensor(tensor)
+        for tensor in step.tensors {
+            switch tensor.recorded {
+            case .full(let values): blocks += presentation.tensor(.numbers(try TensorDisplay(tensor, values: values)))
+            case .summary(let summary): blocks += presentation.tensor(.summary(try SummaryDisplay(tensor, summary: summary)))
+            }
         }
         return blocks
     }

@@ -73,10 +73,11 @@ import Testing
     @Test func everyDerivationEndsWithTheNumberItsTableShows() throws {
         for step in HandTraces.additive.steps {
             for tensor in step.tensors {
-                for i in 0..<tensor.values.rowCount {
-                    for j in 0..<tensor.values.columnCount {
+                let values = try #require(tensor.values)
+                for i in 0..<values.rowCount {
+                    for j in 0..<values.columnCount {
                         let derivation = try text(additive, tensor.id, i, j)
-                        let shown = DerivationFormatting.number(tensor.values[i, j])
+                        let shown = DerivationFormatting.number(values[i, j])
                         #expect(derivation.contains("= \(shown)"), "\(tensor.id)[\(i),\(j)]: \(derivation)")
                     }
                 }
@@ -85,13 +86,13 @@ import Testing
     }
 
     @Test func resultCellsNameTheRecordedCellTheyCopy() throws {
-        let display = TensorDisplay(result: "weights", values: try #require(HandTraces.additive.result["weights"]),
-                                    in: HandTraces.additive)
+        let result = try #require(HandTraces.additive.result["weights"])
+        let display = TensorDisplay(result: "weights", result, values: try #require(result.values), in: HandTraces.additive)
         let rule = additive.rule(forResult: display)
         #expect(rule.kind == .result(sources: ["t0.normalise.weights"]))
         let lines = DerivationFormatter(rules: additive).derivation(of: rule, at: [0, 1]).lines
         #expect(lines.first == "result.weights[0,1] = t0.normalise.weights[0,1]")
-        #expect(lines[1] == "= " + DerivationFormatting.number(HandTraces.additive.result["weights"]?[0, 1] ?? .nan))
+        #expect(lines[1] == "= " + DerivationFormatting.number(result.values?[0, 1] ?? .nan))
     }
 
     /// A page that draws `a` as a picture embeds, in the product's rule, only the six
@@ -123,14 +124,32 @@ import Testing
         ])
     }
 
-    @Test func ruleJSONNamesTheOperationOperandsAndFacts() throws {
+    /// A page's template holds the lines with holes for the values and a fact per row: no operation name.
+    @Test func templateJSONHoldsLinesWithHolesAndFacts() throws {
         let rules = DerivationRules(trace: HandTraces.additive)
         var buffer = TextBuffer()
-        rules.rule(for: try #require(rules.tensor("t0.normalise.max"))).appendJSON(to: &buffer)
-        #expect(buffer.text == #"{"op":"rowMax","out":{"id":"t0.normalise.max","name":"m","shape":[1,1]},"in":[{"id":"t0.score.scores","name":"e","shape":[1,2]}],"maxima":[[0,"le"]]}"#)
+        DerivationFormatter(rules: rules).template(of: rules.rule(for: try #require(rules.tensor("t0.normalise.max"))))
+            .appendJSON(to: &buffer)
+        #expect(buffer.text == #"{"tensors":["t0.normalise.max","t0.score.scores"],"lines":["m[0,0] = max_k e[0,k]","= max({v1:0,0}, {v1:0,1})","= {v0:0,0}{@0:0}"],"facts":[[", at k = 0 (“le”)"]]}"#)
     }
 
-    @Test func ruleJSONCannotCloseItsScriptElement() throws {
+    /// A window's verdict depends on the cell: lines with conditions on a fact per cell.
+    @Test func templateConditionsPickTheLinesOfACell() throws {
+        let template = DerivationTemplate(tensors: ["w"], excerpts: [nil], facts: [["in", "out"]], lines: [
+            TemplateLine(content: .text("w[\(TemplateIndex.row),\(TemplateIndex.column)] {literal}")),
+            TemplateLine(conditions: [TemplateCondition(TemplateText.fact(0, at: .column), .equal, "in")],
+                         content: .text("inside at \(TemplateIndex.column + 1)")),
+            TemplateLine(conditions: [TemplateCondition(TemplateIndex.row, .less, TemplateIndex.column)],
+                         content: .text("= \(TemplateText(source: "{v0:i,2*j-1}"))")),
+        ])
+        let value: (TensorID, Int, Int) -> Double? = { _, row, column in Double(10 * row + column) }
+        #expect(template.filled(at: [0, 0], shape: [2, 2], value: value, template: { _ in nil })
+                == ["w[0,0] {literal}", "inside at 1"])
+        #expect(template.filled(at: [0, 1], shape: [2, 2], value: value, template: { _ in nil })
+                == ["w[0,1] {literal}", "= 1.0000"])
+    }
+
+    @Test func templateJSONCannotCloseItsScriptElement() throws {
         let tokens = Axis(name: "source", labels: ["</script><!--", "&"])
         let mask = TracedTensor(id: "m", symbol: "M", description: "mask", axes: [tokens, tokens],
                                 values: Tensor(rows: [[1, 0], [1, 1]]), provenance: Provenance(.causalMask))
@@ -138,9 +157,9 @@ import Testing
                           steps: [Step(id: "s", title: "", explanation: "", formulas: [], tensors: [mask])], result: [:])
         let rules = DerivationRules(trace: trace)
         var buffer = TextBuffer()
-        rules.rule(for: mask).appendJSON(to: &buffer)
+        DerivationFormatter(rules: rules).template(of: rules.rule(for: mask)).appendJSON(to: &buffer)
         let json = buffer.text
-        #expect(json.contains(#""rowLabels":["\u003c/script\u003e\u003c!--","\u0026"]"#))
+        #expect(json.contains(#""facts":[["\u003c/script\u003e\u003c!--","\u0026"]"#))
         #expect(!json.contains("<") && !json.contains(">") && !json.contains("&"))
     }
 }

@@ -1,4 +1,5 @@
 import AttentionTrace
+import TestSupport
 import Foundation
 
 /// Traces built by hand with the engine's tensor ids and provenance, so the
@@ -54,7 +55,8 @@ enum HandTraces {
         ])
         return Trace(variant: "additive", sourceTokens: ["le", "zoo"], targetTokens: ["the"],
                      inputs: [:], steps: [encode, concatenate, score, normalise],
-                     result: ["weights": Tensor(rows: weights)])
+                     result: ["weights": .numbers(Tensor(rows: weights), sources: ["t0.normalise.weights"],
+                                                  axes: [Axis(name: "target", labels: ["the"]), source])])
     }()
 
     /// Causal self-attention over three tokens: scaled scores, the mask and the masked scores.

@@ -71,16 +71,17 @@ import TestSupport
         #expect(html.contains("<td id=\"s.small[3,2]\" data-tensor=\"s.small\">14.0000</td>"))
         let island = try #require(sections(of: html, from: "data-derivations=\"s.small\">", to: "</script>").first)
         #expect(island.contains(#""values":["0.0000","1.0000","2.0000","3.0000","4.0000","5.0000","6.0000","7.0000","8.0000","9.0000","10.0000","11.0000","12.0000","13.0000","14.0000","15.0000"]"#))
-        #expect(island.contains(#""rule":{"op":"given","out":{"id":"s.small","name":"A","shape":[4,4]}}"#), "the page writes A[3,2] = 14.0000 from these")
+        #expect(island.contains(#""derivation":{"tensors":["s.small"],"lines":["A[{i},{j}] = {v0:i,j}","given in the input spec"]}"#), "the page writes A[3,2] = 14.0000 from these")
     }
 
     @Test func summarisedTensorsArePicturesInTheirPlaceAndTheOverviewSaysWhy() throws {
         let trace = SampleTraces.summarized
-        #expect(trace.steps.contains { $0.summarizedTensors != nil } && trace.summarizedResults?["weights"] != nil)
+        let summarized = trace.steps.flatMap(\.tensors).filter { $0.summary != nil }
+        #expect(!summarized.isEmpty && trace.result["weights"]?.summary != nil)
         let html = try render(trace, as: .html)
         #expect(html.contains("This trace keeps tensors of up to 4 numbers;"))
         #expect(html.contains("Trace with <code>--full</code> to keep every number."))
-        for tensor in trace.steps.flatMap({ $0.summarizedTensors ?? [] }) {
+        for tensor in summarized {
             #expect(html.contains("id=\"tensor-\(tensor.id)\""))
         }
         #expect(html.contains("id=\"tensor-result.weights\""))

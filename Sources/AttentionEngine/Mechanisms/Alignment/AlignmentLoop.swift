@@ -8,8 +8,8 @@ struct AlignmentResult {
     var context: TracedMatrix
 
     /// The trace's `result`: `weights` and `context`.
-    var tensors: [String: Tensor] {
-        ["weights": Tensor(weights.value), "context": Tensor(context.value)]
+    var tensors: [String: TraceRecorder.ResultTensor] {
+        ["weights": .matrix(weights), "context": .matrix(context)]
     }
 }
 

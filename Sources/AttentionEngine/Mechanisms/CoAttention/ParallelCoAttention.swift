@@ -43,7 +43,7 @@ struct ParallelCoAttention {
             wdVector: try tensors.vector("w_d", count: k, because: "k = \(k), the rows of W_d"))
     }
 
-    func trace(recorder: TraceRecorder) -> [String: Tensor] {
+    func trace(recorder: TraceRecorder) -> [String: TraceRecorder.ResultTensor] {
         let hidden = Axis(name: "hidden"), dimension = Axis(name: "dimension")
         func parameter(_ parameter: (Matrix, Provenance), _ name: String, _ description: String, rows: Axis, columns: Axis,
                        asVector: Bool = false) -> TracedMatrix {
@@ -103,11 +103,11 @@ struct ParallelCoAttention {
         let questionContext = recorder.multiply(questionWeights, question, key: "context_question", symbol: "ĉ_q",
                                                 "the attended summary of the question")
         return [
-            "affinity": Tensor(affinity.value),
-            "weights_document": Tensor(vector: documentWeights.value.scalars),
-            "weights_question": Tensor(vector: questionWeights.value.scalars),
-            "context_document": Tensor(vector: documentContext.value.scalars),
-            "context_question": Tensor(vector: questionContext.value.scalars),
+            "affinity": .matrix(affinity),
+            "weights_document": .vector(documentWeights),
+            "weights_question": .vector(questionWeights),
+            "context_document": .vector(documentContext),
+            "context_question": .vector(questionContext),
         ]
     }
 }

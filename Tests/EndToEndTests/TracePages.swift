@@ -1,0 +1,38 @@
+import Testing
+
+/// A page to generate: its name and the arguments after `attention-trace`.
+///
+/// `{spec}`, `{long}` and `{injection}` stand for the specs a ``Workspace`` writes.
+struct TracePage: CustomTestStringConvertible, Sendable {
+    let name: String
+    let arguments: [String]
+    var testDescription: String { name }
+
+    static let source = "the man who visited the zoo yesterday"
+    static let target = "l'homme qui a visité le zoo hier"
+    /// A sentence that is markup; the tokenizer splits it, so the injection page gives tokens verbatim in a spec.
+    static let injection = "<script>window.injected=1</script> zoo"
+
+    /// The walkthrough of every variant on the README's sentences, a multi-head spec, and a
+    /// long input whose tensors are interactive heatmaps with tables built on demand and
+    /// whose keys are drawn as a picture.
+    static let walkthroughs: [TracePage] = [
+        "additive", "dot", "general", "scaled-dot", "concat", "global", "local-m", "local-p",
+        "self", "causal", "cross", "co-attention",
+    ].map { variant in
+        let sourceOnly = ["self", "causal"].contains(variant)
+        return TracePage(name: variant, arguments: ["trace", "--variant", variant, "--source", source]
+                         + (sourceOnly ? [] : ["--target", target]))
+    } + [
+        TracePage(name: "multi-head", arguments: ["trace", "--variant", "multi-head", "--input", "{spec}"]),
+        // 70 source words: interactive heatmaps with tables built on demand, and keys drawn as a picture.
+        TracePage(name: "dot-long", arguments: ["trace", "--variant", "dot", "--input", "{long}"]),
+        // Tokens that are markup, in labels, facts and islands.
+        TracePage(name: "injection", arguments: ["trace", "--variant", "additive", "--input", "{injection}"]),
+    ]
+
+    /// The walkthrough page called `name`.
+    static func walkthrough(_ name: String) -> TracePage {
+        walkthroughs.first { $0.name == name } ?? TracePage(name: name, arguments: [])
+    }
+}
