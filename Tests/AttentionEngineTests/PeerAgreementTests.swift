@@ -39,7 +39,7 @@ import TestSupport
     func outputsMatchPyTorch(_ peer: Peer) throws {
         let fixture = try #require(ReferenceFixtureTests.fixtures.first { $0.name == peer.fixture })
         let trace = try AttentionTracer().trace(TraceRequest(spec: fixture.spec))
-        let output = try #require(trace.result["output"])
+        let output = try #require(trace.result["output"]?.values)
         #expect(output.shape == peer.output.shape)
         #expect(maxAbsoluteDifference(output.scalars, peer.output.scalars) <= 1e-12)
     }

@@ -10,13 +10,16 @@ import TestSupport
     static let spec = #"{"variant":"causal","tensors":{"X":I,"W_Q":I,"W_K":I,"W_V":I},"options":{"alibi":true,"sliding_window":2}}"#
         .replacingOccurrences(of: "I", with: identity)
 
+    /// Each cell's derivation, without the line naming the cell that `explain` prints before each of several.
     func explain(_ cells: [String]) throws -> [String] {
         let directory = try makeTemporaryDirectory()
         let spec = directory.appendingPathComponent("later.json")
         try Self.spec.write(to: spec, atomically: true, encoding: .utf8)
         let result = try runAttentionTrace(["explain", "--input", spec.path] + cells.flatMap { ["--cell", $0] })
         #expect(result.status == 0, "\(result.standardError)")
-        return result.standardOutput.trimmingCharacters(in: .newlines).components(separatedBy: "\n\n")
+        let blocks = result.standardOutput.trimmingCharacters(in: .newlines).components(separatedBy: "\n\n")
+        #expect(zip(blocks, cells).allSatisfy { $0.hasPrefix("\($1):\n") })
+        return zip(blocks, cells).map { String($0.dropFirst($1.count + 2)) }
     }
 
     /// One head: m₀ = 2^−8, so B[2,1] = −(2 − 1)/256 = −0.0039, and S′[2,1] = 0 − 0.0039.
