@@ -25,6 +25,9 @@ struct TracePage: CustomTestStringConvertible, Sendable {
                          + (sourceOnly ? [] : ["--target", target]))
     } + [
         TracePage(name: "multi-head", arguments: ["trace", "--variant", "multi-head", "--input", "{spec}"]),
+        // The options of later models at once: grouped-query heads, ALiBi and a sliding window.
+        TracePage(name: "later-models", arguments: ["trace", "--variant", "multi-head", "--heads", "4", "--kv-heads", "2",
+                                                    "--causal", "--alibi", "--sliding-window", "3", "--source", source]),
         // 70 source words: interactive heatmaps with tables built on demand, and keys drawn as a picture.
         TracePage(name: "dot-long", arguments: ["trace", "--variant", "dot", "--input", "{long}"]),
         // Tokens that are markup, in labels, facts and islands.
