@@ -28,10 +28,20 @@ struct MechanismOptionArguments: ParsableArguments {
     @Option(name: .customLong("kv-heads"), help: "The number of key and value heads, dividing --heads (multi-head, cross).")
     var kvHeads: Int?
 
+    @Option(help: "Rotary position embeddings on queries and keys, paired half (NeoX, Llama) or interleaved (GPT-J) (self, causal, multi-head).")
+    var rope: RotaryPairing?
+
+    @Option(name: .customLong("rope-base"), help: "The base of RoPE's angles, above 1 (default 10000).")
+    var ropeBase: Double?
+
+    @Option(name: .customLong("rope-dims"), help: "RoPE's rotary dimensions per head, even (default: all of d_k).")
+    var ropeDims: Int?
+
     /// The options as the engine takes them; unset ones stay `nil`.
     var mechanismOptions: MechanismOptions {
         MechanismOptions(heads: heads, window: window, causal: causal, score: score,
-                         slidingWindow: slidingWindow, alibi: alibi, kvHeads: kvHeads)
+                         slidingWindow: slidingWindow, alibi: alibi, kvHeads: kvHeads,
+                         rope: rope, ropeBase: ropeBase, ropeDims: ropeDims)
     }
 }
 

@@ -49,8 +49,9 @@ import TestSupport
     @Test func singleHeadVariantsDoNotTakeKeyAndValueHeads() {
         #expect(failure(TraceRequest(variant: .causal, source: "a b", options: .init(kvHeads: 1)))?
                     .contains("kv_heads") == true)
-        #expect(Variant.causal.options == [.slidingWindow, .alibi])
-        #expect(Variant.multiHead.options == [.heads, .causal, .slidingWindow, .alibi, .kvHeads])
+        #expect(Variant.causal.options == [.slidingWindow, .alibi, .rope, .ropeBase, .ropeDims])
+        #expect(Variant.multiHead.options == [.heads, .causal, .slidingWindow, .alibi, .kvHeads, .rope, .ropeBase, .ropeDims])
+        #expect(Variant.cross.options == [.heads, .causal, .slidingWindow, .alibi, .kvHeads])
     }
 
     @Test func groupedProjectionsOfTheWrongWidthAreNamed() throws {

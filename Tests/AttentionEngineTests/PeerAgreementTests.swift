@@ -5,7 +5,8 @@ import Testing
 import TestSupport
 
 /// The engine against PyTorch's own numbers: `F.scaled_dot_product_attention` in float64 with a
-/// boolean mask (sliding windows), a float mask (ALiBi) and `enable_gqa` (key and value heads), as
+/// boolean mask (sliding windows), a float mask (ALiBi) and `enable_gqa` (key and value heads), on queries
+/// and keys rotated by ONNX's reference `RotaryEmbedding` (RoPE), as
 /// `generate.py --check-torch` wrote them to `Fixtures/peers/`. The tests need no PyTorch.
 @Suite struct PeerAgreementTests {
     /// The folder of `Fixtures` holding PyTorch's outputs, one file per reference fixture it ran.
@@ -30,9 +31,9 @@ import TestSupport
         let specs = Self.peers.compactMap { peer in ReferenceFixtureTests.fixtures.first { $0.name == peer.fixture }?.spec }
         #expect(specs.count == Self.peers.count, "a peer names a fixture that does not exist")
         let options = Set(specs.flatMap { spec in MechanismOption.allCases.filter { $0.value(in: spec.options) != nil } })
-        let required: Set<MechanismOption> = [.slidingWindow, .alibi, .kvHeads]
+        let required: Set<MechanismOption> = [.slidingWindow, .alibi, .kvHeads, .rope, .ropeBase, .ropeDims]
         #expect(options.isSuperset(of: required))
-        #expect(Self.peers.count >= 12)
+        #expect(Self.peers.count >= 18)
     }
 
     @Test(arguments: peers)

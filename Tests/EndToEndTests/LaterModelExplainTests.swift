@@ -39,4 +39,26 @@ import TestSupport
         #expect(lines[1] == "M[2,1] = C[2,1] · W[2,1]\n= 1.0000 · 1.0000\n= 1.0000")
         #expect(lines[2].hasPrefix("S[2,0] = −∞ (masked), because M[2,0] = 0"))
     }
+
+    /// RoPE on X = I₃ padded to width 4 (W_Q = W_K = I₄), interleaved pairs: at position 1, pair 0
+    /// turns by 1 radian, so Q′[1,1] = Q[1,1] cos 1 + Q[1,0] sin 1 = 1 · 0.5403 + 0 · 0.8415.
+    @Test func aRotatedEntryShowsItsPairTheCosineAndTheSine() throws {
+        let identity = "[[1,0,0,0],[0,1,0,0],[0,0,1,0],[0,0,0,1]]"
+        let spec = #"{"variant":"causal","tensors":{"X":[[1,0,0,0],[0,1,0,0],[0,0,1,0]],"W_Q":I,"W_K":I,"W_V":I},"options":{"rope":"interleaved"}}"#
+            .replacingOccurrences(of: "I", with: identity)
+        let directory = try makeTemporaryDirectory()
+        let file = directory.appendingPathComponent("rope.json")
+        try spec.write(to: file, atomically: true, encoding: .utf8)
+        let result = try runAttentionTrace(["explain", "--input", file.path, "--cell", "rope.Q[1,1]"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput == """
+            Q′[1,1] = Q[1,1] · cos[1,0] + Q[1,0] · sin[1,0]
+            = 1.0000 · 0.5403 + 0.0000 · 0.8415
+            = 0.5403
+            cos[1,0] = cos(pθ[1,0])
+            = cos(1.0000)
+            = 0.5403
+
+            """)
+    }
 }

@@ -57,6 +57,15 @@ public struct InputSpec: Decodable, Sendable {
             options.slidingWindow = try nested.decodeIfPresent(Int.self, forKey: SpecKey(MechanismOption.slidingWindow.rawValue))
             options.alibi = try nested.decodeIfPresent(Bool.self, forKey: SpecKey(MechanismOption.alibi.rawValue))
             options.kvHeads = try nested.decodeIfPresent(Int.self, forKey: SpecKey(MechanismOption.kvHeads.rawValue))
+            options.ropeBase = try nested.decodeIfPresent(Double.self, forKey: SpecKey(MechanismOption.ropeBase.rawValue))
+            options.ropeDims = try nested.decodeIfPresent(Int.self, forKey: SpecKey(MechanismOption.ropeDims.rawValue))
+            if let pairing = try nested.decodeIfPresent(String.self, forKey: SpecKey(MechanismOption.rope.rawValue)) {
+                do {
+                    options.rope = try RotaryPairing(named: pairing)
+                } catch {
+                    throw SpecReadingError.invalid(path: "options.rope", message: error.description)
+                }
+            }
             if let score = try nested.decodeIfPresent(String.self, forKey: SpecKey(MechanismOption.score.rawValue)) {
                 do {
                     options.score = try ScoreFunction(named: score)

@@ -205,6 +205,8 @@ final class TraceRecorder {
         case .tanh: .tanh
         case .sigmoid: .sigmoid
         case .exp: .exp
+        case .cos: .cos
+        case .sin: .sin
         }
         return record(a.value.applying(function), key: key, symbol: symbol, description,
                       rows: a.rows, columns: a.columns, provenance: Provenance(operation, [a.id]))

@@ -33,6 +33,8 @@ struct DerivationRule: Sendable {
     var note: String?
     /// Where a `sliceRows` or `sliceColumns` starts in its operand.
     var start: Int?
+    /// For a rotary embedding: the number r of rotary columns (the rest pass through unrotated).
+    var rotaryColumns: Int?
     /// The output's row labels (tokens), for `embedding` and `causalMask`.
     var rowLabels: [String]?
     /// The output's column labels (tokens), for `window` and `causalMask`.

@@ -82,7 +82,9 @@ struct DerivationRules: Sendable {
             rule.maxima = rowMaxima(of: tensor, in: a[0])
         case .sliceRows, .sliceColumns:
             rule.start = provenance.range?.first ?? 0
-        case .tanh, .sigmoid, .exp:
+        case .rotateHalf, .rotatePairs:
+            rule.rotaryColumns = provenance.range?.last
+        case .tanh, .sigmoid, .exp, .cos, .sin:
             rule.argument = argumentExpression(of: a[0])
         default:
             break

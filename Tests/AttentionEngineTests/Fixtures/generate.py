@@ -266,6 +266,30 @@ def alibi_slopes(heads):
     return power_of_two(below) + power_of_two(2 * below)[0::2][:heads - below]
 
 
+def rope_rotate(x, opts):
+    """Rotary position embeddings (Su et al. 2021) on the rows of x (position p = row index):
+    pair k of the first r columns turns by p * base**(-2k/r).  Pairs are (k, k + r/2) for
+    rope = "half" (GPT-NeoX, HF Llama) and (2k, 2k + 1) for "interleaved" (GPT-J, RoFormer);
+    (a, b) -> (a cos - b sin, b cos + a sin).  Columns from r on are unchanged."""
+    pairing = opts.get("rope")
+    if pairing is None:
+        return x
+    base = float(opts.get("rope_base", 10000.0))
+    r = opts.get("rope_dims", len(x[0]))
+    out = []
+    for p, row in enumerate(x):
+        new = list(row)
+        for k in range(r // 2):
+            a_index, b_index = (k, k + r // 2) if pairing == "half" else (2 * k, 2 * k + 1)
+            angle = p * base ** (-2.0 * k / r)
+            c, sn = math.cos(angle), math.sin(angle)
+            a, b = row[a_index], row[b_index]
+            new[a_index] = a * c - b * sn
+            new[b_index] = b * c + a * sn
+        out.append(new)
+    return out
+
+
 def allowed_position(i, j, causal, window):
     """Whether query i may attend to key j: j <= i when causal, and i - W < j with a sliding window W."""
     if causal and j > i:
@@ -301,6 +325,7 @@ def self_variant(t, opts, causal=None):
     if causal is None:
         causal = bool(opts.get("causal", False))
     q, k, v = matmul(x, t["W_Q"]), matmul(x, t["W_K"]), matmul(x, t["W_V"])
+    q, k = rope_rotate(q, opts), rope_rotate(k, opts)
     slope = alibi_slopes(1)[0] if opts.get("alibi") else None
     s, a, z, empty = single_head(q, k, v, causal, opts.get("sliding_window"), slope)
     return {"scores": s, "weights": a, "output": z}, empty
@@ -324,8 +349,8 @@ def multi_head_core(x_q, x_kv, t, heads, causal, opts):
         lo, hi = j * dk, (j + 1) * dk
         g = j * kv_heads // heads
         klo, khi = g * dk, (g + 1) * dk
-        s, a, z, empty = single_head(columns(q, lo, hi), columns(k, klo, khi), columns(v, klo, khi),
-                                     causal, opts.get("sliding_window"), slopes[j])
+        s, a, z, empty = single_head(rope_rotate(columns(q, lo, hi), opts), rope_rotate(columns(k, klo, khi), opts),
+                                     columns(v, klo, khi), causal, opts.get("sliding_window"), slopes[j])
         all_s.append(s)
         all_a.append(a)
         zs.append(z)
@@ -631,6 +656,23 @@ def cases():
         "sliding_window=2; d_model=4 (d_k=2), n=5",
         grouped_tensors(5, 4, 2, 1), {"heads": 2, "kv_heads": 1, "causal": True, "alibi": True, "sliding_window": 2})
 
+    # rotary position embeddings ---------------------------------------------------------------
+    add("causal", "rope-half", "causal with RoPE, rotate-half pairs (NeoX, Llama): (k, k+2) of d_k=4, base 10000; "
+        "n=6, d_model=4, d_v=3", lambda r: projection_tensors(r, 6, 4, 4, 3), {"rope": "half"})
+    add("causal", "rope-interleaved", "causal with RoPE, interleaved pairs (GPT-J): (2k, 2k+1) of d_k=4, base 10000; "
+        "n=6, d_model=4, d_v=3", lambda r: projection_tensors(r, 6, 4, 4, 3), {"rope": "interleaved"})
+    add("self", "rope-partial", "self (not causal) with RoPE on rope_dims=2 of d_k=6 (NeoX rotary_pct = 1/3), half pairs, "
+        "base 100; n=5, d_model=3, d_v=2", lambda r: projection_tensors(r, 5, 3, 6, 2),
+        {"rope": "half", "rope_dims": 2, "rope_base": 100.0})
+    add("multi-head", "llama-style", "a Llama-style layer: heads=4, kv_heads=2, causal, RoPE half pairs on each head "
+        "(d_k=2), d_model=8, n=6", grouped_tensors(6, 8, 4, 2), {"heads": 4, "kv_heads": 2, "causal": True, "rope": "half"})
+    add("multi-head", "mistral-style-rope", "a Mistral-style layer: heads=2, kv_heads=1, causal, sliding_window=3, RoPE half "
+        "pairs on d_k=4, base 1e6; d_model=8, n=7", grouped_tensors(7, 8, 2, 1),
+        {"heads": 2, "kv_heads": 1, "causal": True, "sliding_window": 3, "rope": "half", "rope_base": 1000000.0})
+    add("multi-head", "rope-interleaved-partial", "multi-head with RoPE interleaved on rope_dims=2 of d_k=4, heads=2, "
+        "not causal; d_model=8, n=4", lambda r: projection_tensors(r, 4, 8, 8, 8, with_o=True),
+        {"heads": 2, "rope": "interleaved", "rope_dims": 2})
+
     # cross ---------------------------------------------------------------------------------
     def cross_tensors(m, n, d_model, d_k, d_v, with_o):
         def make(r):
@@ -803,7 +845,7 @@ def generate():
 # Optional cross-check with PyTorch (never affects the fixtures).
 # --------------------------------------------------------------------------------------------
 
-MODERN_OPTIONS = ("sliding_window", "alibi", "kv_heads")
+MODERN_OPTIONS = ("sliding_window", "alibi", "kv_heads", "rope")
 PEERS = os.path.join(HERE, "peers")
 
 
@@ -837,6 +879,8 @@ def check_torch():
         m, n, dk = q.shape[0], k.shape[0], q.shape[1] // heads
         q4 = q.view(m, heads, dk).transpose(0, 1)[None]
         k4 = k.view(n, kv_heads, dk).transpose(0, 1)[None]
+        if "rope" in opts:
+            q4, k4 = rope_peer(q4, opts), rope_peer(k4, opts)
         v4 = v.view(n, kv_heads, v.shape[1] // kv_heads).transpose(0, 1)[None]
         i = torch.arange(m)[:, None]
         j = torch.arange(n)[None, :]
@@ -860,6 +904,55 @@ def check_torch():
         w = torch.softmax(s, dim=-1)[0]
         return output, (w if multi else w[0])
 
+    def rope_tables(opts, positions, r):
+        """HF's RotaryEmbedding: inv_freq = 1 / base**(arange(0, r, 2) / r), freqs = positions x inv_freq."""
+        base = float(opts.get("rope_base", 10000.0))
+        inv_freq = 1.0 / (base ** (torch.arange(0, r, 2, dtype=torch.float64) / r))
+        freqs = torch.arange(positions, dtype=torch.float64)[:, None] * inv_freq[None, :]
+        return freqs.cos(), freqs.sin()
+
+    def rotate_half(x):
+        """Hugging Face Llama / GPT-NeoX (modeling_llama.py)."""
+        x1, x2 = x[..., : x.shape[-1] // 2], x[..., x.shape[-1] // 2:]
+        return torch.cat((-x2, x1), dim=-1)
+
+    def rotate_every_two(x):
+        """Hugging Face GPT-J (modeling_gptj.py)."""
+        x1, x2 = x[..., ::2], x[..., 1::2]
+        return torch.stack((-x2, x1), dim=-1).flatten(-2)
+
+    def rope_published(x, opts):
+        """RoPE as the Hugging Face models write it: rotate the first r dims, pass the rest (NeoX rotary_ndims)."""
+        r = opts.get("rope_dims", x.shape[-1])
+        cos, sin = rope_tables(opts, x.shape[-2], r)
+        rot, rest = x[..., :r], x[..., r:]
+        if opts["rope"] == "half":
+            cos, sin = torch.cat((cos, cos), -1), torch.cat((sin, sin), -1)
+            rot = rot * cos + rotate_half(rot) * sin
+        else:
+            cos, sin = cos.repeat_interleave(2, -1), sin.repeat_interleave(2, -1)
+            rot = rot * cos + rotate_every_two(rot) * sin
+        return torch.cat((rot, rest), -1)
+
+    def rope_peer(x, opts):
+        """ONNX's reference RotaryEmbedding (onnx.reference, interleaved = 0 or 1) when onnx is importable,
+        else the Hugging Face form; the two are compared below."""
+        published = rope_published(x, opts)
+        try:
+            from onnx.reference.ops.op_rotary_embedding import rotary_embedding
+        except ImportError:
+            return published
+        r = opts.get("rope_dims", x.shape[-1])
+        cos, sin = rope_tables(opts, x.shape[-2], r)
+        # ONNX takes [batch, heads, seq, head_size] with caches [seq, r/2] indexed by position_ids.
+        positions = np.arange(x.shape[-2])[None, :]
+        onnx_out = torch.from_numpy(rotary_embedding(x.numpy(), cos.numpy(), sin.numpy(), positions,
+                                                     interleaved=int(opts["rope"] == "interleaved"),
+                                                     rotary_embedding_dim=r))
+        rope_differences.append(float((onnx_out - published).abs().max()))
+        return onnx_out
+
+    rope_differences = []
     print(f"--check-torch with torch {torch.__version__}: max abs difference (weights, output)")
     worst = 0.0
     if os.path.isdir(PEERS):
@@ -885,7 +978,8 @@ def check_torch():
                 dw, do = maxdiff(exp["weights"], w), maxdiff(exp["output"], out)
                 peer = {"description": f"PyTorch {torch.__version__} F.scaled_dot_product_attention in float64 on "
                                        f"{variant}/{f[:-5]}: a boolean attn_mask for the causal mask and sliding window, "
-                                       "a float attn_mask of -m_h (i - j) for ALiBi, enable_gqa for kv_heads",
+                                       "a float attn_mask of -m_h (i - j) for ALiBi, enable_gqa for kv_heads; "
+                                       "queries and keys rotated by ONNX's reference RotaryEmbedding for rope",
                         "fixture": f"{variant}/{f[:-5]}", "output": out.tolist()}
                 os.makedirs(os.path.join(PEERS, variant), exist_ok=True)
                 with open(os.path.join(PEERS, variant, f), "w", encoding="utf-8", newline="\n") as fh:
@@ -914,6 +1008,8 @@ def check_torch():
             worst = max(worst, dw, do)
             print(f"  {variant}/{f}: weights {dw:.3e}  output {do:.3e}")
     print(f"  worst: {worst:.3e}")
+    if rope_differences:
+        print(f"  RoPE: ONNX reference vs Hugging Face rotate_half / rotate_every_two: {max(rope_differences):.3e}")
 
 
 def check_keras():

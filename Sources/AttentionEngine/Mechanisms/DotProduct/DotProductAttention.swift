@@ -22,6 +22,10 @@ struct DotProductAttention {
     let pattern: ScorePattern
     /// Which key and value head each query head reads, with heads; `nil` for one head.
     let groups: KeyValueGroups?
+    /// The rotary position embedding of the queries and keys of each head, or `nil` for none.
+    let rotary: RotaryEmbedding?
+    /// The rotary dimensions of each head, with ``rotary``.
+    private let rotaryDimensions: Int
     private let projections: Projections
 
     /// Each projection's value and how it was obtained; `W_O` only with heads.
@@ -34,14 +38,17 @@ struct DotProductAttention {
     ///
     /// - Parameter kvHeads: The key and value heads the `heads` query heads share (grouped-query
     ///   attention); `nil` for as many as `heads`. The caller has checked that it divides `heads`.
-    /// - Throws: ``TraceError/shapeMismatch(tensor:expected:found:because:)``, or
-    ///   ``TraceError/headsDoNotDivide(heads:width:)`` when `heads` does not divide `d_model`.
+    ///   - rotary: The rotary position embedding of queries and keys, if any.
+    /// - Throws: ``TraceError/shapeMismatch(tensor:expected:found:because:)``,
+    ///   ``TraceError/headsDoNotDivide(heads:width:)`` when `heads` does not divide `d_model`, and
+    ///   ``TraceError/invalidOption(_:value:reason:)`` for rotary dimensions a head does not have.
     init(queries: TracedMatrix, sources: TracedMatrix, heads: Int?, kvHeads: Int? = nil, pattern: ScorePattern,
-         tensors: TensorSource) throws(TraceError) {
+         rotary: RotaryEmbedding? = nil, tensors: TensorSource) throws(TraceError) {
         self.queries = queries
         self.sources = sources
         self.heads = heads
         self.pattern = pattern
+        self.rotary = rotary
         let d = queries.value.columns
         if let heads {
             guard heads >= 1, d % heads == 0 else {
@@ -60,6 +67,7 @@ struct DotProductAttention {
                                          because: "d_model x kv_heads·d_k, d_model = \(d), kv_heads = \(groups.kvHeads), d_k = \(d / heads)")
             }
             projections = Projections(wq: try square("W_Q"), wk: try shared("W_K"), wv: try shared("W_V"), wo: try square("W_O"))
+            rotaryDimensions = try rotary?.rotaryDimensions(headWidth: d / heads) ?? 0
         } else {
             groups = nil
             let dk = tensors.given["W_Q"]?.columnCount ?? tensors.given["W_K"]?.columnCount ?? d
@@ -68,6 +76,7 @@ struct DotProductAttention {
                 wq: try tensors.matrix("W_Q", rows: d, columns: dk, because: "d_model x d_k, d_model = \(d)"),
                 wk: try tensors.matrix("W_K", rows: d, columns: dk, because: "d_model x d_k, with d_k = \(dk) from W_Q"),
                 wv: try tensors.matrix("W_V", rows: d, columns: dv, because: "d_model x d_v, d_model = \(d)"))
+            rotaryDimensions = try rotary?.rotaryDimensions(headWidth: dk) ?? 0
         }
     }
 
@@ -87,7 +96,8 @@ struct DotProductAttention {
         let v = recorder.multiply(sources, projection(projections.wv, "W_V"), key: "V", symbol: "V",
                                   "the values: what each position passes on")
         guard let heads, let groups, let wo = projections.wo else {
-            let head = attend(q, k, v, head: 0, prefix: "", group: "Step 3 · Attend", recorder: recorder)
+            let (rq, rk) = rotated([q], [k], group: group, recorder: recorder)
+            let head = attend(rq[0], rk[0], v, head: 0, prefix: "", group: "Step 3 · Attend", recorder: recorder)
             recorder.recordResult("weights", repeating: head.weights)
             recorder.recordResult("output", repeating: head.output)
             return
@@ -119,6 +129,8 @@ struct DotProductAttention {
             }
             split.append((qj, keysAndValues[g].0, keysAndValues[g].1))
         }
+        let (rotatedQueries, rotatedKeys) = rotated(split.map(\.0), keysAndValues.map(\.0), group: group, recorder: recorder)
+        split = split.indices.map { j in (rotatedQueries[j], rotatedKeys[groups.kvHead(ofQueryHead: j)], split[j].2) }
         // Each head's weights go into the result as soon as the head is done, so that
         // under a bounded recording policy no head's n x n matrices outlive it.
         var weights = recorder.stackedResult(count: heads, rows: q.value.rows, columns: k.value.rows)
@@ -141,6 +153,27 @@ struct DotProductAttention {
         let output = recorder.multiply(z, projection(wo, "W_O"), key: "output", symbol: "output", "the attention output")
         recorder.recordResult("weights", weights)
         recorder.recordResult("output", repeating: output)
+    }
+
+    /// The queries and keys (one per head, or the single head's) rotated by ``rotary`` in a step of
+    /// their own, after the angle tables; unchanged without it. Queries and keys share positions, as
+    /// only self-attention takes RoPE.
+    private func rotated(_ queries: [TracedMatrix], _ keys: [TracedMatrix], group: String,
+                         recorder: TraceRecorder) -> ([TracedMatrix], [TracedMatrix]) {
+        guard let rotary, let first = queries.first else { return (queries, keys) }
+        let single = queries.count == 1 && heads == nil
+        let (text, formulas) = rotary.explanation(headWidth: first.value.columns, rotary: rotaryDimensions)
+        recorder.begin("rope", title: "Rotate queries and keys by their positions (RoPE)", group: group,
+                       explanation: text, formulas: formulas)
+        let tables = rotary.tables(positions: first.value.rows, rotary: rotaryDimensions, rows: first.rows, recorder: recorder)
+        func turn(_ x: TracedMatrix, _ name: String, _ index: Int, _ what: String) -> TracedMatrix {
+            let suffix = single ? "" : String(index)
+            return rotary.rotate(x, by: tables, rotary: rotaryDimensions, key: name + suffix,
+                                 symbol: single ? "\(name)′" : "\(name)′_\(index)", "the \(what) rotated by their positions",
+                                 recorder: recorder)
+        }
+        return (queries.enumerated().map { turn($1, "Q", $0, single ? "queries" : "queries of head \($0)") },
+                keys.enumerated().map { turn($1, "K", $0, single ? "keys" : "keys K_\($0)") })
     }
 
     private var sourceSymbol: String { sources.id == queries.id ? "X" : "memory" }

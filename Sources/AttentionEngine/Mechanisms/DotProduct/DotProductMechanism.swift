@@ -32,7 +32,7 @@ struct DotProductMechanism: Mechanism {
 
     var options: [MechanismOption] {
         (heads == .single ? [] : [.heads]) + (isCausal ? [] : [.causal]) + [.slidingWindow, .alibi]
-            + (heads == .single ? [] : [.kvHeads])
+            + (heads == .single ? [] : [.kvHeads]) + (isCross ? [] : [.rope, .ropeBase, .ropeDims])
     }
 
     var impliedOptions: MechanismOptions {
@@ -42,6 +42,7 @@ struct DotProductMechanism: Mechanism {
     func resolved(_ options: MechanismOptions, tensors: TensorSource) -> MechanismOptions {
         var options = options
         if heads == .option { options.heads = options.heads ?? 1 }
+        if options.rope != nil { options.ropeBase = options.ropeBase ?? RotaryEmbedding.defaultBase }
         return options
     }
 
@@ -55,6 +56,11 @@ struct DotProductMechanism: Mechanism {
         if options.alibi == true, options.causal != true {
             throw .invalidOption(.alibi, value: "true",
                                  reason: "alibi needs causal = true: ALiBi penalises keys behind the query, −m_h · (i − j) for j ≤ i")
+        }
+        for option in [MechanismOption.ropeBase, .ropeDims] where options.rope == nil {
+            if let value = option.value(in: options) {
+                throw .invalidOption(option, value: value, reason: "\(option.rawValue) needs rope (half or interleaved) to apply to")
+            }
         }
         if let kvHeads = options.kvHeads {
             guard let heads = options.heads else {
@@ -92,7 +98,10 @@ struct DotProductMechanism: Mechanism {
         // their exponentials and the weights; ALiBi's query positions, distances, bias and biased scores; a
         // sliding window's causal mask and window.
         let pairsPerHead = 7.0 + (input.options.alibi == true ? 4 : 0) + (input.options.slidingWindow != nil ? 2 : 0)
-        return TraceSizeEstimate(numbers: h * Double(n) * Double(m) * pairsPerHead + 8 * Double(n + m) * d + 4 * d * d,
+        // RoPE: the angle, cosine and sine tables and the rotated queries and keys, each about n × d.
+        let rotaryNumbers = input.options.rope == nil ? 0 : 5 * Double(n) * d
+        return TraceSizeEstimate(numbers: h * Double(n) * Double(m) * pairsPerHead + 8 * Double(n + m) * d + 4 * d * d
+                                     + rotaryNumbers,
                                  sourceLength: n, targetLength: m, width: input.width,
                                  heads: heads == .single ? nil : headCount)
     }
@@ -107,8 +116,13 @@ struct DotProductMechanism: Mechanism {
             : x
         let pattern = ScorePattern(causal: input.options.causal ?? false, slidingWindow: input.options.slidingWindow,
                                    alibi: input.options.alibi ?? false)
+        let rotary = input.options.rope.map { pairing in
+            RotaryEmbedding(pairing: pairing, base: input.options.ropeBase ?? RotaryEmbedding.defaultBase,
+                            dimensions: input.options.ropeDims)
+        }
         let attention = try DotProductAttention(queries: x, sources: sources, heads: input.options.heads,
-                                                kvHeads: input.options.kvHeads, pattern: pattern, tensors: input.tensors)
+                                                kvHeads: input.options.kvHeads, pattern: pattern, rotary: rotary,
+                                                tensors: input.tensors)
         attention.trace(recorder: recorder)
     }
 }

@@ -17,6 +17,12 @@ public enum MechanismOption: String, CaseIterable, Sendable {
     case alibi
     /// The number of key and value heads that the query heads share (grouped-query attention).
     case kvHeads = "kv_heads"
+    /// Rotary position embeddings on the queries and keys, with the pairing it names (Su et al. 2021).
+    case rope
+    /// The base of the rotary angles, `θ_k = base^(−2k/r)`.
+    case ropeBase = "rope_base"
+    /// The number r of rotary dimensions of each head; the rest pass through (GPT-NeoX's `rotary_pct · d_k`).
+    case ropeDims = "rope_dims"
 
     /// What the option means, for help texts and documentation.
     public var summary: String {
@@ -28,6 +34,9 @@ public enum MechanismOption: String, CaseIterable, Sendable {
         case .slidingWindow: "the sliding window W: position i sees only i − W < j ≤ i (Mistral; needs causal)"
         case .alibi: "add ALiBi's penalty −m_h · (i − j) to head h's scores (Press et al. 2022; needs causal)"
         case .kvHeads: "the number of key and value heads, dividing heads: grouped-query (1: multi-query) attention"
+        case .rope: "rotate queries and keys by their positions (RoPE, Su et al. 2021): half (NeoX, Llama) or interleaved (GPT-J)"
+        case .ropeBase: "the base of RoPE's angles θ_k = base^(−2k/r), more than 1 (default 10000)"
+        case .ropeDims: "RoPE's rotary dimensions r per head, even (default d_k; NeoX's rotary_pct · d_k)"
         }
     }
 
@@ -41,6 +50,9 @@ public enum MechanismOption: String, CaseIterable, Sendable {
         case .slidingWindow: options.slidingWindow.map(String.init)
         case .alibi: options.alibi.map(String.init)
         case .kvHeads: options.kvHeads.map(String.init)
+        case .rope: options.rope?.rawValue
+        case .ropeBase: options.ropeBase.map { String($0) }
+        case .ropeDims: options.ropeDims.map(String.init)
         }
     }
 
@@ -55,6 +67,9 @@ public enum MechanismOption: String, CaseIterable, Sendable {
         case .slidingWindow: options.slidingWindow = nil
         case .alibi: options.alibi = nil
         case .kvHeads: options.kvHeads = nil
+        case .rope: options.rope = nil
+        case .ropeBase: options.ropeBase = nil
+        case .ropeDims: options.ropeDims = nil
         }
         return options
     }
@@ -73,7 +88,7 @@ public enum MechanismOption: String, CaseIterable, Sendable {
                 throw .invalidOption(self, value: String(window),
                                      reason: "window must be 0 or more (the half-width D of the local window), got \(window)")
             }
-        case .causal, .alibi:
+        case .causal, .alibi, .rope:
             break
         case .score:
             if let score = options.score, !ScoreFunction.selectable.contains(score) {
@@ -87,6 +102,16 @@ public enum MechanismOption: String, CaseIterable, Sendable {
         case .kvHeads:
             if let kvHeads = options.kvHeads, kvHeads < 1 {
                 throw .invalidOption(self, value: String(kvHeads), reason: "kv_heads must be at least 1, got \(kvHeads)")
+            }
+        case .ropeBase:
+            if let base = options.ropeBase, !(base > 1 && base.isFinite) {
+                throw .invalidOption(self, value: String(base),
+                                     reason: "rope_base must be a finite number above 1 (the angles are base^(−2k/r)), got \(base)")
+            }
+        case .ropeDims:
+            if let dims = options.ropeDims, dims < 2 || dims % 2 != 0 {
+                throw .invalidOption(self, value: String(dims),
+                                     reason: "rope_dims must be even and at least 2 (RoPE rotates pairs of dimensions), got \(dims)")
             }
         }
     }

@@ -19,10 +19,17 @@ public struct MechanismOptions: Sendable, Equatable {
     public var alibi: Bool?
     /// The number of key and value heads the query heads share; `heads` when unset.
     public var kvHeads: Int?
+    /// The pairing of rotary position embeddings, or `nil` for none.
+    public var rope: RotaryPairing?
+    /// The base of the rotary angles; 10000 when RoPE is on and it is unset.
+    public var ropeBase: Double?
+    /// The rotary dimensions of each head; all of them when unset.
+    public var ropeDims: Int?
 
     /// Creates options; `nil` means "not set".
     public init(heads: Int? = nil, window: Int? = nil, causal: Bool? = nil, score: ScoreFunction? = nil,
-                slidingWindow: Int? = nil, alibi: Bool? = nil, kvHeads: Int? = nil) {
+                slidingWindow: Int? = nil, alibi: Bool? = nil, kvHeads: Int? = nil,
+                rope: RotaryPairing? = nil, ropeBase: Double? = nil, ropeDims: Int? = nil) {
         self.heads = heads
         self.window = window
         self.causal = causal
@@ -30,13 +37,17 @@ public struct MechanismOptions: Sendable, Equatable {
         self.slidingWindow = slidingWindow
         self.alibi = alibi
         self.kvHeads = kvHeads
+        self.rope = rope
+        self.ropeBase = ropeBase
+        self.ropeDims = ropeDims
     }
 
     /// These options with every option `other` sets replaced by its value there.
     func overridden(by other: MechanismOptions) -> MechanismOptions {
         MechanismOptions(heads: other.heads ?? heads, window: other.window ?? window, causal: other.causal ?? causal,
                          score: other.score ?? score, slidingWindow: other.slidingWindow ?? slidingWindow,
-                         alibi: other.alibi ?? alibi, kvHeads: other.kvHeads ?? kvHeads)
+                         alibi: other.alibi ?? alibi, kvHeads: other.kvHeads ?? kvHeads, rope: other.rope ?? rope,
+                         ropeBase: other.ropeBase ?? ropeBase, ropeDims: other.ropeDims ?? ropeDims)
     }
 
     /// The options that are set, in declaration order.
