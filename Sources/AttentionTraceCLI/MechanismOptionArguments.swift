@@ -37,11 +37,14 @@ struct MechanismOptionArguments: ParsableArguments {
     @Option(name: .customLong("rope-dims"), help: "RoPE's rotary dimensions per head, even (default: all of d_k).")
     var ropeDims: Int?
 
+    @Flag(inversion: .prefixedNo, help: "A learned sink logit per head, an extra softmax column that is dropped (gpt-oss; self, causal, multi-head, cross).")
+    var sinks: Bool?
+
     /// The options as the engine takes them; unset ones stay `nil`.
     var mechanismOptions: MechanismOptions {
         MechanismOptions(heads: heads, window: window, causal: causal, score: score,
                          slidingWindow: slidingWindow, alibi: alibi, kvHeads: kvHeads,
-                         rope: rope, ropeBase: ropeBase, ropeDims: ropeDims)
+                         rope: rope, ropeBase: ropeBase, ropeDims: ropeDims, sinks: sinks)
     }
 }
 

@@ -49,9 +49,9 @@ import TestSupport
     @Test func singleHeadVariantsDoNotTakeKeyAndValueHeads() {
         #expect(failure(TraceRequest(variant: .causal, source: "a b", options: .init(kvHeads: 1)))?
                     .contains("kv_heads") == true)
-        #expect(Variant.causal.options == [.slidingWindow, .alibi, .rope, .ropeBase, .ropeDims])
-        #expect(Variant.multiHead.options == [.heads, .causal, .slidingWindow, .alibi, .kvHeads, .rope, .ropeBase, .ropeDims])
-        #expect(Variant.cross.options == [.heads, .causal, .slidingWindow, .alibi, .kvHeads])
+        #expect(Variant.causal.options == [.slidingWindow, .alibi, .rope, .ropeBase, .ropeDims, .sinks])
+        #expect(Variant.multiHead.options == [.heads, .causal, .slidingWindow, .alibi, .kvHeads, .rope, .ropeBase, .ropeDims, .sinks])
+        #expect(Variant.cross.options == [.heads, .causal, .slidingWindow, .alibi, .kvHeads, .sinks])
     }
 
     @Test func groupedProjectionsOfTheWrongWidthAreNamed() throws {
@@ -159,5 +159,36 @@ import TestSupport
         let grouped = try trace(.multiHead, .init(heads: 2, causal: true, kvHeads: 2))
         #expect(grouped.result == plain.result)
         #expect(grouped.steps.map(\.tensors) == plain.steps.map(\.tensors))
+    }
+
+    // MARK: - Attention sinks
+
+    @Test func aSinkLogitTakesAShareOfEveryRowAndSaysSo() throws {
+        let trace = try trace(.multiHead, .init(heads: 2, causal: true, sinks: true))
+        let weights = try #require(trace.result["weights"]?.values)
+        let sinks = try #require(trace.inputs["sinks"])
+        #expect(sinks.shape == [2])
+        for h in 0..<2 {
+            let all = try #require(trace.tensor("head\(h).normalise.weights")?.values)
+            #expect(all.shape == [6, 7])
+            for i in 0..<6 {
+                let kept = (0..<6).map { weights[[h, i, $0]] }.reduce(0, +)
+                // What the keys do not get is exactly the sink column's weight.
+                #expect(abs(kept + all[[i, 6]] - 1) <= 1e-12)
+                #expect(kept < 1)
+            }
+        }
+        #expect(trace.tensor("head1.normalise.with-sink")?.provenance.operands == ["head1.mask.masked", "head1.normalise.sink"])
+        #expect(trace.warnings.contains { $0.hasPrefix("with sink logits each row's weights sum to less than 1") })
+        // The masked scores stay masked through the concatenation: no overflow is reported.
+        #expect(trace.tensor("head0.normalise.with-sink")?.values?[[0, 3]] == -.infinity)
+    }
+
+    @Test func sinkLogitsOfTheWrongLengthAreNamed() {
+        let spec = InputSpec(tensors: ["sinks": Tensor(vector: [1, 2, 3])], options: .init(heads: 2, sinks: true))
+        #expect(failure(TraceRequest(variant: .multiHead, source: "a b", spec: spec))
+                    == "tensor 'sinks' has shape [3], expected [2] (one sink logit per head, h = 2)")
+        let unused = InputSpec(tensors: ["sinks": Tensor(vector: [1])])
+        #expect(failure(TraceRequest(variant: .causal, source: "a b", spec: unused))?.contains("sinks") == true)
     }
 }

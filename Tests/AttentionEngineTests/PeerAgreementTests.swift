@@ -6,7 +6,8 @@ import TestSupport
 
 /// The engine against PyTorch's own numbers: `F.scaled_dot_product_attention` in float64 with a
 /// boolean mask (sliding windows), a float mask (ALiBi) and `enable_gqa` (key and value heads), on queries
-/// and keys rotated by ONNX's reference `RotaryEmbedding` (RoPE), as
+/// and keys rotated by ONNX's reference `RotaryEmbedding` (RoPE), and gpt-oss's reference attention for
+/// sink logits, as
 /// `generate.py --check-torch` wrote them to `Fixtures/peers/`. The tests need no PyTorch.
 @Suite struct PeerAgreementTests {
     /// The folder of `Fixtures` holding PyTorch's outputs, one file per reference fixture it ran.
@@ -31,7 +32,7 @@ import TestSupport
         let specs = Self.peers.compactMap { peer in ReferenceFixtureTests.fixtures.first { $0.name == peer.fixture }?.spec }
         #expect(specs.count == Self.peers.count, "a peer names a fixture that does not exist")
         let options = Set(specs.flatMap { spec in MechanismOption.allCases.filter { $0.value(in: spec.options) != nil } })
-        let required: Set<MechanismOption> = [.slidingWindow, .alibi, .kvHeads, .rope, .ropeBase, .ropeDims]
+        let required: Set<MechanismOption> = [.slidingWindow, .alibi, .kvHeads, .rope, .ropeBase, .ropeDims, .sinks]
         #expect(options.isSuperset(of: required))
         #expect(Self.peers.count >= 18)
     }

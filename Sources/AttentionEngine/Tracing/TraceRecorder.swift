@@ -241,10 +241,12 @@ final class TraceRecorder {
     ///
     /// - Parameter id: The identifier to record under, when not `<step>.<key>` (the
     ///   encoder's annotations are recorded as `keys`).
+    /// A part that a mask made keeps its −∞ entries' meaning ("masked") in the result.
     func concatenate(_ parts: [TracedMatrix], rows: Axis, columns: Axis, id: TensorID? = nil, key: String, symbol: String,
                      _ description: String) -> TracedMatrix {
-        record(Matrix.concatenatingColumns(parts.map(\.value)), id: id ?? qualified(key), symbol: symbol, description,
-               rows: rows, columns: columns, provenance: Provenance(.concatColumns, parts.map(\.id)))
+        let result = record(Matrix.concatenatingColumns(parts.map(\.value)), id: id ?? qualified(key), symbol: symbol,
+                            description, rows: rows, columns: columns, provenance: Provenance(.concatColumns, parts.map(\.id)))
+        return parts.contains { maskedTensors.contains($0.id) } ? noteMasked(result) : result
     }
 
     /// The parts' rows one after another.

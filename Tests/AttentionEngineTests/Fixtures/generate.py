@@ -297,9 +297,18 @@ def allowed_position(i, j, causal, window):
     return window is None or i - window < j
 
 
-def single_head(q, k, v, causal, window=None, slope=None):
+def softmax_with_sink(row, sink):
+    """The softmax of row + [sink] with the sink's entry dropped (gpt-oss): rows sum to < 1."""
+    live = [x for x in row if x is not None] + [sink]
+    mx = max(live)
+    ex = [math.exp(x - mx) if x is not None else 0.0 for x in row]
+    z = math.fsum(ex + [math.exp(sink - mx)])
+    return [e / z for e in ex], False
+
+
+def single_head(q, k, v, causal, window=None, slope=None, sink=None):
     """softmax(Q K^T / sqrt(d_k) + B) V, masked where allowed_position is false;
-    B_ij = -slope * (i - j) (ALiBi) when slope is given."""
+    B_ij = -slope * (i - j) (ALiBi) when slope is given; with a sink logit, an extra dropped column."""
     dk = len(q[0])
 
     def score(i, j):
@@ -309,7 +318,7 @@ def single_head(q, k, v, causal, window=None, slope=None):
                for j in range(len(k))] for i in range(len(q))]
     weights, out, empty_rows = [], [], []
     for i, row in enumerate(scores):
-        w, empty = softmax_masked(row)
+        w, empty = softmax_masked(row) if sink is None else softmax_with_sink(row, sink)
         if empty:
             empty_rows.append(i)
             z = [0.0] * len(v[0])
@@ -327,7 +336,8 @@ def self_variant(t, opts, causal=None):
     q, k, v = matmul(x, t["W_Q"]), matmul(x, t["W_K"]), matmul(x, t["W_V"])
     q, k = rope_rotate(q, opts), rope_rotate(k, opts)
     slope = alibi_slopes(1)[0] if opts.get("alibi") else None
-    s, a, z, empty = single_head(q, k, v, causal, opts.get("sliding_window"), slope)
+    sink = t["sinks"][0] if opts.get("sinks") else None
+    s, a, z, empty = single_head(q, k, v, causal, opts.get("sliding_window"), slope, sink)
     return {"scores": s, "weights": a, "output": z}, empty
 
 
@@ -350,7 +360,8 @@ def multi_head_core(x_q, x_kv, t, heads, causal, opts):
         g = j * kv_heads // heads
         klo, khi = g * dk, (g + 1) * dk
         s, a, z, empty = single_head(rope_rotate(columns(q, lo, hi), opts), rope_rotate(columns(k, klo, khi), opts),
-                                     columns(v, klo, khi), causal, opts.get("sliding_window"), slopes[j])
+                                     columns(v, klo, khi), causal, opts.get("sliding_window"), slopes[j],
+                                     t["sinks"][j] if opts.get("sinks") else None)
         all_s.append(s)
         all_a.append(a)
         zs.append(z)
@@ -371,7 +382,8 @@ def cross(t, opts):
     q = matmul(t["X"], t["W_Q"])
     k, v = matmul(t["memory"], t["W_K"]), matmul(t["memory"], t["W_V"])
     slope = alibi_slopes(1)[0] if opts.get("alibi") else None
-    s, a, z, empty = single_head(q, k, v, causal, opts.get("sliding_window"), slope)
+    sink = t["sinks"][0] if opts.get("sinks") else None
+    s, a, z, empty = single_head(q, k, v, causal, opts.get("sliding_window"), slope, sink)
     return {"scores": s, "weights": a, "output": z}, empty
 
 
@@ -673,6 +685,15 @@ def cases():
         "not causal; d_model=8, n=4", lambda r: projection_tensors(r, 4, 8, 8, 8, with_o=True),
         {"heads": 2, "rope": "interleaved", "rope_dims": 2})
 
+    # attention sinks (gpt-oss) ---------------------------------------------------------------
+    add("causal", "sinks", "causal with a learned sink logit (gpt-oss): softmax over the row and s_0, the sink's column "
+        "dropped, so rows sum to < 1; n=5, d_model=3, d_k=2, d_v=2",
+        lambda r: projection_tensors(r, 5, 3, 2, 2) | {"sinks": vec(r, 1, 2.0)}, {"sinks": True})
+    add("multi-head", "gpt-oss-style", "a gpt-oss-style layer (plain RoPE, no YaRN): heads=4, kv_heads=2, causal, "
+        "sliding_window=3, RoPE half pairs (d_k=2), sink logits per head; d_model=8, n=6",
+        lambda r: grouped_tensors(6, 8, 4, 2)(r) | {"sinks": vec(r, 4, 2.0)},
+        {"heads": 4, "kv_heads": 2, "causal": True, "sliding_window": 3, "rope": "half", "sinks": True})
+
     # cross ---------------------------------------------------------------------------------
     def cross_tensors(m, n, d_model, d_k, d_v, with_o):
         def make(r):
@@ -689,6 +710,8 @@ def cases():
         return make
     add("cross", "grouped-query", "cross-attention with heads=2 sharing kv_heads=1: m=3, n=4, d_model=4 (d_k=2), W_K and W_V 4x2",
         grouped_cross_tensors(3, 4, 4, 2, 1), {"heads": 2, "kv_heads": 1})
+    add("cross", "sinks", "cross-attention with heads=2 and sink logits, not causal: m=3, n=4, d_model=4 (d_k=2)",
+        lambda r: cross_tensors(3, 4, 4, 4, 4, True)(r) | {"sinks": vec(r, 2, 2.0)}, {"heads": 2, "sinks": True})
 
     add("cross", "single-head", "single-head cross-attention (no W_O): X m=3 decoder rows, memory n=4, d_model=3, d_k=2, d_v=4",
         cross_tensors(3, 4, 3, 2, 4, False))
@@ -747,7 +770,9 @@ def check(variant, name, tensors, options, expected, empty_rows):
     rows = rows_of(expected["weights"])
     for r, row in enumerate(rows):
         total = math.fsum(row)
-        if variant == "local-p":
+        if options.get("sinks"):
+            assert 0.0 < total < 1.0, label
+        elif variant == "local-p":
             assert 0.0 < total <= 1.0 + 1e-15, label
         elif variant == "local-m" and r in empty_rows:
             assert all(x == 0.0 for x in row), label
@@ -845,7 +870,7 @@ def generate():
 # Optional cross-check with PyTorch (never affects the fixtures).
 # --------------------------------------------------------------------------------------------
 
-MODERN_OPTIONS = ("sliding_window", "alibi", "kv_heads", "rope")
+MODERN_OPTIONS = ("sliding_window", "alibi", "kv_heads", "rope", "sinks")
 PEERS = os.path.join(HERE, "peers")
 
 
@@ -895,14 +920,40 @@ def check_torch():
             mask = torch.where(allowed, bias, torch.tensor(float("-inf")))[None]
         else:
             mask = allowed
-        out = F.scaled_dot_product_attention(q4, k4, v4, attn_mask=mask, enable_gqa=kv_heads != heads)
+        if opts.get("sinks"):
+            out = gpt_oss_sdpa(q4, k4, v4, T(t["sinks"]), mask, heads // kv_heads)
+        else:
+            out = F.scaled_dot_product_attention(q4, k4, v4, attn_mask=mask, enable_gqa=kv_heads != heads)
         z = out[0].transpose(0, 1).reshape(m, -1)
         output = z @ T(t["W_O"]) if multi else z
         kr = k4.repeat_interleave(heads // kv_heads, dim=1)
         s = q4 @ kr.transpose(-1, -2) / math.sqrt(dk)
         s = s + mask if mask.dtype == torch.float64 else s.masked_fill(~mask, float("-inf"))
-        w = torch.softmax(s, dim=-1)[0]
+        if opts.get("sinks"):
+            sink = T(t["sinks"]).reshape(1, heads, 1, 1).expand(1, heads, m, 1)
+            w = torch.softmax(torch.cat([s, sink], dim=-1), dim=-1)[0, ..., :-1]
+        else:
+            w = torch.softmax(s, dim=-1)[0]
         return output, (w if multi else w[0])
+
+    def gpt_oss_sdpa(q4, k4, v4, sinks, allowed, q_mult):
+        """gpt-oss's reference attention (gpt_oss/torch/model.py, sdpa): the per-head sink logit is
+        concatenated to the masked, scaled scores, the softmax runs over both, and its column is dropped."""
+        _, heads, m, dk = q4.shape
+        n = k4.shape[2]
+        # gpt-oss lays Q out as tokens x kv_heads x q_mult x d_head and K, V as tokens x kv_heads x d_head.
+        Q = q4[0].transpose(0, 1).reshape(m, heads // q_mult, q_mult, dk)
+        K = k4[0].transpose(0, 1)[:, :, None, :].expand(-1, -1, q_mult, -1)
+        V = v4[0].transpose(0, 1)[:, :, None, :].expand(-1, -1, q_mult, -1)
+        S = sinks.reshape(heads // q_mult, q_mult, 1, 1).expand(-1, -1, m, -1)
+        mask = torch.zeros(m, n, dtype=torch.float64).masked_fill(~allowed, float("-inf"))
+        QK = torch.einsum("qhmd,khmd->hmqk", Q, K)
+        QK *= 1.0 / math.sqrt(dk)
+        QK += mask[None, None, :, :]
+        QK = torch.cat([QK, S], dim=-1)
+        W = torch.softmax(QK, dim=-1)[..., :-1]
+        attn = torch.einsum("hmqk,khmd->qhmd", W, V)            # m x kv_heads x q_mult x d_head
+        return attn.reshape(m, heads, dk).transpose(0, 1)[None]
 
     def rope_tables(opts, positions, r):
         """HF's RotaryEmbedding: inv_freq = 1 / base**(arange(0, r, 2) / r), freqs = positions x inv_freq."""
@@ -979,7 +1030,8 @@ def check_torch():
                 peer = {"description": f"PyTorch {torch.__version__} F.scaled_dot_product_attention in float64 on "
                                        f"{variant}/{f[:-5]}: a boolean attn_mask for the causal mask and sliding window, "
                                        "a float attn_mask of -m_h (i - j) for ALiBi, enable_gqa for kv_heads; "
-                                       "queries and keys rotated by ONNX's reference RotaryEmbedding for rope",
+                                       "queries and keys rotated by ONNX's reference RotaryEmbedding for rope; "
+                                       "gpt-oss's reference sdpa (sink logits) for sinks",
                         "fixture": f"{variant}/{f[:-5]}", "output": out.tolist()}
                 os.makedirs(os.path.join(PEERS, variant), exist_ok=True)
                 with open(os.path.join(PEERS, variant, f), "w", encoding="utf-8", newline="\n") as fh:

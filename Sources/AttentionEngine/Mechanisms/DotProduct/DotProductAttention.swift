@@ -26,6 +26,8 @@ struct DotProductAttention {
     let rotary: RotaryEmbedding?
     /// The rotary dimensions of each head, with ``rotary``.
     private let rotaryDimensions: Int
+    /// Each head's sink logit (1 × h) and how it was obtained, or `nil` without sinks.
+    private let sinkLogits: (Matrix, Provenance)?
     private let projections: Projections
 
     /// Each projection's value and how it was obtained; `W_O` only with heads.
@@ -39,17 +41,19 @@ struct DotProductAttention {
     /// - Parameter kvHeads: The key and value heads the `heads` query heads share (grouped-query
     ///   attention); `nil` for as many as `heads`. The caller has checked that it divides `heads`.
     ///   - rotary: The rotary position embedding of queries and keys, if any.
+    ///   - sinks: Whether each head's softmax gets the sink logit of the tensor `sinks` as an extra, dropped column.
     /// - Throws: ``TraceError/shapeMismatch(tensor:expected:found:because:)``,
     ///   ``TraceError/headsDoNotDivide(heads:width:)`` when `heads` does not divide `d_model`, and
     ///   ``TraceError/invalidOption(_:value:reason:)`` for rotary dimensions a head does not have.
     init(queries: TracedMatrix, sources: TracedMatrix, heads: Int?, kvHeads: Int? = nil, pattern: ScorePattern,
-         rotary: RotaryEmbedding? = nil, tensors: TensorSource) throws(TraceError) {
+         rotary: RotaryEmbedding? = nil, sinks: Bool = false, tensors: TensorSource) throws(TraceError) {
         self.queries = queries
         self.sources = sources
         self.heads = heads
         self.pattern = pattern
         self.rotary = rotary
         let d = queries.value.columns
+        sinkLogits = sinks ? try tensors.vector("sinks", count: heads ?? 1, because: "one sink logit per head, h = \(heads ?? 1)") : nil
         if let heads {
             guard heads >= 1, d % heads == 0 else {
                 throw TraceError.headsDoNotDivide(heads: heads, width: d)
@@ -97,7 +101,8 @@ struct DotProductAttention {
                                   "the values: what each position passes on")
         guard let heads, let groups, let wo = projections.wo else {
             let (rq, rk) = rotated([q], [k], group: group, recorder: recorder)
-            let head = attend(rq[0], rk[0], v, head: 0, prefix: "", group: "Step 3 · Attend", recorder: recorder)
+            let sinks = recordSinks(group: group, recorder: recorder)
+            let head = attend(rq[0], rk[0], v, head: 0, sinks: sinks, prefix: "", group: "Step 3 · Attend", recorder: recorder)
             recorder.recordResult("weights", repeating: head.weights)
             recorder.recordResult("output", repeating: head.output)
             return
@@ -131,12 +136,13 @@ struct DotProductAttention {
         }
         let (rotatedQueries, rotatedKeys) = rotated(split.map(\.0), keysAndValues.map(\.0), group: group, recorder: recorder)
         split = split.indices.map { j in (rotatedQueries[j], rotatedKeys[groups.kvHead(ofQueryHead: j)], split[j].2) }
+        let sinks = recordSinks(group: group, recorder: recorder)
         // Each head's weights go into the result as soon as the head is done, so that
         // under a bounded recording policy no head's n x n matrices outlive it.
         var weights = recorder.stackedResult(count: heads, rows: q.value.rows, columns: k.value.rows)
         var outputs: [TracedMatrix] = []
         for (j, qkv) in split.enumerated() {
-            let head = attend(qkv.0, qkv.1, qkv.2, head: j, prefix: "head\(j).", group: "Head j = \(j) of \(heads)",
+            let head = attend(qkv.0, qkv.1, qkv.2, head: j, sinks: sinks, prefix: "head\(j).", group: "Head j = \(j) of \(heads)",
                               recorder: recorder)
             recorder.append(head.weights, to: &weights)
             outputs.append(head.output)
@@ -176,6 +182,40 @@ struct DotProductAttention {
                 keys.enumerated().map { turn($1, "K", $0, single ? "keys" : "keys K_\($0)") })
     }
 
+    /// Records the sink logits (``sinkLogits``) as the input `sinks` in a step of their own, or nothing without them.
+    private func recordSinks(group: String, recorder: TraceRecorder) -> TracedMatrix? {
+        guard let sinkLogits else { return nil }
+        recorder.begin("sinks", title: "The sink logits", group: group,
+                       explanation: "Each head has one learned logit s_h, as in gpt-oss: it joins every row's softmax as one more column, competing with the real keys, and is then dropped. A row can therefore give the keys less than all of its weight, where a plain softmax must spend it all somewhere.",
+                       formulas: ["A_{ij} = \\frac{exp(S_{ij} − m_i)}{exp(s_h − m_i) + Σ_k exp(S_{ik} − m_i)}"])
+        return recorder.input(sinkLogits.0, name: "sinks", symbol: "s", "each head's sink logit", rows: Axis(name: ""),
+                              columns: Axis(name: "head"), provenance: sinkLogits.1, asVector: true)
+    }
+
+    /// The softmax of each row of `scores` with head `head`'s sink logit as an extra last column,
+    /// which is then dropped: weights whose rows sum to less than 1 (gpt-oss).
+    private func normaliseWithSink(_ scores: TracedMatrix, sink sinks: TracedMatrix, head: Int, prefix: String, group: String,
+                                   recorder: TraceRecorder) -> TracedMatrix {
+        recorder.begin("\(prefix)normalise", title: "Normalise each row with the sink", group: group,
+                       explanation: "The sink logit s_\(head) is appended to every row as one more column; the softmax runs over the keys and the sink together, so the sink takes a share of every row's weight.",
+                       formulas: ["[S ; s_h]", "P_{ij} = \\frac{exp([S ; s_h]_{ij} − m_i)}{Σ_k exp([S ; s_h]_{ik} − m_i)}"])
+        let n = scores.value.columns
+        let sink = heads == nil ? sinks
+            : recorder.columns(head..<(head + 1), of: sinks, key: "sink", symbol: "s_\(head)", "head \(head)'s sink logit")
+        let extended = recorder.concatenate(
+            [scores, sink], rows: scores.rows,
+            columns: Axis(name: scores.columns.name, labels: scores.columns.labels.map { $0 + ["sink"] }),
+            key: "with-sink", symbol: "[S ; s]", "the scores with the sink logit as a last column")
+        let all = recorder.softmax(extended, symbols: .init(weights: "P"), rowDescription: "query")
+        recorder.begin("\(prefix)drop-sink", title: "Drop the sink column", group: group,
+                       explanation: "The sink's column is dropped: what is left are the weights of the real keys, and each row sums to 1 minus the sink's share.",
+                       formulas: ["A = P[:, 0 : n]"])
+        if head == 0 {
+            recorder.warn("with sink logits each row's weights sum to less than 1: the dropped sink column keeps the rest (as in gpt-oss)")
+        }
+        return recorder.columns(0..<n, of: all, key: "weights", symbol: "A", "the attention weights of the keys; rows sum to less than 1")
+    }
+
     private var sourceSymbol: String { sources.id == queries.id ? "X" : "memory" }
 
     private var projectionExplanation: String {
@@ -185,7 +225,8 @@ struct DotProductAttention {
     }
 
     /// Records one head, `head`: scores, scaling, the ``pattern``'s bias and mask, the softmax and the weighted sum.
-    private func attend(_ q: TracedMatrix, _ k: TracedMatrix, _ v: TracedMatrix, head: Int, prefix: String, group: String,
+    private func attend(_ q: TracedMatrix, _ k: TracedMatrix, _ v: TracedMatrix, head: Int, sinks: TracedMatrix?,
+                        prefix: String, group: String,
                         recorder: TraceRecorder) -> (weights: TracedMatrix, output: TracedMatrix) {
         let dk = q.value.columns
         recorder.begin("\(prefix)scores", title: "Compare every query with every key", group: group,
@@ -195,10 +236,15 @@ struct DotProductAttention {
         var scores = recorder.scale(raw, by: 1 / Double(dk).squareRoot(), note: "1/√d_k = 1/√\(dk)", key: "S", symbol: "S",
                                     "the scaled scores")
         scores = pattern.adjust(scores, head: head, of: heads ?? 1, prefix: prefix, group: group, recorder: recorder)
-        recorder.begin("\(prefix)normalise", title: "Normalise each row", group: group,
-                       explanation: "A softmax over each row turns the scores into weights that sum to 1: row i says how much position i attends to each position.",
-                       formulas: ["A_{ij} = \\frac{exp(S_{ij} − m_i)}{Σ_k exp(S_{ik} − m_i)}"])
-        let weights = recorder.softmax(scores, symbols: .init(weights: "A"), rowDescription: "query")
+        let weights: TracedMatrix
+        if let sinks {
+            weights = normaliseWithSink(scores, sink: sinks, head: head, prefix: prefix, group: group, recorder: recorder)
+        } else {
+            recorder.begin("\(prefix)normalise", title: "Normalise each row", group: group,
+                           explanation: "A softmax over each row turns the scores into weights that sum to 1: row i says how much position i attends to each position.",
+                           formulas: ["A_{ij} = \\frac{exp(S_{ij} − m_i)}{Σ_k exp(S_{ik} − m_i)}"])
+            weights = recorder.softmax(scores, symbols: .init(weights: "A"), rowDescription: "query")
+        }
         recorder.begin("\(prefix)weighted-sum", title: "Mix the values", group: group,
                        explanation: "Each output row is the weighted sum of the value rows, with that row's attention weights.",
                        formulas: ["Z = A V"])

@@ -32,7 +32,7 @@ struct DotProductMechanism: Mechanism {
 
     var options: [MechanismOption] {
         (heads == .single ? [] : [.heads]) + (isCausal ? [] : [.causal]) + [.slidingWindow, .alibi]
-            + (heads == .single ? [] : [.kvHeads]) + (isCross ? [] : [.rope, .ropeBase, .ropeDims])
+            + (heads == .single ? [] : [.kvHeads]) + (isCross ? [] : [.rope, .ropeBase, .ropeDims]) + [.sinks]
     }
 
     var impliedOptions: MechanismOptions {
@@ -84,6 +84,7 @@ struct DotProductMechanism: Mechanism {
                TensorRole("W_K", shared ?? "d_model × d_k", "the key projection"),
                TensorRole("W_V", shared ?? "d_model × d_v", "the value projection")]
             + (multiHead ? [TensorRole("W_O", "d_model × d_model", "the output projection of the heads")] : [])
+            + (options.sinks == true ? [TensorRole("sinks", "h", "each head's sink logit, an extra softmax column that is dropped")] : [])
     }
 
     func sizeEstimate(of input: ResolvedInput, policy: RecordingPolicy) -> TraceSizeEstimate {
@@ -96,8 +97,9 @@ struct DotProductMechanism: Mechanism {
         let (h, d) = (Double(summarisesPairs ? 1 : headCount), Double(input.width))
         // Per head: Q Kᵀ, the scaled scores, the mask and masked scores, the shifted scores,
         // their exponentials and the weights; ALiBi's query positions, distances, bias and biased scores; a
-        // sliding window's causal mask and window.
+        // sliding window's causal mask and window; the scores with a sink column and the weights without it.
         let pairsPerHead = 7.0 + (input.options.alibi == true ? 4 : 0) + (input.options.slidingWindow != nil ? 2 : 0)
+            + (input.options.sinks == true ? 2 : 0)
         // RoPE: the angle, cosine and sine tables and the rotated queries and keys, each about n × d.
         let rotaryNumbers = input.options.rope == nil ? 0 : 5 * Double(n) * d
         return TraceSizeEstimate(numbers: h * Double(n) * Double(m) * pairsPerHead + 8 * Double(n + m) * d + 4 * d * d
@@ -122,7 +124,7 @@ struct DotProductMechanism: Mechanism {
         }
         let attention = try DotProductAttention(queries: x, sources: sources, heads: input.options.heads,
                                                 kvHeads: input.options.kvHeads, pattern: pattern, rotary: rotary,
-                                                tensors: input.tensors)
+                                                sinks: input.options.sinks ?? false, tensors: input.tensors)
         attention.trace(recorder: recorder)
     }
 }

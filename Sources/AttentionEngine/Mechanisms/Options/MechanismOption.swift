@@ -23,6 +23,8 @@ public enum MechanismOption: String, CaseIterable, Sendable {
     case ropeBase = "rope_base"
     /// The number r of rotary dimensions of each head; the rest pass through (GPT-NeoX's `rotary_pct · d_k`).
     case ropeDims = "rope_dims"
+    /// A learned sink logit per head: an extra softmax column that is dropped (gpt-oss).
+    case sinks
 
     /// What the option means, for help texts and documentation.
     public var summary: String {
@@ -37,6 +39,7 @@ public enum MechanismOption: String, CaseIterable, Sendable {
         case .rope: "rotate queries and keys by their positions (RoPE, Su et al. 2021): half (NeoX, Llama) or interleaved (GPT-J)"
         case .ropeBase: "the base of RoPE's angles θ_k = base^(−2k/r), more than 1 (default 10000)"
         case .ropeDims: "RoPE's rotary dimensions r per head, even (default d_k; NeoX's rotary_pct · d_k)"
+        case .sinks: "a learned sink logit per head (tensor sinks): an extra softmax column that is dropped, so rows sum to < 1 (gpt-oss)"
         }
     }
 
@@ -53,6 +56,7 @@ public enum MechanismOption: String, CaseIterable, Sendable {
         case .rope: options.rope?.rawValue
         case .ropeBase: options.ropeBase.map { String($0) }
         case .ropeDims: options.ropeDims.map(String.init)
+        case .sinks: options.sinks.map(String.init)
         }
     }
 
@@ -70,6 +74,7 @@ public enum MechanismOption: String, CaseIterable, Sendable {
         case .rope: options.rope = nil
         case .ropeBase: options.ropeBase = nil
         case .ropeDims: options.ropeDims = nil
+        case .sinks: options.sinks = nil
         }
         return options
     }
@@ -88,7 +93,7 @@ public enum MechanismOption: String, CaseIterable, Sendable {
                 throw .invalidOption(self, value: String(window),
                                      reason: "window must be 0 or more (the half-width D of the local window), got \(window)")
             }
-        case .causal, .alibi, .rope:
+        case .causal, .alibi, .rope, .sinks:
             break
         case .score:
             if let score = options.score, !ScoreFunction.selectable.contains(score) {

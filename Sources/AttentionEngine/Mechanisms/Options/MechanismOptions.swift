@@ -25,11 +25,13 @@ public struct MechanismOptions: Sendable, Equatable {
     public var ropeBase: Double?
     /// The rotary dimensions of each head; all of them when unset.
     public var ropeDims: Int?
+    /// Whether each head's softmax has a learned sink logit (the tensor `sinks`).
+    public var sinks: Bool?
 
     /// Creates options; `nil` means "not set".
     public init(heads: Int? = nil, window: Int? = nil, causal: Bool? = nil, score: ScoreFunction? = nil,
                 slidingWindow: Int? = nil, alibi: Bool? = nil, kvHeads: Int? = nil,
-                rope: RotaryPairing? = nil, ropeBase: Double? = nil, ropeDims: Int? = nil) {
+                rope: RotaryPairing? = nil, ropeBase: Double? = nil, ropeDims: Int? = nil, sinks: Bool? = nil) {
         self.heads = heads
         self.window = window
         self.causal = causal
@@ -40,6 +42,7 @@ public struct MechanismOptions: Sendable, Equatable {
         self.rope = rope
         self.ropeBase = ropeBase
         self.ropeDims = ropeDims
+        self.sinks = sinks
     }
 
     /// These options with every option `other` sets replaced by its value there.
@@ -47,7 +50,8 @@ public struct MechanismOptions: Sendable, Equatable {
         MechanismOptions(heads: other.heads ?? heads, window: other.window ?? window, causal: other.causal ?? causal,
                          score: other.score ?? score, slidingWindow: other.slidingWindow ?? slidingWindow,
                          alibi: other.alibi ?? alibi, kvHeads: other.kvHeads ?? kvHeads, rope: other.rope ?? rope,
-                         ropeBase: other.ropeBase ?? ropeBase, ropeDims: other.ropeDims ?? ropeDims)
+                         ropeBase: other.ropeBase ?? ropeBase, ropeDims: other.ropeDims ?? ropeDims,
+                         sinks: other.sinks ?? sinks)
     }
 
     /// The options that are set, in declaration order.
