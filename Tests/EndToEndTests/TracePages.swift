@@ -25,11 +25,11 @@ struct TracePage: CustomTestStringConvertible, Sendable {
                          + (sourceOnly ? [] : ["--target", target]))
     } + [
         TracePage(name: "multi-head", arguments: ["trace", "--variant", "multi-head", "--input", "{spec}"]),
-        // The options of later models at once: grouped-query heads, ALiBi, a sliding window and RoPE
+        // The options of later models at once: grouped-query heads, ALiBi, a sliding window, sinks and RoPE
         // (both pairings, one with partial rotary dimensions).
         TracePage(name: "later-models", arguments: ["trace", "--variant", "multi-head", "--heads", "4", "--kv-heads", "2",
                                                     "--causal", "--alibi", "--sliding-window", "3", "--rope", "half",
-                                                    "--source", source]),
+                                                    "--sinks", "--source", source]),
         TracePage(name: "rope-interleaved", arguments: ["trace", "--variant", "causal", "--rope", "interleaved",
                                                         "--rope-dims", "6", "--source", source]),
         // 70 source words: interactive heatmaps with tables built on demand, and keys drawn as a picture.
