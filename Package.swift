@@ -24,22 +24,28 @@ let package = Package(
         /// The `Trace` value: plain Codable data with provenance for every number.
         .target(name: "AttentionTrace"),
         /// Tokenizer, seeded parameters, GRU encoder, attention mechanisms and the tracer.
-        .target(name: "AttentionEngine", dependencies: ["AttentionMath", "AttentionTrace", "CAllocatorShims"]),
+        .target(name: "AttentionEngine", dependencies: ["AttentionMath", "AttentionTrace", "CAllocatorShims", "NameSuggestions"]),
         /// Trace pages: a trace as a Markdown or HTML document, tables, heatmaps, the compare page,
         /// and cell derivations (the page script, `derivation.js` and `page.js`, is a resource).
         .target(name: "AttentionRendering", dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionTrace"],
                 resources: [.copy("Resources/derivation.js"), .copy("Resources/page.js")]),
+        /// Reading and writing safetensors files (Hugging Face's checkpoint format).
+        .target(name: "SafeTensors"),
+        /// Bahdanau's RNNsearch: the model, hand-derived gradients, optimisers, the trainer and checkpoints.
+        .target(name: "AttentionTraining",
+                dependencies: ["AttentionMath", "AttentionEngine", "AttentionCorpus", "NameSuggestions", "SafeTensors"],
+                resources: [.copy("Resources/rnnsearch.safetensors")]),
         /// Instructor-written lessons: directives, the check language, grading and the static course site.
         .target(name: "AttentionLessons",
-                dependencies: ["AttentionEngine", "AttentionMarkdown", "AttentionRendering", "AttentionTrace"]),
+                dependencies: ["AttentionEngine", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "NameSuggestions"]),
         /// The English→French training corpus: a synchronous grammar with gold word alignments.
-        .target(name: "AttentionCorpus", resources: [.copy("Resources/grammar.txt")]),
+        .target(name: "AttentionCorpus", dependencies: ["NameSuggestions"], resources: [.copy("Resources/grammar.txt")]),
         /// The `attention-trace` command.
         .executableTarget(
             name: "AttentionTraceCLI",
             dependencies: [
                 "AttentionMath", "AttentionEngine", "AttentionTrace", "AttentionJSON", "AttentionRendering", "AttentionLessons",
-                "AttentionCorpus",
+                "AttentionCorpus", "AttentionTraining", "NameSuggestions", "SafeTensors",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,7 +54,7 @@ let package = Package(
         .executableTarget(
             name: "AttentionBench",
             dependencies: ["AttentionEngine", "AttentionJSON", "AttentionMath", "AttentionRendering", "AttentionTrace"],
-            exclude: ["pytorch_baseline.py"]
+            exclude: ["pytorch_baseline.py", "rnnsearch_reference.py", "rnnsearch_pytorch.py"]
         ),
 
         // MARK: - Formats the renderers write in
@@ -57,6 +63,11 @@ let package = Package(
         .target(name: "AttentionMarkdown", dependencies: ["CCmark"]),
         /// The streaming JSON writer of a trace and the byte sinks that output goes to.
         .target(name: "AttentionJSON", dependencies: ["AttentionTrace"]),
+
+        // MARK: - Shared by several stages
+
+        /// The "did you mean" of an unknown name: the closest known name by edit distance.
+        .target(name: "NameSuggestions"),
 
         // MARK: - C libraries, each behind exactly one Swift file
 
@@ -74,6 +85,7 @@ let package = Package(
         // MARK: - Tests
 
         .target(name: "TestSupport", dependencies: ["AttentionMath", "AttentionTrace"], path: "Tests/TestSupport"),
+        .testTarget(name: "NameSuggestionsTests", dependencies: ["NameSuggestions"]),
         .testTarget(name: "AttentionMathTests", dependencies: ["AttentionMath", "TestSupport"]),
         .testTarget(name: "AttentionTraceTests", dependencies: ["AttentionTrace", "TestSupport"]),
         .testTarget(name: "AttentionEngineTests", dependencies: ["AttentionEngine", "AttentionMath", "AttentionTrace", "TestSupport"], resources: [.copy("Fixtures")]),
@@ -82,6 +94,10 @@ let package = Package(
         .testTarget(name: "AttentionRenderingTests",
                     dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "TestSupport"],
                     exclude: ["__Snapshots__"]),
+        .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AttentionTrainingTests",
+                    dependencies: ["AttentionTraining", "AttentionCorpus", "AttentionMath", "SafeTensors", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "EndToEndTests", dependencies: ["AttentionRendering", "AttentionTrace", "TestSupport"],
                     exclude: ["Scripts"]),
         .testTarget(name: "AttentionLessonsTests",

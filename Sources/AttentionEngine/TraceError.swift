@@ -1,3 +1,5 @@
+import NameSuggestions
+
 /// Why a trace could not be made. Each case carries what a user needs to fix the input,
 /// and ``description`` is one line suitable for stderr.
 ///

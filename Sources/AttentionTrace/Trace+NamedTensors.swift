@@ -35,32 +35,4 @@ extension Trace {
         }
         return nil
     }
-
-    /// The names closest to `name` among the results and recorded tensors, closest first, for a
-    /// "did you mean": those within a third of the name's length in edits, or containing it.
-    ///
-    /// - Complexity: O(number of tensors × length²).
-    public func names(closestTo name: String, limit: Int = 3) -> [String] {
-        let candidates = result.keys.sorted() + steps.flatMap { $0.tensors.map(\.id) }
-        let wanted = Array(name.lowercased())
-        let scored = candidates.map { candidate in (candidate, editDistance(wanted, Array(candidate.lowercased()))) }
-            .filter { candidate, distance in
-                distance <= max(2, wanted.count / 3) || (!wanted.isEmpty && candidate.lowercased().contains(name.lowercased()))
-            }
-        var seen = Set<String>()
-        return scored.sorted { $0.1 < $1.1 }.map(\.0).filter { seen.insert($0).inserted }.prefix(limit).map { $0 }
-    }
-}
-
-/// The Levenshtein distance: the fewest insertions, deletions and substitutions that turn `a` into `b`.
-private func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-    var previous = Array(0...b.count)
-    for (i, x) in a.enumerated() {
-        var current = [i + 1] + [Int](repeating: 0, count: b.count)
-        for (j, y) in b.enumerated() {
-            current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
-        }
-        previous = current
-    }
-    return previous[b.count]
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AttentionRendering
 import AttentionTrace
+import NameSuggestions
 
 /// `attention-trace explain`: trace as `trace` does and print how chosen numbers were computed.
 struct ExplainCommand: ParsableCommand {
@@ -102,13 +103,12 @@ struct CellReference: Equatable {
     /// The identifier and index the derivations use: a result's name becomes `result.NAME`,
     /// and each label its first position along its axis.
     ///
-    /// - Throws: ``CommandFailure`` for an unknown name (with the closest ones) or label (with the axis's labels).
+    /// - Throws: ``CommandFailure`` for an unknown name (with the closest one) or label (with the axis's labels).
     func resolved(in trace: Trace) throws -> (id: String, index: [Int]) {
         guard let tensor = trace.namedTensor(name) else {
-            let closest = trace.names(closestTo: name)
-            let suggestion = closest.isEmpty
-                ? "the results are \(trace.result.keys.sorted().joined(separator: ", ")), and every recorded id is listed in Docs/mechanisms/\(trace.variant).md"
-                : "did you mean \(closest.map { "'\($0)'" }.joined(separator: " or "))?"
+            let names = trace.result.keys.sorted() + trace.steps.flatMap { $0.tensors.map(\.id) }
+            let suggestion = closestName(to: name, among: names).map { "did you mean '\($0)'?" }
+                ?? "the results are \(trace.result.keys.sorted().joined(separator: ", ")), and every recorded id is listed in Docs/mechanisms/\(trace.variant).md"
             throw CommandFailure("--cell '\(text)': the trace has no tensor '\(name)'; \(suggestion)")
         }
         let index = try coordinates.enumerated().map { axis, coordinate in

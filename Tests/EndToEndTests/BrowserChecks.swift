@@ -7,9 +7,13 @@ import Testing
 /// and injected markup that stays text. That the page script writes every cell as
 /// `explain` does is checked in Node, for every cell of every walkthrough (``PageScriptChecks``).
 ///
-/// Screenshots go to `.build/screenshots/`.
+/// With `SCREENSHOTS=1`, each page is also photographed into `.build/screenshots/` for a
+/// person to look at; a screenshot checks nothing, so the suite skips them otherwise.
 @Suite(.serialized) struct BrowserChecks {
     typealias Page = TracePage
+
+    /// Whether `SCREENSHOTS=1` asks for screenshots.
+    static let takesScreenshots = ProcessInfo.processInfo.environment["SCREENSHOTS"] == "1"
 
     /// A walkthrough, a long input (on-demand tables and a picture), markup in tokens, and two comparisons.
     static let pages: [Page] = ["additive", "dot-long", "injection"].map(TracePage.walkthrough) + [
@@ -65,8 +69,10 @@ import Testing
             let explained = try run.binary(["explain"] + page.arguments.dropFirst() + ["--cell", cell.id])
             #expect(shown == String(decoding: explained, as: UTF8.self).split(separator: "\n").map(String.init))
         }
-        try chromium.screenshot(html, to: run.screenshots.appendingPathComponent("\(page.name).png"),
-                                scratch: run.scratch("screenshot"))
+        if Self.takesScreenshots {
+            try chromium.screenshot(html, to: run.screenshots.appendingPathComponent("\(page.name).png"),
+                                    scratch: run.scratch("screenshot"))
+        }
     }
 
     /// The course built from the repository's `Lessons/`: the index and a lesson page load
@@ -93,8 +99,10 @@ import Testing
                 #expect(report.popoverShown == true)
                 #expect(report.derivation?.last?.hasPrefix("= ") == true, "\(report.derivation ?? [])")
             }
-            try chromium.screenshot(html, to: run.screenshots.appendingPathComponent("lesson-\(page).png"),
-                                    scratch: run.scratch("screenshot-\(page)"))
+            if Self.takesScreenshots {
+                try chromium.screenshot(html, to: run.screenshots.appendingPathComponent("lesson-\(page).png"),
+                                        scratch: run.scratch("screenshot-\(page)"))
+            }
         }
     }
 

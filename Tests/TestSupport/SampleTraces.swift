@@ -1,5 +1,4 @@
 import AttentionTrace
-import TestSupport
 
 /// Small hand-made traces with the awkward cases a renderer must survive:
 /// a masked score, a token that is an HTML script, quotes, ampersands,

@@ -1,3 +1,5 @@
+import NameSuggestions
+
 /// The grade of a student's answers to one lesson, as written to `results.json`.
 ///
 /// Grading is staged across runs: given the previous report for the same lesson, each
@@ -70,7 +72,7 @@ public struct GradeReport: Codable, Sendable {
         let earlier = previous.flatMap { $0.isReport(of: lesson) ? $0 : nil }
         let ids = lesson.exercises.map(\.exercise.id)
         errors = answers.ids.filter { !ids.contains($0) }.map { id in
-            let suggestion = closestMatch(to: id, among: ids).map { "did you mean '\($0)'?" }
+            let suggestion = closestName(to: id, among: ids).map { "did you mean '\($0)'?" }
                 ?? "its exercises are: \(ids.joined(separator: ", "))"
             return EntryError(id: id, line: answers.line(of: id),
                               message: "no exercise '\(id)' in this lesson; \(suggestion)")

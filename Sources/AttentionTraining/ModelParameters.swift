@@ -1,0 +1,112 @@
+import AttentionEngine
+import AttentionMath
+
+/// Every parameter of an RNNsearch model, by the names of `Docs/models/rnnsearch.md`.
+///
+/// The same type holds a gradient (one entry per parameter, equally shaped), so optimisers
+/// and checkpoints walk one list, ``fields``, for both.
+public struct ModelParameters: Equatable, Sendable {
+    /// `E_x` (`V_x × d_e`): the source word embeddings, one row per source vocabulary entry.
+    public var sourceEmbedding: Matrix
+    /// The encoder's forward GRU (`W_*`: `d_e × d_enc`).
+    public var forward: GRUWeights
+    /// The encoder's backward GRU (`W_*`: `d_e × d_enc`).
+    public var backward: GRUWeights
+    /// `W_s` (`d_enc × d_s`): the decoder's initial state is `tanh(h^←_1 W_s)`.
+    public var initialState: Matrix
+    /// `E_y` (`V_y × d_e`): the target word embeddings.
+    public var targetEmbedding: Matrix
+    /// The decoder GRU, reading `[E_y y_{t−1} ; c_t]` (`W_*`: `(d_e + 2 d_enc) × d_s`).
+    public var decoder: GRUWeights
+    /// `W_a` (`d_a × (d_s + 2 d_enc)`): the additive score's hidden layer, `u_i = tanh(W_a [s ; h_i])`.
+    public var scoreWeights: Matrix
+    /// `v_a` (one row of `d_a`): the score is `e_i = v_a · u_i`.
+    public var scoreVector: Matrix
+    /// `W_o` (`(d_s + 2 d_enc + d_e) × d_o`): the readout `tanh([s_t ; c_t ; E_y y_{t−1}] W_o + b_o)`.
+    public var readoutWeights: Matrix
+    /// `b_o` (one row of `d_o`).
+    public var readoutBias: Matrix
+    /// `W_y` (`d_o × V_y`): the logits of the next word are `o_t W_y + b_y`.
+    public var outputWeights: Matrix
+    /// `b_y` (one row of `V_y`).
+    public var outputBias: Matrix
+
+    /// One entry of ``fields``: a parameter's checkpoint name, its place, whether it is a
+    /// vector (one row here, one axis in a checkpoint) and whether it starts at zero (a bias).
+    struct Field {
+        let name: String
+        let path: WritableKeyPath<ModelParameters, Matrix>
+        var isVector = false
+        var isBias = false
+    }
+
+    /// Every parameter, in the order optimisers and documentation use.
+    static var fields: [Field] {
+        func gru(_ prefix: String, _ path: WritableKeyPath<ModelParameters, GRUWeights>) -> [Field] {
+            GRUWeights.fields.map { Field(name: "\(prefix).\($0.name)", path: path.appending(path: $0.path)) }
+        }
+        return [Field(name: "encoder.embedding", path: \.sourceEmbedding)]
+            + gru("encoder.forward", \.forward) + gru("encoder.backward", \.backward)
+            + [Field(name: "decoder.W_s", path: \.initialState),
+               Field(name: "decoder.embedding", path: \.targetEmbedding)]
+            + gru("decoder", \.decoder)
+            + [Field(name: "W_a", path: \.scoreWeights),
+               Field(name: "v_a", path: \.scoreVector, isVector: true),
+               Field(name: "readout.W_o", path: \.readoutWeights),
+               Field(name: "readout.b_o", path: \.readoutBias, isVector: true, isBias: true),
+               Field(name: "readout.W_y", path: \.outputWeights),
+               Field(name: "readout.b_y", path: \.outputBias, isVector: true, isBias: true)]
+    }
+
+    /// All-zero parameters of the shapes `configuration` and the vocabularies give.
+    public init(zerosFor configuration: ModelConfiguration, sourceWords: Int, targetWords: Int) {
+        let c = configuration
+        let h = c.annotationSize
+        sourceEmbedding = Matrix(rows: sourceWords, columns: c.embeddingSize)
+        forward = GRUWeights(inputSize: c.embeddingSize, hiddenSize: c.encoderSize)
+        backward = forward
+        initialState = Matrix(rows: c.encoderSize, columns: c.decoderSize)
+        targetEmbedding = Matrix(rows: targetWords, columns: c.embeddingSize)
+        decoder = GRUWeights(inputSize: c.embeddingSize + h, hiddenSize: c.decoderSize)
+        scoreWeights = Matrix(rows: c.attentionSize, columns: c.decoderSize + h)
+        scoreVector = Matrix(rows: 1, columns: c.attentionSize)
+        readoutWeights = Matrix(rows: c.decoderSize + h + c.embeddingSize, columns: c.readoutSize)
+        readoutBias = Matrix(rows: 1, columns: c.readoutSize)
+        outputWeights = Matrix(rows: c.readoutSize, columns: targetWords)
+        outputBias = Matrix(rows: 1, columns: targetWords)
+    }
+
+    /// Freshly initialised parameters: every matrix Glorot-uniform from its own stream of `seed`
+    /// (named after the parameter, as the engine draws its seeded parameters), biases zero.
+    ///
+    /// Embeddings, `v_a` and the weights are drawn alike: `U[−b, b)`, `b = √(6 / (rows + columns))`
+    /// (for `v_a`, `rows = 1`).
+    public init(initialisedFor configuration: ModelConfiguration, sourceWords: Int, targetWords: Int, seed: UInt64) {
+        self.init(zerosFor: configuration, sourceWords: sourceWords, targetWords: targetWords)
+        let generator = ParameterGenerator(seed: seed)
+        for field in Self.fields where !field.isBias {
+            let shape = self[keyPath: field.path]
+            self[keyPath: field.path] = generator.glorotUniform(named: field.name, rows: shape.rows, columns: shape.columns)
+        }
+    }
+
+    /// The parameters with every matrix zero, shaped like these.
+    var zeros: ModelParameters {
+        var result = self
+        for field in Self.fields {
+            let shape = self[keyPath: field.path]
+            result[keyPath: field.path] = Matrix(rows: shape.rows, columns: shape.columns)
+        }
+        return result
+    }
+
+    /// The sum of the squares of every entry: `‖θ‖²`.
+    var squaredNorm: Double {
+        Self.fields.reduce(0) { total, field in total + self[keyPath: field.path].scalars.reduce(0) { $0 + $1 * $1 } }
+    }
+
+    /// The number of scalars over every parameter.
+    public var scalarCount: Int {
+        Self.fields.reduce(0) { $0 + self[keyPath: $1.path].scalars.count }
+    }
+}

@@ -1,0 +1,4 @@
+import AttentionCorpus
+
+/// The generated corpus trains as it is.
+extension SentencePair: AlignedSentencePair {}

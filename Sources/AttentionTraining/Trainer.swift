@@ -1,0 +1,119 @@
+import AttentionEngine
+import AttentionMath
+import Foundation
+
+/// Where a training run stands, for a progress line.
+public struct TrainingProgress: Sendable {
+    /// The epoch just completed (1 for the first).
+    public var epoch: Int
+    /// The epochs the run was asked for.
+    public var epochs: Int
+    /// Optimiser steps so far.
+    public var steps: Int
+    /// The steps the whole run will take.
+    public var totalSteps: Int
+    /// The epoch's mean training cross-entropy per word.
+    public var trainingLoss: Double
+    /// The cross-entropy per word on the held-out split after the epoch.
+    public var heldOutLoss: Double
+    /// Target words (with `⟨/s⟩`) trained on per second of training so far (held-out losses excluded).
+    public var tokensPerSecond: Double
+    /// The time the remaining steps should take at the speed so far.
+    public var secondsLeft: Double
+}
+
+/// Trains an ``RNNSearch`` model by mini-batch gradient descent on the mean cross-entropy.
+///
+/// Each epoch visits the training pairs in an order drawn from the seed (the SplitMix64 stream
+/// `shuffle:<epoch>`), in batches of ``TrainingOptions/batchSize``; each batch is one step:
+/// the gradient of the objective by backpropagation (``ForwardPass``: the cross-entropy, plus
+/// ``TrainingOptions/alignmentWeight`` times the guided-alignment loss), clipped to a global norm, then an
+/// ``Optimizer`` update. Everything is computed in `Double` in a fixed order, so the same
+/// options and corpus give the same parameters on the same machine.
+public struct Trainer {
+    /// What the run was asked to do.
+    public let options: TrainingOptions
+    /// The model as trained so far.
+    public private(set) var model: RNNSearch
+    /// The run so far.
+    public private(set) var record: TrainingRecord
+    private let training: [(source: [Int], target: [Int])]
+    private let trainingAlignments: [[[Int]]]
+    private let heldOut: [(source: [Int], target: [Int])]
+
+    /// Prepares a run: validates the options, builds the vocabularies of both splits and
+    /// initialises the model from the seed.
+    ///
+    /// - Throws: ``TrainingError`` for an option out of range or an empty or malformed corpus.
+    public init(options: TrainingOptions, training: [some AlignedSentencePair], heldOut: [some AlignedSentencePair]) throws {
+        try options.validate()
+        guard !training.isEmpty else { throw TrainingError.invalidCorpus("the training split is empty") }
+        let (source, target) = RNNSearch.vocabularies(sources: training.map(\.source) + heldOut.map(\.source),
+                                                      targets: training.map(\.target) + heldOut.map(\.target))
+        model = RNNSearch(configuration: options.configuration, sourceVocabulary: source, targetVocabulary: target,
+                          seed: options.seed)
+        let model = model
+        self.training = try training.map { try model.indices(source: $0.source, target: $0.target) }
+        trainingAlignments = training.map(\.alignment)
+        self.heldOut = try heldOut.map { try model.indices(source: $0.source, target: $0.target) }
+        self.options = options
+        record = TrainingRecord(options: options, trainingPairs: training.count, heldOutPairs: heldOut.count)
+    }
+
+    /// The number of steps the run takes: every batch of every epoch, or ``TrainingOptions/maximumSteps``.
+    public var totalSteps: Int {
+        let perEpoch = (training.count + options.batchSize - 1) / options.batchSize
+        return min(perEpoch * options.epochs, options.maximumSteps ?? .max)
+    }
+
+    /// Trains for the options' epochs (or steps).
+    ///
+    /// - Parameters:
+    ///   - progress: Called after every epoch.
+    ///   - epochEnded: Called after every epoch with the model and record so far (to write a checkpoint).
+    /// - Throws: ``TrainingError/nonFiniteLoss(step:epoch:)`` when a loss or gradient stops being
+    ///   finite (the model keeps the parameters of the last good step), or what `epochEnded` throws.
+    public mutating func run(progress: (TrainingProgress) -> Void,
+                             epochEnded: (RNNSearch, TrainingRecord) throws -> Void) throws {
+        var optimizer = Optimizer(kind: options.optimizer, learningRate: options.learningRate)
+        var tokens = 0, trainingSeconds = 0.0
+        let total = totalSteps
+        for epoch in 1...options.epochs where optimizer.stepCount < total {
+            var order = Array(training.indices)
+            var stream = SplitMix64(seed: options.seed, stream: "shuffle:\(epoch)")
+            order.shuffle(using: &stream)
+            var lossSum = 0.0, lossTokens = 0
+            for start in stride(from: 0, to: order.count, by: options.batchSize) where optimizer.stepCount < total {
+                let stepStarted = Date()
+                defer { trainingSeconds += Date().timeIntervalSince(stepStarted) }
+                let chosen = order[start..<min(start + options.batchSize, order.count)]
+                let batch = model.batch(chosen.map { training[$0] }, alignments: chosen.map { trainingAlignments[$0] })
+                let pass = ForwardPass(model.parameters, batch, alignmentWeight: options.alignmentWeight)
+                var gradient = pass.gradient(model.parameters)
+                let norm = gradient.squaredNorm.squareRoot()
+                guard pass.loss.isFinite, norm.isFinite else {
+                    throw TrainingError.nonFiniteLoss(step: optimizer.stepCount + 1, epoch: epoch)
+                }
+                if let clip = options.clipNorm, norm > clip {
+                    for field in ModelParameters.fields {
+                        gradient[keyPath: field.path] = gradient[keyPath: field.path].scaled(by: clip / norm)
+                    }
+                }
+                optimizer.update(&model.parameters, with: gradient)
+                lossSum += pass.loss * Double(batch.tokenCount)
+                lossTokens += batch.tokenCount
+                tokens += batch.tokenCount
+            }
+            let heldOutLoss = model.loss(onIndexed: heldOut, batchSize: 64)
+            record.epochs.append(TrainingRecord.Epoch(epoch: epoch, steps: optimizer.stepCount,
+                                                      trainingLoss: lossSum / Double(max(lossTokens, 1)),
+                                                      heldOutLoss: heldOutLoss))
+            progress(TrainingProgress(epoch: epoch, epochs: options.epochs, steps: optimizer.stepCount, totalSteps: total,
+                                      trainingLoss: lossSum / Double(max(lossTokens, 1)), heldOutLoss: heldOutLoss,
+                                      tokensPerSecond: Double(tokens) / max(trainingSeconds, 1e-9),
+                                      secondsLeft: trainingSeconds / Double(max(optimizer.stepCount, 1))
+                                          * Double(total - optimizer.stepCount)))
+            try epochEnded(model, record)
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `attention-trace train` through the binary, on a corpus and a model small enough for debug builds.
+@Suite struct TrainCommandTests {
+    static let tiny = ["--train", "40", "--held-out", "8", "--batch-size", "8", "--embedding-size", "8",
+                       "--encoder-size", "6", "--decoder-size", "10", "--attention-size", "6", "--readout-size", "10"]
+
+    /// The training losses of the progress lines, in order.
+    static func losses(_ standardError: String) -> [Double] {
+        standardError.split(separator: "\n").compactMap { line in
+            guard line.hasPrefix("epoch ") else { return nil }
+            let words = line.split(separator: " ")
+            return words.firstIndex(of: "loss").flatMap { Double(words[$0 + 1]) }
+        }
+    }
+
+    @Test func aShortRunLowersTheLossAndWritesACheckpoint() throws {
+        let directory = try makeTemporaryDirectory()
+        let result = try runAttentionTrace(["train"] + Self.tiny + ["--epochs", "4", "--learning-rate", "0.02",
+                                                                    "--output", "model.safetensors"], in: directory)
+        #expect(result.status == 0, "\(result.standardError)")
+        let losses = Self.losses(result.standardError)
+        #expect(losses.count == 4)
+        #expect(losses.last ?? .infinity < (losses.first ?? 0) * 0.9, "\(losses)")
+        #expect(result.standardError.contains("held-out"))
+        #expect(result.standardError.contains("tokens/s"))
+        let bytes = try Data(contentsOf: directory.appendingPathComponent("model.safetensors"))
+        #expect(String(decoding: bytes.dropFirst(8).prefix(200), as: UTF8.self).contains("attention-trace/rnnsearch/1"))
+    }
+
+    @Test func theSameSeedWritesTheSameBytes() throws {
+        let directory = try makeTemporaryDirectory()
+        for name in ["a", "b"] {
+            let result = try runAttentionTrace(["train"] + Self.tiny + ["--steps", "3", "--output", "\(name).safetensors"], in: directory)
+            #expect(result.status == 0, "\(result.standardError)")
+        }
+        let a = try Data(contentsOf: directory.appendingPathComponent("a.safetensors"))
+        let b = try Data(contentsOf: directory.appendingPathComponent("b.safetensors"))
+        #expect(a == b)
+        let initial = try runAttentionTrace(["train"] + Self.tiny + ["--init-only", "--output", "init.safetensors"], in: directory)
+        #expect(initial.status == 0)
+        #expect(initial.standardError.isEmpty)
+        #expect(try Data(contentsOf: directory.appendingPathComponent("init.safetensors")) != a)
+    }
+
+    @Test(arguments: [
+        (["--learning-rate", "0"], "--learning-rate 0.0: must be a positive number"),
+        (["--learning-rate", "nan"], "--learning-rate nan: must be a positive number"),
+        (["--learning-rate=-0.1"], "--learning-rate -0.1: must be a positive number"),
+        (["--batch-size", "0"], "--batch-size 0: must be at least 1"),
+        (["--optimizer", "adagrad"], "unknown optimizer 'adagrad'; choose one of: sgd, adam"),
+        (["--dtype", "I8"], "unknown dtype 'I8'; choose F64 or F32"),
+        (["--train", "0"], "--train 0: must be at least 1"),
+    ])
+    func badOptionsAreRefusedWithOneLineAndNoFile(arguments: [String], message: String) throws {
+        let directory = try makeTemporaryDirectory()
+        let result = try runAttentionTrace(["train"] + Self.tiny + arguments + ["--output", "model.safetensors"], in: directory)
+        #expect(result.status != 0 && result.status < 128)
+        #expect(result.standardError == "Error: \(message)\n")
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("model.safetensors").path))
+    }
+
+    @Test func aLossThatBecomesNaNStopsWithAClearMessage() throws {
+        let directory = try makeTemporaryDirectory()
+        let result = try runAttentionTrace(["train"] + Self.tiny + ["--epochs", "3", "--learning-rate", "1e308",
+                                                                    "--output", "model.safetensors"], in: directory)
+        #expect(result.status != 0 && result.status < 128)
+        #expect(result.standardError.contains("the loss became NaN or infinite at step"))
+    }
+}
