@@ -12,6 +12,8 @@ public enum ElementwiseFunction: String, Codable, Sendable, CaseIterable {
     case cos
     /// The sine (of an angle in radians), from the C library.
     case sin
+    /// The natural logarithm, from the C library.
+    case log
 
     /// Applies the function to one value.
     ///
@@ -23,6 +25,7 @@ public enum ElementwiseFunction: String, Codable, Sendable, CaseIterable {
         case .exp: return Foundation.exp(x)
         case .cos: return Foundation.cos(x)
         case .sin: return Foundation.sin(x)
+        case .log: return Foundation.log(x)
         case .sigmoid:
             if x >= 0 { return 1 / (1 + Foundation.exp(-x)) }
             let e = Foundation.exp(x)

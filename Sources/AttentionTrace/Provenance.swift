@@ -69,6 +69,8 @@ public enum Operation: String, Codable, Hashable, Sendable, CaseIterable {
     case cos
     /// `out[i,j] = sin(A[i,j])`; operands `[A]`.
     case sin
+    /// `out[i,j] = ln(A[i,j])`; operands `[A]`.
+    case log
     /// Rotary position embedding with the rotate-half pairing (GPT-NeoX, Hugging Face Llama): with
     /// r = ``Provenance/range``[1] rotary columns and h = r/2, column j < h is paired with j + h:
     /// `out[i,j] = X[i,j] C[i,j] − X[i,j+h] S[i,j]` and `out[i,j+h] = X[i,j+h] C[i,j] + X[i,j] S[i,j]`;

@@ -40,11 +40,15 @@ struct MechanismOptionArguments: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "A learned sink logit per head, an extra softmax column that is dropped (gpt-oss; self, causal, multi-head, cross).")
     var sinks: Bool?
 
+    @Option(name: .customLong("block-size"), help: "The keys per block of the online softmax (flash; default 2).")
+    var blockSize: Int?
+
     /// The options as the engine takes them; unset ones stay `nil`.
     var mechanismOptions: MechanismOptions {
         MechanismOptions(heads: heads, window: window, causal: causal, score: score,
                          slidingWindow: slidingWindow, alibi: alibi, kvHeads: kvHeads,
-                         rope: rope, ropeBase: ropeBase, ropeDims: ropeDims, sinks: sinks)
+                         rope: rope, ropeBase: ropeBase, ropeDims: ropeDims, sinks: sinks,
+                         blockSize: blockSize)
     }
 }
 

@@ -30,6 +30,7 @@ struct TracePage: CustomTestStringConvertible, Sendable {
         TracePage(name: "later-models", arguments: ["trace", "--variant", "multi-head", "--heads", "4", "--kv-heads", "2",
                                                     "--causal", "--alibi", "--sliding-window", "3", "--rope", "half",
                                                     "--sinks", "--source", source]),
+        TracePage(name: "flash", arguments: ["trace", "--variant", "flash", "--block-size", "3", "--source", source]),
         TracePage(name: "rope-interleaved", arguments: ["trace", "--variant", "causal", "--rope", "interleaved",
                                                         "--rope-dims", "6", "--source", source]),
         // 70 source words: interactive heatmaps with tables built on demand, and keys drawn as a picture.

@@ -207,6 +207,7 @@ final class TraceRecorder {
         case .exp: .exp
         case .cos: .cos
         case .sin: .sin
+        case .log: .log
         }
         return record(a.value.applying(function), key: key, symbol: symbol, description,
                       rows: a.rows, columns: a.columns, provenance: Provenance(operation, [a.id]))
@@ -222,6 +223,15 @@ final class TraceRecorder {
     func subtract(_ a: TracedMatrix, _ b: TracedMatrix, key: String, symbol: String, _ description: String) -> TracedMatrix {
         record(a.value.combined(with: b.value, .subtract), key: key, symbol: symbol, description,
                rows: a.rows, columns: a.columns, provenance: Provenance(.subtract, [a.id, b.id]))
+    }
+
+    /// `E[i,j] / Z[i,0]`: each row of `e` divided by its entry of the column `z` (0 where it is 0).
+    func normalize(_ e: TracedMatrix, by z: TracedMatrix, key: String, symbol: String, _ description: String) -> TracedMatrix {
+        let quotient = Matrix(rows: e.value.rows, columns: e.value.columns) { i, j in
+            z.value[i, 0] == 0 ? 0 : e.value[i, j] / z.value[i, 0]
+        }
+        return record(quotient, key: key, symbol: symbol, description, rows: e.rows, columns: e.columns,
+                      provenance: Provenance(.normalize, [e.id, z.id]))
     }
 
     /// `A ⊙ B` entry by entry.

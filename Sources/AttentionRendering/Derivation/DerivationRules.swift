@@ -84,7 +84,7 @@ struct DerivationRules: Sendable {
             rule.start = provenance.range?.first ?? 0
         case .rotateHalf, .rotatePairs:
             rule.rotaryColumns = provenance.range?.last
-        case .tanh, .sigmoid, .exp, .cos, .sin:
+        case .tanh, .sigmoid, .exp, .cos, .sin, .log:
             rule.argument = argumentExpression(of: a[0])
         default:
             break

@@ -83,7 +83,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 BASE_SEED = 20240521
 
 VARIANTS = ["additive", "dot", "general", "scaled-dot", "concat", "global", "local-m", "local-p",
-            "self", "causal", "multi-head", "cross", "co-attention"]
+            "self", "causal", "multi-head", "cross", "co-attention", "flash"]
 
 SOURCE_WORDS = ["le", "chat", "noir", "dort", "sur", "un", "tapis"]
 TARGET_WORDS = ["the", "black", "cat", "sleeps", "on", "a", "mat"]
@@ -387,6 +387,31 @@ def cross(t, opts):
     return {"scores": s, "weights": a, "output": z}, empty
 
 
+def flash(t, opts):
+    """FlashAttention's online softmax (Milakov & Gimelshein 2018; Dao et al. 2022) over key blocks of
+    block_size (default 2): running max m, running sum l and unnormalised output O, rescaled by
+    exp(m - m') at every block; output = O / l and logsumexp = m + ln l (n x 1)."""
+    x = t["X"]
+    q, k, v = matmul(x, t["W_Q"]), matmul(x, t["W_K"]), matmul(x, t["W_V"])
+    size = opts.get("block_size", 2)
+    dk = len(q[0])
+    outputs, lses = [], []
+    for qi in q:
+        m, l, o = None, 0.0, [0.0] * len(v[0])
+        for start in range(0, len(k), size):
+            block = range(start, min(start + size, len(k)))
+            s = [dot(qi, k[j]) / math.sqrt(dk) for j in block]
+            new = max(s) if m is None else max([m] + s)
+            p = [math.exp(x - new) for x in s]
+            alpha = 0.0 if m is None else math.exp(m - new)
+            l = alpha * l + math.fsum(p)
+            o = [alpha * a + math.fsum(pj * v[j][c] for pj, j in zip(p, block)) for c, a in enumerate(o)]
+            m = new
+        outputs.append([a / l for a in o])
+        lses.append([m + math.log(l)])
+    return {"output": outputs, "logsumexp": lses}, []
+
+
 def co_attention(t, opts):
     qn, doc = t["question"], t["document"]          # T x d, N x d
     c = [[math.tanh(x) for x in row] for row in matmul(matmul(qn, t["W_b"]), transpose(doc))]
@@ -408,7 +433,7 @@ def co_attention(t, opts):
 COMPUTE = {"additive": additive, "concat": additive, "dot": dot_variant, "general": general,
            "scaled-dot": scaled_dot, "global": global_variant, "local-m": local_m,
            "local-p": local_p, "self": self_variant, "causal": causal_variant,
-           "multi-head": multi_head, "cross": cross, "co-attention": co_attention}
+           "multi-head": multi_head, "cross": cross, "co-attention": co_attention, "flash": flash}
 
 
 # --------------------------------------------------------------------------------------------
@@ -694,6 +719,17 @@ def cases():
         lambda r: grouped_tensors(6, 8, 4, 2)(r) | {"sinks": vec(r, 4, 2.0)},
         {"heads": 4, "kv_heads": 2, "causal": True, "sliding_window": 3, "rope": "half", "sinks": True})
 
+    # FlashAttention's online softmax ------------------------------------------------------------
+    add("flash", "two-key-blocks", "online softmax with block_size=2 over n=6 keys (3 blocks), d_model=4, d_k=3, d_v=2; "
+        "equals self-attention (checked)", lambda r: projection_tensors(r, 6, 4, 3, 2), {"block_size": 2})
+    add("flash", "uneven-last-block", "block_size=3 over n=7 keys: blocks of 3, 3 and 1; d_model=3, d_k=2, d_v=3",
+        lambda r: projection_tensors(r, 7, 3, 2, 3), {"block_size": 3})
+    add("flash", "one-block", "block_size=8 >= n=4: one block, the ordinary softmax; d_model=3, d_k=3, d_v=2",
+        lambda r: projection_tensors(r, 4, 3, 3, 2), {"block_size": 8})
+    add("flash", "block-of-one-large-scores", "block_size=1 (every key its own block) with X scaled by 6 so the running "
+        "maximum changes often and exp(m - m') is far below 1; n=5, d_model=3, d_k=2, d_v=2",
+        lambda r: projection_tensors(r, 5, 3, 2, 2) | {"X": mat(r, 5, 3, 6.0)}, {"block_size": 1})
+
     # cross ---------------------------------------------------------------------------------
     def cross_tensors(m, n, d_model, d_k, d_v, with_o):
         def make(r):
@@ -741,7 +777,7 @@ def cases():
 
 
 def tokens_for(variant, tensors):
-    if variant in ("self", "causal", "multi-head"):
+    if variant in ("self", "causal", "multi-head", "flash"):
         n = len(tensors["X"])
         return SEQUENCE_WORDS[:n], SEQUENCE_WORDS[:n]
     if variant == "cross":
@@ -763,6 +799,14 @@ def check(variant, name, tensors, options, expected, empty_rows):
     def rows_of(w):
         return [row for head in w for row in head] if three_d else w
 
+    if variant == "flash":
+        plain, _ = self_variant(tensors, {})
+        worst = max(abs(a - b) for ra, rb in zip(plain["output"], expected["output"]) for a, b in zip(ra, rb))
+        assert worst < 1e-13, (label, worst)
+        for row, lse in zip(plain["scores"], expected["logsumexp"]):
+            mx = max(row)
+            assert abs(mx + math.log(math.fsum(math.exp(x - mx) for x in row)) - lse[0]) < 1e-13, label
+        return
     if variant == "co-attention":
         for key in ("weights_question", "weights_document"):
             assert abs(math.fsum(expected[key]) - 1.0) < 1e-14, label
@@ -1011,7 +1055,7 @@ def check_torch():
             for f in files:
                 if f.endswith(".json"):
                     os.remove(os.path.join(root, f))
-    for variant in ("self", "causal", "multi-head", "cross"):
+    for variant in ("self", "causal", "multi-head", "cross", "flash"):
         directory = os.path.join(HERE, variant)
         for f in sorted(os.listdir(directory)):
             if not f.endswith(".json"):
@@ -1024,7 +1068,19 @@ def check_torch():
             xkv = T(t["memory"]) if variant == "cross" else xq
             m, n = xq.shape[0], xkv.shape[0]
             mask = torch.triu(torch.ones(m, n, dtype=torch.bool), diagonal=1) if causal else None
-            if any(option in opts for option in MODERN_OPTIONS):
+            if variant == "flash":
+                q, k, v = xq @ T(t["W_Q"]), xq @ T(t["W_K"]), xq @ T(t["W_V"])
+                out = F.scaled_dot_product_attention(q[None], k[None], v[None])[0]
+                lse = torch.logsumexp(q @ k.T / math.sqrt(q.shape[1]), dim=-1, keepdim=True)
+                dw, do = maxdiff(exp["logsumexp"], lse), maxdiff(exp["output"], out)
+                peer = {"description": f"PyTorch {torch.__version__} F.scaled_dot_product_attention in float64 on "
+                                       f"flash/{f[:-5]}: the ordinary attention the online softmax must equal",
+                        "fixture": f"flash/{f[:-5]}", "output": out.tolist()}
+                os.makedirs(os.path.join(PEERS, variant), exist_ok=True)
+                with open(os.path.join(PEERS, variant, f), "w", encoding="utf-8", newline="\n") as fh:
+                    fh.write(json.dumps(clean(peer), sort_keys=True, indent=1, allow_nan=False))
+                    fh.write("\n")
+            elif any(option in opts for option in MODERN_OPTIONS):
                 out, w = sdpa_peer(variant, t, opts, causal)
                 dw, do = maxdiff(exp["weights"], w), maxdiff(exp["output"], out)
                 peer = {"description": f"PyTorch {torch.__version__} F.scaled_dot_product_attention in float64 on "

@@ -84,21 +84,29 @@ struct DotProductAttention {
         }
     }
 
+    /// Records the `project` step: `W_Q`, `Q`, `W_K`, `K`, `W_V` and `V`.
+    func project(recorder: TraceRecorder) -> (q: TracedMatrix, k: TracedMatrix, v: TracedMatrix) {
+        recorder.begin("project", title: "Project into queries, keys and values", group: "Step 2 · Project",
+                       explanation: projectionExplanation, formulas: ["Q = X W_Q", "K = \(sourceSymbol) W_K", "V = \(sourceSymbol) W_V"])
+        let q = recorder.multiply(queries, projection(projections.wq, "W_Q", recorder: recorder), key: "Q", symbol: "Q",
+                                  "the queries: what each position looks for")
+        let k = recorder.multiply(sources, projection(projections.wk, "W_K", recorder: recorder), key: "K", symbol: "K",
+                                  "the keys: what each position offers")
+        let v = recorder.multiply(sources, projection(projections.wv, "W_V", recorder: recorder), key: "V", symbol: "V",
+                                  "the values: what each position passes on")
+        return (q, k, v)
+    }
+
+    /// Records a projection as the input `name` where it is first used.
+    private func projection(_ projection: (Matrix, Provenance), _ name: String, recorder: TraceRecorder) -> TracedMatrix {
+        recorder.input(projection.0, name: name, "a learned projection", rows: Axis(name: "dimension"),
+                       columns: Axis(name: "dimension"), provenance: projection.1)
+    }
+
     /// Records every step and the results: `weights` (`m x n`, or `h x m x n` with heads) and `output`.
     func trace(recorder: TraceRecorder) {
         let group = "Step 2 · Project"
-        recorder.begin("project", title: "Project into queries, keys and values", group: group,
-                       explanation: projectionExplanation, formulas: ["Q = X W_Q", "K = \(sourceSymbol) W_K", "V = \(sourceSymbol) W_V"])
-        func projection(_ projection: (Matrix, Provenance), _ name: String) -> TracedMatrix {
-            recorder.input(projection.0, name: name, "a learned projection", rows: Axis(name: "dimension"),
-                           columns: Axis(name: "dimension"), provenance: projection.1)
-        }
-        let q = recorder.multiply(queries, projection(projections.wq, "W_Q"), key: "Q", symbol: "Q",
-                                  "the queries: what each position looks for")
-        let k = recorder.multiply(sources, projection(projections.wk, "W_K"), key: "K", symbol: "K",
-                                  "the keys: what each position offers")
-        let v = recorder.multiply(sources, projection(projections.wv, "W_V"), key: "V", symbol: "V",
-                                  "the values: what each position passes on")
+        let (q, k, v) = project(recorder: recorder)
         guard let heads, let groups, let wo = projections.wo else {
             let (rq, rk) = rotated([q], [k], group: group, recorder: recorder)
             let sinks = recordSinks(group: group, recorder: recorder)
@@ -156,7 +164,8 @@ struct DotProductAttention {
         recorder.begin("output", title: "Project the output", group: "Output",
                        explanation: "W_O mixes the heads' outputs. In PyTorch's nn.MultiheadAttention(bias=False) this is out_proj.weight = W_Oᵀ, and in_proj_weight = [W_Qᵀ; W_Kᵀ; W_Vᵀ] stacks the three input projections; with need_weights=True and average_attn_weights=False it returns the same per-head weights as this trace.",
                        formulas: ["output = Z W_O"])
-        let output = recorder.multiply(z, projection(wo, "W_O"), key: "output", symbol: "output", "the attention output")
+        let output = recorder.multiply(z, projection(wo, "W_O", recorder: recorder), key: "output", symbol: "output",
+                                       "the attention output")
         recorder.recordResult("weights", weights)
         recorder.recordResult("output", repeating: output)
     }

@@ -25,6 +25,8 @@ public enum MechanismOption: String, CaseIterable, Sendable {
     case ropeDims = "rope_dims"
     /// A learned sink logit per head: an extra softmax column that is dropped (gpt-oss).
     case sinks
+    /// The number of keys in each block of FlashAttention's online softmax.
+    case blockSize = "block_size"
 
     /// What the option means, for help texts and documentation.
     public var summary: String {
@@ -39,6 +41,7 @@ public enum MechanismOption: String, CaseIterable, Sendable {
         case .rope: "rotate queries and keys by their positions (RoPE, Su et al. 2021): half (NeoX, Llama) or interleaved (GPT-J)"
         case .ropeBase: "the base of RoPE's angles θ_k = base^(−2k/r), more than 1 (default 10000)"
         case .ropeDims: "RoPE's rotary dimensions r per head, even (default d_k; NeoX's rotary_pct · d_k)"
+        case .blockSize: "the keys per block of the online softmax, at least 1 (default 2)"
         case .sinks: "a learned sink logit per head (tensor sinks): an extra softmax column that is dropped, so rows sum to < 1 (gpt-oss)"
         }
     }
@@ -57,6 +60,7 @@ public enum MechanismOption: String, CaseIterable, Sendable {
         case .ropeBase: options.ropeBase.map { String($0) }
         case .ropeDims: options.ropeDims.map(String.init)
         case .sinks: options.sinks.map(String.init)
+        case .blockSize: options.blockSize.map(String.init)
         }
     }
 
@@ -75,6 +79,7 @@ public enum MechanismOption: String, CaseIterable, Sendable {
         case .ropeBase: options.ropeBase = nil
         case .ropeDims: options.ropeDims = nil
         case .sinks: options.sinks = nil
+        case .blockSize: options.blockSize = nil
         }
         return options
     }
@@ -107,6 +112,11 @@ public enum MechanismOption: String, CaseIterable, Sendable {
         case .kvHeads:
             if let kvHeads = options.kvHeads, kvHeads < 1 {
                 throw .invalidOption(self, value: String(kvHeads), reason: "kv_heads must be at least 1, got \(kvHeads)")
+            }
+        case .blockSize:
+            if let size = options.blockSize, size < 1 {
+                throw .invalidOption(self, value: String(size),
+                                     reason: "block_size must be at least 1 (the keys each block of the online softmax reads), got \(size)")
             }
         case .ropeBase:
             if let base = options.ropeBase, !(base > 1 && base.isFinite) {

@@ -27,11 +27,14 @@ public struct MechanismOptions: Sendable, Equatable {
     public var ropeDims: Int?
     /// Whether each head's softmax has a learned sink logit (the tensor `sinks`).
     public var sinks: Bool?
+    /// The keys per block of the online softmax (`flash`).
+    public var blockSize: Int?
 
     /// Creates options; `nil` means "not set".
     public init(heads: Int? = nil, window: Int? = nil, causal: Bool? = nil, score: ScoreFunction? = nil,
                 slidingWindow: Int? = nil, alibi: Bool? = nil, kvHeads: Int? = nil,
-                rope: RotaryPairing? = nil, ropeBase: Double? = nil, ropeDims: Int? = nil, sinks: Bool? = nil) {
+                rope: RotaryPairing? = nil, ropeBase: Double? = nil, ropeDims: Int? = nil, sinks: Bool? = nil,
+                blockSize: Int? = nil) {
         self.heads = heads
         self.window = window
         self.causal = causal
@@ -43,6 +46,7 @@ public struct MechanismOptions: Sendable, Equatable {
         self.ropeBase = ropeBase
         self.ropeDims = ropeDims
         self.sinks = sinks
+        self.blockSize = blockSize
     }
 
     /// These options with every option `other` sets replaced by its value there.
@@ -51,7 +55,7 @@ public struct MechanismOptions: Sendable, Equatable {
                          score: other.score ?? score, slidingWindow: other.slidingWindow ?? slidingWindow,
                          alibi: other.alibi ?? alibi, kvHeads: other.kvHeads ?? kvHeads, rope: other.rope ?? rope,
                          ropeBase: other.ropeBase ?? ropeBase, ropeDims: other.ropeDims ?? ropeDims,
-                         sinks: other.sinks ?? sinks)
+                         sinks: other.sinks ?? sinks, blockSize: other.blockSize ?? blockSize)
     }
 
     /// The options that are set, in declaration order.
