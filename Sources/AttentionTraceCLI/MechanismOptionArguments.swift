@@ -43,12 +43,15 @@ struct MechanismOptionArguments: ParsableArguments {
     @Option(name: .customLong("block-size"), help: "The keys per block of the online softmax (flash; default 2).")
     var blockSize: Int?
 
+    @Option(help: "The prompt tokens processed at once before decoding token by token (kv-cache; default 1).")
+    var prefill: Int?
+
     /// The options as the engine takes them; unset ones stay `nil`.
     var mechanismOptions: MechanismOptions {
         MechanismOptions(heads: heads, window: window, causal: causal, score: score,
                          slidingWindow: slidingWindow, alibi: alibi, kvHeads: kvHeads,
                          rope: rope, ropeBase: ropeBase, ropeDims: ropeDims, sinks: sinks,
-                         blockSize: blockSize)
+                         blockSize: blockSize, prefill: prefill)
     }
 }
 

@@ -30,6 +30,8 @@ struct TracePage: CustomTestStringConvertible, Sendable {
         TracePage(name: "later-models", arguments: ["trace", "--variant", "multi-head", "--heads", "4", "--kv-heads", "2",
                                                     "--causal", "--alibi", "--sliding-window", "3", "--rope", "half",
                                                     "--sinks", "--source", source]),
+        TracePage(name: "kv-cache", arguments: ["trace", "--variant", "kv-cache", "--prefill", "3", "--rope", "half",
+                                                "--source", source]),
         TracePage(name: "flash", arguments: ["trace", "--variant", "flash", "--block-size", "3", "--source", source]),
         TracePage(name: "rope-interleaved", arguments: ["trace", "--variant", "causal", "--rope", "interleaved",
                                                         "--rope-dims", "6", "--source", source]),

@@ -62,6 +62,7 @@ public struct InputSpec: Decodable, Sendable {
             options.ropeDims = try nested.decodeIfPresent(Int.self, forKey: SpecKey(MechanismOption.ropeDims.rawValue))
             options.sinks = try nested.decodeIfPresent(Bool.self, forKey: SpecKey(MechanismOption.sinks.rawValue))
             options.blockSize = try nested.decodeIfPresent(Int.self, forKey: SpecKey(MechanismOption.blockSize.rawValue))
+            options.prefill = try nested.decodeIfPresent(Int.self, forKey: SpecKey(MechanismOption.prefill.rawValue))
             if let pairing = try nested.decodeIfPresent(String.self, forKey: SpecKey(MechanismOption.rope.rawValue)) {
                 do {
                     options.rope = try RotaryPairing(named: pairing)

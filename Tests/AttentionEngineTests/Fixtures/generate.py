@@ -83,7 +83,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 BASE_SEED = 20240521
 
 VARIANTS = ["additive", "dot", "general", "scaled-dot", "concat", "global", "local-m", "local-p",
-            "self", "causal", "multi-head", "cross", "co-attention", "flash"]
+            "self", "causal", "multi-head", "cross", "co-attention", "flash", "kv-cache"]
 
 SOURCE_WORDS = ["le", "chat", "noir", "dort", "sur", "un", "tapis"]
 TARGET_WORDS = ["the", "black", "cat", "sleeps", "on", "a", "mat"]
@@ -412,6 +412,33 @@ def flash(t, opts):
     return {"output": outputs, "logsumexp": lses}, []
 
 
+def kv_cache(t, opts):
+    """Decoding token by token against a key/value cache: the first `prefill` rows at once (causal),
+    then each row t alone: q_t, k_t, v_t from x_t, rotated at position t with RoPE, k_t and v_t
+    appended to the cache, and softmax(q_t K^T / sqrt(d_k)) V over the whole cache."""
+    x = t["X"]
+    prefill = opts.get("prefill", 1)
+    wq, wk, wv = t["W_Q"], t["W_K"], t["W_V"]
+
+    def rotate_at(rows, first):
+        # RoPE of rows whose positions start at `first`: pad with `first` dummy rows, rotate, drop them.
+        padded = [[0.0] * len(rows[0])] * first + rows
+        return rope_rotate(padded, opts)[first:]
+    q = rotate_at(matmul(x[:prefill], wq), 0)
+    keys = rotate_at(matmul(x[:prefill], wk), 0)
+    values = matmul(x[:prefill], wv)
+    _, _, out, _ = single_head(q, keys, values, True)
+    for step in range(prefill, len(x)):
+        row = [x[step]]
+        q_t = rotate_at(matmul(row, wq), step)
+        keys = keys + rotate_at(matmul(row, wk), step)
+        values = values + matmul(row, wv)
+        dk = len(q_t[0])
+        w, _ = softmax_masked([dot(q_t[0], key) / math.sqrt(dk) for key in keys])
+        out.append(weighted_rows(w, values))
+    return {"output": out}, []
+
+
 def co_attention(t, opts):
     qn, doc = t["question"], t["document"]          # T x d, N x d
     c = [[math.tanh(x) for x in row] for row in matmul(matmul(qn, t["W_b"]), transpose(doc))]
@@ -433,7 +460,7 @@ def co_attention(t, opts):
 COMPUTE = {"additive": additive, "concat": additive, "dot": dot_variant, "general": general,
            "scaled-dot": scaled_dot, "global": global_variant, "local-m": local_m,
            "local-p": local_p, "self": self_variant, "causal": causal_variant,
-           "multi-head": multi_head, "cross": cross, "co-attention": co_attention, "flash": flash}
+           "multi-head": multi_head, "cross": cross, "co-attention": co_attention, "flash": flash, "kv-cache": kv_cache}
 
 
 # --------------------------------------------------------------------------------------------
@@ -730,6 +757,15 @@ def cases():
         "maximum changes often and exp(m - m') is far below 1; n=5, d_model=3, d_k=2, d_v=2",
         lambda r: projection_tensors(r, 5, 3, 2, 2) | {"X": mat(r, 5, 3, 6.0)}, {"block_size": 1})
 
+    # KV-cached decoding -----------------------------------------------------------------------
+    add("kv-cache", "prefill-one", "decoding token by token after a prefill of 1: n=5, d_model=3, d_k=2, d_v=3; equals causal (checked)",
+        lambda r: projection_tensors(r, 5, 3, 2, 3))
+    add("kv-cache", "prefill-three-rope", "a prefill of 3, then 3 decoding steps, RoPE half pairs at each position "
+        "(d_k=4); n=6, d_model=4, d_v=2; equals causal with the same RoPE (checked)",
+        lambda r: projection_tensors(r, 6, 4, 4, 2), {"prefill": 3, "rope": "half"})
+    add("kv-cache", "whole-prompt", "prefill = n = 4: no decoding step, the prefill is causal attention; RoPE interleaved",
+        lambda r: projection_tensors(r, 4, 3, 2, 2), {"prefill": 4, "rope": "interleaved"})
+
     # cross ---------------------------------------------------------------------------------
     def cross_tensors(m, n, d_model, d_k, d_v, with_o):
         def make(r):
@@ -777,7 +813,7 @@ def cases():
 
 
 def tokens_for(variant, tensors):
-    if variant in ("self", "causal", "multi-head", "flash"):
+    if variant in ("self", "causal", "multi-head", "flash", "kv-cache"):
         n = len(tensors["X"])
         return SEQUENCE_WORDS[:n], SEQUENCE_WORDS[:n]
     if variant == "cross":
@@ -799,6 +835,11 @@ def check(variant, name, tensors, options, expected, empty_rows):
     def rows_of(w):
         return [row for head in w for row in head] if three_d else w
 
+    if variant == "kv-cache":
+        full, _ = causal_variant(tensors, {k: v for k, v in options.items() if k != "prefill"})
+        worst = max(abs(a - b) for ra, rb in zip(full["output"], expected["output"]) for a, b in zip(ra, rb))
+        assert worst < 1e-13, (label, worst)
+        return
     if variant == "flash":
         plain, _ = self_variant(tensors, {})
         worst = max(abs(a - b) for ra, rb in zip(plain["output"], expected["output"]) for a, b in zip(ra, rb))
@@ -1055,7 +1096,7 @@ def check_torch():
             for f in files:
                 if f.endswith(".json"):
                     os.remove(os.path.join(root, f))
-    for variant in ("self", "causal", "multi-head", "cross", "flash"):
+    for variant in ("self", "causal", "multi-head", "cross", "flash", "kv-cache"):
         directory = os.path.join(HERE, variant)
         for f in sorted(os.listdir(directory)):
             if not f.endswith(".json"):
@@ -1063,7 +1104,7 @@ def check_torch():
             with open(os.path.join(directory, f), encoding="utf-8") as fh:
                 fx = json.load(fh)
             t, opts, exp = fx["spec"]["tensors"], fx["spec"]["options"], fx["expected"]
-            causal = variant == "causal" or bool(opts.get("causal", False))
+            causal = variant in ("causal", "kv-cache") or bool(opts.get("causal", False))
             xq = T(t["X"])
             xkv = T(t["memory"]) if variant == "cross" else xq
             m, n = xq.shape[0], xkv.shape[0]
@@ -1076,6 +1117,17 @@ def check_torch():
                 peer = {"description": f"PyTorch {torch.__version__} F.scaled_dot_product_attention in float64 on "
                                        f"flash/{f[:-5]}: the ordinary attention the online softmax must equal",
                         "fixture": f"flash/{f[:-5]}", "output": out.tolist()}
+                os.makedirs(os.path.join(PEERS, variant), exist_ok=True)
+                with open(os.path.join(PEERS, variant, f), "w", encoding="utf-8", newline="\n") as fh:
+                    fh.write(json.dumps(clean(peer), sort_keys=True, indent=1, allow_nan=False))
+                    fh.write("\n")
+            elif variant == "kv-cache":
+                out, w = sdpa_peer("causal", t, {k: v for k, v in opts.items() if k != "prefill"}, True)
+                dw, do = 0.0, maxdiff(exp["output"], out)
+                peer = {"description": f"PyTorch {torch.__version__} F.scaled_dot_product_attention in float64 on "
+                                       f"kv-cache/{f[:-5]}: the full causal attention (RoPE by ONNX's reference) that "
+                                       "decoding with a cache must equal",
+                        "fixture": f"kv-cache/{f[:-5]}", "output": out.tolist()}
                 os.makedirs(os.path.join(PEERS, variant), exist_ok=True)
                 with open(os.path.join(PEERS, variant, f), "w", encoding="utf-8", newline="\n") as fh:
                     fh.write(json.dumps(clean(peer), sort_keys=True, indent=1, allow_nan=False))

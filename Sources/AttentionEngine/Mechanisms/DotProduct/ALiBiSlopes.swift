@@ -17,8 +17,7 @@ enum ALiBiSlopes {
         func powerOfTwoSlopes(_ count: Int) -> [Double] {
             (0..<count).map { pow(2, -8 * Double($0 + 1) / Double(count)) }
         }
-        var below = 1
-        while below * 2 <= heads { below *= 2 }
+        let below = powerOfTwo(atMost: heads)
         guard below != heads else { return powerOfTwoSlopes(heads) }
         let interleaved = powerOfTwoSlopes(2 * below).enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
         return powerOfTwoSlopes(below) + interleaved.prefix(heads - below)
@@ -27,9 +26,15 @@ enum ALiBiSlopes {
     /// How head `head`'s slope of `heads` is written: `2^(−8·1/4)`, or for other head counts the
     /// power of two it comes from.
     static func formula(head: Int, heads: Int) -> String {
-        var below = 1
-        while below * 2 <= heads { below *= 2 }
+        let below = powerOfTwo(atMost: heads)
         let (exponent, count) = head < below ? (head + 1, below) : (2 * (head - below) + 1, 2 * below)
         return "2^(−8·\(exponent)/\(count))"
+    }
+
+    /// The largest power of two not above `count` (≥ 1): 2^⌊log₂ count⌋.
+    private static func powerOfTwo(atMost count: Int) -> Int {
+        var power = 1
+        while power * 2 <= count { power *= 2 }
+        return power
     }
 }

@@ -97,6 +97,16 @@ struct DotProductAttention {
         return (q, k, v)
     }
 
+    /// Records `W_Q`, `W_K` and `W_V` as inputs in the current step, for a mechanism that projects
+    /// row by row (a cached decoder) rather than the whole sequence at once.
+    func recordedProjections(recorder: TraceRecorder) -> (wq: TracedMatrix, wk: TracedMatrix, wv: TracedMatrix) {
+        (projection(projections.wq, "W_Q", recorder: recorder), projection(projections.wk, "W_K", recorder: recorder),
+         projection(projections.wv, "W_V", recorder: recorder))
+    }
+
+    /// The rotary dimensions of each head (0 without RoPE), as the initialiser checked them.
+    var rotaryColumns: Int { rotaryDimensions }
+
     /// Records a projection as the input `name` where it is first used.
     private func projection(_ projection: (Matrix, Provenance), _ name: String, recorder: TraceRecorder) -> TracedMatrix {
         recorder.input(projection.0, name: name, "a learned projection", rows: Axis(name: "dimension"),

@@ -44,10 +44,10 @@ struct RotaryEmbedding: Sendable, Equatable {
         let sin: TracedMatrix
     }
 
-    /// Records the position angles of `rows.count` positions for `r` rotary dimensions.
-    func tables(positions n: Int, rotary r: Int, rows: Axis, recorder: TraceRecorder) -> Tables {
+    /// Records the position angles of the `n` positions from `first` on, for `r` rotary dimensions.
+    func tables(positions n: Int, from first: Int = 0, rotary r: Int, rows: Axis, recorder: TraceRecorder) -> Tables {
         let pairs = Axis(name: "pair")
-        let positions = recorder.record(Matrix(rows: n, columns: 1) { p, _ in Double(p) }, key: "position", symbol: "p",
+        let positions = recorder.record(Matrix(rows: n, columns: 1) { p, _ in Double(first + p) }, key: "position", symbol: "p",
                                         "each position", rows: rows, columns: Axis(name: "position"),
                                         provenance: Provenance(.constant, note: "the position p"))
         let theta = recorder.record(Matrix(rows: 1, columns: r / 2) { _, k in pow(base, -2 * Double(k) / Double(r)) },

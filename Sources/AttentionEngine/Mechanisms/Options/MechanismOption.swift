@@ -27,6 +27,8 @@ public enum MechanismOption: String, CaseIterable, Sendable {
     case sinks
     /// The number of keys in each block of FlashAttention's online softmax.
     case blockSize = "block_size"
+    /// The number of prompt tokens a KV-cached decoder processes at once before generating.
+    case prefill
 
     /// What the option means, for help texts and documentation.
     public var summary: String {
@@ -41,6 +43,7 @@ public enum MechanismOption: String, CaseIterable, Sendable {
         case .rope: "rotate queries and keys by their positions (RoPE, Su et al. 2021): half (NeoX, Llama) or interleaved (GPT-J)"
         case .ropeBase: "the base of RoPE's angles θ_k = base^(−2k/r), more than 1 (default 10000)"
         case .ropeDims: "RoPE's rotary dimensions r per head, even (default d_k; NeoX's rotary_pct · d_k)"
+        case .prefill: "the prompt tokens processed at once before decoding token by token, at least 1 (default 1)"
         case .blockSize: "the keys per block of the online softmax, at least 1 (default 2)"
         case .sinks: "a learned sink logit per head (tensor sinks): an extra softmax column that is dropped, so rows sum to < 1 (gpt-oss)"
         }
@@ -61,6 +64,7 @@ public enum MechanismOption: String, CaseIterable, Sendable {
         case .ropeDims: options.ropeDims.map(String.init)
         case .sinks: options.sinks.map(String.init)
         case .blockSize: options.blockSize.map(String.init)
+        case .prefill: options.prefill.map(String.init)
         }
     }
 
@@ -80,6 +84,7 @@ public enum MechanismOption: String, CaseIterable, Sendable {
         case .ropeDims: options.ropeDims = nil
         case .sinks: options.sinks = nil
         case .blockSize: options.blockSize = nil
+        case .prefill: options.prefill = nil
         }
         return options
     }
@@ -117,6 +122,11 @@ public enum MechanismOption: String, CaseIterable, Sendable {
             if let size = options.blockSize, size < 1 {
                 throw .invalidOption(self, value: String(size),
                                      reason: "block_size must be at least 1 (the keys each block of the online softmax reads), got \(size)")
+            }
+        case .prefill:
+            if let count = options.prefill, count < 1 {
+                throw .invalidOption(self, value: String(count),
+                                     reason: "prefill must be at least 1 (the prompt tokens before the first decoding step), got \(count)")
             }
         case .ropeBase:
             if let base = options.ropeBase, !(base > 1 && base.isFinite) {

@@ -29,12 +29,14 @@ public struct MechanismOptions: Sendable, Equatable {
     public var sinks: Bool?
     /// The keys per block of the online softmax (`flash`).
     public var blockSize: Int?
+    /// The prompt tokens a KV-cached decoder processes at once (`kv-cache`).
+    public var prefill: Int?
 
     /// Creates options; `nil` means "not set".
     public init(heads: Int? = nil, window: Int? = nil, causal: Bool? = nil, score: ScoreFunction? = nil,
                 slidingWindow: Int? = nil, alibi: Bool? = nil, kvHeads: Int? = nil,
                 rope: RotaryPairing? = nil, ropeBase: Double? = nil, ropeDims: Int? = nil, sinks: Bool? = nil,
-                blockSize: Int? = nil) {
+                blockSize: Int? = nil, prefill: Int? = nil) {
         self.heads = heads
         self.window = window
         self.causal = causal
@@ -47,6 +49,7 @@ public struct MechanismOptions: Sendable, Equatable {
         self.ropeDims = ropeDims
         self.sinks = sinks
         self.blockSize = blockSize
+        self.prefill = prefill
     }
 
     /// These options with every option `other` sets replaced by its value there.
@@ -55,7 +58,8 @@ public struct MechanismOptions: Sendable, Equatable {
                          score: other.score ?? score, slidingWindow: other.slidingWindow ?? slidingWindow,
                          alibi: other.alibi ?? alibi, kvHeads: other.kvHeads ?? kvHeads, rope: other.rope ?? rope,
                          ropeBase: other.ropeBase ?? ropeBase, ropeDims: other.ropeDims ?? ropeDims,
-                         sinks: other.sinks ?? sinks, blockSize: other.blockSize ?? blockSize)
+                         sinks: other.sinks ?? sinks, blockSize: other.blockSize ?? blockSize,
+                         prefill: other.prefill ?? prefill)
     }
 
     /// The options that are set, in declaration order.
