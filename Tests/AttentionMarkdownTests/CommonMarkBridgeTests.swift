@@ -27,14 +27,14 @@ import Testing
         """
 
     @Test func parsesFencedTraceBlockWithInfoLiteralAndLine() throws {
-        let document = Document(parsing: Self.lesson)
+        let document = try Document(parsing: Self.lesson)
         let fence = try #require(document.blocks.first { if case .codeBlock = $0.kind { true } else { false } })
         #expect(fence.kind == .codeBlock(info: "{trace}", literal: "variant: additive\nsource: le chat\n"))
         #expect(fence.line == 5)
     }
 
-    @Test func parsesEveryBlockWithItsStartLine() {
-        let blocks = Document(parsing: Self.lesson).blocks
+    @Test func parsesEveryBlockWithItsStartLine() throws {
+        let blocks = try Document(parsing: Self.lesson).blocks
         #expect(blocks.map(\.line) == [1, 3, 5, 10, 13, 15, 17, 19, 21])
         #expect(blocks[0].kind == .heading(level: 1, [.text("Additive attention")]))
         #expect(blocks[1].kind == .paragraph([
@@ -50,8 +50,8 @@ import Testing
         #expect(blocks[7].kind == .html("<div class=\"note\">raw</div>\n"))
     }
 
-    @Test func unsupportedNodesBecomeRawHTML() {
-        let image = Document(parsing: Self.lesson).blocks.last?.kind
+    @Test func unsupportedNodesBecomeRawHTML() throws {
+        let image = try Document(parsing: Self.lesson).blocks.last?.kind
         #expect(image == .paragraph([.html("<img src=\"cat.png\" alt=\"a cat\" />")]))
     }
 
@@ -66,7 +66,7 @@ import Testing
             Block(.blockQuote([Block(.paragraph([.text("# not a heading")]))])),
             Block(.thematicBreak),
         ])
-        let reparsed = Document(parsing: try document.commonMark())
+        let reparsed = try try Document(parsing: document.commonMark())
         #expect(withoutLines(reparsed.blocks) == document.blocks)
     }
 
@@ -87,9 +87,9 @@ import Testing
     /// Run under `swift test --sanitize=address`, LeakSanitizer reports any
     /// node tree or rendered string the bridge forgets to free.
     @Test func repeatedParsingAndRenderingGiveTheSameResult() throws {
-        let first = Document(parsing: Self.lesson)
+        let first = try Document(parsing: Self.lesson)
         for _ in 0..<200 {
-            let document = Document(parsing: Self.lesson)
+            let document = try Document(parsing: Self.lesson)
             #expect(document == first)
             #expect(try document.htmlFragment() == first.htmlFragment())
             #expect(try document.commonMark() == first.commonMark())

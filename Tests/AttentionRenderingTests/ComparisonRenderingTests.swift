@@ -28,9 +28,23 @@ import Testing
     @Test func tableNamesTheStrongestSourceWordPerTargetWordAndVariant() throws {
         let html = try renderComparison([dot, general], as: .html)
         let table = try #require(sections(of: html, from: "<table class=\"tensor comparison strongest\">", to: "</table>").first)
-        #expect(table.contains(#"<tr><th scope="row"><bdi>the</bdi></th><td class="strongest"><bdi>le</bdi> <span class="position">#0</span> <span class="weight">0.9000</span></td><td class="strongest"><bdi>&lt;b&gt;zoo&lt;/b&gt;</bdi> <span class="position">#1</span> <span class="weight">0.7000</span></td></tr>"#))
+        // Evenness: −Σ p ln p / ln 2 is 0.4690 for (0.9, 0.1) and 0.8813 for (0.3, 0.7).
+        #expect(table.contains(#"<tr><th scope="row"><bdi>the</bdi></th><td class="strongest"><bdi>le</bdi> <span class="position">#0</span> <span class="weight">0.9000</span> <span class="evenness">evenness 0.4690</span></td><td class="strongest"><bdi>&lt;b&gt;zoo&lt;/b&gt;</bdi> <span class="position">#1</span> <span class="weight">0.7000</span> <span class="evenness">evenness 0.8813</span></td></tr>"#))
         let markdown = try renderComparison([dot, general], as: .markdown)
-        #expect(markdown.contains("target  dot                   general\nthe     le #0 0.9000          <b>zoo</b> #1 0.7000\n"))
+        #expect(markdown.contains("target  dot                                    general\nthe     le #0 0.9000, evenness 0.4690          <b>zoo</b> #1 0.7000, evenness 0.8813\n"))
+    }
+
+    @Test func aNearUniformRowNamesNoWord() throws {
+        // (0.52, 0.48): evenness 0.9988, so its "strongest" word is noise.
+        let noise = Self.trace("additive", [[0.52, 0.48], [0.9, 0.1]])
+        let html = try renderComparison([dot, noise], as: .html)
+        let table = try #require(sections(of: html, from: "<table class=\"tensor comparison strongest\">", to: "</table>").first)
+        #expect(table.contains(#"<td class="strongest near-uniform">near uniform <span class="weight">largest 0.5200 vs 1/2 = 0.5000</span> <span class="evenness">evenness 0.9988</span></td>"#))
+        #expect(!table.contains("<bdi>le</bdi> <span class=\"position\">#0</span> <span class=\"weight\">0.5200"))
+        #expect(table.contains(#"<td class="strongest"><bdi>le</bdi> <span class="position">#0</span> <span class="weight">0.9000</span>"#))
+        let markdown = try renderComparison([dot, noise], as: .markdown)
+        #expect(markdown.contains("near uniform: largest 0.5200 vs 1/2 = 0.5000, evenness 0.9988"))
+        #expect(!markdown.contains("le #0 0.5200"))
     }
 
     @Test func refusesTracesThatCannotBeComparedNamingTheVariant() {

@@ -10,7 +10,7 @@ import TestSupport
 
     init() throws {
         markdown = try render(SampleTraces.additive, as: .markdown)
-        document = Document(parsing: markdown)
+        document = try Document(parsing: markdown)
     }
 
     @Test func headingsFollowTheStepsAndTheirGroups() {

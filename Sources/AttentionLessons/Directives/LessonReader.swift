@@ -16,9 +16,15 @@ extension Lesson {
     /// - Parameters:
     ///   - text: The lesson's CommonMark text.
     ///   - file: Its path as it should appear in messages; `input:` paths are relative to it.
-    /// - Throws: ``LessonErrors`` with every problem found, each at its line.
+    /// - Throws: ``LessonErrors`` with every problem found, each at its line; only
+    ///   the one error when the Markdown nests deeper than ``Document/deepestNesting``.
     public init(parsing text: String, file: String) throws(LessonErrors) {
-        let document = Document(parsing: text)
+        let document: Document
+        do {
+            document = try Document(parsing: text)
+        } catch {
+            throw LessonErrors([LessonError(error.description, at: SourceLocation(file: file, line: error.line))])
+        }
         var errors: [LessonError] = []
         func location(_ block: Block) -> SourceLocation { SourceLocation(file: file, line: block.line ?? 1) }
 
@@ -58,13 +64,14 @@ extension Lesson {
         }
 
         var content: [Content] = []
+        var escaper = RawHTMLEscaper()  // the lesson's own HTML is shown as text; only the directives' blocks are HTML
         var bodyIndex = 0
         var tracesSoFar = 0
         var exerciseIDs: [String: Int] = [:]
         for block in document.blocks {
             guard bodyIndex < bodies.count, bodies[bodyIndex].block == block else {
                 if case .codeBlock(let info, _) = block.kind, Self.directiveName(info) != nil { continue }  // reported above
-                content.append(.markdown(block))
+                content += escaper.rewrite([block]).map(Content.markdown)
                 continue
             }
             let (_, name, body) = bodies[bodyIndex]
@@ -119,30 +126,46 @@ extension Lesson {
 
     /// Errors for directives inside lists or block quotes, which are not read.
     private static func nestedDirectives(in block: Block, file: String) -> [LessonError] {
-        let children: [Block]
-        switch block.kind {
-        case .blockQuote(let blocks): children = blocks
-        case .bulletList(let items, _), .orderedList(_, let items, _): children = items.flatMap { $0 }
-        default: return []
-        }
-        return children.flatMap { child -> [LessonError] in
-            if case .codeBlock(let info, _) = child.kind, let name = directiveName(info) {
-                return [LessonError("the {\(name)} directive must be at the top level of the lesson, not inside a list or quote",
-                                    at: SourceLocation(file: file, line: child.line ?? 1))]
-            }
-            return nestedDirectives(in: child, file: file)
+        var finder = NestedDirectiveFinder()
+        finder.descend(into: .block(block))
+        return finder.found.map { directive in
+            LessonError("the {\(directive.name)} directive must be at the top level of the lesson, not inside a list or quote",
+                        at: SourceLocation(file: file, line: directive.line))
         }
     }
 }
 
-/// The text of inlines without their markup.
-func plainText(_ inlines: [Inline]) -> String {
-    inlines.map { inline in
-        switch inline {
-        case .text(let text), .code(let text): text
-        case .emphasis(let children), .strong(let children), .link(_, _, let children): plainText(children)
-        case .html: ""
-        case .softBreak, .lineBreak: " "
+/// Finds the directives (code blocks with an info string such as `{trace}`) among the blocks it walks.
+private struct NestedDirectiveFinder: MarkupWalker {
+    /// Each directive's name and line, in document order.
+    private(set) var found: [(name: String, line: Int)] = []
+
+    mutating func visit(_ markup: Markup) {
+        if case .block(let block) = markup, case .codeBlock(let info, _) = block.kind, let name = Lesson.directiveName(info) {
+            found.append((name, block.line ?? 1))
         }
-    }.joined()
+        descend(into: markup)
+    }
+}
+
+/// The text of inlines without their markup: raw HTML left out, a line break as a space.
+func plainText(_ inlines: [Inline]) -> String {
+    var collector = PlainTextCollector()
+    collector.walk(inlines)
+    return collector.text
+}
+
+/// Collects the text of the inlines it walks.
+private struct PlainTextCollector: MarkupWalker {
+    private(set) var text = ""
+
+    mutating func visit(_ markup: Markup) {
+        switch markup {
+        case .inline(.text(let words)), .inline(.code(let words)): text += words
+        case .inline(.softBreak), .inline(.lineBreak): text += " "
+        case .inline(.html): return
+        case .block, .inline(.emphasis), .inline(.strong), .inline(.link): break
+        }
+        descend(into: markup)
+    }
 }

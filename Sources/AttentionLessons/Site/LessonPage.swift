@@ -31,6 +31,7 @@ extension Lesson {
             case .trace(let directive):
                 blocks.append(Block(.html("<section class=\"trace\">")))
                 blocks.append(Block(.paragraph([.emphasis([.text(directive.caption)])])))
+                if let origin = directive.trace.parameterOrigin { blocks.append(Block(.paragraph([.text(origin)]))) }
                 do {
                     blocks += try embeddedStepBlocks(of: directive.trace, including: directive.shows, headingLevel: 3)
                 } catch {

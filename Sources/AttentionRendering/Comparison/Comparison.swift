@@ -44,6 +44,67 @@ struct Comparison {
         return (best, weights[t, best])
     }
 
+    /// How evenly target word `t` spreads its weight under alignment `k`; `nil` for a fully masked row.
+    func spread(_ k: Int, target t: Int) -> RowSpread? {
+        let weights = alignments[k].values
+        return RowSpread((0..<weights.columnCount).lazy.map { weights[t, $0] })
+    }
+
+    /// Where the traces' numbers came from (without counts, which differ by variant),
+    /// one sentence per different origin, each prefixed with its variants when the
+    /// traces do not all share it.
+    var parameterOrigins: [String] {
+        var origins: [(sentence: String, variants: [String])] = []
+        for trace in traces {
+            guard let sentence = ParameterOrigin(trace).sentence(counted: false) else { continue }
+            if let k = origins.firstIndex(where: { $0.sentence == sentence }) {
+                origins[k].variants.append(trace.variant)
+            } else {
+                origins.append((sentence, [trace.variant]))
+            }
+        }
+        guard origins.count > 1 else { return origins.map(\.sentence) }
+        return origins.map { $0.variants.joined(separator: ", ") + ": " + $0.sentence }
+    }
+
+    /// What a cell of the "where each variant looks" table says for target word `t`
+    /// under alignment `k`.
+    func look(_ k: Int, target t: Int) -> Look {
+        let (source, weight) = strongest(k, target: t)
+        return Look(word: sourceTokens[source], position: source, weight: weight, spread: spread(k, target: t))
+    }
+
+    /// Where one variant looks for one target word, and whether that means anything.
+    struct Look {
+        /// The source word with the largest weight, and its position.
+        let word: String
+        let position: Int
+        /// That weight.
+        let weight: Double
+        /// How evenly the row spreads; `nil` for a fully masked row.
+        let spread: RowSpread?
+
+        /// Whether the row is near uniform, so that its strongest word is noise and is not named.
+        var isNearUniform: Bool { spread?.isNearUniform ?? false }
+
+        /// `0.9000`, or for a near-uniform row `largest 0.1737 vs 1/7 = 0.1429`.
+        var weightText: String {
+            guard let spread, spread.isNearUniform else { return NumberFormatting.fixed(weight) }
+            return "largest \(NumberFormatting.fixed(weight)) vs 1/\(spread.positions) = \(NumberFormatting.fixed(spread.uniformShare))"
+        }
+
+        /// `evenness 0.5310`, or `masked` for a row with no positive weight.
+        var evennessText: String {
+            spread.map { "evenness \(NumberFormatting.fixed($0.evenness))" } ?? "masked"
+        }
+
+        /// The cell as plain text: `le #0 0.9000, evenness 0.5310` or
+        /// `near uniform: largest 0.1737 vs 1/7 = 0.1429, evenness 0.9953`.
+        var plainText: String {
+            (isNearUniform ? "near uniform: " : "\(word) #\(position) ") + weightText + ", " + evennessText
+        }
+    }
+
     /// The title of the page.
     var title: String { "Attention compared: " + traces.map(\.variant).joined(separator: ", ") }
 }

@@ -38,82 +38,128 @@ public func renderComparison(_ traces: [Trace], as format: TraceFormat) throws(R
 }
 
 private func comparisonHTML(_ comparison: Comparison) -> String {
-    var html = TextBuffer()
-    html += "<h1 id=\"top\">"
-    appendEscapedHTML(comparison.title, to: &html)
-    html += "</h1>\n"
-    appendSentences(source: comparison.sourceTokens, target: comparison.targetTokens, to: &html)
-    html += "<h2 id=\"alignments\">Alignments</h2>\n"
-    appendAlignments(comparison, to: &html)
-    html += "<h2 id=\"strongest\">Where each variant looks</h2>\n"
-    appendStrongestTable(comparison, to: &html)
-    html += "<h2 id=\"weights\">The weights</h2>\n"
-    for (trace, alignment) in zip(comparison.traces, comparison.alignments) {
-        html += "<details class=\"alternative\"><summary>"
-        appendEscapedHTML(trace.variant, to: &html)
-        html += " as a table</summary>\n"
-        TensorTable.append(alignment, addressable: false, to: &html)
-        html += "</details>\n"
+    var html = HTMLWriter()
+    html.start("h1")
+    html.attribute("id", "top")
+    html.end()
+    html.text(comparison.title)
+    html.close("h1")
+    html.markup("\n")
+    writeSentences(source: comparison.sourceTokens, target: comparison.targetTokens, to: &html)
+    for origin in comparison.parameterOrigins {
+        html.open("p", class: "parameters")
+        html.text(origin)
+        html.close("p")
+        html.markup("\n")
     }
-    return html.text
+    html.markup("<h2 id=\"alignments\">Alignments</h2>\n")
+    writeAlignments(comparison, to: &html)
+    html.markup("<h2 id=\"strongest\">Where each variant looks</h2>\n")
+    writeStrongestTable(comparison, to: &html)
+    html.markup("<h2 id=\"weights\">The weights</h2>\n")
+    for (trace, alignment) in zip(comparison.traces, comparison.alignments) {
+        html.open("details", class: "alternative")
+        html.open("summary")
+        html.text(trace.variant + " as a table")
+        html.close("summary")
+        html.markup("\n")
+        TensorTable.write(alignment, addressable: false, to: &html)
+        html.close("details")
+        html.markup("\n")
+    }
+    return html.html
 }
 
 /// Every variant's alignment heatmap side by side, on one shared colour scale.
-func appendAlignments(_ comparison: Comparison, to html: inout TextBuffer) {
+func writeAlignments(_ comparison: Comparison, to html: inout HTMLWriter) {
     let heatmap = Heatmap.fitted(to: comparison.alignments.map(\.values))
-    html += "<p>Each map is one variant's attention weights: rows are target words, columns source words. "
-        + "All maps share one colour scale, from \(NumberFormatting.fixed(heatmap.scale.lowerBound)) "
-        + "to \(NumberFormatting.fixed(heatmap.scale.upperBound)), so the same colour means the same weight.</p>\n"
-    html += "<div class=\"heatmap-grid comparison\">\n"
+    html.markup("<p>Each map is one variant's attention weights: rows are target words, columns source words. ")
+    html.markup("All maps share one colour scale, from ")
+    html.fixed(heatmap.scale.lowerBound)
+    html.markup(" to ")
+    html.fixed(heatmap.scale.upperBound)
+    html.markup(", so the same colour means the same weight.</p>\n")
+    html.open("div", class: "heatmap-grid comparison")
+    html.markup("\n")
     for (trace, alignment) in zip(comparison.traces, comparison.alignments) {
-        heatmap.append(alignment, caption: trace.variant, to: &html)
+        heatmap.write(alignment, caption: trace.variant, to: &html)
     }
-    html += "</div>\n"
+    html.close("div")
+    html.markup("\n")
 }
 
-/// A table with a row per target word naming, under each variant, the source word it attends to most.
-func appendStrongestTable(_ comparison: Comparison, to html: inout TextBuffer) {
-    html += "<p>For each target word, the source word with the largest weight under each variant, its position and that weight.</p>\n"
-    html += "<div class=\"scroll\"><table class=\"tensor comparison strongest\">\n<thead><tr><th scope=\"col\" class=\"corner\">target \\ variant</th>"
+/// A table with a row per target word naming, under each variant, the source word it attends to
+/// most, or for a near-uniform row no word but its largest weight against `1/n`.
+func writeStrongestTable(_ comparison: Comparison, to html: inout HTMLWriter) {
+    html.element("p", text: strongestTableIntroduction)
+    html.markup("\n")
+    html.open("div", class: "scroll")
+    html.open("table", class: "tensor comparison strongest")
+    html.markup("\n<thead><tr><th scope=\"col\" class=\"corner\">target \\ variant</th>")
     for trace in comparison.traces {
-        html += "<th scope=\"col\">"
-        appendEscapedHTML(trace.variant, to: &html)
-        html += "</th>"
+        html.start("th")
+        html.attribute("scope", "col")
+        html.end()
+        html.text(trace.variant)
+        html.close("th")
     }
-    html += "</tr></thead>\n<tbody>\n"
+    html.markup("</tr></thead>\n<tbody>\n")
     for (t, target) in comparison.targetTokens.enumerated() {
-        html += "<tr><th scope=\"row\"><bdi>"
-        appendEscapedHTML(target, to: &html)
-        html += "</bdi></th>"
+        html.open("tr")
+        html.start("th")
+        html.attribute("scope", "row")
+        html.end()
+        html.element("bdi", text: target)
+        html.close("th")
         for k in comparison.traces.indices {
-            let (source, weight) = comparison.strongest(k, target: t)
-            html += "<td class=\"strongest\"><bdi>"
-            appendEscapedHTML(comparison.sourceTokens[source], to: &html)
-            html += "</bdi> <span class=\"position\">#\(source)</span> <span class=\"weight\">\(NumberFormatting.fixed(weight))</span></td>"
+            let look = comparison.look(k, target: t)
+            if look.isNearUniform {
+                html.open("td", class: "strongest near-uniform")
+                html.markup("near uniform ")
+            } else {
+                html.open("td", class: "strongest")
+                html.element("bdi", text: look.word)
+                html.markup(" ")
+                html.open("span", class: "position")
+                html.markup("#")
+                html.decimal(look.position)
+                html.close("span")
+                html.markup(" ")
+            }
+            html.open("span", class: "weight")
+            html.text(look.weightText)
+            html.close("span")
+            html.markup(" ")
+            html.open("span", class: "evenness")
+            html.text(look.evennessText)
+            html.close("span")
+            html.close("td")
         }
-        html += "</tr>\n"
+        html.close("tr")
+        html.markup("\n")
     }
-    html += "</tbody></table></div>\n"
+    html.markup("</tbody></table></div>\n")
 }
+
+/// What the "where each variant looks" table shows, above it on both formats.
+private let strongestTableIntroduction = "For each target word, the source word with the largest weight under each variant, "
+    + "its position and that weight, and the row's evenness: the entropy of its weights over ln n, 1 when all n source words "
+    + "get 1/n. A row at least \(RowSpread.nearUniformEvenness) even is near uniform and names no word: its largest weight is noise."
 
 private func comparisonDocument(_ comparison: Comparison) -> Document {
     var blocks = [Block(.heading(level: 1, [.text(comparison.title)]))]
     blocks.append(Block(.paragraph([.text("Source: " + comparison.sourceTokens.joined(separator: " "))])))
     blocks.append(Block(.paragraph([.text("Target: " + comparison.targetTokens.joined(separator: " "))])))
+    blocks += comparison.parameterOrigins.map { Block(.paragraph([.text($0)])) }
     blocks.append(Block(.heading(level: 2, [.text("Where each variant looks")])))
+    blocks.append(Block(.paragraph([.text(strongestTableIntroduction)])))
     var rows = [["target"] + comparison.traces.map(\.variant)]
     for (t, target) in comparison.targetTokens.enumerated() {
         rows.append([target] + comparison.traces.indices.map { k in
-            let (source, weight) = comparison.strongest(k, target: t)
-            return "\(comparison.sourceTokens[source]) #\(source) \(NumberFormatting.fixed(weight))"
+            comparison.look(k, target: t).plainText
         })
     }
-    let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-    let text = rows.map { row in
-        zip(row, widths).map { $0 + String(repeating: " ", count: $1 - $0.count) }.joined(separator: "  ")
-            .replacing(/\s+$/, with: "")
-    }.joined(separator: "\n") + "\n"
-    blocks.append(Block(.codeBlock(info: "text", literal: text)))
+    blocks.append(Block(.codeBlock(info: "text", literal: alignedColumns(rows))))
     for (trace, alignment) in zip(comparison.traces, comparison.alignments) {
         blocks.append(Block(.heading(level: 2, [.text("Weights: "), .code(trace.variant)])))
         blocks.append(Block(.codeBlock(info: "text", literal: textTables(for: alignment))))

@@ -14,8 +14,8 @@ import AttentionTrace
 ///   without m × n weights or with other tokens than the first.
 public func comparisonBlocks(_ traces: [Trace]) throws(RenderingError) -> [Block] {
     let comparison = try Comparison(traces)
-    var html = TextBuffer()
-    appendAlignments(comparison, to: &html)
-    appendStrongestTable(comparison, to: &html)
-    return [Block(.html(html.text))]
+    var html = HTMLWriter()
+    writeAlignments(comparison, to: &html)
+    writeStrongestTable(comparison, to: &html)
+    return [Block(.html(html.html))]
 }

@@ -8,30 +8,31 @@
 ///   - body: The page content, already HTML.
 /// - Returns: The page, ending with a newline.
 func standalonePage(title: String, body: String) -> String {
-    var page = """
+    var head = HTMLWriter(capacity: pageStyle.utf8.count + 1024)
+    head.markup("""
         <!doctype html>
         <html lang="en">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>
-        """
-    page.reserveCapacity(body.utf8.count + pageStyle.utf8.count + pageScript.utf8.count + 1024)
-    page += escapedHTML(title)
-    page += "</title>\n<style>\n"
-    page += pageStyle
-    page += "</style>\n</head>\n<body>\n"
-    page += svgDefinitions
-    page += "<main>\n"
+
+        """)
+    head.element("title", text: title)
+    head.markup("\n<style>\n")
+    head.rawHTML(pageStyle)
+    head.markup("</style>\n</head>\n<body>\n")
+    head.markup(svgDefinitions)
+    head.markup("<main>\n")
+    // The body, often a megabyte, is joined as a string rather than copied through a writer again.
+    var page = head.html
+    page.reserveCapacity(page.utf8.count + body.utf8.count + pageScript.utf8.count + 1024)
     page += body
-    page += "</main>\n"
-    page += derivationPopover
-    page += "<script>\n" + pageScript + "</script>\n</body>\n</html>\n"
+    page += "</main>\n" + derivationPopover + "<script>\n" + pageScript + "</script>\n</body>\n</html>\n"
     return page
 }
 
 /// Shared SVG definitions that every heatmap on the page refers to: the hatching of masked cells.
-private let svgDefinitions = """
+private let svgDefinitions: StaticString = """
     <svg class="definitions" width="0" height="0" aria-hidden="true" focusable="false"><defs>\
     <pattern id="masked-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">\
     <rect width="6" height="6" fill="#d6d6d6"/><rect width="2" height="6" fill="#8c8c8c"/></pattern>\

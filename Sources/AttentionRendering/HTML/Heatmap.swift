@@ -44,24 +44,27 @@ struct Heatmap {
         return Heatmap(scale: low...max(high, low + 1e-12))
     }
 
-    /// Appends a figure per slice of `tensor`, in a grid when there are several.
+    /// Writes a figure per slice of `tensor`, in a grid when there are several.
     ///
     /// - Parameter caption: Text under every figure, before the slice title (a variant's name).
-    func append(_ tensor: TensorDisplay, caption: String = "", to html: inout TextBuffer) {
+    func write(_ tensor: TensorDisplay, caption: String = "", to html: inout HTMLWriter) {
         let slices = tensor.slices
-        html += slices.count > 1 ? "<div class=\"heatmap-grid\">\n" : ""
-        for slice in slices {
-            html += "<figure class=\"heatmap\">"
-            appendSVG(slice, of: tensor, to: &html)
-            let title = [caption, slice.title].filter { !$0.isEmpty }.joined(separator: " · ")
-            if !title.isEmpty {
-                html += "<figcaption>"
-                appendEscapedHTML(title, to: &html)
-                html += "</figcaption>"
-            }
-            html += "</figure>\n"
+        if slices.count > 1 {
+            html.open("div", class: "heatmap-grid")
+            html.markup("\n")
         }
-        html += slices.count > 1 ? "</div>\n" : ""
+        for slice in slices {
+            html.open("figure", class: "heatmap")
+            writeSVG(slice, of: tensor, to: &html)
+            let title = [caption, slice.title].filter { !$0.isEmpty }.joined(separator: " · ")
+            if !title.isEmpty { html.element("figcaption", text: title) }
+            html.close("figure")
+            html.markup("\n")
+        }
+        if slices.count > 1 {
+            html.close("div")
+            html.markup("\n")
+        }
     }
 
     /// The side of one cell: 28 pixels for up to 16 rows and columns, smaller for bigger matrices.
@@ -70,7 +73,7 @@ struct Heatmap {
         return side <= 16 ? 28 : side <= 32 ? 18 : 12
     }
 
-    private func appendSVG(_ slice: MatrixSlice, of tensor: TensorDisplay, to html: inout TextBuffer) {
+    private func writeSVG(_ slice: MatrixSlice, of tensor: TensorDisplay, to html: inout HTMLWriter) {
         let rowLabels = (0..<slice.rows).map(tensor.rowLabel)
         let columnLabels = (0..<slice.columns).map(tensor.columnLabel)
         let cell = cellSize(rows: slice.rows, columns: slice.columns)
@@ -82,119 +85,145 @@ struct Heatmap {
         let width = left + legendWidth + top  // rotated labels lean right by about their height
         let height = legendTop + 12 + 18
 
-        html += "<svg role=\"img\" class=\"heatmap-svg" + (cell < 20 ? " compact" : "") + "\" width=\""
-        appendCoordinate(width, to: &html)
-        html += "\" height=\""
-        appendCoordinate(height, to: &html)
-        html += "\" viewBox=\"0 0 "
-        appendCoordinate(width, to: &html)
-        html += " "
-        appendCoordinate(height, to: &html)
-        html += "\" aria-label=\""
-        appendEscapedHTML("Heatmap of \(tensor.symbol.plainText), \(tensor.description)"
+        html.start("svg")
+        html.attribute("role", "img")
+        html.attribute("class", cell < 20 ? "heatmap-svg compact" : "heatmap-svg")
+        html.attribute("width", coordinate: width)
+        html.attribute("height", coordinate: height)
+        html.startAttribute("viewBox")
+        html.markup("0 0 ")
+        html.coordinate(width)
+        html.markup(" ")
+        html.coordinate(height)
+        html.endAttribute()
+        html.attribute("aria-label", "Heatmap of \(tensor.symbol.plainText), \(tensor.description)"
             + (slice.title.isEmpty ? "" : ", \(slice.title)")
             + ": rows \(tensor.rowAxis?.name ?? "row"), columns \(tensor.columnAxis?.name ?? "column")"
-            + ", colour from \(NumberFormatting.fixed(scale.lowerBound)) to \(NumberFormatting.fixed(scale.upperBound))",
-            to: &html)
-        html += "\">\n"
+            + ", colour from \(NumberFormatting.fixed(scale.lowerBound)) to \(NumberFormatting.fixed(scale.upperBound))")
+        html.end()
+        html.markup("\n")
 
         for (i, label) in rowLabels.enumerated() {
-            html += "<text class=\"row-label\" x=\""
-            appendCoordinate(left - 6, to: &html)
-            html += "\" y=\""
-            appendCoordinate(top + (Double(i) + 0.5) * cell, to: &html)
-            html += "\" text-anchor=\"end\" dominant-baseline=\"middle\">"
-            appendEscapedHTML(shortened(label), to: &html)
-            html += "</text>\n"
+            html.start("text")
+            html.attribute("class", "row-label")
+            html.attribute("x", coordinate: left - 6)
+            html.attribute("y", coordinate: top + (Double(i) + 0.5) * cell)
+            html.attribute("text-anchor", "end")
+            html.attribute("dominant-baseline", "middle")
+            html.end()
+            html.text(shortened(label))
+            html.close("text")
+            html.markup("\n")
         }
         for (j, label) in columnLabels.enumerated() {
             let x = left + (Double(j) + 0.5) * cell, y = top - 6
-            html += "<text class=\"column-label\" x=\""
-            appendCoordinate(x, to: &html)
-            html += "\" y=\""
-            appendCoordinate(y, to: &html)
-            html += "\" transform=\"rotate(-45 "
-            appendCoordinate(x, to: &html)
-            html += " "
-            appendCoordinate(y, to: &html)
-            html += ")\">"
-            appendEscapedHTML(shortened(label), to: &html)
-            html += "</text>\n"
+            html.start("text")
+            html.attribute("class", "column-label")
+            html.attribute("x", coordinate: x)
+            html.attribute("y", coordinate: y)
+            html.startAttribute("transform")
+            html.markup("rotate(-45 ")
+            html.coordinate(x)
+            html.markup(" ")
+            html.coordinate(y)
+            html.markup(")")
+            html.endAttribute()
+            html.end()
+            html.text(shortened(label))
+            html.close("text")
+            html.markup("\n")
         }
-        html += "<g class=\"cells size-\(Int(cell))\" transform=\"translate("
-        appendCoordinate(left, to: &html)
-        html += " "
-        appendCoordinate(top, to: &html)
-        html += ")\">\n"
-        let rowTitles = rowLabels.map { escapedHTML($0) + " → " }
-        let columnTitles = columnLabels.map { escapedHTML($0) + ": " }
+        html.start("g")
+        html.attribute("class", "cells size-\(Int(cell))")
+        html.startAttribute("transform")
+        html.markup("translate(")
+        html.coordinate(left)
+        html.markup(" ")
+        html.coordinate(top)
+        html.markup(")")
+        html.endAttribute()
+        html.end()
+        html.markup("\n")
+        let rowTitles = rowLabels.map { HTMLFragment(escaping: $0 + " → ") }
+        let columnTitles = columnLabels.map { HTMLFragment(escaping: $0 + ": ") }
         for i in 0..<slice.rows {
-            html += "<g transform=\"translate(0 "
-            appendCoordinate(Double(i) * cell, to: &html)
-            html += ")\">"
+            html.start("g")
+            html.startAttribute("transform")
+            html.markup("translate(0 ")
+            html.coordinate(Double(i) * cell)
+            html.markup(")")
+            html.endAttribute()
+            html.end()
             for j in 0..<slice.columns {
                 let value = slice.value(i, j, in: tensor.values)
                 let isMasked = value == -.infinity
-                html += isMasked ? "<rect class=\"masked\" x=\"" : "<rect x=\""
-                appendCoordinate(Double(j) * cell, to: &html)
-                html += "\" fill=\""
-                html += isMasked ? "url(#masked-hatch)" : palette.color(at: fraction(of: value))
-                html += "\"><title>"
-                html += rowTitles[i]
-                html += columnTitles[j]
-                if isMasked { html += "masked (−∞)" } else { NumberFormatting.appendFixed(value, to: &html) }
-                html += "</title></rect>"
-                if isMasked { appendMaskMark(x: Double(j) * cell, size: cell, to: &html) }
+                // The commonest element of a page, so written in as few pieces as it has.
+                html.markup(isMasked ? "<rect class=\"masked\" x=\"" : "<rect x=\"")
+                html.coordinate(Double(j) * cell)
+                html.markup("\" fill=\"")
+                html.text(isMasked ? "url(#masked-hatch)" : palette.color(at: fraction(of: value)))
+                html.markup("\"><title>")
+                html.append(rowTitles[i])
+                html.append(columnTitles[j])
+                if isMasked { html.markup("masked (−∞)") } else { html.fixed(value) }
+                html.markup("</title></rect>")
+                if isMasked { writeMaskMark(x: Double(j) * cell, size: cell, to: &html) }
             }
-            html += "</g>\n"
+            html.close("g")
+            html.markup("\n")
         }
-        html += "</g>\n"
-        appendLegend(x: left, y: legendTop, width: legendWidth, to: &html)
-        html += "</svg>"
+        html.close("g")
+        html.markup("\n")
+        writeLegend(x: left, y: legendTop, width: legendWidth, to: &html)
+        html.close("svg")
     }
 
     /// The ✕ over a masked cell, which is also hatched grey. Each cell is a coloured
     /// square titled with its labels and value; the row's `<g>` sets `y`, and the
     /// style sheet the side (`g.cells.size-28 rect`), which keeps large maps small.
-    private func appendMaskMark(x: Double, size: Double, to html: inout TextBuffer) {
-        html += "<text class=\"mask-mark\" x=\""
-        appendCoordinate(x + size / 2 - 0.5, to: &html)
-        html += "\" y=\""
-        appendCoordinate(size / 2, to: &html)
-        html += "\" text-anchor=\"middle\" dominant-baseline=\"middle\" aria-hidden=\"true\">✕</text>"
+    private func writeMaskMark(x: Double, size: Double, to html: inout HTMLWriter) {
+        html.start("text")
+        html.attribute("class", "mask-mark")
+        html.attribute("x", coordinate: x + size / 2 - 0.5)
+        html.attribute("y", coordinate: size / 2)
+        html.attribute("text-anchor", "middle")
+        html.attribute("dominant-baseline", "middle")
+        html.attribute("aria-hidden", "true")
+        html.end()
+        html.markup("✕")
+        html.close("text")
     }
 
     /// A bar of palette steps with the values at its ends and middle.
-    func appendLegend(x: Double, y: Double, width: Double, to html: inout TextBuffer) {
+    func writeLegend(x: Double, y: Double, width: Double, to html: inout HTMLWriter) {
         let steps = 24
         let stepWidth = width / Double(steps)
-        var size = TextBuffer(capacity: 64)
-        size += "\" y=\""
-        appendCoordinate(y, to: &size)
-        size += "\" width=\""
-        appendCoordinate(stepWidth + 0.5, to: &size)
-        size += "\" height=\"10\" fill=\""
-        let afterPosition = size.text
-        html += "<g class=\"legend\" aria-hidden=\"true\">"
+        html.start("g")
+        html.attribute("class", "legend")
+        html.attribute("aria-hidden", "true")
+        html.end()
         for k in 0..<steps {
-            html += "<rect x=\""
-            appendCoordinate(x + Double(k) * stepWidth, to: &html)
-            html += afterPosition
-            html += palette.color(at: (Double(k) + 0.5) / Double(steps))
-            html += "\"/>"
+            html.start("rect")
+            html.attribute("x", coordinate: x + Double(k) * stepWidth)
+            html.attribute("y", coordinate: y)
+            html.attribute("width", coordinate: stepWidth + 0.5)
+            html.attribute("height", "10")
+            html.attribute("fill", palette.color(at: (Double(k) + 0.5) / Double(steps)))
+            html.endEmpty()
         }
         let middle = (scale.lowerBound + scale.upperBound) / 2
         for (value, position, anchor) in [(scale.lowerBound, x, "start"), (middle, x + width / 2, "middle"),
                                           (scale.upperBound, x + width, "end")] {
-            html += "<text x=\""
-            appendCoordinate(position, to: &html)
-            html += "\" y=\""
-            appendCoordinate(y + 24, to: &html)
-            html += "\" text-anchor=\"" + anchor + "\">"
-            NumberFormatting.appendFixed(value, to: &html)
-            html += "</text>"
+            html.start("text")
+            html.attribute("x", coordinate: position)
+            html.attribute("y", coordinate: y + 24)
+            html.attribute("text-anchor", anchor)
+            html.end()
+            html.fixed(value)
+            html.close("text")
         }
-        html += "</g>\n"
+        html.close("g")
+        html.markup("\n")
     }
 
     private func fraction(of value: Double) -> Double {
@@ -208,22 +237,5 @@ struct Heatmap {
 
     private func labelWidth(_ labels: [String]) -> Double {
         Double(labels.map { min($0.count, maximumLabelLength) }.max() ?? 0) * characterWidth
-    }
-
-    /// Appends `coordinate` rounded to a tenth and written as briefly as possible: `28`,
-    /// `56.5`, `-0.5` (what ``NumberFormatting/exact(_:)`` writes for the rounded value).
-    private func appendCoordinate(_ coordinate: Double, to html: inout TextBuffer) {
-        let rounded = (coordinate * 10).rounded()
-        guard abs(rounded) < 1e15 else {
-            html += NumberFormatting.exact(rounded / 10)
-            return
-        }
-        let tenths = Int(rounded)
-        if tenths < 0 { html += "-" }
-        html.append(decimal: Int(tenths.magnitude / 10))
-        if tenths.magnitude % 10 != 0 {
-            html += "."
-            html.append(decimal: Int(tenths.magnitude % 10))
-        }
     }
 }

@@ -7,8 +7,8 @@
 /// that need no escape are appended whole.
 ///
 /// - Complexity: O(`text.utf8.count`).
-func appendJSONString(_ text: String, to html: inout TextBuffer) {
-    html += "\""
+func appendJSONString(_ text: String, to json: inout TextBuffer) {
+    json += "\""
     let utf8 = text.utf8
     var unescaped = utf8.startIndex
     var index = unescaped
@@ -34,19 +34,22 @@ func appendJSONString(_ text: String, to html: inout TextBuffer) {
             }
         }
         if let escape {
-            html += text[unescaped..<index]
-            html += escape
+            json += text[unescaped..<index]
+            json += escape
             unescaped = next
         }
         index = next
     }
-    html += text[unescaped...]
-    html += "\""
+    json += text[unescaped...]
+    json += "\""
 }
 
-/// Appends one tensor's data island, which the page script reads when a cell is
+/// Writes one tensor's data island, which the page script reads when a cell is
 /// clicked or a large tensor's numbers are asked for:
 /// `<script type="application/json" data-derivations="t0.score.e">{"shape":[1,7],"values":["0.2024",…],"derivation":{…}}</script>`.
+///
+/// The JSON goes in through ``HTMLWriter/rawContent(_:)``: every string in it is
+/// written by ``appendJSONString(_:to:)``, whose escapes keep it inside `<script>`.
 ///
 /// - Parameters:
 ///   - tensor: The tensor; `values` holds its entries row-major as tables print
@@ -56,33 +59,43 @@ func appendJSONString(_ text: String, to html: inout TextBuffer) {
 ///   - withLabels: Whether to add the labels the script needs to build the tensor's
 ///     table on demand (`rowLabels`, `columnLabels`, `corner`).
 /// - Complexity: O(number of cells + size of the template).
-func appendDataIsland(for tensor: TensorDisplay, derivation: DerivationTemplate?, withLabels: Bool, to html: inout TextBuffer) {
-    html += "<script type=\"application/json\" data-derivations=\""
-    appendEscapedHTML(tensor.id, to: &html)
-    html += "\">{\"shape\":[" + tensor.values.shape.map(String.init).joined(separator: ",") + "],\"values\":["
+func writeDataIsland(for tensor: TensorDisplay, derivation: DerivationTemplate?, withLabels: Bool, to html: inout HTMLWriter) {
+    html.start("script")
+    html.attribute("type", "application/json")
+    html.attribute("data-derivations", tensor.id)
+    html.end()
+    html.rawContent { json in appendIslandJSON(for: tensor, derivation: derivation, withLabels: withLabels, to: &json) }
+    html.close("script")
+    html.markup("\n")
+}
+
+/// The JSON object of ``writeDataIsland(for:derivation:withLabels:to:)``.
+private func appendIslandJSON(for tensor: TensorDisplay, derivation: DerivationTemplate?, withLabels: Bool,
+                              to json: inout TextBuffer) {
+    json += "{\"shape\":[" + tensor.values.shape.map(String.init).joined(separator: ",") + "],\"values\":["
     for (k, value) in tensor.values.scalars.enumerated() {
-        html += k == 0 ? "\"" : ",\""
-        NumberFormatting.appendFixed(value, to: &html)  // digits, signs and letters: nothing to escape
-        html += "\""
+        json += k == 0 ? "\"" : ",\""
+        NumberFormatting.appendFixed(value, to: &json)  // digits, signs and letters: nothing to escape
+        json += "\""
     }
-    html += "]"
+    json += "]"
     if let derivation {
-        html += ",\"derivation\":"
-        derivation.appendJSON(to: &html)
+        json += ",\"derivation\":"
+        derivation.appendJSON(to: &json)
     }
     if withLabels {
         func appendArray(_ key: String, _ count: Int, _ element: (Int) -> String) {
-            html += ",\"\(key)\":["
+            json += ",\"\(key)\":["
             for k in 0..<count {
-                if k > 0 { html += "," }
-                appendJSONString(element(k), to: &html)
+                if k > 0 { json += "," }
+                appendJSONString(element(k), to: &json)
             }
-            html += "]"
+            json += "]"
         }
         appendArray("rowLabels", tensor.values.rowCount) { tensor.rowLabel($0) }
         appendArray("columnLabels", tensor.values.columnCount) { tensor.columnLabel($0) }
-        html += ",\"corner\":"
-        appendJSONString(tensor.cornerLabel, to: &html)
+        json += ",\"corner\":"
+        appendJSONString(tensor.cornerLabel, to: &json)
     }
-    html += "}</script>\n"
+    json += "}"
 }

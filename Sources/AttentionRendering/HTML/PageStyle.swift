@@ -53,7 +53,10 @@ let pageStyle = """
     details > summary { cursor: pointer; color: var(--accent); }
     figcaption.large { color: var(--muted); }
     table.strongest td { text-align: left; font-family: inherit; }
-    table.strongest .position, table.strongest .weight { color: var(--muted); font-variant-numeric: tabular-nums; font-size: 0.85em; }
+    table.strongest .position, table.strongest .weight, table.strongest .evenness { color: var(--muted); font-variant-numeric: tabular-nums; font-size: 0.85em; }
+    td.near-uniform, tr.near-uniform td { color: var(--muted); font-style: italic; }
+    table.spread td { text-align: left; font-family: inherit; }
+    .parameters { border-left: 3px solid var(--rule); padding-left: 0.75rem; }
     figcaption.large .description { color: var(--text); }
     table.tensor td[data-tensor] { cursor: pointer; }
     table.tensor td[data-tensor]:hover { outline: 2px solid var(--accent); outline-offset: -2px; }

@@ -84,10 +84,18 @@ struct TextBuffer: ~Copyable {
     }
 
     /// Appends `bytes`, which must be whole UTF-8 characters (a slice of a string cut before or after an ASCII byte).
+    ///
+    /// Most pieces of a page are a few bytes (`<`, `="`, a tag name), for which a loop
+    /// costs less than a call to `memcpy`.
+    @inline(__always)
     mutating func append(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress else { return }
         if count + bytes.count > capacity { grow(toHold: count + bytes.count) }
-        (start + count).update(from: base, count: bytes.count)
+        if bytes.count <= 16 {
+            for k in 0..<bytes.count { start[count + k] = base[k] }
+        } else {
+            (start + count).update(from: base, count: bytes.count)
+        }
         count += bytes.count
     }
 

@@ -22,7 +22,7 @@ extension Formula {
     /// - Parameter display: Whether the formula is a block or inline.
     /// - Returns: Markup safe to embed in HTML.
     public func mathML(display: MathMLDisplay = .block) -> String {
-        (display == .block ? "<math display=\"block\" " : "<math ") + rendering.mathMLAfterTag
+        (display == .block ? "<math display=\"block\"" : "<math") + rendering.mathMLAfterName
     }
 
     /// The formula as plain text for Markdown and `alttext`: braces dropped,
@@ -44,84 +44,81 @@ extension Formula {
     }
 }
 
-/// A formula's plain text and its MathML after `<math `.
+/// A formula's plain text and its MathML after `<math` and the `display` attribute.
 private struct FormulaRendering: Sendable {
     let plainText: String
-    /// `alttext="…">…</math>`.
-    let mathMLAfterTag: String
+    /// ` alttext="…">…</math>`.
+    let mathMLAfterName: String
 
     init(_ text: String) {
+        var html = HTMLWriter(capacity: 256)
         guard let nodes = try? FormulaParser.parse(text) else {
             plainText = text
-            var html = TextBuffer()
-            html += "alttext=\""
-            appendEscapedHTML(text, to: &html)
-            html += "\"><mtext>"
-            appendEscapedHTML(text, to: &html)
-            html += "</mtext></math>"
-            mathMLAfterTag = html.text
+            html.attribute("alttext", text)
+            html.end()
+            html.element("mtext", text: text)
+            html.close("math")
+            mathMLAfterName = html.html
             return
         }
         var plain = ""
         for node in nodes { appendPlainText(node, to: &plain) }
         plainText = plain
-        var html = TextBuffer()
-        html += "alttext=\""
-        appendEscapedHTML(plain, to: &html)
-        html += "\">"
-        for node in nodes { appendMathML(node, to: &html) }
-        html += "</math>"
-        mathMLAfterTag = html.text
+        html.attribute("alttext", plain)
+        html.end()
+        for node in nodes { writeMathML(node, to: &html) }
+        html.close("math")
+        mathMLAfterName = html.html
     }
 }
 
 /// The renderings of every formula text seen so far (formulas are few; captions are many).
 private let formulaRenderings = Mutex<[String: FormulaRendering]>([:])
 
-private func appendMathML(_ node: MathNode, to html: inout TextBuffer) {
-    func element(_ name: String, _ content: String, attributes: String = "") {
-        html += "<\(name)\(attributes)>"
-        appendEscapedHTML(content, to: &html)
-        html += "</\(name)>"
-    }
+private func writeMathML(_ node: MathNode, to html: inout HTMLWriter) {
     /// Children of a script, fraction or root must each be one element.
     func single(_ child: MathNode) {
         if case .row(let children) = child {
             let visible = children.filter { $0 != .space }
-            if visible.count == 1 { appendMathML(visible[0], to: &html); return }
+            if visible.count == 1 { writeMathML(visible[0], to: &html); return }
         }
-        appendMathML(child, to: &html)
+        writeMathML(child, to: &html)
     }
     switch node {
-    case .identifier(let name): element("mi", name)
-    case .functionName(let name): element("mi", name, attributes: " mathvariant=\"normal\"")
-    case .number(let digits): element("mn", digits)
-    case .symbol(let symbol): element("mo", symbol)
+    case .identifier(let name): html.element("mi", text: name)
+    case .functionName(let name):
+        html.start("mi")
+        html.attribute("mathvariant", "normal")
+        html.end()
+        html.text(name)
+        html.close("mi")
+    case .number(let digits): html.element("mn", text: digits)
+    case .symbol(let symbol): html.element("mo", text: symbol)
     case .space: break
     case .row(let children):
-        html += "<mrow>"
-        for child in children { appendMathML(child, to: &html) }
-        html += "</mrow>"
+        html.open("mrow")
+        for child in children { writeMathML(child, to: &html) }
+        html.close("mrow")
     case .scripted(let base, let sub, let sup):
-        let name = switch (sub, sup) {
+        let name: StaticString = switch (sub, sup) {
         case (_?, _?): "msubsup"
         case (_?, nil): "msub"
         default: "msup"
         }
-        html += "<\(name)>"
+        html.open(name)
         single(base)
         if let sub { single(sub) }
         if let sup { single(sup) }
-        html += "</\(name)>"
+        html.close(name)
     case .fraction(let numerator, let denominator):
-        html += "<mfrac>"
+        html.open("mfrac")
         single(numerator)
         single(denominator)
-        html += "</mfrac>"
+        html.close("mfrac")
     case .squareRoot(let radicand):
-        html += "<msqrt>"
+        html.open("msqrt")
         single(radicand)
-        html += "</msqrt>"
+        html.close("msqrt")
     }
 }
 

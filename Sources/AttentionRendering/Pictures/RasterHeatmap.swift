@@ -45,18 +45,24 @@ struct RasterHeatmap {
         return BMPImage(width: blocks.columnCount, height: blocks.rowCount, palette: Self.palette, pixels: pixels)
     }
 
-    /// Appends a figure per slice of `tensor`, in a grid when there are several.
-    func append(_ tensor: some DisplayedTensor, to html: inout TextBuffer) {
+    /// Writes a figure per slice of `tensor`, in a grid when there are several.
+    func write(_ tensor: some DisplayedTensor, to html: inout HTMLWriter) {
         let slices = tensor.slices
-        html += slices.count > 1 ? "<div class=\"heatmap-grid\">\n" : ""
-        for (slice, summary) in zip(slices, summary.slices) {
-            appendFigure(slice, of: tensor, summary: summary, to: &html)
+        if slices.count > 1 {
+            html.open("div", class: "heatmap-grid")
+            html.markup("\n")
         }
-        html += slices.count > 1 ? "</div>\n" : ""
+        for (slice, summary) in zip(slices, summary.slices) {
+            writeFigure(slice, of: tensor, summary: summary, to: &html)
+        }
+        if slices.count > 1 {
+            html.close("div")
+            html.markup("\n")
+        }
     }
 
-    private func appendFigure(_ slice: MatrixSlice, of tensor: some DisplayedTensor, summary: TensorSummary.Slice,
-                              to html: inout TextBuffer) {
+    private func writeFigure(_ slice: MatrixSlice, of tensor: some DisplayedTensor, summary: TensorSummary.Slice,
+                             to html: inout HTMLWriter) {
         let bytes = image(of: summary).fileBytes
         let pixelRows = summary.blockMeans.rowCount, pixelColumns = summary.blockMeans.columnCount
         let scale = max(1, Self.largestSide / max(pixelRows, pixelColumns, 1))
@@ -64,50 +70,74 @@ struct RasterHeatmap {
         let rows = tensor.rowAxis?.name ?? "row", columns = tensor.columnAxis?.name ?? "column"
         let blocks = "\(summary.blockRows) × \(summary.blockColumns)"
 
-        html += "<figure class=\"heatmap raster\">"
-        html += "<img class=\"raster-heatmap\" style=\"image-rendering: pixelated\" width=\"\(width)\" height=\"\(height)\" alt=\""
-        appendEscapedHTML("Picture of \(tensor.symbol.plainText), \(tensor.description)"
+        html.open("figure", class: "heatmap raster")
+        html.start("img")
+        html.attribute("class", "raster-heatmap")
+        html.attribute("style", "image-rendering: pixelated")
+        html.attribute("width", decimal: width)
+        html.attribute("height", decimal: height)
+        html.attribute("alt", "Picture of \(tensor.symbol.plainText), \(tensor.description)"
             + (slice.title.isEmpty ? "" : ", \(slice.title)")
             + ": \(slice.rows) × \(slice.columns) (rows \(rows), columns \(columns)), each pixel the mean of \(blocks) cells"
             + ", colour from \(NumberFormatting.fixed(heatmap.scale.lowerBound)) to \(NumberFormatting.fixed(heatmap.scale.upperBound))"
-            + (summary.maskedCount > 0 ? ", fully masked blocks grey" : ""), to: &html)
-        html += "\" src=\"data:image/bmp;base64,"
-        html += Data(bytes).base64EncodedString()
-        html += "\">\n<p class=\"ticks\">"
-        appendTicks("Rows", axis: rows, count: slice.rows, label: tensor.rowLabel, to: &html)
-        html += "<br>"
-        appendTicks("Columns", axis: columns, count: slice.columns, label: tensor.columnLabel, to: &html)
-        html += "</p>\n"
-        html += "<svg class=\"heatmap-svg\" width=\"\(width + 40)\" height=\"40\" viewBox=\"0 0 \(width + 40) 40\" aria-hidden=\"true\">"
-        heatmap.appendLegend(x: 4, y: 2, width: Double(width), to: &html)
-        html += "</svg>\n"
-        appendSummaryTable(summary, blocks: blocks, to: &html)
-        if !slice.title.isEmpty {
-            html += "<figcaption>"
-            appendEscapedHTML(slice.title, to: &html)
-            html += "</figcaption>"
-        }
-        html += "</figure>\n"
+            + (summary.maskedCount > 0 ? ", fully masked blocks grey" : ""))
+        html.attribute("src", "data:image/bmp;base64," + Data(bytes).base64EncodedString())
+        html.end()
+        html.markup("\n")
+        html.open("p", class: "ticks")
+        writeTicks("Rows", axis: rows, count: slice.rows, label: tensor.rowLabel, to: &html)
+        html.open("br")
+        writeTicks("Columns", axis: columns, count: slice.columns, label: tensor.columnLabel, to: &html)
+        html.close("p")
+        html.markup("\n")
+        html.start("svg")
+        html.attribute("class", "heatmap-svg")
+        html.attribute("width", decimal: width + 40)
+        html.attribute("height", "40")
+        html.attribute("viewBox", "0 0 \(width + 40) 40")
+        html.attribute("aria-hidden", "true")
+        html.end()
+        heatmap.writeLegend(x: 4, y: 2, width: Double(width), to: &html)
+        html.close("svg")
+        html.markup("\n")
+        writeSummaryTable(summary, blocks: blocks, to: &html)
+        if !slice.title.isEmpty { html.element("figcaption", text: slice.title) }
+        html.close("figure")
+        html.markup("\n")
     }
 
     /// `Rows (query): 0 “w0” · 1024 “w1024” · 2047 “w2047”`: the first, middle and last positions.
-    private func appendTicks(_ name: String, axis: String, count: Int, label: (Int) -> String, to html: inout TextBuffer) {
-        appendEscapedHTML("\(name) (\(axis)): ", to: &html)
+    private func writeTicks(_ name: String, axis: String, count: Int, label: (Int) -> String, to html: inout HTMLWriter) {
         let ticks = Array(Set([0, count / 2, count - 1].filter { $0 >= 0 })).sorted()
-        html += ticks.map { position in
+        html.text("\(name) (\(axis)): " + ticks.map { position in
             let text = label(position)
-            return escapedHTML(text == String(position) || text.isEmpty ? String(position) : "\(position) “\(text)”")
-        }.joined(separator: " · ")
+            return text == String(position) || text.isEmpty ? String(position) : "\(position) “\(text)”"
+        }.joined(separator: " · "))
     }
 
     /// The minimum, maximum, mean and block size, visible only to screen readers.
-    private func appendSummaryTable(_ summary: TensorSummary.Slice, blocks: String, to html: inout TextBuffer) {
-        html += "<table style=\"position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap\">"
-        html += "<caption>Summary of the picture</caption><tbody>"
-        for (name, value) in [("minimum", summary.minimum), ("maximum", summary.maximum), ("mean", summary.mean)] {
-            html += "<tr><th scope=\"row\">\(name)</th><td>\(value.map(NumberFormatting.fixed) ?? "none")</td></tr>"
+    private func writeSummaryTable(_ summary: TensorSummary.Slice, blocks: String, to html: inout HTMLWriter) {
+        html.start("table")
+        html.attribute("style", "position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap")
+        html.end()
+        html.element("caption", text: "Summary of the picture")
+        html.open("tbody")
+        let rows = [("minimum", summary.minimum.map(NumberFormatting.fixed) ?? "none"),
+                    ("maximum", summary.maximum.map(NumberFormatting.fixed) ?? "none"),
+                    ("mean", summary.mean.map(NumberFormatting.fixed) ?? "none"),
+                    ("masked cells", String(summary.maskedCount)), ("cells per pixel", blocks)]
+        for (name, value) in rows {
+            html.open("tr")
+            html.start("th")
+            html.attribute("scope", "row")
+            html.end()
+            html.text(name)
+            html.close("th")
+            html.element("td", text: value)
+            html.close("tr")
         }
-        html += "<tr><th scope=\"row\">masked cells</th><td>\(summary.maskedCount)</td></tr>"
-        html += "<tr><th scope=\"row\">cells per pixel</th><td>\(blocks)</td></tr></tbody></table>\n"
+        html.close("tbody")
+        html.close("table")
+        html.markup("\n")
     }
 }

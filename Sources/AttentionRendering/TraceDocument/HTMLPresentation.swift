@@ -30,63 +30,79 @@ struct HTMLPresentation: TracePresentation {
     }
 
     func heading(_ text: String, level: Int, anchor: String) -> Block {
-        var html = TextBuffer(capacity: 256)
-        html += "<h\(level) id=\""
-        appendEscapedHTML(anchor, to: &html)
-        html += "\">"
-        appendEscapedHTML(text, to: &html)
-        html += "</h\(level)>"
-        return Block(.html(html.text))
+        var html = HTMLWriter(capacity: 256)
+        let tags: [StaticString] = ["h1", "h2", "h3", "h4", "h5", "h6"]
+        let tag = tags[min(max(level, 1), 6) - 1]
+        html.start(tag)
+        html.attribute("id", anchor)
+        html.end()
+        html.text(text)
+        html.close(tag)
+        return Block(.html(html.html))
     }
 
     /// The overview (sentences, alignment heatmap, what the result holds), then the contents.
     func overview(of trace: Trace, outline: [StepGroup], alignment: ShownTensor?) -> [Block] {
         var blocks = [heading("Overview", level: 2, anchor: "overview")]
-        var html = TextBuffer()
-        appendSentences(source: trace.sourceTokens, target: trace.targetTokens, to: &html)
+        var html = HTMLWriter()
+        writeSentences(source: trace.sourceTokens, target: trace.targetTokens, to: &html)
+        if let origin = ParameterOrigin(trace).sentence() {
+            html.open("p", class: "parameters")
+            html.text(origin)
+            html.close("p")
+            html.markup("\n")
+        }
         if let alignment {
             let rows = alignment.display.rowAxis?.name ?? "row"
             let columns = alignment.display.columnAxis?.name ?? "column"
-            html += "<p>Each row of the alignment is a \(rows) position and each column a \(columns) position; "
+            html.open("p")
+            html.text("Each row of the alignment is a \(rows) position and each column a \(columns) position; ")
             switch alignment {
             case .numbers(let weights) where policy.tier(of: weights) != .picture:
-                html += "a brighter cell means more attention. Hover over a cell for its value.</p>\n"
-                Heatmap.fitted(to: weights).append(weights, to: &html)
+                html.markup("a brighter cell means more attention. Hover over a cell for its value.</p>\n")
+                Heatmap.fitted(to: weights).write(weights, to: &html)
                 if !weights.isLarge {
-                    html += "<details class=\"alternative\"><summary>Show the alignment as a table</summary>\n"
-                    TensorTable.append(weights, addressable: false, to: &html)
-                    html += "</details>\n"
+                    html.markup("<details class=\"alternative\"><summary>Show the alignment as a table</summary>\n")
+                    TensorTable.write(weights, addressable: false, to: &html)
+                    html.markup("</details>\n")
                 }
+                if let spread = AlignmentSpread(shownIn: weights) { writeSpreadTable(spread, to: &html) }
             case .numbers(let weights):
-                html += "a brighter pixel means more attention.</p>\n"
-                RasterHeatmap(TensorSummary(weights.values, pictureSide: RasterHeatmap.largestSide)).append(weights, to: &html)
+                html.markup("a brighter pixel means more attention.</p>\n")
+                RasterHeatmap(TensorSummary(weights.values, pictureSide: RasterHeatmap.largestSide)).write(weights, to: &html)
             case .summary(let weights):
-                html += "a brighter pixel means more attention.</p>\n"
-                RasterHeatmap(weights.summary).append(weights, to: &html)
+                html.markup("a brighter pixel means more attention.</p>\n")
+                RasterHeatmap(weights.summary).write(weights, to: &html)
             }
         }
         let shapes = trace.result.mapValues(\.shape)
-        html += "<p>The result holds "
-        html += shapes.keys.sorted().map { name in
-            "<a href=\"#\(escapedHTML(Anchor.tensor("result.\(name)")))\"><code>\(escapedHTML(name))</code></a> ("
-                + (shapes[name]?.map(String.init).joined(separator: " × ") ?? "") + ")"
-        }.joined(separator: ", ")
-        html += ". <strong>Click any number in a table</strong> to see how it was computed from the numbers before it.</p>"
+        html.markup("<p>The result holds ")
+        for (k, name) in shapes.keys.sorted().enumerated() {
+            if k > 0 { html.markup(", ") }
+            html.start("a")
+            html.attribute("href", "#" + Anchor.tensor("result.\(name)"))
+            html.end()
+            html.element("code", text: name)
+            html.close("a")
+            html.text(" (" + (shapes[name]?.map(String.init).joined(separator: " × ") ?? "") + ")")
+        }
+        html.markup(". <strong>Click any number in a table</strong> to see how it was computed from the numbers before it.</p>")
         if let largest = trace.recording.largestStoredTensor, policy.numbersNotRecorded > 0 {
-            html += "\n<p class=\"recording-policy\">This trace keeps tensors of up to \(grouped(largest)) numbers; "
-                + "\(grouped(policy.numbersNotRecorded)) numbers of larger ones were computed and summarised, not kept. "
-                + "Trace with <code>--full</code> to keep every number.</p>"
+            html.markup("\n<p class=\"recording-policy\">")
+            html.text("This trace keeps tensors of up to \(grouped(largest)) numbers; "
+                + "\(grouped(policy.numbersNotRecorded)) numbers of larger ones were computed and summarised, not kept. ")
+            html.markup("Trace with <code>--full</code> to keep every number.</p>")
         }
         if policy.numbersNotEmbedded > 0 {
-            html += "\n<p class=\"page-policy\">"
-                + (policy.largeTensorsArePictures
+            html.markup("\n<p class=\"page-policy\">")
+            html.text((policy.largeTensorsArePictures
                     ? "Tensors too large for a table are shown as pictures here, since together they hold more than \(grouped(TensorDisplay.interactiveNumberBudget)) numbers"
                     : "Tensors with more than \(grouped(TensorDisplay.largestInteractiveHeatmap)) numbers are shown as pictures")
-                + "; \(grouped(policy.numbersNotEmbedded)) numbers are not embedded. "
-            appendOnDemandHint(for: "ID", to: &html)
-            html += "</p>"
+                + "; \(grouped(policy.numbersNotEmbedded)) numbers are not embedded. ")
+            writeOnDemandHint(for: "ID", to: &html)
+            html.markup("</p>")
         }
-        blocks.append(Block(.html(html.text)))
+        blocks.append(Block(.html(html.html)))
         return blocks + contents(of: trace, outline: outline)
     }
 
@@ -116,17 +132,30 @@ struct HTMLPresentation: TracePresentation {
 
     /// Links to the previous step, the contents and the next step.
     func stepNavigation(previous: Step?, next: Step?) -> [Block] {
-        var html = TextBuffer(capacity: 512)
-        html += "<nav class=\"step-nav\" aria-label=\"Step navigation\">"
+        var html = HTMLWriter(capacity: 512)
+        html.start("nav")
+        html.attribute("class", "step-nav")
+        html.attribute("aria-label", "Step navigation")
+        html.end()
         if let previous {
-            html += "<a rel=\"prev\" href=\"#\(escapedHTML(Anchor.step(previous.id)))\">← \(escapedHTML(previous.title))</a>"
+            html.start("a")
+            html.attribute("rel", "prev")
+            html.attribute("href", "#" + Anchor.step(previous.id))
+            html.end()
+            html.text("← " + previous.title)
+            html.close("a")
         }
-        html += "<a href=\"#contents\">Contents</a>"
+        html.markup("<a href=\"#contents\">Contents</a>")
         if let next {
-            html += "<a rel=\"next\" href=\"#\(escapedHTML(Anchor.step(next.id)))\">\(escapedHTML(next.title)) →</a>"
+            html.start("a")
+            html.attribute("rel", "next")
+            html.attribute("href", "#" + Anchor.step(next.id))
+            html.end()
+            html.text(next.title + " →")
+            html.close("a")
         }
-        html += "</nav>"
-        return [Block(.html(html.text))]
+        html.close("nav")
+        return [Block(.html(html.html))]
     }
 
     func formulas(_ formulas: [Formula]) -> [Block] {
@@ -149,44 +178,56 @@ struct HTMLPresentation: TracePresentation {
 
     /// A figure with a picture per slice, the way to get any number, and the provenance line.
     private func picture(of tensor: some DisplayedTensor, _ raster: RasterHeatmap) -> [Block] {
-        var html = TextBuffer(capacity: 64 * 1024)
-        html += "<figure class=\"tensor\" id=\""
-        appendEscapedHTML(Anchor.tensor(tensor.id), to: &html)
-        html += "\">\n<figcaption class=\"large\">"
-        TensorTable.appendCaption(of: tensor, to: &html)
-        html += "</figcaption>\n"
-        raster.append(tensor, to: &html)
-        html += "<p class=\"on-demand\">"
-        appendOnDemandHint(for: tensor.id, index: tensor.indexPlaceholder, to: &html)
-        html += "</p>\n"
-        appendProvenance(of: tensor, to: &html)
-        html += "</figure>"
-        return [Block(.html(html.text))]
+        var html = HTMLWriter(capacity: 64 * 1024)
+        html.start("figure")
+        html.attribute("class", "tensor")
+        html.attribute("id", Anchor.tensor(tensor.id))
+        html.end()
+        html.markup("\n")
+        html.open("figcaption", class: "large")
+        TensorTable.writeCaption(of: tensor, to: &html)
+        html.close("figcaption")
+        html.markup("\n")
+        raster.write(tensor, to: &html)
+        html.open("p", class: "on-demand")
+        writeOnDemandHint(for: tensor.id, index: tensor.indexPlaceholder, to: &html)
+        html.close("p")
+        html.markup("\n")
+        writeProvenance(of: tensor, to: &html)
+        html.close("figure")
+        return [Block(.html(html.html))]
     }
 
     private func numbers(of tensor: TensorDisplay) -> [Block] {
-        var html = TextBuffer(capacity: 64 * 1024)
-        html += "<figure class=\"tensor\" id=\""
-        appendEscapedHTML(Anchor.tensor(tensor.id), to: &html)
-        html += "\">\n"
+        var html = HTMLWriter(capacity: 64 * 1024)
+        html.start("figure")
+        html.attribute("class", "tensor")
+        html.attribute("id", Anchor.tensor(tensor.id))
+        html.end()
+        html.markup("\n")
         if tensor.isLarge {
-            html += "<figcaption class=\"large\">"
-            TensorTable.appendCaption(of: tensor, to: &html)
-            html += "</figcaption>\n"
-            Heatmap.fitted(to: tensor).append(tensor, to: &html)
-            html += "<details class=\"numbers\" data-tensor=\""
-            appendEscapedHTML(tensor.id, to: &html)
-            html += "\"><summary>Show all \(tensor.values.scalars.count) numbers as a table</summary></details>\n"
+            html.open("figcaption", class: "large")
+            TensorTable.writeCaption(of: tensor, to: &html)
+            html.close("figcaption")
+            html.markup("\n")
+            Heatmap.fitted(to: tensor).write(tensor, to: &html)
+            html.start("details")
+            html.attribute("class", "numbers")
+            html.attribute("data-tensor", tensor.id)
+            html.end()
+            html.element("summary", text: "Show all \(tensor.values.scalars.count) numbers as a table")
+            html.close("details")
+            html.markup("\n")
         } else {
-            TensorTable.append(tensor, to: &html)
+            TensorTable.write(tensor, to: &html)
         }
-        appendProvenance(of: tensor, to: &html)
-        appendDataIsland(for: tensor, derivation: derivation(of: tensor), withLabels: tensor.isLarge, to: &html)
+        writeProvenance(of: tensor, to: &html)
+        writeDataIsland(for: tensor, derivation: derivation(of: tensor), withLabels: tensor.isLarge, to: &html)
         if tensor.hasLabelledRowsAndColumns, !tensor.isLarge {
-            Heatmap.fitted(to: tensor).append(tensor, to: &html)
+            Heatmap.fitted(to: tensor).write(tensor, to: &html)
         }
-        html += "</figure>"
-        return [Block(.html(html.text))]
+        html.close("figure")
+        return [Block(.html(html.html))]
     }
 
     /// The derivation template of a step tensor, with excerpts of the operands drawn as
@@ -203,31 +244,30 @@ struct HTMLPresentation: TracePresentation {
     }
 
     /// `Any number: run the same attention-trace trace command as attention-trace explain … --cell "ID[row,column]"…`.
-    private func appendOnDemandHint(for id: String, index: String = "row,column", to html: inout TextBuffer) {
-        html += "Any number: run the same <code>attention-trace trace</code> command as <code>attention-trace explain … --cell \""
-        appendEscapedHTML("\(id)[\(index)]", to: &html)
-        html += "\"</code>, or write every number with <code>--format json --full</code>."
+    private func writeOnDemandHint(for id: String, index: String = "row,column", to html: inout HTMLWriter) {
+        html.markup("Any number: run the same <code>attention-trace trace</code> command as <code>attention-trace explain … --cell \"")
+        html.text("\(id)[\(index)]")
+        html.markup("\"</code>, or write every number with <code>--format json --full</code>.")
     }
 
-    private func appendProvenance(of tensor: some DisplayedTensor, to html: inout TextBuffer) {
-        html += "<p class=\"provenance\">"
+    private func writeProvenance(of tensor: some DisplayedTensor, to html: inout HTMLWriter) {
+        html.open("p", class: "provenance")
         for piece in tensor.origin.pieces {
             switch piece {
             case .text(let text):
-                appendEscapedHTML(text, to: &html)
+                html.text(text)
             case .tensor(let id) where tensorsOnPage.contains(id):
-                html += "<a href=\"#"
-                appendEscapedHTML(Anchor.tensor(id), to: &html)
-                html += "\"><code>"
-                appendEscapedHTML(id, to: &html)
-                html += "</code></a>"
+                html.start("a")
+                html.attribute("href", "#" + Anchor.tensor(id))
+                html.end()
+                html.element("code", text: id)
+                html.close("a")
             case .tensor(let id):
-                html += "<code>"
-                appendEscapedHTML(id, to: &html)
-                html += "</code>"
+                html.element("code", text: id)
             }
         }
-        html += "</p>\n"
+        html.close("p")
+        html.markup("\n")
     }
 }
 

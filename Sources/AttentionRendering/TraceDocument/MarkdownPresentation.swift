@@ -7,9 +7,16 @@ struct MarkdownPresentation: TracePresentation {
         Block(.heading(level: level, [.text(text)]))
     }
 
-    /// Markdown has no contents or heatmap; the result section shows the weights as a table.
+    /// Where the parameters came from and how evenly each alignment row spreads; Markdown
+    /// has no contents or heatmap, and the result section shows the weights as a table.
     func overview(of trace: Trace, outline: [StepGroup], alignment: ShownTensor?) -> [Block] {
-        []
+        var blocks: [Block] = []
+        if let origin = ParameterOrigin(trace).sentence() { blocks.append(Block(.paragraph([.text(origin)]))) }
+        if case .numbers(let weights)? = alignment, let spread = AlignmentSpread(shownIn: weights) {
+            blocks.append(Block(.paragraph([.text(spread.summary)])))
+            blocks.append(Block(.codeBlock(info: "text", literal: alignedColumns(spread.textRows))))
+        }
+        return blocks
     }
 
     /// Markdown is read top to bottom; it has no step links.

@@ -68,7 +68,9 @@ extension Document {
 
     /// The bytes of text in every block and inline: what cmark's buffers will hold.
     var textBytes: Int {
-        blocks.reduce(0) { $0 + $1.textBytes }
+        var counter = TextByteCounter()
+        counter.walk(self)
+        return counter.bytes
     }
 }
 
@@ -134,30 +136,27 @@ private func firstOffset(of pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt
     return nil
 }
 
-private extension Block {
-    /// The bytes of text in the block and everything inside it.
-    var textBytes: Int {
-        switch kind {
-        case .heading(_, let inlines), .paragraph(let inlines): inlines.reduce(0) { $0 + $1.textBytes }
-        case .codeBlock(let info, let literal): info.utf8.count + literal.utf8.count
-        case .html(let raw): raw.utf8.count
-        case .thematicBreak: 0
-        case .bulletList(let items, _), .orderedList(_, let items, _):
-            items.reduce(0) { total, item in item.reduce(total) { $0 + $1.textBytes } }
-        case .blockQuote(let blocks): blocks.reduce(0) { $0 + $1.textBytes }
-        }
-    }
-}
+/// Counts the bytes of text in every block and inline: what cmark's buffers will hold.
+private struct TextByteCounter: MarkupWalker {
+    private(set) var bytes = 0
 
-private extension Inline {
-    var textBytes: Int {
-        switch self {
-        case .text(let text), .code(let text), .html(let text): text.utf8.count
-        case .emphasis(let children), .strong(let children): children.reduce(0) { $0 + $1.textBytes }
-        case .link(let destination, let title, let children):
-            destination.utf8.count + title.utf8.count + children.reduce(0) { $0 + $1.textBytes }
-        case .softBreak, .lineBreak: 1
+    mutating func visit(_ markup: Markup) {
+        switch markup {
+        case .block(let block):
+            switch block.kind {
+            case .codeBlock(let info, let literal): bytes += info.utf8.count + literal.utf8.count
+            case .html(let raw): bytes += raw.utf8.count
+            default: break
+            }
+        case .inline(let inline):
+            switch inline {
+            case .text(let text), .code(let text), .html(let text): bytes += text.utf8.count
+            case .link(let destination, let title, _): bytes += destination.utf8.count + title.utf8.count
+            case .softBreak, .lineBreak: bytes += 1
+            case .emphasis, .strong: break
+            }
         }
+        descend(into: markup)
     }
 }
 
@@ -165,7 +164,8 @@ private extension Inline {
 private func withNodeTree<Result>(_ blocks: [Block], _ body: (OpaquePointer) -> Result) -> Result {
     let root = newNode(CMARK_NODE_DOCUMENT)
     defer { cmark_node_free(root) }
-    for block in blocks { append(block, to: root) }
+    var writer = NodeTreeWriter(root: root)
+    writer.walk(blocks)
     return body(root)
 }
 
@@ -195,68 +195,86 @@ private func appendNode(_ type: cmark_node_type, to parent: OpaquePointer) -> Op
     return child
 }
 
-private func append(_ block: Block, to parent: OpaquePointer) {
-    switch block.kind {
-    case .heading(let level, let inlines):
-        let node = appendNode(CMARK_NODE_HEADING, to: parent)
-        cmark_node_set_heading_level(node, Int32(min(max(level, 1), 6)))
-        append(inlines, to: node)
-    case .paragraph(let inlines):
-        append(inlines, to: appendNode(CMARK_NODE_PARAGRAPH, to: parent))
-    case .codeBlock(let info, let literal):
-        let node = appendNode(CMARK_NODE_CODE_BLOCK, to: parent)
-        cmark_node_set_fence_info(node, info)
-        cmark_node_set_literal(node, literal)
-    case .html(let raw):
-        cmark_node_set_literal(appendNode(CMARK_NODE_HTML_BLOCK, to: parent), raw)
-    case .thematicBreak:
-        _ = appendNode(CMARK_NODE_THEMATIC_BREAK, to: parent)
-    case .bulletList(let items, let isTight):
-        let list = appendNode(CMARK_NODE_LIST, to: parent)
-        cmark_node_set_list_type(list, CMARK_BULLET_LIST)
-        append(items, isTight: isTight, to: list)
-    case .orderedList(let start, let items, let isTight):
-        let list = appendNode(CMARK_NODE_LIST, to: parent)
-        cmark_node_set_list_type(list, CMARK_ORDERED_LIST)
-        cmark_node_set_list_delim(list, CMARK_PERIOD_DELIM)
-        cmark_node_set_list_start(list, Int32(clamping: start))
-        append(items, isTight: isTight, to: list)
-    case .blockQuote(let blocks):
-        let quote = appendNode(CMARK_NODE_BLOCK_QUOTE, to: parent)
-        for child in blocks { append(child, to: quote) }
-    }
-}
+/// Writes a document's nodes into a cmark tree, each as the last child of the node of its parent.
+private struct NodeTreeWriter: MarkupWalker {
+    /// The cmark node that the next node becomes a child of, innermost last.
+    private var parents: [OpaquePointer]
 
-private func append(_ items: [[Block]], isTight: Bool, to list: OpaquePointer) {
-    cmark_node_set_list_tight(list, isTight ? 1 : 0)
-    for item in items {
-        let node = appendNode(CMARK_NODE_ITEM, to: list)
-        for block in item { append(block, to: node) }
+    init(root: OpaquePointer) {
+        parents = [root]
     }
-}
 
-private func append(_ inlines: [Inline], to parent: OpaquePointer) {
-    for inline in inlines {
-        switch inline {
-        case .text(let text):
-            cmark_node_set_literal(appendNode(CMARK_NODE_TEXT, to: parent), text)
-        case .code(let code):
-            cmark_node_set_literal(appendNode(CMARK_NODE_CODE, to: parent), code)
-        case .emphasis(let children):
-            append(children, to: appendNode(CMARK_NODE_EMPH, to: parent))
-        case .strong(let children):
-            append(children, to: appendNode(CMARK_NODE_STRONG, to: parent))
-        case .link(let destination, let title, let children):
-            let link = appendNode(CMARK_NODE_LINK, to: parent)
-            cmark_node_set_url(link, destination)
-            cmark_node_set_title(link, title)
-            append(children, to: link)
-        case .html(let raw):
-            cmark_node_set_literal(appendNode(CMARK_NODE_HTML_INLINE, to: parent), raw)
-        case .softBreak:
-            _ = appendNode(CMARK_NODE_SOFTBREAK, to: parent)
-        case .lineBreak:
-            _ = appendNode(CMARK_NODE_LINEBREAK, to: parent)
+    mutating func visit(_ markup: Markup) {
+        guard let parent = parents.last else { preconditionFailure("the document node is always open") }
+        let node = appendNode(type(of: markup), to: parent)
+        switch markup {
+        case .block(let block):
+            switch block.kind {
+            case .heading(let level, _): cmark_node_set_heading_level(node, Int32(min(max(level, 1), 6)))
+            case .codeBlock(let info, let literal):
+                cmark_node_set_fence_info(node, info)
+                cmark_node_set_literal(node, literal)
+            case .html(let raw): cmark_node_set_literal(node, raw)
+            case .bulletList(let items, let isTight):
+                cmark_node_set_list_type(node, CMARK_BULLET_LIST)
+                appendItems(items, isTight: isTight, to: node)
+                return
+            case .orderedList(let start, let items, let isTight):
+                cmark_node_set_list_type(node, CMARK_ORDERED_LIST)
+                cmark_node_set_list_delim(node, CMARK_PERIOD_DELIM)
+                cmark_node_set_list_start(node, Int32(clamping: start))
+                appendItems(items, isTight: isTight, to: node)
+                return
+            case .paragraph, .blockQuote, .thematicBreak: break
+            }
+        case .inline(let inline):
+            switch inline {
+            case .text(let text), .code(let text), .html(let text): cmark_node_set_literal(node, text)
+            case .link(let destination, let title, _):
+                cmark_node_set_url(node, destination)
+                cmark_node_set_title(node, title)
+            case .emphasis, .strong, .softBreak, .lineBreak: break
+            }
+        }
+        parents.append(node)
+        descend(into: markup)
+        parents.removeLast()
+    }
+
+    /// Appends an item node per item to `list`, each holding its blocks.
+    private mutating func appendItems(_ items: [[Block]], isTight: Bool, to list: OpaquePointer) {
+        cmark_node_set_list_tight(list, isTight ? 1 : 0)
+        for item in items {
+            parents.append(appendNode(CMARK_NODE_ITEM, to: list))
+            walk(item)
+            parents.removeLast()
+        }
+    }
+
+    /// The cmark node type of `markup`.
+    private func type(of markup: Markup) -> cmark_node_type {
+        switch markup {
+        case .block(let block):
+            switch block.kind {
+            case .heading: CMARK_NODE_HEADING
+            case .paragraph: CMARK_NODE_PARAGRAPH
+            case .codeBlock: CMARK_NODE_CODE_BLOCK
+            case .html: CMARK_NODE_HTML_BLOCK
+            case .thematicBreak: CMARK_NODE_THEMATIC_BREAK
+            case .bulletList, .orderedList: CMARK_NODE_LIST
+            case .blockQuote: CMARK_NODE_BLOCK_QUOTE
+            }
+        case .inline(let inline):
+            switch inline {
+            case .text: CMARK_NODE_TEXT
+            case .code: CMARK_NODE_CODE
+            case .emphasis: CMARK_NODE_EMPH
+            case .strong: CMARK_NODE_STRONG
+            case .link: CMARK_NODE_LINK
+            case .html: CMARK_NODE_HTML_INLINE
+            case .softBreak: CMARK_NODE_SOFTBREAK
+            case .lineBreak: CMARK_NODE_LINEBREAK
+            }
         }
     }
 }
@@ -264,14 +282,23 @@ private func append(_ inlines: [Inline], to parent: OpaquePointer) {
 // MARK: - Parsing
 
 extension Document {
+    /// The most containers (quotes, lists, list items, emphasis, links) parsed text
+    /// may nest inside each other: far more than prose needs, few enough that a
+    /// recursive walk of the document stays well inside any thread's stack.
+    public static let deepestNesting = 100
+
     /// Parses CommonMark text with cmark.
     ///
     /// Every block keeps the line it starts on. Nodes the model has no case for
-    /// (images, custom blocks) become raw HTML, as cmark would render them, so
-    /// parsing any text succeeds.
+    /// (images, custom blocks) become raw HTML, as cmark would render them.
+    /// cmark reads any nesting without recursion, and so does this reader; text
+    /// nested deeper than ``deepestNesting`` is refused, so that the document's
+    /// walkers (which recurse) never go deeper than that.
     ///
     /// - Parameter markdown: CommonMark source text.
-    public init(parsing markdown: String) {
+    /// - Throws: ``NestingTooDeep`` at the line of the first node nested more than
+    ///   ``deepestNesting`` levels deep.
+    public init(parsing markdown: String) throws(NestingTooDeep) {
         guard let root = cmark_parse_document(markdown, markdown.utf8.count, CMARK_OPT_DEFAULT) else {
             preconditionFailure("cmark could not allocate a document")
         }
@@ -290,6 +317,8 @@ extension Document {
             } else if !builder.open(node) {
                 builder.add(fallback: node)
                 cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)  // skip its children
+            } else if builder.depth > Self.deepestNesting {
+                throw NestingTooDeep(line: builder.innermostLine, limit: Self.deepestNesting)
             }
         }
         self.init(builder.blocks)
@@ -316,6 +345,13 @@ private struct TreeBuilder {
     private var stack: [Frame] = []
     /// The document's blocks, complete once the document node has been closed.
     private(set) var blocks: [Block] = []
+
+    /// How many containers inside the document are open.
+    var depth: Int { stack.count - 1 }
+
+    /// The source line of the innermost open container, or of the nearest one
+    /// around it that has a line (cmark gives some inlines none).
+    var innermostLine: Int { stack.last { $0.line > 0 }?.line ?? 1 }
 
     /// Handles an enter event.
     ///
