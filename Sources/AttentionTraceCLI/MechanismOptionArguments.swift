@@ -40,6 +40,10 @@ struct MechanismOptionArguments: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "A learned sink logit per head, an extra softmax column that is dropped (gpt-oss; self, causal, multi-head, cross).")
     var sinks: Bool?
 
+    @Option(name: .customLong("sink-tokens"),
+            help: ArgumentHelp("Keep the first S tokens visible beside the sliding window (StreamingLLM; needs --sliding-window).", valueName: "S"))
+    var sinkTokens: Int?
+
     @Option(name: .customLong("block-size"), help: "The keys per block of the online softmax (flash; default 2).")
     var blockSize: Int?
 
@@ -51,7 +55,7 @@ struct MechanismOptionArguments: ParsableArguments {
         MechanismOptions(heads: heads, window: window, causal: causal, score: score,
                          slidingWindow: slidingWindow, alibi: alibi, kvHeads: kvHeads,
                          rope: rope, ropeBase: ropeBase, ropeDims: ropeDims, sinks: sinks,
-                         blockSize: blockSize, prefill: prefill)
+                         blockSize: blockSize, prefill: prefill, sinkTokens: sinkTokens)
     }
 }
 

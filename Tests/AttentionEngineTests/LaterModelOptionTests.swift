@@ -49,9 +49,10 @@ import TestSupport
     @Test func singleHeadVariantsDoNotTakeKeyAndValueHeads() {
         #expect(failure(TraceRequest(variant: .causal, source: "a b", options: .init(kvHeads: 1)))?
                     .contains("kv_heads") == true)
-        #expect(Variant.causal.options == [.slidingWindow, .alibi, .rope, .ropeBase, .ropeDims, .sinks])
-        #expect(Variant.multiHead.options == [.heads, .causal, .slidingWindow, .alibi, .kvHeads, .rope, .ropeBase, .ropeDims, .sinks])
-        #expect(Variant.cross.options == [.heads, .causal, .slidingWindow, .alibi, .kvHeads, .sinks])
+        #expect(Variant.causal.options == [.slidingWindow, .sinkTokens, .alibi, .rope, .ropeBase, .ropeDims, .sinks])
+        #expect(Variant.multiHead.options
+                    == [.heads, .causal, .slidingWindow, .sinkTokens, .alibi, .kvHeads, .rope, .ropeBase, .ropeDims, .sinks])
+        #expect(Variant.cross.options == [.heads, .causal, .slidingWindow, .sinkTokens, .alibi, .kvHeads, .sinks])
     }
 
     @Test func groupedProjectionsOfTheWrongWidthAreNamed() throws {
@@ -129,6 +130,22 @@ import TestSupport
         let windowed = try trace(.causal, .init(slidingWindow: 6))
         #expect(windowed.result["weights"] == plain.result["weights"])
         #expect(windowed.result["output"] == plain.result["output"])
+    }
+
+    @Test func streamingLLMKeepsTheFirstTokensBesideTheWindow() throws {
+        let trace = try trace(.causal, .init(slidingWindow: 2, sinkTokens: 2), source: "we saw the old red barn today")
+        let mask = try #require(trace.tensor("mask.M")?.values)
+        for i in 0..<7 {
+            for j in 0..<7 {
+                let allowed = j <= i && (i - 2 < j || j < 2)
+                #expect(mask[[i, j]] == (allowed ? 1 : 0), "M[\(i), \(j)]")
+            }
+        }
+        #expect(trace.tensor("mask.kept")?.provenance == Provenance(.subtract, ["mask.either", "mask.both"]))
+        #expect(failure(TraceRequest(variant: .causal, source: "a b", options: .init(sinkTokens: 1)))
+                    == "sink_tokens needs sliding_window: the first tokens are kept beside a window that drops the rest")
+        #expect(failure(TraceRequest(variant: .causal, source: "a b", options: .init(slidingWindow: 2, sinkTokens: 0)))
+                    == "sink_tokens must be at least 1 (the first tokens every query keeps), got 0")
     }
 
     // MARK: - Grouped-query attention

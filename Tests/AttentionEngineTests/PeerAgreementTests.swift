@@ -32,7 +32,7 @@ import TestSupport
         let specs = Self.peers.compactMap { peer in ReferenceFixtureTests.fixtures.first { $0.name == peer.fixture }?.spec }
         #expect(specs.count == Self.peers.count, "a peer names a fixture that does not exist")
         let options = Set(specs.flatMap { spec in MechanismOption.allCases.filter { $0.value(in: spec.options) != nil } })
-        let required: Set<MechanismOption> = [.slidingWindow, .alibi, .kvHeads, .rope, .ropeBase, .ropeDims, .sinks]
+        let required: Set<MechanismOption> = [.slidingWindow, .alibi, .kvHeads, .rope, .ropeBase, .ropeDims, .sinks, .sinkTokens]
         #expect(options.isSuperset(of: required))
         #expect(Self.peers.count >= 18)
     }

@@ -28,7 +28,7 @@ struct TracePage: CustomTestStringConvertible, Sendable {
         // The options of later models at once: grouped-query heads, ALiBi, a sliding window, sinks and RoPE
         // (both pairings, one with partial rotary dimensions).
         TracePage(name: "later-models", arguments: ["trace", "--variant", "multi-head", "--heads", "4", "--kv-heads", "2",
-                                                    "--causal", "--alibi", "--sliding-window", "3", "--rope", "half",
+                                                    "--causal", "--alibi", "--sliding-window", "3", "--sink-tokens", "1", "--rope", "half",
                                                     "--sinks", "--source", source]),
         TracePage(name: "kv-cache", arguments: ["trace", "--variant", "kv-cache", "--prefill", "3", "--rope", "half",
                                                 "--source", source]),

@@ -290,11 +290,12 @@ def rope_rotate(x, opts):
     return out
 
 
-def allowed_position(i, j, causal, window):
-    """Whether query i may attend to key j: j <= i when causal, and i - W < j with a sliding window W."""
+def allowed_position(i, j, causal, window, kept=None):
+    """Whether query i may attend to key j: j <= i when causal, and i - W < j with a sliding window W,
+    or j < S for the first S tokens StreamingLLM keeps (sink_tokens)."""
     if causal and j > i:
         return False
-    return window is None or i - window < j
+    return window is None or i - window < j or (kept is not None and j < kept)
 
 
 def softmax_with_sink(row, sink):
@@ -306,7 +307,7 @@ def softmax_with_sink(row, sink):
     return [e / z for e in ex], False
 
 
-def single_head(q, k, v, causal, window=None, slope=None, sink=None):
+def single_head(q, k, v, causal, window=None, slope=None, sink=None, kept=None):
     """softmax(Q K^T / sqrt(d_k) + B) V, masked where allowed_position is false;
     B_ij = -slope * (i - j) (ALiBi) when slope is given; with a sink logit, an extra dropped column."""
     dk = len(q[0])
@@ -314,7 +315,7 @@ def single_head(q, k, v, causal, window=None, slope=None, sink=None):
     def score(i, j):
         s = dot(q[i], k[j]) / math.sqrt(dk)
         return s if slope is None else s + (-slope) * (i - j)
-    scores = [[score(i, j) if allowed_position(i, j, causal, window) else None
+    scores = [[score(i, j) if allowed_position(i, j, causal, window, kept) else None
                for j in range(len(k))] for i in range(len(q))]
     weights, out, empty_rows = [], [], []
     for i, row in enumerate(scores):
@@ -337,7 +338,7 @@ def self_variant(t, opts, causal=None):
     q, k = rope_rotate(q, opts), rope_rotate(k, opts)
     slope = alibi_slopes(1)[0] if opts.get("alibi") else None
     sink = t["sinks"][0] if opts.get("sinks") else None
-    s, a, z, empty = single_head(q, k, v, causal, opts.get("sliding_window"), slope, sink)
+    s, a, z, empty = single_head(q, k, v, causal, opts.get("sliding_window"), slope, sink, opts.get("sink_tokens"))
     return {"scores": s, "weights": a, "output": z}, empty
 
 
@@ -361,7 +362,7 @@ def multi_head_core(x_q, x_kv, t, heads, causal, opts):
         klo, khi = g * dk, (g + 1) * dk
         s, a, z, empty = single_head(rope_rotate(columns(q, lo, hi), opts), rope_rotate(columns(k, klo, khi), opts),
                                      columns(v, klo, khi), causal, opts.get("sliding_window"), slopes[j],
-                                     t["sinks"][j] if opts.get("sinks") else None)
+                                     t["sinks"][j] if opts.get("sinks") else None, opts.get("sink_tokens"))
         all_s.append(s)
         all_a.append(a)
         zs.append(z)
@@ -383,7 +384,7 @@ def cross(t, opts):
     k, v = matmul(t["memory"], t["W_K"]), matmul(t["memory"], t["W_V"])
     slope = alibi_slopes(1)[0] if opts.get("alibi") else None
     sink = t["sinks"][0] if opts.get("sinks") else None
-    s, a, z, empty = single_head(q, k, v, causal, opts.get("sliding_window"), slope, sink)
+    s, a, z, empty = single_head(q, k, v, causal, opts.get("sliding_window"), slope, sink, opts.get("sink_tokens"))
     return {"scores": s, "weights": a, "output": z}, empty
 
 
@@ -737,7 +738,13 @@ def cases():
         "not causal; d_model=8, n=4", lambda r: projection_tensors(r, 4, 8, 8, 8, with_o=True),
         {"heads": 2, "rope": "interleaved", "rope_dims": 2})
 
-    # attention sinks (gpt-oss) ---------------------------------------------------------------
+    # attention sinks (StreamingLLM's kept first tokens; gpt-oss's sink logits) ----------------
+    add("causal", "streaming-llm", "StreamingLLM: sink_tokens=2 kept beside sliding_window=3; n=7 (row 6 sees 0, 1, 4, 5, 6), "
+        "d_model=4, d_k=3, d_v=2", lambda r: projection_tensors(r, 7, 4, 3, 2), {"sliding_window": 3, "sink_tokens": 2})
+    add("multi-head", "streaming-llm-rope-gqa", "StreamingLLM on a Llama-style layer: heads=4, kv_heads=2, causal, RoPE half, "
+        "sliding_window=2, sink_tokens=1 (positions are the text's, not the cache's); d_model=8, n=6",
+        grouped_tensors(6, 8, 4, 2), {"heads": 4, "kv_heads": 2, "causal": True, "rope": "half", "sliding_window": 2,
+                                      "sink_tokens": 1})
     add("causal", "sinks", "causal with a learned sink logit (gpt-oss): softmax over the row and s_0, the sink's column "
         "dropped, so rows sum to < 1; n=5, d_model=3, d_k=2, d_v=2",
         lambda r: projection_tensors(r, 5, 3, 2, 2) | {"sinks": vec(r, 1, 2.0)}, {"sinks": True})
@@ -874,7 +881,7 @@ def check(variant, name, tensors, options, expected, empty_rows):
         for w, s in zip(w_heads, s_heads):
             for i, row in enumerate(w):
                 for j, x in enumerate(row):
-                    allowed = allowed_position(i, j, True, window)
+                    allowed = allowed_position(i, j, True, window, options.get("sink_tokens"))
                     assert allowed == (s[i][j] is not None), label
                     if not allowed:
                         assert x == 0.0, label
@@ -955,7 +962,7 @@ def generate():
 # Optional cross-check with PyTorch (never affects the fixtures).
 # --------------------------------------------------------------------------------------------
 
-MODERN_OPTIONS = ("sliding_window", "alibi", "kv_heads", "rope", "sinks")
+MODERN_OPTIONS = ("sliding_window", "alibi", "kv_heads", "rope", "sinks", "sink_tokens")
 PEERS = os.path.join(HERE, "peers")
 
 
@@ -998,7 +1005,7 @@ def check_torch():
         if causal:
             allowed &= j <= i
         if "sliding_window" in opts:
-            allowed &= j > i - opts["sliding_window"]
+            allowed &= (j > i - opts["sliding_window"]) | (j < opts.get("sink_tokens", 0))
         if opts.get("alibi"):
             slopes = T(alibi_slopes(heads))[:, None, None]
             bias = -slopes * (i - j).to(torch.float64)

@@ -31,7 +31,7 @@ struct DotProductMechanism: Mechanism {
     var sides: Variant.Sides { isCross ? .sourceAndTarget : .sourceOnly }
 
     var options: [MechanismOption] {
-        (heads == .single ? [] : [.heads]) + (isCausal ? [] : [.causal]) + [.slidingWindow, .alibi]
+        (heads == .single ? [] : [.heads]) + (isCausal ? [] : [.causal]) + [.slidingWindow, .sinkTokens, .alibi]
             + (heads == .single ? [] : [.kvHeads]) + (isCross ? [] : [.rope, .ropeBase, .ropeDims]) + [.sinks]
     }
 
@@ -52,6 +52,10 @@ struct DotProductMechanism: Mechanism {
         if let width = options.slidingWindow, options.causal != true {
             throw .invalidOption(.slidingWindow, value: String(width),
                                  reason: "sliding_window needs causal = true: the window i − W < j ≤ i looks back only")
+        }
+        if let count = options.sinkTokens, options.slidingWindow == nil {
+            throw .invalidOption(.sinkTokens, value: String(count),
+                                 reason: "sink_tokens needs sliding_window: the first tokens are kept beside a window that drops the rest")
         }
         if options.alibi == true, options.causal != true {
             throw .invalidOption(.alibi, value: "true",
@@ -99,6 +103,7 @@ struct DotProductMechanism: Mechanism {
         // their exponentials and the weights; ALiBi's query positions, distances, bias and biased scores; a
         // sliding window's causal mask and window; the scores with a sink column and the weights without it.
         let pairsPerHead = 7.0 + (input.options.alibi == true ? 4 : 0) + (input.options.slidingWindow != nil ? 2 : 0)
+            + (input.options.sinkTokens != nil ? 4 : 0)
             + (input.options.sinks == true ? 2 : 0)
         // RoPE: the angle, cosine and sine tables and the rotated queries and keys, each about n × d.
         let rotaryNumbers = input.options.rope == nil ? 0 : 5 * Double(n) * d
@@ -117,7 +122,7 @@ struct DotProductMechanism: Mechanism {
                                      width: x.value.columns, recorder: recorder)
             : x
         let pattern = ScorePattern(causal: input.options.causal ?? false, slidingWindow: input.options.slidingWindow,
-                                   alibi: input.options.alibi ?? false)
+                                   sinkTokens: input.options.sinkTokens, alibi: input.options.alibi ?? false)
         let rotary = input.options.rope.map { pairing in
             RotaryEmbedding(pairing: pairing, base: input.options.ropeBase ?? RotaryEmbedding.defaultBase,
                             dimensions: input.options.ropeDims)

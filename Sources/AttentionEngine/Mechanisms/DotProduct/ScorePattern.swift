@@ -12,12 +12,18 @@ import AttentionTrace
 ///   the causal mask times the window `|j − i| ≤ W − 1` (the window of local attention, centred
 ///   on the query's own position). PyTorch: a boolean `attn_mask`, `True` where allowed.
 ///
+/// - Kept first tokens (StreamingLLM, Xiao et al. 2024): beside the window, every query keeps
+///   seeing the first S positions, `j < S`: the window of half-width (S − 1)/2 around (S − 1)/2,
+///   joined to the sliding window by a logical or, `W + F − W ⊙ F`.
+///
 /// Both need the causal mask: the penalty and the window look back only.
 struct ScorePattern: Sendable, Equatable {
     /// Whether query position `i` may only attend to positions `j ≤ i`.
     let causal: Bool
     /// The window W of the sliding window, or `nil` for none.
     let slidingWindow: Int?
+    /// The first positions every query keeps seeing beside the sliding window, or `nil` for none.
+    let sinkTokens: Int?
     /// Whether the scores get ALiBi's penalty.
     let alibi: Bool
 
@@ -64,8 +70,10 @@ struct ScorePattern: Sendable, Equatable {
             return recorder.mask(scores, with: mask, key: "masked", symbol: "S", "the scores with the future masked")
         }
         recorder.begin("\(prefix)mask", title: "Mask the future and all but the last \(width) positions", group: group,
-                       explanation: "A sliding window of W = \(width) lets position i see only itself and the \(width - 1) positions before it, i − W < j ≤ i: the causal mask (j ≤ i) times a window of half-width W − 1 = \(width - 1) around i. Everything else becomes −∞. Each layer looks back W positions, but stacked layers pass information further, which is how Mistral keeps its cost linear in the length.",
-                       formulas: ["M_{ij} = 1 \\text{ if } i − W < j ≤ i", "M = C ⊙ W"])
+                       explanation: (sinkTokens.map { "StreamingLLM keeps the first S = \($0) positions visible to every query beside the window: models pile attention on the first tokens, and dropping them from the window breaks generation. " } ?? "")
+                           + "A sliding window of W = \(width) lets position i see only itself and the \(width - 1) positions before it, i − W < j ≤ i: the causal mask (j ≤ i) times a window of half-width W − 1 = \(width - 1) around i. Everything else becomes −∞. Each layer looks back W positions, but stacked layers pass information further, which is how Mistral keeps its cost linear in the length.",
+                       formulas: sinkTokens == nil ? ["M_{ij} = 1 \\text{ if } i − W < j ≤ i", "M = C ⊙ W"]
+                           : ["M_{ij} = 1 \\text{ if } j ≤ i \\text{ and } (i − W < j \\text{ or } j < S)", "M = C ⊙ (W + F − W ⊙ F)"])
         let causal = recorder.record(causalMask, key: "causal", symbol: "C", "1 where j ≤ i",
                                      rows: scores.rows, columns: scores.columns, provenance: Provenance(.causalMask))
         let centres = recorder.record(Matrix(rows: rows, columns: 1) { i, _ in Double(i) }, key: "centre", symbol: "i",
@@ -77,8 +85,28 @@ struct ScorePattern: Sendable, Equatable {
                                      key: "window", symbol: "W", "1 where |j − i| ≤ W − 1",
                                      rows: scores.rows, columns: scores.columns,
                                      provenance: Provenance(.window, [centres.id], factor: halfWidth))
-        let mask = recorder.hadamard(causal, window, key: "M", symbol: "M",
-                                     "1 where i − W < j ≤ i, 0 where it is masked")
+        let kept = sinkTokens.map { keepFirst($0, besides: window, scores: scores, recorder: recorder) } ?? window
+        let mask = recorder.hadamard(causal, kept, key: "M", symbol: "M",
+                                     sinkTokens == nil ? "1 where i − W < j ≤ i, 0 where it is masked"
+                                         : "1 where j ≤ i and (i − W < j or j < S), 0 where it is masked")
         return recorder.mask(scores, with: mask, key: "masked", symbol: "S", "the scores outside the sliding window masked")
+    }
+
+    /// Records the first `count` positions (F, 1 where j < S) and their union with `window`, `W + F − W ⊙ F`.
+    private func keepFirst(_ count: Int, besides window: TracedMatrix, scores: TracedMatrix,
+                           recorder: TraceRecorder) -> TracedMatrix {
+        let (rows, columns) = (scores.value.rows, scores.value.columns)
+        let middle = Double(count - 1) / 2
+        let centres = recorder.record(Matrix(rows: rows, columns: 1, repeating: middle), key: "first-centre", symbol: "c",
+                                      "the middle of the first S positions, (S − 1)/2", rows: scores.rows,
+                                      columns: Axis(name: "position"),
+                                      provenance: Provenance(.constant, note: "(S − 1)/2 with S = \(count) kept first tokens"))
+        let first = recorder.record(Matrix(rows: rows, columns: columns) { _, j in abs(Double(j) - middle) <= middle ? 1 : 0 },
+                                    key: "first", symbol: "F", "1 where j < S: the kept first tokens",
+                                    rows: scores.rows, columns: scores.columns,
+                                    provenance: Provenance(.window, [centres.id], factor: middle))
+        let both = recorder.hadamard(window, first, key: "both", symbol: "W ⊙ F", "1 where a position is in both")
+        let either = recorder.add([window, first], key: "either", symbol: "W + F", "the window plus the first tokens")
+        return recorder.subtract(either, both, key: "kept", symbol: "W ∨ F", "1 in the window or among the first S tokens")
     }
 }

@@ -52,7 +52,7 @@ struct OnlineSoftmaxMechanism: Mechanism {
     func trace(_ input: ResolvedInput, recorder: TraceRecorder) throws(TraceError) {
         let sequences = SequenceEncoder(input: input, variant: name)
         let x = try sequences.sequence("X", tokens: input.sourceTokens, side: "source", positional: true, recorder: recorder)
-        let attention = try DotProductAttention(queries: x, sources: x, heads: nil, pattern: ScorePattern(causal: false, slidingWindow: nil, alibi: false),
+        let attention = try DotProductAttention(queries: x, sources: x, heads: nil, pattern: ScorePattern(causal: false, slidingWindow: nil, sinkTokens: nil, alibi: false),
                                                 tensors: input.tensors)
         let (q, k, v) = attention.project(recorder: recorder)
         OnlineSoftmax(blockSize: input.options.blockSize ?? Self.defaultBlockSize).trace(q, k, v, recorder: recorder)

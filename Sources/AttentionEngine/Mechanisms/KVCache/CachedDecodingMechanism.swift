@@ -56,7 +56,7 @@ struct CachedDecodingMechanism: Mechanism {
                             dimensions: input.options.ropeDims)
         }
         let attention = try DotProductAttention(queries: x, sources: x, heads: nil,
-                                                pattern: ScorePattern(causal: true, slidingWindow: nil, alibi: false),
+                                                pattern: ScorePattern(causal: true, slidingWindow: nil, sinkTokens: nil, alibi: false),
                                                 rotary: rotary, tensors: input.tensors)
         CachedDecoder(x: x, attention: attention).trace(prefill: prefill, recorder: recorder)
     }

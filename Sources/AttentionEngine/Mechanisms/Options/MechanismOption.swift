@@ -25,6 +25,8 @@ public enum MechanismOption: String, CaseIterable, Sendable {
     case ropeDims = "rope_dims"
     /// A learned sink logit per head: an extra softmax column that is dropped (gpt-oss).
     case sinks
+    /// The first tokens every query keeps seeing beside a sliding window (StreamingLLM's attention sinks).
+    case sinkTokens = "sink_tokens"
     /// The number of keys in each block of FlashAttention's online softmax.
     case blockSize = "block_size"
     /// The number of prompt tokens a KV-cached decoder processes at once before generating.
@@ -43,6 +45,7 @@ public enum MechanismOption: String, CaseIterable, Sendable {
         case .rope: "rotate queries and keys by their positions (RoPE, Su et al. 2021): half (NeoX, Llama) or interleaved (GPT-J)"
         case .ropeBase: "the base of RoPE's angles θ_k = base^(−2k/r), more than 1 (default 10000)"
         case .ropeDims: "RoPE's rotary dimensions r per head, even (default d_k; NeoX's rotary_pct · d_k)"
+        case .sinkTokens: "the first S tokens every query keeps seeing beside its sliding window (StreamingLLM; needs sliding_window)"
         case .prefill: "the prompt tokens processed at once before decoding token by token, at least 1 (default 1)"
         case .blockSize: "the keys per block of the online softmax, at least 1 (default 2)"
         case .sinks: "a learned sink logit per head (tensor sinks): an extra softmax column that is dropped, so rows sum to < 1 (gpt-oss)"
@@ -65,6 +68,7 @@ public enum MechanismOption: String, CaseIterable, Sendable {
         case .sinks: options.sinks.map(String.init)
         case .blockSize: options.blockSize.map(String.init)
         case .prefill: options.prefill.map(String.init)
+        case .sinkTokens: options.sinkTokens.map(String.init)
         }
     }
 
@@ -85,6 +89,7 @@ public enum MechanismOption: String, CaseIterable, Sendable {
         case .sinks: options.sinks = nil
         case .blockSize: options.blockSize = nil
         case .prefill: options.prefill = nil
+        case .sinkTokens: options.sinkTokens = nil
         }
         return options
     }
@@ -122,6 +127,11 @@ public enum MechanismOption: String, CaseIterable, Sendable {
             if let size = options.blockSize, size < 1 {
                 throw .invalidOption(self, value: String(size),
                                      reason: "block_size must be at least 1 (the keys each block of the online softmax reads), got \(size)")
+            }
+        case .sinkTokens:
+            if let count = options.sinkTokens, count < 1 {
+                throw .invalidOption(self, value: String(count),
+                                     reason: "sink_tokens must be at least 1 (the first tokens every query keeps), got \(count)")
             }
         case .prefill:
             if let count = options.prefill, count < 1 {

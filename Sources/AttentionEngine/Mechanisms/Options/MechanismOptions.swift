@@ -29,6 +29,8 @@ public struct MechanismOptions: Sendable, Equatable {
     public var sinks: Bool?
     /// The keys per block of the online softmax (`flash`).
     public var blockSize: Int?
+    /// The first tokens kept beside a sliding window (StreamingLLM).
+    public var sinkTokens: Int?
     /// The prompt tokens a KV-cached decoder processes at once (`kv-cache`).
     public var prefill: Int?
 
@@ -36,7 +38,7 @@ public struct MechanismOptions: Sendable, Equatable {
     public init(heads: Int? = nil, window: Int? = nil, causal: Bool? = nil, score: ScoreFunction? = nil,
                 slidingWindow: Int? = nil, alibi: Bool? = nil, kvHeads: Int? = nil,
                 rope: RotaryPairing? = nil, ropeBase: Double? = nil, ropeDims: Int? = nil, sinks: Bool? = nil,
-                blockSize: Int? = nil, prefill: Int? = nil) {
+                blockSize: Int? = nil, prefill: Int? = nil, sinkTokens: Int? = nil) {
         self.heads = heads
         self.window = window
         self.causal = causal
@@ -50,6 +52,7 @@ public struct MechanismOptions: Sendable, Equatable {
         self.sinks = sinks
         self.blockSize = blockSize
         self.prefill = prefill
+        self.sinkTokens = sinkTokens
     }
 
     /// These options with every option `other` sets replaced by its value there.
@@ -59,7 +62,7 @@ public struct MechanismOptions: Sendable, Equatable {
                          alibi: other.alibi ?? alibi, kvHeads: other.kvHeads ?? kvHeads, rope: other.rope ?? rope,
                          ropeBase: other.ropeBase ?? ropeBase, ropeDims: other.ropeDims ?? ropeDims,
                          sinks: other.sinks ?? sinks, blockSize: other.blockSize ?? blockSize,
-                         prefill: other.prefill ?? prefill)
+                         prefill: other.prefill ?? prefill, sinkTokens: other.sinkTokens ?? sinkTokens)
     }
 
     /// The options that are set, in declaration order.
