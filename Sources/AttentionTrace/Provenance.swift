@@ -110,6 +110,7 @@ public enum Operation: String, Codable, Hashable, Sendable, CaseIterable {
     /// fall-off of local-p attention around the centre `P[i,0]`; operands `[P]`.
     case gaussian
     /// `out[i,j] = 1` if `j ≤ i`, else 0: the causal mask (position i may attend to itself and
-    /// earlier positions). No operands.
+    /// earlier positions). No operands. With ``Provenance/range`` `[o]`, column j is key position
+    /// `o + j` (a block of keys from `o` on): `out[i,j] = 1` if `o + j ≤ i`.
     case causalMask
 }

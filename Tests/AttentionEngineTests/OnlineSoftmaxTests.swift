@@ -30,6 +30,23 @@ import TestSupport
         }
     }
 
+    @Test(arguments: [1, 2, 4])
+    func equalsCausalAttentionWithBlockMasks(blockSize: Int) throws {
+        let online = try trace(.flash, .init(causal: true, blockSize: blockSize))
+        let output = try #require(online.result["output"]?.values)
+        let expected = try #require(try trace(.causal).result["output"]?.values)
+        #expect(maxAbsoluteDifference(output.scalars, expected.scalars) <= 1e-12)
+        // Block b's mask compares the key position b·B + j with the query position i.
+        let mask = try #require(online.tensor("block1.M")?.values)
+        for i in 0..<7 {
+            for j in 0..<min(blockSize, 7 - blockSize) {
+                #expect(mask[[i, j]] == (blockSize + j <= i ? 1 : 0))
+            }
+        }
+        #expect(online.tensor("block1.M")?.provenance == Provenance(.causalMask, range: [blockSize]))
+        #expect(online.warnings.isEmpty)
+    }
+
     @Test func eachBlockRescalesWhatCameBefore() throws {
         let online = try trace(.flash, .init(blockSize: 3))
         #expect(online.steps.map(\.id).filter { $0.hasPrefix("block") } == ["block0", "block1", "block2"])
@@ -61,8 +78,8 @@ import TestSupport
         } catch {
             #expect("\(error)" == "block_size must be at least 1 (the keys each block of the online softmax reads), got 0")
         }
-        #expect(throws: TraceError.self) { try trace(.flash, .init(causal: true)) }
+        #expect(throws: TraceError.self) { try trace(.flash, .init(heads: 2)) }
         #expect(throws: TraceError.self) { try trace(.selfAttention, .init(blockSize: 2)) }
-        #expect(Variant.flash.options == [.blockSize])
+        #expect(Variant.flash.options == [.blockSize, .causal])
     }
 }

@@ -32,7 +32,7 @@ struct TracePage: CustomTestStringConvertible, Sendable {
                                                     "--sinks", "--source", source]),
         TracePage(name: "kv-cache", arguments: ["trace", "--variant", "kv-cache", "--prefill", "3", "--rope", "half",
                                                 "--source", source]),
-        TracePage(name: "flash", arguments: ["trace", "--variant", "flash", "--block-size", "3", "--source", source]),
+        TracePage(name: "flash", arguments: ["trace", "--variant", "flash", "--block-size", "3", "--causal", "--source", source]),
         TracePage(name: "rope-interleaved", arguments: ["trace", "--variant", "causal", "--rope", "interleaved",
                                                         "--rope-dims", "6", "--source", source]),
         // 70 source words: interactive heatmaps with tables built on demand, and keys drawn as a picture.

@@ -70,6 +70,7 @@ struct DerivationRules: Sendable {
         case .embedding:
             rule.rowLabels = tensor.axes.count >= 2 ? tensor.rowAxis.labels : nil
         case .causalMask:
+            rule.start = provenance.range?.first
             rule.rowLabels = tensor.axes.count >= 2 ? tensor.rowAxis.labels : nil
             rule.columnLabels = tensor.columnAxis.labels
         case .scale, .gaussian:

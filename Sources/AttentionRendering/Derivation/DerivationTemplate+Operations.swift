@@ -79,7 +79,8 @@ extension TemplateWriter {
         case .window:
             window(here, centre: a[0], halfWidth: rule.constant ?? "?", labels: rule.columnLabels, distances: rule.distances)
         case .gaussian: gaussian(here, centre: a[0], sigma: rule.constant ?? "?")
-        case .causalMask: causalMask(here, rowLabels: rule.rowLabels, columnLabels: rule.columnLabels)
+        case .causalMask:
+            causalMask(here, rowLabels: rule.rowLabels, columnLabels: rule.columnLabels, keyOffset: rule.start ?? 0)
         }
     }
 

@@ -395,12 +395,14 @@ def flash(t, opts):
     x = t["X"]
     q, k, v = matmul(x, t["W_Q"]), matmul(x, t["W_K"]), matmul(x, t["W_V"])
     size = opts.get("block_size", 2)
+    causal = bool(opts.get("causal", False))
     dk = len(q[0])
     outputs, lses = [], []
-    for qi in q:
+    for i, qi in enumerate(q):
         m, l, o = None, 0.0, [0.0] * len(v[0])
         for start in range(0, len(k), size):
-            block = range(start, min(start + size, len(k)))
+            # With the causal mask, keys after the query drop out; a block entirely after it adds nothing.
+            block = [j for j in range(start, min(start + size, len(k))) if not (causal and j > i)]
             s = [dot(qi, k[j]) / math.sqrt(dk) for j in block]
             new = max(s) if m is None else max([m] + s)
             p = [math.exp(x - new) for x in s]
@@ -763,6 +765,9 @@ def cases():
     add("flash", "block-of-one-large-scores", "block_size=1 (every key its own block) with X scaled by 6 so the running "
         "maximum changes often and exp(m - m') is far below 1; n=5, d_model=3, d_k=2, d_v=2",
         lambda r: projection_tensors(r, 5, 3, 2, 2) | {"X": mat(r, 5, 3, 6.0)}, {"block_size": 1})
+    add("flash", "causal", "causal online softmax, block_size=2 over n=7: each block's mask is o + j <= i, and the "
+        "blocks entirely after a query add nothing (alpha = 1, P = 0); d_model=4, d_k=4, d_v=3",
+        lambda r: projection_tensors(r, 7, 4, 4, 3), {"block_size": 2, "causal": True})
 
     # KV-cached decoding -----------------------------------------------------------------------
     add("kv-cache", "prefill-one", "decoding token by token after a prefill of 1: n=5, d_model=3, d_k=2, d_v=3; equals causal (checked)",
@@ -848,12 +853,13 @@ def check(variant, name, tensors, options, expected, empty_rows):
         assert worst < 1e-13, (label, worst)
         return
     if variant == "flash":
-        plain, _ = self_variant(tensors, {})
+        plain, _ = self_variant(tensors, {"causal": bool(options.get("causal", False))})
         worst = max(abs(a - b) for ra, rb in zip(plain["output"], expected["output"]) for a, b in zip(ra, rb))
         assert worst < 1e-13, (label, worst)
         for row, lse in zip(plain["scores"], expected["logsumexp"]):
-            mx = max(row)
-            assert abs(mx + math.log(math.fsum(math.exp(x - mx) for x in row)) - lse[0]) < 1e-13, label
+            live = [x for x in row if x is not None]
+            mx = max(live)
+            assert abs(mx + math.log(math.fsum(math.exp(x - mx) for x in live)) - lse[0]) < 1e-13, label
         return
     if variant == "co-attention":
         for key in ("weights_question", "weights_document"):
@@ -1118,8 +1124,11 @@ def check_torch():
             mask = torch.triu(torch.ones(m, n, dtype=torch.bool), diagonal=1) if causal else None
             if variant == "flash":
                 q, k, v = xq @ T(t["W_Q"]), xq @ T(t["W_K"]), xq @ T(t["W_V"])
-                out = F.scaled_dot_product_attention(q[None], k[None], v[None])[0]
-                lse = torch.logsumexp(q @ k.T / math.sqrt(q.shape[1]), dim=-1, keepdim=True)
+                out = F.scaled_dot_product_attention(q[None], k[None], v[None], is_causal=causal)[0]
+                s_full = q @ k.T / math.sqrt(q.shape[1])
+                if causal:
+                    s_full = s_full.masked_fill(mask, float("-inf"))
+                lse = torch.logsumexp(s_full, dim=-1, keepdim=True)
                 dw, do = maxdiff(exp["logsumexp"], lse), maxdiff(exp["output"], out)
                 peer = {"description": f"PyTorch {torch.__version__} F.scaled_dot_product_attention in float64 on "
                                        f"flash/{f[:-5]}: the ordinary attention the online softmax must equal",

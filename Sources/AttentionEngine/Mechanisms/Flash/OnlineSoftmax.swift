@@ -6,6 +6,8 @@ import AttentionTrace
 struct OnlineSoftmax {
     /// The keys per block; the last block may be shorter.
     let blockSize: Int
+    /// Whether query i may only attend to keys j ≤ i.
+    let causal: Bool
 
     /// The running state after a block: the row maxima m, the row sums ℓ and the unnormalised output O.
     private struct Running {
@@ -52,8 +54,16 @@ struct OnlineSoftmax {
         let kb = recorder.rows(keys, of: k, key: "K", symbol: "K_\(b)", "the keys of block \(b)")
         let vb = recorder.rows(keys, of: v, key: "V", symbol: "V_\(b)", "the values of block \(b)")
         let raw = recorder.multiply(q, transposeOf: kb, key: "QK", symbol: "Q K_\(b)^⊤", "every query times the block's keys")
-        let scores = recorder.scale(raw, by: 1 / Double(dk).squareRoot(), note: "1/√d_k = 1/√\(dk)", key: "S", symbol: "S_\(b)",
+        var scores = recorder.scale(raw, by: 1 / Double(dk).squareRoot(), note: "1/√d_k = 1/√\(dk)", key: "S", symbol: "S_\(b)",
                                     "the block's scaled scores")
+        if causal {
+            let start = keys.lowerBound
+            let allowed = recorder.record(Matrix(rows: scores.value.rows, columns: keys.count) { i, j in start + j <= i ? 1 : 0 },
+                                          key: "M", symbol: "M_\(b)", "1 where the key's position \(start) + j ≤ i, else 0",
+                                          rows: scores.rows, columns: scores.columns,
+                                          provenance: Provenance(.causalMask, range: [start]))
+            scores = recorder.mask(scores, with: allowed, key: "masked", symbol: "S_\(b)", "the block's scores with the future masked")
+        }
         let one = Axis(name: "max")
         let maximum: TracedMatrix
         if let previous {

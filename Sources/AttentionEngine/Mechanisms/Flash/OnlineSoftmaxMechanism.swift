@@ -15,7 +15,9 @@ import AttentionTrace
 ///     ℓ′ = α ⊙ ℓ + Σ_j P_b[:, j]
 ///     O′ = α ⊙ O + P_b V_b
 ///
-/// and at the end `output = O / ℓ` and the log-sum-exp `L = m + ln ℓ`. The output equals
+/// and at the end `output = O / ℓ` and the log-sum-exp `L = m + ln ℓ`. With the causal mask, each
+/// block's scores are masked where the key's position exceeds the query's (a whole block in a
+/// query's future adds nothing: α = 1 and P = 0). The output equals
 /// `softmax(Q Kᵀ / √d_k) V` exactly in real arithmetic (to rounding here).
 struct OnlineSoftmaxMechanism: Mechanism {
     /// The block size when the option is unset.
@@ -24,7 +26,7 @@ struct OnlineSoftmaxMechanism: Mechanism {
     var name: String { "flash" }
     var summary: String { "Dao et al. 2022: self-attention by the online softmax over key blocks (FlashAttention)" }
     var sides: Variant.Sides { .sourceOnly }
-    var options: [MechanismOption] { [.blockSize] }
+    var options: [MechanismOption] { [.blockSize, .causal] }
     var impliedOptions: MechanismOptions { MechanismOptions() }
 
     func resolved(_ options: MechanismOptions, tensors: TensorSource) -> MechanismOptions {
@@ -55,6 +57,7 @@ struct OnlineSoftmaxMechanism: Mechanism {
         let attention = try DotProductAttention(queries: x, sources: x, heads: nil, pattern: ScorePattern(causal: false, slidingWindow: nil, sinkTokens: nil, alibi: false),
                                                 tensors: input.tensors)
         let (q, k, v) = attention.project(recorder: recorder)
-        OnlineSoftmax(blockSize: input.options.blockSize ?? Self.defaultBlockSize).trace(q, k, v, recorder: recorder)
+        OnlineSoftmax(blockSize: input.options.blockSize ?? Self.defaultBlockSize, causal: input.options.causal ?? false)
+            .trace(q, k, v, recorder: recorder)
     }
 }
