@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "AttentionRendering", targets: ["AttentionRendering"]),
         .library(name: "AttentionLessons", targets: ["AttentionLessons"]),
         .library(name: "AttentionCorpus", targets: ["AttentionCorpus"]),
+        .library(name: "AttentionModels", targets: ["AttentionModels"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -23,18 +24,22 @@ let package = Package(
         .target(name: "AttentionMath", dependencies: ["CBLAS"]),
         /// The `Trace` value: plain Codable data with provenance for every number.
         .target(name: "AttentionTrace"),
-        /// Tokenizer, seeded parameters, GRU encoder, attention mechanisms and the tracer.
-        .target(name: "AttentionEngine", dependencies: ["AttentionMath", "AttentionTrace", "CAllocatorShims", "NameSuggestions"]),
+        /// Tokenizer, seeded or trained parameters, GRU encoder, attention mechanisms and the tracer.
+        .target(name: "AttentionEngine",
+                dependencies: ["AttentionMath", "AttentionModels", "AttentionTrace", "CAllocatorShims", "NameSuggestions"]),
         /// Trace pages: a trace as a Markdown or HTML document, tables, heatmaps, the compare page,
         /// and cell derivations (the page script, `derivation.js` and `page.js`, is a resource).
         .target(name: "AttentionRendering", dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionTrace"],
                 resources: [.copy("Resources/derivation.js"), .copy("Resources/page.js")]),
         /// Reading and writing safetensors files (Hugging Face's checkpoint format).
         .target(name: "SafeTensors"),
-        /// Bahdanau's RNNsearch: the model, hand-derived gradients, optimisers, the trainer and checkpoints.
+        /// The models the engine traces and the trainer trains, as data: RNNsearch's sizes, vocabularies
+        /// and parameters, its safetensors checkpoints, and the shipped trained model.
+        .target(name: "AttentionModels", dependencies: ["AttentionMath", "NameSuggestions", "SafeTensors"],
+                resources: [.copy("Resources")]),
+        /// Training RNNsearch: the forward pass, hand-derived gradients, optimisers and the trainer.
         .target(name: "AttentionTraining",
-                dependencies: ["AttentionMath", "AttentionEngine", "AttentionCorpus", "NameSuggestions", "SafeTensors"],
-                resources: [.copy("Resources/rnnsearch.safetensors")]),
+                dependencies: ["AttentionMath", "AttentionEngine", "AttentionCorpus", "AttentionModels", "SafeTensors"]),
         /// Instructor-written lessons: directives, the check language, grading and the static course site.
         .target(name: "AttentionLessons",
                 dependencies: ["AttentionEngine", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "NameSuggestions"]),
@@ -45,7 +50,7 @@ let package = Package(
             name: "AttentionTraceCLI",
             dependencies: [
                 "AttentionMath", "AttentionEngine", "AttentionTrace", "AttentionJSON", "AttentionRendering", "AttentionLessons",
-                "AttentionCorpus", "AttentionTraining", "NameSuggestions", "SafeTensors",
+                "AttentionCorpus", "AttentionModels", "AttentionTraining", "NameSuggestions", "SafeTensors",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -96,13 +101,16 @@ let package = Package(
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AttentionTrainingTests",
-                    dependencies: ["AttentionTraining", "AttentionCorpus", "AttentionMath", "SafeTensors", "TestSupport"],
+                    dependencies: ["AttentionTraining", "AttentionCorpus", "AttentionMath", "AttentionModels", "SafeTensors", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "EndToEndTests", dependencies: ["AttentionRendering", "AttentionTrace", "TestSupport"],
                     exclude: ["Scripts"]),
         .testTarget(name: "AttentionLessonsTests",
                     dependencies: ["AttentionLessons", "AttentionEngine", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "TestSupport"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "AttentionModelsTests",
+                    dependencies: ["AttentionEngine", "AttentionMath", "AttentionModels", "AttentionRendering", "AttentionTrace", "AttentionTraining",
+                                   "SafeTensors", "TestSupport"]),
         .testTarget(name: "AttentionCorpusTests", dependencies: ["AttentionCorpus", "AttentionEngine", "TestSupport"]),
     ]
 )

@@ -1,11 +1,12 @@
+import AttentionModels
 import AttentionTrace
 
 /// Runs an attention mechanism on a request's input and returns its complete trace.
 ///
 /// This is the engine's entry point: the variant and options are resolved and checked,
-/// sentences are tokenised, every given tensor is checked, missing tensors are generated
-/// from the seed, and the variant's ``Mechanism`` records every intermediate into the
-/// returned ``Trace``.
+/// sentences are tokenised, every given tensor is checked, the parameters are chosen (a
+/// trained model's where the variant traces one, else generated from the seed), and the
+/// variant's ``Mechanism`` records every intermediate into the returned ``Trace``.
 public struct AttentionTracer: Sendable {
     /// The half-width D of a local window when none is given.
     public static let defaultWindow = 2
@@ -22,7 +23,8 @@ public struct AttentionTracer: Sendable {
         let variant = try self.variant(of: request)
         let mechanism = variant.mechanism
         let spec = request.spec ?? InputSpec()
-        let tensors = TensorSource(given: spec.tensors, generator: ParameterGenerator(seed: request.seed))
+        var tensors = TensorSource(given: spec.tensors, generator: ParameterGenerator(seed: request.seed))
+        tensors.model = try model(for: request, mechanism: mechanism, spec: spec, variant: variant)
         let given = try checkedOptions(spec.options, origin: .spec, for: variant)
             .overridden(by: try checkedOptions(request.options, origin: .request, for: variant))
         let chosen = mechanism.resolved(given, tensors: tensors)
@@ -31,20 +33,72 @@ public struct AttentionTracer: Sendable {
                                   sourceTokens: try tokens(spec.sourceTokens, sentence: request.source, side: "source"),
                                   targetTokens: try tokens(spec.targetTokens, sentence: request.target, side: "target"),
                                   options: chosen.overridden(by: mechanism.impliedOptions))
+        if let unknown = tensors.parameters.unknownWord(in: input.sourceTokens ?? [], side: .source)
+            ?? tensors.parameters.unknownWord(in: input.targetTokens ?? [], side: .target) {
+            throw unknown
+        }
         try mechanism.validate(input.options)
         try checkTensors(spec.tensors, reads: mechanism.tensors(under: input.options).map(\.name), variant: variant)
         let estimate = mechanism.sizeEstimate(of: input, policy: request.recording)
         guard estimate.bytes <= request.memoryLimit else { throw TraceError.tooLarge(estimate, limit: request.memoryLimit) }
         let recorder = TraceRecorder(policy: request.recording)
+        if tensors.model == nil, case .automatic = request.parameters, variant.sides == .decoderOverSource,
+           request.spec == nil, case .success(let shipped?) = Self.shippedModel {
+            recorder.warn("variant '\(variant.rawValue)' has no trained model (\(shipped.name) is traced by 'additive'), so its parameters are seeded")
+        }
         try mechanism.trace(input, recorder: recorder)
         if let entry = recorder.firstUndefinedEntry {
             let largest = spec.tensors.values.flatMap(\.scalars).lazy.filter(\.isFinite).map(abs).max() ?? 0
             throw TraceError.overflow(tensor: entry.id, index: [entry.row, entry.column], largestInput: largest)
         }
-        return Trace(variant: variant.rawValue, sourceTokens: input.sourceTokens, targetTokens: input.targetTokens,
-                     options: chosen.recorded.merging(["seed": String(request.seed)]) { option, _ in option },
+        return Trace(variant: variant.rawValue, sourceTokens: input.sourceTokens,
+                     targetTokens: recorder.generatedTargetTokens ?? input.targetTokens,
+                     options: chosen.recorded.merging(Self.parameterOptions(tensors, seed: request.seed)) { option, _ in option },
                      inputs: recorder.inputs, steps: recorder.steps, warnings: recorder.warnings,
                      result: recorder.results, recording: request.recording)
+    }
+
+    /// The package's trained model, read once; `nil` when the build ships none.
+    private static let shippedModel: Result<ModelCheckpoint?, TraceError> = {
+        do {
+            return .success(try ModelCheckpoint.shipped())
+        } catch {
+            return .failure(.unreadableModel(model: ModelCheckpoint.shippedName, reason: "\(error)"))
+        }
+    }()
+
+    /// The model the request's parameters choose, if any.
+    ///
+    /// - Throws: ``TraceError/modelNotApplicable(variant:model:)`` for a model asked for a variant
+    ///   that does not trace one, ``TraceError/modelWithGivenTensors(model:tensors:)`` for a model
+    ///   asked for beside a spec's tensors, ``TraceError/unreadableModel(model:reason:)`` for a
+    ///   damaged shipped model.
+    private func model(for request: TraceRequest, mechanism: any Mechanism, spec: InputSpec,
+                       variant: Variant) throws(TraceError) -> ModelCheckpoint? {
+        switch request.parameters {
+        case .seeded:
+            return nil
+        case .model(let checkpoint):
+            guard mechanism.tracesModels else { throw .modelNotApplicable(variant: variant.rawValue, model: checkpoint.name) }
+            guard spec.tensors.isEmpty else {
+                throw .modelWithGivenTensors(model: checkpoint.name, tensors: spec.tensors.keys.sorted())
+            }
+            return checkpoint
+        case .automatic:
+            guard mechanism.tracesModels, request.spec == nil else { return nil }
+            return try Self.shippedModel.get()
+        }
+    }
+
+    /// The options that say where the parameters came from: `parameters` (`model:<file>`,
+    /// `spec` when the spec gives tensors, else `seeded`) and, for a model, `model` (its
+    /// provenance) or, for seeded parameters, `seed`.
+    private static func parameterOptions(_ tensors: TensorSource, seed: UInt64) -> [String: String] {
+        if let model = tensors.model {
+            return ["parameters": ParameterSource.model(model).optionValue, "model": model.provenance]
+        }
+        return ["parameters": tensors.given.isEmpty ? ParameterSource.seeded(tensors.generator).optionValue : "spec",
+                "seed": String(seed)]
     }
 
     /// The request's variant, else the spec's, else ``TraceRequest/defaultVariant``.

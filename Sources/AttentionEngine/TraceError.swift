@@ -48,6 +48,14 @@ public enum TraceError: Error, Equatable, CustomStringConvertible {
     case headsDoNotDivide(heads: Int, width: Int)
     /// The trace would need more memory than the request allows.
     case tooLarge(TraceSizeEstimate, limit: Int)
+    /// A word of `side` is not in the vocabulary of the model `model`; `suggestions` are its closest known words.
+    case unknownWord(String, side: String, model: String, suggestions: [String])
+    /// A model was asked for, but `variant` has no model of that kind (only `additive` traces RNNsearch).
+    case modelNotApplicable(variant: String, model: String)
+    /// A model was asked for, and the spec gives tensors, which would replace its parameters.
+    case modelWithGivenTensors(model: String, tensors: [String])
+    /// The shipped model `model` could not be read.
+    case unreadableModel(model: String, reason: String)
     /// A computed entry overflowed to NaN or an infinity, at `index` of the recorded tensor `tensor`;
     /// `largestInput` is the largest magnitude among the given tensors.
     case overflow(tensor: String, index: [Int], largestInput: Double)
@@ -76,10 +84,13 @@ public enum TraceError: Error, Equatable, CustomStringConvertible {
         public var raiseMemoryLimit: String
         /// Where the request's options come from ("in the request", "on the command line").
         public var requestOrigin: String
+        /// How to trace with seeded parameters instead of a model ("ask for seeded parameters", "pass --model seeded").
+        public var useSeededParameters: String
 
         /// Creates names.
         public init(giveSource: String, giveTarget: String, target: String, spec: String, variant: String,
-                    raiseMemoryLimit: String, requestOrigin: String) {
+                    raiseMemoryLimit: String, requestOrigin: String,
+                    useSeededParameters: String = "ask for seeded parameters") {
             self.giveSource = giveSource
             self.giveTarget = giveTarget
             self.target = target
@@ -87,6 +98,7 @@ public enum TraceError: Error, Equatable, CustomStringConvertible {
             self.variant = variant
             self.raiseMemoryLimit = raiseMemoryLimit
             self.requestOrigin = requestOrigin
+            self.useSeededParameters = useSeededParameters
         }
 
         /// The names ``description`` uses: the concepts, in words.
@@ -146,6 +158,15 @@ public enum TraceError: Error, Equatable, CustomStringConvertible {
             return "option '\(option.rawValue)' is \(value) \(place), but variant '\(variant)' means \(option.rawValue) = \(implied); leave the option out or choose another variant"
         case .headsDoNotDivide(let heads, let width):
             return "heads = \(heads) does not divide d_model = \(width): each head needs d_model / heads columns"
+        case .unknownWord(let word, let side, let model, let suggestions):
+            let closest = suggestions.isEmpty ? "" : "; closest known: \(suggestions.map { "'\($0)'" }.joined(separator: ", "))"
+            return "the \(side) word '\(word)' is not in the vocabulary of the model \(model)\(closest); \(names.useSeededParameters) to trace any words"
+        case .modelNotApplicable(let variant, let model):
+            return "variant '\(variant)' has no trained model: \(model) is an RNNsearch model, traced by variant 'additive'; \(names.useSeededParameters) for '\(variant)'"
+        case .modelWithGivenTensors(let model, let tensors):
+            return "\(names.spec) gives \(tensors.map { "'\($0)'" }.joined(separator: ", ")), which would replace the parameters of the model \(model): leave the tensors out, or \(names.useSeededParameters)"
+        case .unreadableModel(let model, let reason):
+            return "the shipped model \(model) cannot be read: \(reason); \(names.useSeededParameters)"
         case .overflow(let tensor, let index, let largest):
             return "the computation overflowed: \(tensor)\(index.map { "[\($0)]" }.joined()) is not a finite number; "
                 + "the given tensors are too large (the largest magnitude is \(largest)), scale them down"

@@ -1,6 +1,6 @@
 import AttentionTrace
 
-/// Everything that determines a trace: the mechanism, its input and the seed.
+/// Everything that determines a trace: the mechanism, its input, the parameters and the seed.
 public struct TraceRequest: Sendable {
     /// The seed used when none is given.
     public static let defaultSeed: UInt64 = 42
@@ -15,8 +15,10 @@ public struct TraceRequest: Sendable {
     public var target: String?
     /// Numbers to use instead of (or besides) sentences.
     public var spec: InputSpec?
-    /// The seed for every tensor not given.
+    /// The seed for every tensor not given, when the parameters are seeded.
     public var seed: UInt64
+    /// Where the parameters come from: the shipped model where it applies (the default), seeded, or a model.
+    public var parameters: ParameterChoice
     /// Options that override the spec's.
     public var options: MechanismOptions
     /// The most memory, in bytes, the trace may need (see ``TraceSizeEstimate``).
@@ -29,13 +31,15 @@ public struct TraceRequest: Sendable {
 
     /// Creates a request.
     public init(variant: Variant? = nil, source: String? = nil, target: String? = nil, spec: InputSpec? = nil,
-                seed: UInt64 = TraceRequest.defaultSeed, options: MechanismOptions = .init(),
+                seed: UInt64 = TraceRequest.defaultSeed, parameters: ParameterChoice = .automatic,
+                options: MechanismOptions = .init(),
                 memoryLimit: Int = TraceRequest.defaultMemoryLimit, recording: RecordingPolicy = .bounded) {
         self.variant = variant
         self.source = source
         self.target = target
         self.spec = spec
         self.seed = seed
+        self.parameters = parameters
         self.options = options
         self.memoryLimit = memoryLimit
         self.recording = recording

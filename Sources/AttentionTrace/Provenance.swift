@@ -39,7 +39,7 @@ public struct Provenance: Codable, Hashable, Sendable {
 /// Operands with one row (or one column) are broadcast along the rows (or
 /// columns) of the output in the element-wise operations and in ``concatColumns``.
 public enum Operation: String, Codable, Hashable, Sendable, CaseIterable {
-    /// Given in the input spec. No operands.
+    /// Given in the input spec, or read from a trained model's checkpoint (``Provenance/note`` says which). No operands.
     case given
     /// Drawn from the seeded generator; ``Provenance/note`` says which distribution. No operands.
     case generated

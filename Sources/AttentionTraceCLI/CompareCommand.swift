@@ -19,8 +19,11 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "The target sentence.")
     var target: String
 
-    @Option(help: "The seed for every tensor.")
+    @Option(help: "The seed for every tensor, when the parameters are seeded.")
     var seed: UInt64 = TraceRequest.defaultSeed
+
+    @Option(name: .customLong("model"), help: modelHelp)
+    var model: String?
 
     @Option(help: "The output format: html or markdown.")
     var format = TraceFormat.html
@@ -43,9 +46,12 @@ struct CompareCommand: ParsableCommand {
             }
             return variant
         }
+        let parameters = try parameterChoice(model: model)
         let traces = try chosen.map { variant in
             do throws(TraceError) {
+                // A model is for the variants that trace one; the others compare with their seeded parameters.
                 return try AttentionTracer().trace(TraceRequest(variant: variant, source: source, target: target, seed: seed,
+                                                                parameters: variant.tracesModels ? parameters : .automatic,
                                                                 recording: .full))
             } catch {
                 throw CommandFailure(error)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AttentionCorpus
 import AttentionMath
+import AttentionModels
 import AttentionTraining
 import Foundation
 import SafeTensors

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AttentionEngine
+import AttentionModels
 
 /// `attention-trace variants`: every registered mechanism with a one-line description, or
 /// one mechanism's options and tensors.
@@ -36,6 +37,10 @@ struct VariantsCommand: ParsableCommand {
         print("\ntensors (with the default options; any left out of --input are generated from --seed):")
         for role in roles {
             print("  \(pad(role.name, to: nameWidth))  \(pad(role.shape, to: shapeWidth))  \(role.role)")
+        }
+        if variant.tracesModels {
+            print("\nparameters: from sentences, the trained model \(ModelCheckpoint.shippedName) (its decoder and word predictions too;")
+            print("  without --target it translates); --model seeded for seeded parameters, --model FILE for another checkpoint")
         }
     }
 

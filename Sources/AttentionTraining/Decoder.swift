@@ -1,4 +1,5 @@
 import AttentionMath
+import AttentionModels
 
 /// One decoder position for a batch, and the readout that turns positions into word probabilities.
 ///

@@ -1,4 +1,5 @@
 import AttentionMath
+import AttentionModels
 
 /// The encoder's work on a batch: embeddings, both GRU directions, the annotations as
 /// attention reads them, and the decoder's initial state.

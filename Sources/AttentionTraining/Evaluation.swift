@@ -1,3 +1,4 @@
+import AttentionModels
 /// How well a model translates and aligns a set of sentence pairs.
 public struct Evaluation: Equatable, Sendable, Codable {
     /// The mean cross-entropy per predicted word, with teacher forcing.
@@ -10,7 +11,7 @@ public struct Evaluation: Equatable, Sendable, Codable {
 
     /// Evaluates `model` on `pairs`.
     ///
-    /// - Throws: ``TrainingError/unknownWord(_:side:suggestion:)`` for a word outside the vocabularies.
+    /// - Throws: ``ModelError/unknownWord(_:side:suggestion:)`` for a word outside the vocabularies.
     public init(of model: RNNSearch, on pairs: [some AlignedSentencePair]) throws {
         loss = try model.loss(on: pairs)
         var hits = 0, aligned = 0, exact = 0

@@ -1,4 +1,5 @@
 import AttentionMath
+import AttentionModels
 
 extension ForwardPass {
     /// `∂J/∂θ` for every parameter (`J = L + λ A`, see ``ForwardPass``), by backpropagation through time.

@@ -1,4 +1,5 @@
 import AttentionMath
+import AttentionModels
 import Foundation
 
 /// RNNsearch run over a batch with teacher forcing, keeping every intermediate its gradient

@@ -1,4 +1,5 @@
 import AttentionMath
+import AttentionModels
 
 /// One batched GRU step and its gradient, for the Cho form of ``GRUWeights``.
 ///

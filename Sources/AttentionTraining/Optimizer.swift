@@ -1,4 +1,5 @@
 import AttentionMath
+import AttentionModels
 import Foundation
 
 /// The optimisers `train --optimizer` offers.

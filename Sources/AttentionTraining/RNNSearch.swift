@@ -1,29 +1,9 @@
 import AttentionMath
+import AttentionModels
 
-/// Bahdanau et al.'s RNNsearch (2014), small: a bidirectional GRU encoder, additive attention
-/// with the previous decoder state as the query, a GRU decoder fed the previous word and the
-/// context, a tanh readout and a softmax over the target vocabulary.
-///
-/// `Docs/models/rnnsearch.md` gives every equation, parameter name and shape.
-public struct RNNSearch: Equatable, Sendable {
-    /// The sizes.
-    public let configuration: ModelConfiguration
-    /// The source words, one embedding row each.
-    public let sourceVocabulary: Vocabulary
-    /// `⟨s⟩`, `⟨/s⟩` and the target words, one embedding row and one output each.
-    public let targetVocabulary: Vocabulary
-    /// The parameters.
-    public var parameters: ModelParameters
-
-    /// A model with the given parameters.
-    public init(configuration: ModelConfiguration, sourceVocabulary: Vocabulary, targetVocabulary: Vocabulary,
-                parameters: ModelParameters) {
-        self.configuration = configuration
-        self.sourceVocabulary = sourceVocabulary
-        self.targetVocabulary = targetVocabulary
-        self.parameters = parameters
-    }
-
+/// What training and evaluation compute with an ``RNNSearch``: seeded initialisation, the
+/// vocabularies of a corpus, the loss, teacher-forced attention and greedy translation.
+extension RNNSearch {
     /// A freshly initialised model (see ``ModelParameters/init(initialisedFor:sourceWords:targetWords:seed:)``).
     public init(configuration: ModelConfiguration, sourceVocabulary: Vocabulary, targetVocabulary: Vocabulary,
                 seed: UInt64) {
@@ -57,7 +37,7 @@ public struct RNNSearch: Equatable, Sendable {
     /// The mean cross-entropy per predicted word (every target word and each `⟨/s⟩`) over `pairs`,
     /// computed in batches of `batchSize`.
     ///
-    /// - Throws: ``TrainingError/unknownWord(_:side:suggestion:)`` for a word outside the vocabularies.
+    /// - Throws: ``ModelError/unknownWord(_:side:suggestion:)`` for a word outside the vocabularies.
     public func loss(on pairs: [some AlignedSentencePair], batchSize: Int = 64) throws -> Double {
         try loss(onIndexed: pairs.map { try indices(source: $0.source, target: $0.target) }, batchSize: batchSize)
     }
@@ -76,7 +56,7 @@ public struct RNNSearch: Equatable, Sendable {
     /// The attention weights with teacher forcing: row `t` is `α` for target word `t` (computed
     /// with `s_{t−1}`), and a last row for `⟨/s⟩`. Shape `(m + 1) × n`.
     ///
-    /// - Throws: ``TrainingError/unknownWord(_:side:suggestion:)`` for a word outside the vocabularies.
+    /// - Throws: ``ModelError/unknownWord(_:side:suggestion:)`` for a word outside the vocabularies.
     public func attention(source: [String], target: [String]) throws -> Matrix {
         let pass = ForwardPass(parameters, batch([try indices(source: source, target: target)]))
         return Matrix.stacking(pass.steps.map(\.attention.weights))
@@ -94,7 +74,7 @@ public struct RNNSearch: Equatable, Sendable {
     /// Translates `source` by greedy decoding: at each position the most probable word is
     /// generated and read back, until `⟨/s⟩` or `maximumLength` words.
     ///
-    /// - Throws: ``TrainingError/unknownWord(_:side:suggestion:)`` for a source word outside the vocabulary.
+    /// - Throws: ``ModelError/unknownWord(_:side:suggestion:)`` for a source word outside the vocabulary.
     public func translate(_ source: [String], maximumLength: Int? = nil) throws -> Translation {
         let indexed = try indices(source: source, target: [])
         let batch = batch([indexed])
@@ -103,7 +83,7 @@ public struct RNNSearch: Equatable, Sendable {
         var state = encoding.initialState
         var previous = batch.previousTokens[0][0]
         var words: [String] = [], weights: [Matrix] = []
-        let limit = maximumLength ?? 2 * source.count + 5
+        let limit = maximumLength ?? Self.translationLimit(sourceLength: source.count)
         while words.count < limit {
             let step = decoder.step(previousWords: [previous], state: state, memory: encoding.memory)
             weights.append(step.attention.weights)

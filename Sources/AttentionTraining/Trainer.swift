@@ -1,5 +1,6 @@
 import AttentionEngine
 import AttentionMath
+import AttentionModels
 import Foundation
 
 /// Where a training run stands, for a progress line.

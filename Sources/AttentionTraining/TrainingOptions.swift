@@ -1,3 +1,4 @@
+import AttentionModels
 /// How `train` trains: the optimiser, its schedule and the seed.
 public struct TrainingOptions: Equatable, Sendable, Codable {
     /// Passes over the training split.

@@ -69,7 +69,7 @@ import Testing
     }
 
     @Test func aVariantThatNeedsATargetSaysSo() {
-        #expect(failure(TraceRequest(variant: .additive, source: "a b"))
+        #expect(failure(TraceRequest(variant: .additive, source: "a b", parameters: .seeded))
                     == "variant 'additive' needs a target: give a target sentence or give the target-side tensors in the spec")
         #expect(failure(TraceRequest(variant: .cross, source: "a b"))
                     == "variant 'cross' needs 'X': give a target sentence, or 'X' or 'targetTokens' in the spec")

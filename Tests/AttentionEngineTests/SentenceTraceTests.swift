@@ -9,7 +9,8 @@ import TestSupport
     static let target = "l'homme qui a visité le zoo hier"
 
     static func request(_ variant: Variant, seed: UInt64 = TraceRequest.defaultSeed) -> TraceRequest {
-        TraceRequest(variant: variant, source: source, target: variant.sides == .sourceOnly ? nil : target, seed: seed)
+        TraceRequest(variant: variant, source: source, target: variant.sides == .sourceOnly ? nil : target, seed: seed,
+                     parameters: .seeded)
     }
 
     @Test func tokensKeepTheirSpellingAndSplitElision() {

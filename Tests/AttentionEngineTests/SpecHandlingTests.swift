@@ -24,7 +24,7 @@ import Testing
         let trace = try AttentionTracer().trace(TraceRequest(spec: try spec(Self.dotSpec)))
         #expect(trace.variant == "dot")
         #expect(trace.tensor("t0.score.scores")?.values?.scalars == [1, 2])
-        #expect(try AttentionTracer().trace(TraceRequest(source: "a", target: "b")).variant == "additive")
+        #expect(try AttentionTracer().trace(TraceRequest(source: "a", target: "b", parameters: .seeded)).variant == "additive")
     }
 
     @Test func onlyARealConflictOfVariantsIsRefusedNamingBothSources() throws {

@@ -1,4 +1,5 @@
 import AttentionMath
+import AttentionModels
 @testable import AttentionTraining
 import Foundation
 import SafeTensors
@@ -24,7 +25,7 @@ import Testing
 
     @Test func float32HalvesTheSizeAndRoundsEveryValue() throws {
         let (model, _) = try Self.model()
-        let file = try SafeTensorsFile(bytes: Checkpoint.encode(model, record: nil, as: .f32))
+        let file = try SafeTensorsFile(bytes: Checkpoint.encode(model, record: nil as TrainingRecord?, as: .f32))
         let decoded = try Checkpoint.decode(file).model
         #expect(decoded.parameters.scoreWeights.scalars == model.parameters.scoreWeights.scalars.map { Double(Float($0)) })
     }
@@ -40,23 +41,23 @@ import Testing
 
     @Test func aMissingTensorIsNamed() throws {
         let file = try Self.rewritten { tensors, _ in tensors["readout.b_y"] = nil }
-        #expect(throws: TrainingError.invalidCheckpoint("tensor 'readout.b_y' is missing")) { try Checkpoint.decode(file) }
+        #expect(throws: ModelError.invalidCheckpoint("tensor 'readout.b_y' is missing")) { try Checkpoint.decode(file) }
     }
 
     @Test func anUnknownTensorGetsADidYouMean() throws {
         let file = try Self.rewritten { tensors, _ in tensors["W_A"] = SafeTensor(shape: [1], values: [0]) }
-        #expect(throws: TrainingError.invalidCheckpoint("unknown tensor 'W_A' (did you mean 'W_a'?)")) { try Checkpoint.decode(file) }
+        #expect(throws: ModelError.invalidCheckpoint("unknown tensor 'W_A' (did you mean 'W_a'?)")) { try Checkpoint.decode(file) }
     }
 
     @Test func aWrongShapeIsNamedWithTheExpectedOne() throws {
         let file = try Self.rewritten { tensors, _ in tensors["v_a"] = SafeTensor(shape: [5], values: [0, 0, 0, 0, 0]) }
-        #expect(throws: TrainingError.invalidCheckpoint(
+        #expect(throws: ModelError.invalidCheckpoint(
             "tensor 'v_a' has shape [5], expected [4] for the sizes and vocabularies in its metadata")) { try Checkpoint.decode(file) }
     }
 
     @Test func aVocabularyThatDoesNotMatchTheTensorsIsRefused() throws {
         let file = try Self.rewritten { _, metadata in metadata["source_vocabulary"] = #"["the","cat"]"# }
-        #expect(throws: TrainingError.invalidCheckpoint(
+        #expect(throws: ModelError.invalidCheckpoint(
             "tensor 'encoder.embedding' has shape [6, 6], expected [2, 6] for the sizes and vocabularies in its metadata")) {
             try Checkpoint.decode(file)
         }
@@ -64,15 +65,15 @@ import Testing
 
     @Test func badMetadataIsNamed() throws {
         let noFormat = try Self.rewritten { _, metadata in metadata["format"] = nil }
-        #expect(throws: TrainingError.invalidCheckpoint("metadata 'format' is missing, expected 'attention-trace/rnnsearch/1'")) {
+        #expect(throws: ModelError.invalidCheckpoint("metadata 'format' is missing, expected 'attention-trace/rnnsearch/1'")) {
             try Checkpoint.decode(noFormat)
         }
         let badSizes = try Self.rewritten { _, metadata in metadata["configuration"] = "{" }
-        #expect(throws: TrainingError.invalidCheckpoint("metadata 'configuration' is not valid JSON of the expected form")) {
+        #expect(throws: ModelError.invalidCheckpoint("metadata 'configuration' is not valid JSON of the expected form")) {
             try Checkpoint.decode(badSizes)
         }
         let twice = try Self.rewritten { _, metadata in metadata["target_vocabulary"] = #"["⟨s⟩","⟨/s⟩","le","le","chat","noir","blanc","chien","dort"]"# }
-        #expect(throws: TrainingError.invalidCheckpoint("metadata 'target_vocabulary' lists a token twice")) {
+        #expect(throws: ModelError.invalidCheckpoint("metadata 'target_vocabulary' lists a token twice")) {
             try Checkpoint.decode(twice)
         }
     }

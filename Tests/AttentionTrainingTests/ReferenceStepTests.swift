@@ -1,4 +1,5 @@
 import AttentionMath
+import AttentionModels
 @testable import AttentionTraining
 import Foundation
 import SafeTensors

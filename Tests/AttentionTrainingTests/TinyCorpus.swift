@@ -1,3 +1,4 @@
+import AttentionModels
 import AttentionTraining
 
 /// A hand-written sentence pair for tests.

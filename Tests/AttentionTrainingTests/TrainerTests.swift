@@ -1,4 +1,5 @@
 import AttentionMath
+import AttentionModels
 @testable import AttentionTraining
 import SafeTensors
 import Testing
@@ -85,10 +86,10 @@ import Testing
 
     @Test func unknownWordsNameTheClosestKnownOne() throws {
         let trainer = try Trainer(options: TinyCorpus.options(), training: TinyCorpus.training, heldOut: TinyCorpus.heldOut)
-        #expect(throws: TrainingError.unknownWord("cats", side: "source", suggestion: "cat")) {
+        #expect(throws: ModelError.unknownWord("cats", side: "source", suggestion: "cat")) {
             try trainer.model.translate(["the", "cats"])
         }
-        #expect("\(TrainingError.unknownWord("chats", side: "target", suggestion: "chat"))"
+        #expect("\(ModelError.unknownWord("chats", side: "target", suggestion: "chat"))"
                 == "the target word 'chats' is not in the model's vocabulary (did you mean 'chat'?)")
     }
 }

@@ -86,8 +86,15 @@ import TestSupport
         Case(name: "empty W_a under --score concat", arguments: ["--score", "concat"],
              spec: #"{"variant": "global", "tensors": {"query": [[1]], "keys": [[1]], "W_a": []}}"#,
              message: "tensor 'W_a' has shape [0]: every dimension must be at least 1"),
-        Case(name: "missing target names the flags", arguments: ["--variant", "additive", "--source", "a"],
+        Case(name: "missing target names the flags", arguments: ["--variant", "additive", "--source", "a", "--model", "seeded"],
              message: "variant 'additive' needs a target: pass --target or give the target-side tensors in --input"),
+        Case(name: "a word the shipped model does not know",
+             arguments: ["--variant", "additive", "--source", "the man who visitted the zoo", "--target", "l'homme"],
+             message: "the source word 'visitted' is not in the vocabulary of the model rnnsearch.safetensors; closest known: 'visited'"
+                 + "; pass --model seeded to trace any words"),
+        Case(name: "a target word the shipped model does not know",
+             arguments: ["--variant", "additive", "--source", "the man", "--target", "l'homme zzzz"],
+             message: "the target word 'zzzz' is not in the vocabulary of the model rnnsearch.safetensors; pass --model seeded to trace any words"),
     ]
 
     @Test(arguments: cases)
@@ -128,7 +135,7 @@ import TestSupport
     @Test func anUnwritableOutputPathIsRefusedAndNothingIsWritten() throws {
         let directory = try makeTemporaryDirectory()
         let output = directory.appendingPathComponent("missing/walkthrough.html")
-        let result = try runAttentionTrace(["trace", "--source", "a", "--target", "b", "--output", output.path])
+        let result = try runAttentionTrace(["trace", "--source", "a", "--target", "b", "--model", "seeded", "--output", output.path])
         #expect(result.status != 0)
         #expect(result.standardError == "Error: cannot write '\(output.path)': no such file or directory\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)

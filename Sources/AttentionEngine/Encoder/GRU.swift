@@ -12,7 +12,7 @@ import AttentionTrace
 /// PyTorch's `nn.GRU` differs: it applies the reset gate after `U_h` and swaps
 /// the roles of `z` and `1 − z`.
 struct GRU {
-    /// The prefix of the parameters' random streams, such as `encoder.forward`.
+    /// The prefix of the parameters' names (their checkpoint names and random streams), such as `encoder.forward`.
     let name: String
     /// The symbol of the state, in formula notation (`h^{→}`, `s`).
     let state: String
@@ -32,6 +32,54 @@ struct GRU {
         ]
     }
 
+    /// Records the six weight matrices in the recorder's current step, each from `parameters`
+    /// under its checkpoint name (`<name>.W_z` …).
+    func recordWeights(from parameters: ParameterSource, recorder: TraceRecorder) -> Weights {
+        let hidden = Axis(name: "dimension")
+        func parameter(_ key: String, rows: Int) -> TracedMatrix {
+            let (value, provenance) = parameters.matrix(named: "\(name).\(key)", rows: rows, columns: hiddenSize)
+            return recorder.record(value, key: key, symbol: key, "\(name) GRU parameter \(key)",
+                                   rows: Axis(name: rows == inputSize ? "input" : "dimension"), columns: hidden,
+                                   provenance: provenance)
+        }
+        let wz = parameter("W_z", rows: inputSize), uz = parameter("U_z", rows: hiddenSize)
+        let wr = parameter("W_r", rows: inputSize), ur = parameter("U_r", rows: hiddenSize)
+        let wh = parameter("W_h", rows: inputSize), uh = parameter("U_h", rows: hiddenSize)
+        return Weights(wz: wz, uz: uz, wr: wr, ur: ur, wh: wh, uh: uh)
+    }
+
+    /// Records one step, `previous` → the new state, in the recorder's current step: the same
+    /// gates, under the same keys, as ``run(over:from:reversed:positions:stateID:parameters:recorder:)``
+    /// records for every position, for a recurrence whose next input depends on its state
+    /// (the RNNsearch decoder reads the context its state chose).
+    ///
+    /// - Parameters:
+    ///   - input: `x_t`, one row.
+    ///   - previous: The state before the step, one row, already recorded.
+    ///   - weights: The weights, recorded once (``recordWeights(from:recorder:)``).
+    ///   - stateKey: The key of the new state in the current step.
+    func step(_ input: TracedMatrix, from previous: TracedMatrix, weights w: Weights, stateKey: String,
+              recorder: TraceRecorder) -> TracedMatrix {
+        let prev = "\(state)_{t−1}"
+        let xwz = recorder.multiply(input, w.wz, key: "xW_z", symbol: "x_t W_z", "the input's contribution to the update gate")
+        let huz = recorder.multiply(previous, w.uz, key: "hU_z", symbol: "\(prev) U_z", "the previous state's contribution to the update gate")
+        let az = recorder.add([xwz, huz], key: "a_z", symbol: "a_z", "the update gate before the sigmoid")
+        let z = recorder.apply(.sigmoid, az, key: "z", symbol: "z_t", "the update gate: how much of the candidate replaces the old state")
+        let xwr = recorder.multiply(input, w.wr, key: "xW_r", symbol: "x_t W_r", "the input's contribution to the reset gate")
+        let hur = recorder.multiply(previous, w.ur, key: "hU_r", symbol: "\(prev) U_r", "the previous state's contribution to the reset gate")
+        let ar = recorder.add([xwr, hur], key: "a_r", symbol: "a_r", "the reset gate before the sigmoid")
+        let r = recorder.apply(.sigmoid, ar, key: "r", symbol: "r_t", "the reset gate: how much of the old state the candidate may read")
+        let rh = recorder.hadamard(r, previous, key: "rh", symbol: "r_t ⊙ \(prev)", "the old state, filtered by the reset gate")
+        let xwh = recorder.multiply(input, w.wh, key: "xW_h", symbol: "x_t W_h", "the input's contribution to the candidate")
+        let rhu = recorder.multiply(rh, w.uh, key: "rhU_h", symbol: "(r_t ⊙ \(prev)) U_h", "the filtered state's contribution to the candidate")
+        let ah = recorder.add([xwh, rhu], key: "a_h", symbol: "a_h", "the candidate before the tanh")
+        let candidate = recorder.apply(.tanh, ah, key: "candidate", symbol: "h̃_t", "the candidate state")
+        return recorder.record(previous.value.interpolated(to: candidate.value, weight: z.value), key: stateKey,
+                               symbol: "\(state)_t", "the new state: old state and candidate mixed by the update gate",
+                               rows: previous.rows, columns: previous.columns,
+                               provenance: Provenance(.interpolate, [z.id, previous.id, candidate.id]))
+    }
+
     /// Runs the GRU over the rows of `inputs`, recording its parameters and every
     /// gate at every position in the recorder's current step.
     ///
@@ -44,17 +92,9 @@ struct GRU {
     ///   - stateID: The identifier to record the states under, if not `<step>.h`.
     /// - Returns: The states, one row per position.
     func run(over inputs: TracedMatrix, from initial: TracedMatrix, reversed: Bool = false, positions: Axis,
-             stateID: TensorID? = nil, generator: ParameterGenerator, recorder: TraceRecorder) -> TracedMatrix {
+             stateID: TensorID? = nil, parameters source: ParameterSource, recorder: TraceRecorder) -> TracedMatrix {
         let hidden = Axis(name: "dimension")
-        func parameter(_ key: String, rows: Int) -> TracedMatrix {
-            let (value, provenance) = generator.glorotParameter(named: "\(name).\(key)", rows: rows, columns: hiddenSize)
-            return recorder.record(value, key: key, symbol: key, "\(name) GRU parameter \(key)",
-                                   rows: Axis(name: rows == inputSize ? "input" : "dimension"), columns: hidden,
-                                   provenance: provenance)
-        }
-        let wz = parameter("W_z", rows: inputSize), uz = parameter("U_z", rows: hiddenSize)
-        let wr = parameter("W_r", rows: inputSize), ur = parameter("U_r", rows: hiddenSize)
-        let wh = parameter("W_h", rows: inputSize), uh = parameter("U_h", rows: hiddenSize)
+        let (wz, uz, wr, ur, wh, uh) = recordWeights(from: source, recorder: recorder).all
         let x = TracedMatrix(id: inputs.id, value: inputs.value, rows: positions, columns: inputs.columns)
         let xwz = recorder.multiply(x, wz, key: "xW_z", symbol: "x_t W_z", "the input's contribution to the update gate")
         let xwr = recorder.multiply(x, wr, key: "xW_r", symbol: "x_t W_r", "the input's contribution to the reset gate")
@@ -113,6 +153,16 @@ extension GRU {
     /// The six weight matrices of a GRU.
     struct Parameters {
         var wz, uz, wr, ur, wh, uh: Matrix
+    }
+
+    /// The six weight matrices as the trace recorded them.
+    struct Weights {
+        let wz, uz, wr, ur, wh, uh: TracedMatrix
+
+        /// The six in declaration order.
+        var all: (TracedMatrix, TracedMatrix, TracedMatrix, TracedMatrix, TracedMatrix, TracedMatrix) {
+            (wz, uz, wr, ur, wh, uh)
+        }
     }
 }
 

@@ -10,22 +10,27 @@ import AttentionTrace
 /// target with teacher forcing: the state `s_{t−1}` that has read ⟨s⟩ and the
 /// target words before word `t` is the query for word `t`. Its initial state is
 /// `tanh(h^←_1 W_s)`, as in the paper.
+///
+/// The parameters and embeddings come from a ``ParameterSource`` at its sizes: seeded
+/// (8-wide embeddings, 4-wide encoder states) or a trained RNNsearch model's. A model's
+/// decoder also reads each context, so ``RNNSearchDecoder`` runs it, word by word, and
+/// this encoder only encodes the source.
 struct SentenceEncoder {
-    /// The width of a token embedding (`d_model` of the Transformer-style variants).
-    static let embeddingSize = 8
-    /// The width of each direction's GRU state; annotations are twice as wide.
-    static let encoderSize = 4
-    /// The width of the decoder state: that of an annotation, so dot-product scores apply.
-    static let decoderSize = 2 * encoderSize
+    /// The width of a seeded token embedding (`d_model` of the Transformer-style variants).
+    static let embeddingSize = ParameterSource.Sizes.seeded.embedding
     /// The token the decoder reads before the first target word.
     static let startToken = "⟨s⟩"
 
-    let generator: ParameterGenerator
+    let parameters: ParameterSource
 
-    /// The encoder's outputs: one annotation per source token and, with a
-    /// target, one decoder state per target token.
+    /// The widths the encoder runs at.
+    var sizes: ParameterSource.Sizes { parameters.sizes }
+
+    /// The encoder's outputs: one annotation per source token, the backward states (which
+    /// start the decoder) and, with a target, one decoder state per target token.
     struct Encoding {
         var keys: TracedMatrix
+        var backward: TracedMatrix
         var query: TracedMatrix?
     }
 
@@ -35,14 +40,14 @@ struct SentenceEncoder {
         let group = "Step 1 · Encode"
 
         recorder.begin("encode.embed", title: "Embed the source words", group: group,
-                       explanation: "Each word becomes a vector of \(Self.embeddingSize) numbers. The vector depends only on the word and the seed, so the same word has the same embedding in every sentence.",
+                       explanation: embeddingExplanation,
                        formulas: ["x_i = E[w_i]"])
-        let embeddings = embed(source, key: "x", rows: sourceAxis, recorder: recorder)
+        let embeddings = embed(source, side: .source, key: "x", rows: sourceAxis, recorder: recorder)
 
-        let zero = Matrix(rows: 1, columns: Self.encoderSize)
+        let zero = Matrix(rows: 1, columns: sizes.encoder)
         func direction(_ name: String, arrow: String, reversed: Bool) -> TracedMatrix {
-            let gru = GRU(name: "encoder.\(name)", state: "h^{\(arrow)}", inputSize: Self.embeddingSize,
-                          hiddenSize: Self.encoderSize)
+            let gru = GRU(name: "encoder.\(name)", state: "h^{\(arrow)}", inputSize: sizes.embedding,
+                          hiddenSize: sizes.encoder)
             recorder.begin("encode.\(name)", title: "Read the sentence \(reversed ? "right to left" : "left to right")",
                            group: group,
                            explanation: reversed
@@ -53,7 +58,7 @@ struct SentenceEncoder {
                                           rows: Axis(name: "state"), columns: Axis(name: "dimension"),
                                           provenance: Provenance(.constant, note: "the zero vector"))
             return gru.run(over: embeddings, from: initial, reversed: reversed, positions: sourceAxis,
-                           generator: generator, recorder: recorder)
+                           parameters: parameters, recorder: recorder)
         }
         let forward = direction("forward", arrow: "→", reversed: false)
         let backward = direction("backward", arrow: "←", reversed: true)
@@ -62,43 +67,62 @@ struct SentenceEncoder {
                        explanation: "Each word's annotation puts the forward and backward states side by side, so it describes the word in the context of the whole sentence, not only its neighbours. These annotations are the keys that attention scores.",
                        formulas: ["h_i = [h^{→}_i ; h^{←}_i]"])
         let annotationAxis = Axis(name: "dimension",
-                                  labels: (0..<Self.encoderSize).map { "→\($0)" } + (0..<Self.encoderSize).map { "←\($0)" })
+                                  labels: (0..<sizes.encoder).map { "→\($0)" } + (0..<sizes.encoder).map { "←\($0)" })
         let keys = recorder.concatenate([forward, backward], rows: sourceAxis, columns: annotationAxis,
                                         id: "keys", key: "h", symbol: "h_i",
                                         "the annotations: one row per source word")
         recorder.publish(keys, asInput: "keys")
 
-        guard let target else { return Encoding(keys: keys, query: nil) }
-        return Encoding(keys: keys, query: decode(target, backward: backward, group: group, recorder: recorder))
+        guard let target else { return Encoding(keys: keys, backward: backward, query: nil) }
+        return Encoding(keys: keys, backward: backward,
+                        query: decode(target, backward: backward, group: group, recorder: recorder))
+    }
+
+    /// What the embedding step says about where the vectors come from.
+    private var embeddingExplanation: String {
+        switch parameters {
+        case .seeded:
+            "Each word becomes a vector of \(sizes.embedding) numbers. The vector depends only on the word and the seed, so the same word has the same embedding in every sentence."
+        case .model(let checkpoint):
+            "Each word becomes a vector of \(sizes.embedding) numbers: its row of the embedding matrix E that \(checkpoint.name) learned. Words used alike in translation have learned similar vectors."
+        }
+    }
+
+    /// The formula of the decoder's initial state.
+    static let initialStateFormula: Formula = "s_{init} = tanh(h^{←}_1 W_s)"
+
+    /// Records the decoder's initial state `tanh(h^←_1 W_s)` in the current step: the backward
+    /// state at the first source word, which has read the whole sentence, projected by `W_s`.
+    func initialState(backward: TracedMatrix, recorder: TraceRecorder) -> TracedMatrix {
+        let first = recorder.rows(0..<1, of: backward, key: "first", symbol: "h^{←}_1",
+                                  "the backward state at the first source word, which has read the whole sentence")
+        let (ws, wsProvenance) = parameters.matrix(named: "decoder.W_s", rows: sizes.encoder, columns: sizes.decoder)
+        let wsTraced = recorder.record(ws, key: "W_s", symbol: "W_s", "projects the backward summary to the decoder's initial state",
+                                       rows: Axis(name: "dimension"), columns: Axis(name: "dimension"), provenance: wsProvenance)
+        let projected = recorder.multiply(first, wsTraced, key: "initial.pre", symbol: "h^{←}_1 W_s", "before the tanh")
+        return recorder.apply(.tanh, projected, key: "initial", symbol: "s_{init}", "the decoder's initial state")
     }
 
     private func decode(_ target: [String], backward: TracedMatrix, group: String, recorder: TraceRecorder) -> TracedMatrix {
         let targetAxis = Axis(name: "target", labels: target)
-        let gru = GRU(name: "decoder", state: "s", inputSize: Self.embeddingSize, hiddenSize: Self.decoderSize)
+        let gru = GRU(name: "decoder", state: "s", inputSize: sizes.embedding, hiddenSize: sizes.decoder)
         recorder.begin("encode.decoder", title: "Run the decoder over the target", group: group,
                        explanation: "The decoder GRU reads ⟨s⟩ and then the target words (teacher forcing). The state it has after reading everything before target word t, written s_{t−1}, is the query that asks which source words matter for word t.",
-                       formulas: ["s_{init} = tanh(h^{←}_1 W_s)"] + gru.formulas)
-        let first = recorder.rows(0..<1, of: backward, key: "first", symbol: "h^{←}_1",
-                                  "the backward state at the first source word, which has read the whole sentence")
-        let (ws, wsProvenance) = generator.glorotParameter(named: "decoder.W_s", rows: Self.encoderSize,
-                                                           columns: Self.decoderSize)
-        let wsTraced = recorder.record(ws, key: "W_s", symbol: "W_s", "projects the backward summary to the decoder's initial state",
-                                       rows: Axis(name: "dimension"), columns: Axis(name: "dimension"), provenance: wsProvenance)
-        let projected = recorder.multiply(first, wsTraced, key: "initial.pre", symbol: "h^{←}_1 W_s", "before the tanh")
-        let initial = recorder.apply(.tanh, projected, key: "initial", symbol: "s_{init}", "the decoder's initial state")
+                       formulas: [Self.initialStateFormula] + gru.formulas)
+        let initial = initialState(backward: backward, recorder: recorder)
         let previousWords = [Self.startToken] + target.dropLast()
-        let inputs = embed(previousWords, key: "y", rows: Axis(name: "previous word", labels: previousWords), recorder: recorder)
+        let inputs = embed(previousWords, side: .target, key: "y", rows: Axis(name: "previous word", labels: previousWords),
+                           recorder: recorder)
         let states = gru.run(over: inputs, from: initial, positions: targetAxis, stateID: "query",
-                             generator: generator, recorder: recorder)
+                             parameters: parameters, recorder: recorder)
         recorder.publish(states, asInput: "query")
         return states
     }
 
-    /// Records the embeddings of `words`, one row each, under `key` in the current step.
-    func embed(_ words: [String], key: String, rows: Axis, recorder: TraceRecorder) -> TracedMatrix {
-        let vectors = Matrix.stacking(words.map { generator.embedding(of: $0, dimension: Self.embeddingSize) })
+    /// Records the embeddings of `words` of `side`, one row each, under `key` in the current step.
+    func embed(_ words: [String], side: ParameterSource.Side, key: String, rows: Axis, recorder: TraceRecorder) -> TracedMatrix {
+        let (vectors, provenance) = parameters.embeddings(of: words, side: side)
         return recorder.record(vectors, key: key, symbol: "\(key)_i", "the embedding of each word", rows: rows,
-                               columns: Axis(name: "dimension"),
-                               provenance: Provenance(.embedding, note: generator.embeddingNote(dimension: Self.embeddingSize)))
+                               columns: Axis(name: "dimension"), provenance: provenance)
     }
 }

@@ -51,7 +51,7 @@ struct SequenceEncoder {
                                                     givenWidth: width)
         }
         let axis = Axis(name: side, labels: tokens)
-        let encoder = SentenceEncoder(generator: input.tensors.generator)
+        let encoder = SentenceEncoder(parameters: .seeded(input.tensors.generator))
         recorder.begin("encode.\(name)", title: positional ? "Embed the \(side) words and their positions" : "Embed the \(side) words",
                        group: group,
                        explanation: positional
@@ -60,7 +60,8 @@ struct SequenceEncoder {
                        formulas: positional
                            ? ["\(name)_{pos} = x_{pos} + PE_{pos}", "PE_{pos,2i} = sin(pos / 10000^{2i/d})", "PE_{pos,2i+1} = cos(pos / 10000^{2i/d})"]
                            : ["\(name)_{pos} = x_{pos}"])
-        let embeddings = encoder.embed(tokens, key: positional ? "x" : name, rows: axis, recorder: recorder)
+        let embeddings = encoder.embed(tokens, side: side == "target" ? .target : .source, key: positional ? "x" : name,
+                                       rows: axis, recorder: recorder)
         guard positional else {
             recorder.publish(embeddings, asInput: name)
             return embeddings

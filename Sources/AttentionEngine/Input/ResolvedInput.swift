@@ -30,8 +30,9 @@ struct ResolvedInput {
         names.compactMap { tensors.given[$0]?.rowCount }.first ?? tokens?.count ?? 0
     }
 
-    /// The model width for a size estimate: the widest given tensor's, else the embedding size.
+    /// The model width for a size estimate: the widest given tensor's, else the widest of the
+    /// parameters' embeddings, annotations and decoder states.
     var width: Int {
-        tensors.given.values.map(\.columnCount).max() ?? SentenceEncoder.embeddingSize
+        tensors.given.values.map(\.columnCount).max() ?? tensors.parameters.sizes.width
     }
 }

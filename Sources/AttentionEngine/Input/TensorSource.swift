@@ -1,8 +1,9 @@
 import AttentionMath
+import AttentionModels
 import AttentionTrace
 
-/// Supplies a mechanism's input tensors: the spec's where it gives them,
-/// generated from the seed where it does not.
+/// Supplies a mechanism's input tensors: the spec's where it gives them, else the
+/// parameters' source: a trained model's, or generated from the seed.
 ///
 /// Every tensor is checked against the shape the mechanism expects, so a wrong
 /// shape is reported by name, with the expected and the found shape, before
@@ -10,8 +11,15 @@ import AttentionTrace
 struct TensorSource {
     /// The tensors the spec gives, by canonical name.
     let given: [String: Tensor]
-    /// Draws what the spec leaves out.
+    /// Draws what the spec leaves out when no model supplies it, and what only seeded parameters have.
     let generator: ParameterGenerator
+    /// The model whose parameters the trace reads, if one is in force.
+    var model: ModelCheckpoint?
+
+    /// Where the parameters the spec leaves out come from.
+    var parameters: ParameterSource {
+        model.map(ParameterSource.model) ?? .seeded(generator)
+    }
 
     /// The given tensor `name` viewed as a matrix (a vector is one row), if any.
     ///
@@ -27,13 +35,13 @@ struct TensorSource {
         given[name] != nil
     }
 
-    /// The tensor `name` with shape `rows x columns`: given, or drawn Glorot-uniform.
+    /// The tensor `name` with shape `rows x columns`: given, else from ``parameters``.
     ///
     /// - Parameter reason: Where the expected shape comes from, for the error message.
     /// - Throws: ``TraceError/shapeMismatch(tensor:expected:found:because:)``.
     func matrix(_ name: String, rows: Int, columns: Int, because reason: String) throws(TraceError) -> (Matrix, Provenance) {
         guard let tensor = given[name] else {
-            return generator.glorotParameter(named: name, rows: rows, columns: columns)
+            return parameters.matrix(named: name, rows: rows, columns: columns)
         }
         guard tensor.shape == [rows, columns] || (rows == 1 && tensor.shape == [columns]) else {
             throw TraceError.shapeMismatch(tensor: name, expected: [rows, columns], found: tensor.shape, because: reason)
@@ -41,7 +49,7 @@ struct TensorSource {
         return (Matrix(rows: rows, columns: columns, scalars: tensor.scalars), Provenance(.given, note: "given in the input spec"))
     }
 
-    /// The vector `name` of length `count`, as one row: given, or drawn Glorot-uniform.
+    /// The vector `name` of length `count`, as one row: given, else from ``parameters``.
     ///
     /// - Throws: ``TraceError/shapeMismatch(tensor:expected:found:because:)``.
     func vector(_ name: String, count: Int, because reason: String) throws(TraceError) -> (Matrix, Provenance) {

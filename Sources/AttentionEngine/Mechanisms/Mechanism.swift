@@ -26,6 +26,9 @@ protocol Mechanism: Sendable {
     /// The option values the variant's name fixes (`causal` masks, `dot` scores with the dot
     /// product): restating one is accepted, contradicting it is refused.
     var impliedOptions: MechanismOptions { get }
+    /// Whether the mechanism traces a trained RNNsearch model when one is in force (`additive`:
+    /// the model's attention is its score), rather than seeded parameters only.
+    var tracesModels: Bool { get }
 
     /// `options` (already checked against ``options``) with the defaults the mechanism
     /// chooses filled in: what the trace records and the mechanism computes with,
@@ -56,6 +59,9 @@ protocol Mechanism: Sendable {
 }
 
 extension Mechanism {
+    /// Mechanisms trace seeded parameters unless they say otherwise.
+    var tracesModels: Bool { false }
+
     /// Options are taken as given unless the mechanism chooses defaults.
     func resolved(_ options: MechanismOptions, tensors: TensorSource) -> MechanismOptions {
         options

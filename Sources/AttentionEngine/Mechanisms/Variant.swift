@@ -49,6 +49,10 @@ public struct Variant: Hashable, Sendable, CaseIterable, CustomStringConvertible
     /// The sentences the variant reads.
     public var sides: Sides { mechanism.sides }
 
+    /// Whether the variant traces a trained model when one is in force (`additive`), rather than
+    /// seeded parameters only.
+    public var tracesModels: Bool { mechanism.tracesModels }
+
     /// The options a request or a spec may set for the variant.
     public var options: [MechanismOption] { mechanism.options }
 

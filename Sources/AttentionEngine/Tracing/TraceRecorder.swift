@@ -20,6 +20,8 @@ final class TraceRecorder {
     private(set) var results: [String: TraceResult] = [:]
     /// The first recorded entry that is NaN, +∞, or −∞ where no mask put it, which only an overflow produces.
     private(set) var firstUndefinedEntry: (id: TensorID, row: Int, column: Int)?
+    /// The target tokens a mechanism generated (a translation), when the input gave none.
+    var generatedTargetTokens: [String]?
     /// The tensors ``mask(_:with:key:symbol:_:)`` made, the only ones whose −∞ entries mean "masked".
     private var maskedTensors: Set<TensorID> = []
 
@@ -30,6 +32,23 @@ final class TraceRecorder {
     /// Starts a new step; tensors recorded from now on belong to it.
     func begin(_ id: String, title: String, group: String? = nil, explanation: String, formulas: [Formula]) {
         steps.append(Step(id: id, title: title, group: group, explanation: explanation, formulas: formulas))
+    }
+
+    /// Adds `sentence` to the explanation of the current step, and retitles it: for what a step
+    /// learns only from its own numbers, such as the word a model predicted.
+    func amendCurrentStep(title: String? = nil, appending sentence: String) {
+        precondition(!steps.isEmpty, "amending before the first step")
+        let step = steps.count - 1
+        if let title { steps[step].title = title }
+        steps[step].explanation += " " + sentence
+    }
+
+    /// Renames the group of every step in group `old` to `new`: for a group named after what
+    /// its steps computed, such as the word a translation step generated.
+    func renameGroup(_ old: String, to new: String) {
+        for index in steps.indices where steps[index].group == old {
+            steps[index].group = new
+        }
     }
 
     /// Adds a warning to the trace.
@@ -278,7 +297,11 @@ final class TraceRecorder {
     /// the shifted scores, their exponentials, the row sums and the weights.
     ///
     /// Rows whose every score is masked get zero weights and a warning.
-    func softmax(_ scores: TracedMatrix, symbols: SoftmaxSymbols = SoftmaxSymbols(), rowDescription: String) -> TracedMatrix {
+    ///
+    /// - Parameter weightsKey: The key of the weights, when they are not attention weights
+    ///   (a model's word probabilities).
+    func softmax(_ scores: TracedMatrix, symbols: SoftmaxSymbols = SoftmaxSymbols(), rowDescription: String,
+                 weightsKey: String = "weights", weightsDescription: String = "the attention weights: each exponential divided by its row's sum") -> TracedMatrix {
         noteOverflowToNegativeInfinity(in: scores)
         let softmax = Softmax(rowsOf: scores.value)
         let one = Axis(name: "max")
@@ -295,8 +318,7 @@ final class TraceRecorder {
         for row in softmax.fullyMaskedRows {
             warn("\(scores.rows.name) \(scores.rows.label(row)): every score is masked, so its weights and context are all zero")
         }
-        return record(softmax.weights, key: "weights", symbol: symbols.weights,
-                      "the attention weights: each exponential divided by its row's sum",
+        return record(softmax.weights, key: weightsKey, symbol: symbols.weights, weightsDescription,
                       rows: scores.rows, columns: scores.columns, provenance: Provenance(.normalize, [e.id, z.id]))
     }
 }

@@ -29,7 +29,7 @@ extension CompareDirective {
             }
             do {
                 traces.append(try AttentionTracer().trace(TraceRequest(variant: variant, source: source, target: target,
-                                                                       seed: seed)))
+                                                                       seed: seed, parameters: .seeded)))
             } catch {
                 throw LessonError("variant '\(name)' cannot trace this sentence: \(error)", at: location)
             }

@@ -64,6 +64,8 @@ extension TraceDirective {
                             target: try body.single("target", directive: directive).map { unquoted($0.value) },
                             spec: spec,
                             seed: try seed(body, directive: directive),
+                            // Lessons are written against seeded numbers until a lesson can ask for the trained model.
+                            parameters: .seeded,
                             options: options)
     }
 }

@@ -2,7 +2,8 @@ import AttentionTrace
 
 /// Where a trace's numbers came from, read from the provenance of the tensors it
 /// recorded with no operands: drawn from the seed, embedded from the seed and a
-/// token's text, or given in the spec.
+/// token's text, given in the spec, or read from a trained model's checkpoint (which the
+/// trace's `model` option names).
 ///
 /// Attention weights computed from random parameters are close to uniform; a page
 /// that does not say the parameters are untrained invites reading noise as a finding.
@@ -17,10 +18,14 @@ struct ParameterOrigin: Equatable {
     private(set) var others: [Operation: Int] = [:]
     /// The seed, as the trace's options record it.
     let seed: String?
+    /// The trained model whose checkpoint the given tensors came from, as the trace's `model`
+    /// option records it (`checkpoint rnnsearch.safetensors (trained by …)`); `nil` for a spec's.
+    let model: String?
 
     /// Counts the trace's source tensors, whether it kept their numbers or a summary.
     init(_ trace: Trace) {
         seed = trace.options["seed"]
+        model = trace.options["model"]
         let sources = trace.steps.flatMap { $0.tensors.map(\.provenance) }.filter(\.operands.isEmpty)
         for source in sources {
             switch source.operation {
@@ -53,12 +58,13 @@ struct ParameterOrigin: Equatable {
         let from = seed.map { "from seed \($0)" } ?? "from the seed"
         if generated > 0 { parts.append("\(counted(generated, "tensor")) drawn at random \(from)") }
         if embeddings > 0 { parts.append("\(counted(embeddings, "embedding tensor")) drawn \(from) and each token's text") }
-        if given > 0 { parts.append("\(counted(given, "tensor")) given in the spec") }
+        if given > 0 { parts.append("\(counted(given, "tensor")) \(model.map { "read from the \($0)" } ?? "given in the spec")") }
         for (operation, count) in others.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             parts.append("\(counted(count, "tensor")) recorded as '\(operation.rawValue)'")
         }
         guard let last = parts.popLast() else { return nil }
         let list = parts.isEmpty ? last : parts.joined(separator: ", ") + " and " + last
+        if model != nil, generated + embeddings == 0, others.isEmpty { return "The parameters are trained: \(list)." }
         guard isSeeded else { return "Where the numbers come from: \(list)." }
         return "The parameters are not trained: \(list). The weights show how the mechanism computes, "
             + "not what a trained model attends to, so rows close to uniform are to be expected."

@@ -4,9 +4,22 @@ import AttentionTrace
 /// What a decoder-side mechanism attends with: one query row per target word,
 /// one key and one value row per source word.
 struct AlignmentInputs {
+    /// The decoder states: one row per target word, or the latest state alone (``queryRows``).
     var query: TracedMatrix
     var keys: TracedMatrix
     var values: TracedMatrix
+    /// Which row of ``query`` is the state `s_{t−1}` for target word `t`.
+    var queryRows = QueryRows.perTargetWord
+
+    /// How ``query`` holds the decoder states.
+    enum QueryRows {
+        /// Row `t` is `s_{t−1}`: every state is known before attention runs (a spec's, or a
+        /// teacher-forced decoder that reads only the target words).
+        case perTargetWord
+        /// One row, the latest state: a decoder that reads each context (RNNsearch) computes
+        /// `s_{t−1}` only after attending for word `t − 1`.
+        case latestState
+    }
 
     /// Records step 1 ("encode") and returns the query, keys and values.
     ///
@@ -38,7 +51,7 @@ struct AlignmentInputs {
                 throw TraceError.missingSequence(tensor: "keys", side: "source", variant: variant)
             }
             guard let targetTokens = input.targetTokens else { throw TraceError.missingTarget(variant: variant) }
-            let encoding = SentenceEncoder(generator: input.tensors.generator)
+            let encoding = SentenceEncoder(parameters: input.tensors.parameters)
                 .encode(source: sourceTokens, target: targetTokens, recorder: recorder)
             keys = encoding.keys
             guard let decoded = encoding.query else { throw TraceError.missingTarget(variant: variant) }
@@ -57,9 +70,10 @@ struct AlignmentInputs {
         return AlignmentInputs(query: query, keys: keys, values: values)
     }
 
-    /// Records row `t` of the query, the decoder state `s_{t−1}` for target word `t`, in the current step.
+    /// Records the decoder state `s_{t−1}` for target word `t`, a row of the query, in the current step.
     func queryRow(_ t: Int, recorder: TraceRecorder) -> TracedMatrix {
-        recorder.rows(t..<(t + 1), of: query, key: "s", symbol: "s",
-                      "the decoder state s_{t−1}: what the decoder knows just before it writes this word")
+        let row = queryRows == .perTargetWord ? t : 0
+        return recorder.rows(row..<(row + 1), of: query, key: "s", symbol: "s",
+                             "the decoder state s_{t−1}: what the decoder knows just before it writes this word")
     }
 }

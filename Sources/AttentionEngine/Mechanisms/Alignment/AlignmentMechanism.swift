@@ -1,3 +1,4 @@
+import AttentionModels
 import AttentionTrace
 
 /// The decoder-side mechanisms (Bahdanau et al. 2014; Luong et al. 2015): for each target
@@ -33,6 +34,8 @@ struct AlignmentMechanism: Mechanism {
     let window: Window
     /// Whose words a concat score is explained in.
     var framing: AlignmentScorer.Framing = .luong
+    /// Whether a trained RNNsearch model, when in force, is what the variant traces (``RNNSearchDecoder``).
+    var tracesModels = false
 
     var sides: Variant.Sides { .decoderOverSource }
 
@@ -91,15 +94,23 @@ struct AlignmentMechanism: Mechanism {
 
     func sizeEstimate(of input: ResolvedInput, policy: RecordingPolicy) -> TraceSizeEstimate {
         let n = input.length(given: ["keys"], tokens: input.sourceTokens)
-        let m = input.length(given: ["query"], tokens: input.targetTokens)
+        let model = input.tensors.model?.model
+        let m = model != nil && input.targetTokens == nil
+            ? RNNSearch.translationLimit(sourceLength: n) : input.length(given: ["query"], tokens: input.targetTokens)
         let d = Double(input.width)
-        // Per target word: [s; h_i], W_a c_i and tanh (width ≤ 2d + 2·8 each), the scores and the softmax's intermediates.
+        // Per target word: [s; h_i], W_a c_i and tanh (width ≤ 2d + 2·8 each), the scores and the softmax's intermediates;
+        // under a model also the prediction's six rows over the target vocabulary.
         let pairs = Double(n) * Double(m)
-        return TraceSizeEstimate(numbers: pairs * (2 * d + 2 * 8 + 8) + 40 * Double(n + m) * d,
+        let predictions = Double(m) * 6 * Double(model?.targetVocabulary.count ?? 0)
+        return TraceSizeEstimate(numbers: pairs * (2 * d + 2 * 8 + 8) + 40 * Double(n + m) * d + predictions,
                                  sourceLength: n, targetLength: m, width: input.width)
     }
 
     func trace(_ input: ResolvedInput, recorder: TraceRecorder) throws(TraceError) {
+        if let model = input.tensors.model {
+            precondition(tracesModels, "\(name) cannot trace \(model.name)")
+            return try RNNSearchDecoder(checkpoint: model).trace(input, variant: name, recorder: recorder)
+        }
         let scoreFunction = function(under: input.options, tensors: input.tensors)
         let inputs = try AlignmentInputs.encode(input, variant: name, recorder: recorder)
         let d = halfWidth(under: input.options)

@@ -7,9 +7,6 @@ import AttentionTrace
 /// Parameter shapes are checked when the scorer is made, before anything is
 /// recorded; the parameters are recorded in the first target word's score step.
 final class AlignmentScorer {
-    /// The default width `d_a` of the concat score's network when neither `W_a` nor `v_a` is given.
-    static let defaultScoreSize = 8
-
     /// Whose words a concat score is explained in: Bahdanau's ("additive") or Luong's ("concat").
     enum Framing {
         case bahdanau, luong
@@ -17,7 +14,9 @@ final class AlignmentScorer {
 
     let function: ScoreFunction
     private let framing: Framing
-    private let inputs: AlignmentInputs
+    /// What the scores read. A decoder that reads each context (RNNsearch) replaces the query
+    /// with each new state before scoring the next word.
+    var inputs: AlignmentInputs
     private var wa: Parameter?
     private var va: Parameter?
 
@@ -45,7 +44,7 @@ final class AlignmentScorer {
                                                          because: "d_s x d_h, with d_s = \(ds) from query and d_h = \(dh) from keys")
             wa = .pending(value, provenance)
         case .concat:
-            let da = tensors.given["W_a"]?.rowCount ?? tensors.given["v_a"]?.columnCount ?? Self.defaultScoreSize
+            let da = tensors.given["W_a"]?.rowCount ?? tensors.given["v_a"]?.columnCount ?? tensors.parameters.sizes.score
             let (w, wProvenance) = try tensors.matrix("W_a", rows: da, columns: ds + dh,
                                                       because: "d_a x (d_s + d_h), with d_s = \(ds) from query and d_h = \(dh) from keys")
             let (v, vProvenance) = try tensors.vector("v_a", count: da, because: "d_a = \(da), the rows of W_a")

@@ -1,4 +1,3 @@
-import AttentionEngine
 import AttentionMath
 
 /// Every parameter of an RNNsearch model, by the names of `Docs/models/rnnsearch.md`.
@@ -33,15 +32,19 @@ public struct ModelParameters: Equatable, Sendable {
 
     /// One entry of ``fields``: a parameter's checkpoint name, its place, whether it is a
     /// vector (one row here, one axis in a checkpoint) and whether it starts at zero (a bias).
-    struct Field {
-        let name: String
-        let path: WritableKeyPath<ModelParameters, Matrix>
-        var isVector = false
-        var isBias = false
+    public struct Field {
+        /// The checkpoint name, such as `decoder.W_z`.
+        public let name: String
+        /// Where the parameter sits in ``ModelParameters``.
+        public let path: WritableKeyPath<ModelParameters, Matrix>
+        /// Stored with one axis in a checkpoint (one row here).
+        public var isVector = false
+        /// Starts at zero.
+        public var isBias = false
     }
 
     /// Every parameter, in the order optimisers and documentation use.
-    static var fields: [Field] {
+    public static var fields: [Field] {
         func gru(_ prefix: String, _ path: WritableKeyPath<ModelParameters, GRUWeights>) -> [Field] {
             GRUWeights.fields.map { Field(name: "\(prefix).\($0.name)", path: path.appending(path: $0.path)) }
         }
@@ -76,33 +79,9 @@ public struct ModelParameters: Equatable, Sendable {
         outputBias = Matrix(rows: 1, columns: targetWords)
     }
 
-    /// Freshly initialised parameters: every matrix Glorot-uniform from its own stream of `seed`
-    /// (named after the parameter, as the engine draws its seeded parameters), biases zero.
-    ///
-    /// Embeddings, `v_a` and the weights are drawn alike: `U[−b, b)`, `b = √(6 / (rows + columns))`
-    /// (for `v_a`, `rows = 1`).
-    public init(initialisedFor configuration: ModelConfiguration, sourceWords: Int, targetWords: Int, seed: UInt64) {
-        self.init(zerosFor: configuration, sourceWords: sourceWords, targetWords: targetWords)
-        let generator = ParameterGenerator(seed: seed)
-        for field in Self.fields where !field.isBias {
-            let shape = self[keyPath: field.path]
-            self[keyPath: field.path] = generator.glorotUniform(named: field.name, rows: shape.rows, columns: shape.columns)
-        }
-    }
-
-    /// The parameters with every matrix zero, shaped like these.
-    var zeros: ModelParameters {
-        var result = self
-        for field in Self.fields {
-            let shape = self[keyPath: field.path]
-            result[keyPath: field.path] = Matrix(rows: shape.rows, columns: shape.columns)
-        }
-        return result
-    }
-
-    /// The sum of the squares of every entry: `‖θ‖²`.
-    var squaredNorm: Double {
-        Self.fields.reduce(0) { total, field in total + self[keyPath: field.path].scalars.reduce(0) { $0 + $1 * $1 } }
+    /// The parameter called `name` in a checkpoint (a vector as one row), or `nil` for no such name.
+    public func matrix(named name: String) -> Matrix? {
+        Self.fields.first { $0.name == name }.map { self[keyPath: $0.path] }
     }
 
     /// The number of scalars over every parameter.

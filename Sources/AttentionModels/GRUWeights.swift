@@ -13,18 +13,18 @@ public struct GRUWeights: Equatable, Sendable {
     public var uz, ur, uh: Matrix
 
     /// Every matrix with its name (`W_z` …) and its place in the struct.
-    static var fields: [(name: String, path: WritableKeyPath<GRUWeights, Matrix>)] {[
+    public static var fields: [(name: String, path: WritableKeyPath<GRUWeights, Matrix>)] {[
         ("W_z", \.wz), ("W_r", \.wr), ("W_h", \.wh), ("U_z", \.uz), ("U_r", \.ur), ("U_h", \.uh),
     ]}
 
     /// Zero matrices for a GRU reading `inputSize` numbers into a state of `hiddenSize`.
-    init(inputSize: Int, hiddenSize: Int) {
+    public init(inputSize: Int, hiddenSize: Int) {
         let w = Matrix(rows: inputSize, columns: hiddenSize), u = Matrix(rows: hiddenSize, columns: hiddenSize)
         (wz, wr, wh, uz, ur, uh) = (w, w, w, u, u, u)
     }
 
     /// `[W_z W_r W_h]`: the input's three projections in one product.
-    var inputWeights: Matrix { Matrix.concatenatingColumns([wz, wr, wh]) }
+    public var inputWeights: Matrix { Matrix.concatenatingColumns([wz, wr, wh]) }
     /// `[U_z U_r]`: the state's contribution to both gates in one product.
-    var gateWeights: Matrix { Matrix.concatenatingColumns([uz, ur]) }
+    public var gateWeights: Matrix { Matrix.concatenatingColumns([uz, ur]) }
 }

@@ -40,12 +40,12 @@ public struct Vocabulary: Equatable, Sendable {
 
     /// The indices of `words`.
     ///
-    /// - Throws: ``TrainingError/unknownWord(_:side:suggestion:)`` for the first word not in the
+    /// - Throws: ``ModelError/unknownWord(_:side:suggestion:)`` for the first word not in the
     ///   vocabulary, with the closest known token (``closestName(to:among:)``).
     public func indices(of words: [String], side: String) throws -> [Int] {
         try words.map { word in
             guard let index = indices[word] else {
-                throw TrainingError.unknownWord(word, side: side, suggestion: closestName(to: word, among: tokens))
+                throw ModelError.unknownWord(word, side: side, suggestion: closestName(to: word, among: tokens))
             }
             return index
         }

@@ -6,6 +6,9 @@ import SafeTensors
 /// An RNNsearch model as a safetensors file: every parameter as a tensor named as in
 /// `Docs/models/rnnsearch.md`, and in `__metadata__` (JSON strings) the format, the sizes, both
 /// vocabularies and, if the model was trained, the training record.
+///
+/// The record's type belongs to whoever wrote it (`AttentionTraining`'s `TrainingRecord`);
+/// a reader that needs only part of it decodes that part (``TrainingSummary``).
 public enum Checkpoint {
     /// The `__metadata__` keys.
     enum Key {
@@ -20,10 +23,10 @@ public enum Checkpoint {
     /// The bytes of a checkpoint of `model`.
     ///
     /// - Parameters:
-    ///   - record: The training run, if any.
+    ///   - record: The training run, if any, stored as JSON in `__metadata__["training"]`.
     ///   - dtype: `F64` (exact) or `F32` (half the size).
     /// - Throws: ``SafeTensorsError`` if `dtype` cannot be written.
-    public static func encode(_ model: RNNSearch, record: TrainingRecord?, as dtype: DType = .f64) throws -> Data {
+    public static func encode<Record: Encodable>(_ model: RNNSearch, record: Record?, as dtype: DType = .f64) throws -> Data {
         var tensors: [String: SafeTensor] = [:]
         for field in ModelParameters.fields {
             let matrix = model.parameters[keyPath: field.path]
@@ -42,38 +45,38 @@ public enum Checkpoint {
         return try SafeTensorsWriter.encode(tensors, as: dtype, metadata: metadata)
     }
 
-    /// The model (and its training record, if it has one) in a checkpoint file.
+    /// The model (and its training record, if it has one, read as `Record`) in a checkpoint file.
     ///
     /// - Throws: ``SafeTensorsError`` for a file that is not valid safetensors;
-    ///   ``TrainingError/invalidCheckpoint(_:)`` naming the metadata key or tensor that is
+    ///   ``ModelError/invalidCheckpoint(_:)`` naming the metadata key or tensor that is
     ///   missing, unknown, malformed or of the wrong shape.
-    public static func decode(_ file: SafeTensorsFile) throws -> (model: RNNSearch, record: TrainingRecord?) {
+    public static func decode<Record: Decodable>(_ file: SafeTensorsFile, record: Record.Type) throws -> (model: RNNSearch, record: Record?) {
         guard file.metadata[Key.format] == format else {
-            throw TrainingError.invalidCheckpoint("metadata 'format' is \(file.metadata[Key.format].map { "'\($0)'" } ?? "missing"), expected '\(format)'")
+            throw ModelError.invalidCheckpoint("metadata 'format' is \(file.metadata[Key.format].map { "'\($0)'" } ?? "missing"), expected '\(format)'")
         }
         let configuration = try value(ModelConfiguration.self, key: Key.configuration, in: file)
         let source = try vocabulary(key: Key.sourceVocabulary, in: file)
         let target = try vocabulary(key: Key.targetVocabulary, in: file)
         guard target.tokens.starts(with: [Vocabulary.start, Vocabulary.end]) else {
-            throw TrainingError.invalidCheckpoint("metadata '\(Key.targetVocabulary)' must start with \(Vocabulary.start) and \(Vocabulary.end)")
+            throw ModelError.invalidCheckpoint("metadata '\(Key.targetVocabulary)' must start with \(Vocabulary.start) and \(Vocabulary.end)")
         }
-        let record = try file.metadata[Key.training].map { _ in try value(TrainingRecord.self, key: Key.training, in: file) }
+        let record = try file.metadata[Key.training].map { _ in try value(Record.self, key: Key.training, in: file) }
 
         var parameters = ModelParameters(zerosFor: configuration, sourceWords: source.count, targetWords: target.count)
         let fields = ModelParameters.fields
         for name in file.names where !fields.contains(where: { $0.name == name }) {
             let suggestion = closestName(to: name, among: fields.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
-            throw TrainingError.invalidCheckpoint("unknown tensor '\(name)'\(suggestion)")
+            throw ModelError.invalidCheckpoint("unknown tensor '\(name)'\(suggestion)")
         }
         for field in fields {
             let expected = parameters[keyPath: field.path]
             let shape = field.isVector ? [expected.columns] : expected.shape
             guard file.entries[field.name] != nil else {
-                throw TrainingError.invalidCheckpoint("tensor '\(field.name)' is missing")
+                throw ModelError.invalidCheckpoint("tensor '\(field.name)' is missing")
             }
             let tensor = try file.tensor(named: field.name)
             guard tensor.shape == shape else {
-                throw TrainingError.invalidCheckpoint("tensor '\(field.name)' has shape \(tensor.shape), expected \(shape) for the sizes and vocabularies in its metadata")
+                throw ModelError.invalidCheckpoint("tensor '\(field.name)' has shape \(tensor.shape), expected \(shape) for the sizes and vocabularies in its metadata")
             }
             parameters[keyPath: field.path] = Matrix(rows: expected.rows, columns: expected.columns, scalars: tensor.values)
         }
@@ -82,18 +85,18 @@ public enum Checkpoint {
     }
 
     private static func value<Value: Decodable>(_ type: Value.Type, key: String, in file: SafeTensorsFile) throws -> Value {
-        guard let text = file.metadata[key] else { throw TrainingError.invalidCheckpoint("metadata '\(key)' is missing") }
+        guard let text = file.metadata[key] else { throw ModelError.invalidCheckpoint("metadata '\(key)' is missing") }
         do {
             return try JSONDecoder().decode(type, from: Data(text.utf8))
         } catch {
-            throw TrainingError.invalidCheckpoint("metadata '\(key)' is not valid JSON of the expected form")
+            throw ModelError.invalidCheckpoint("metadata '\(key)' is not valid JSON of the expected form")
         }
     }
 
     private static func vocabulary(key: String, in file: SafeTensorsFile) throws -> Vocabulary {
         let tokens = try value([String].self, key: key, in: file)
         guard Set(tokens).count == tokens.count else {
-            throw TrainingError.invalidCheckpoint("metadata '\(key)' lists a token twice")
+            throw ModelError.invalidCheckpoint("metadata '\(key)' lists a token twice")
         }
         return Vocabulary(tokens: tokens)
     }

@@ -1,0 +1,58 @@
+import Foundation
+import SafeTensors
+
+/// A model read from a checkpoint, with where it came from: the file's name and what its
+/// training record says.
+///
+/// The engine traces it and says so in every parameter's provenance (``provenance``).
+public struct ModelCheckpoint: Sendable {
+    /// The file name of the package's own trained model, in `AttentionModels`' resources.
+    public static let shippedName = "rnnsearch.safetensors"
+
+    /// The model.
+    public let model: RNNSearch
+    /// The checkpoint's file name, such as `rnnsearch.safetensors`.
+    public let name: String
+    /// How the model trained, when the checkpoint records it.
+    public let training: TrainingSummary?
+
+    /// Reads a checkpoint from its bytes.
+    ///
+    /// - Parameters:
+    ///   - bytes: A safetensors file as `attention-trace train` writes it.
+    ///   - name: The file's name, for provenance.
+    /// - Throws: ``SafeTensorsError`` for bytes that are not safetensors, ``ModelError/invalidCheckpoint(_:)``
+    ///   for a metadata key or tensor that is missing, unknown, malformed or of the wrong shape.
+    public init(bytes: Data, name: String) throws {
+        (model, training) = try Checkpoint.decode(SafeTensorsFile(bytes: bytes), record: TrainingSummary.self)
+        self.name = name
+    }
+
+    /// Where the package's own trained model is, or `nil` when this build carries none.
+    public static var shippedURL: URL? {
+        Bundle.module.url(forResource: (shippedName as NSString).deletingPathExtension, withExtension: "safetensors",
+                          subdirectory: "Resources")
+    }
+
+    /// The package's own trained model, or `nil` when this build carries none.
+    ///
+    /// - Throws: What ``init(bytes:name:)`` throws, should the shipped file be damaged.
+    public static func shipped() throws -> ModelCheckpoint? {
+        guard let url = shippedURL else { return nil }
+        return try ModelCheckpoint(bytes: Data(contentsOf: url), name: shippedName)
+    }
+
+    /// Where the parameters came from, for a trace: `checkpoint rnnsearch.safetensors (trained by
+    /// attention-trace train, 12 epochs, held-out loss 0.0312)`.
+    public var provenance: String {
+        let history = switch (training?.epochs.count, training?.heldOutLoss) {
+        case let (epochs?, loss?) where epochs > 0:
+            "trained by attention-trace train, \(epochs) epoch\(epochs == 1 ? "" : "s"), held-out loss \((loss * 10_000).rounded() / 10_000)"
+        case (.some, _):
+            "initial parameters of attention-trace train, not trained"
+        case (nil, _):
+            "no training record"
+        }
+        return "checkpoint \(name) (\(history))"
+    }
+}

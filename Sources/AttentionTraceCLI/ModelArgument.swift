@@ -1,0 +1,29 @@
+import ArgumentParser
+import AttentionEngine
+import AttentionModels
+import Foundation
+
+/// The help of `--model`, shared by `trace`, `explain` and `compare`.
+let modelHelp = ArgumentHelp(
+    "The parameters: 'seeded', or a checkpoint that `attention-trace train` wrote.",
+    discussion: "By default additive attention traces the shipped trained model (\(ModelCheckpoint.shippedName)) for sentences whose every word is in its vocabulary; other variants, and --input specs, use seeded parameters.",
+    valueName: "seeded|file")
+
+/// The word `--model` takes for seeded parameters.
+let seededModel = "seeded"
+
+/// The parameters `--model` chooses: the default (`nil`), seeded ones, or the checkpoint at a path.
+///
+/// - Throws: ``CommandFailure`` naming the checkpoint and what is wrong with it.
+func parameterChoice(model: String?) throws -> ParameterChoice {
+    guard let model else { return .automatic }
+    if model == seededModel { return .seeded }
+    let bytes = try FileAccess.read(model)
+    do {
+        return .model(try ModelCheckpoint(bytes: bytes, name: URL(fileURLWithPath: model).lastPathComponent))
+    } catch ModelError.invalidCheckpoint(let reason) {
+        throw CommandFailure("\(model): \(reason)")
+    } catch {
+        throw CommandFailure("\(model): not a safetensors checkpoint: \(error)")
+    }
+}
