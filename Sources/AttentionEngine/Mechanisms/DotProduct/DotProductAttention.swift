@@ -24,8 +24,8 @@ struct DotProductAttention {
     let groups: KeyValueGroups?
     /// The rotary position embedding of the queries and keys of each head, or `nil` for none.
     let rotary: RotaryEmbedding?
-    /// The rotary dimensions of each head, with ``rotary``.
-    private let rotaryDimensions: Int
+    /// The rotary dimensions of each head (0 without ``rotary``), as the initialiser checked them.
+    let rotaryDimensions: Int
     /// Each head's sink logit (1 × h) and how it was obtained, or `nil` without sinks.
     private let sinkLogits: (Matrix, Provenance)?
     private let projections: Projections
@@ -103,9 +103,6 @@ struct DotProductAttention {
         (projection(projections.wq, "W_Q", recorder: recorder), projection(projections.wk, "W_K", recorder: recorder),
          projection(projections.wv, "W_V", recorder: recorder))
     }
-
-    /// The rotary dimensions of each head (0 without RoPE), as the initialiser checked them.
-    var rotaryColumns: Int { rotaryDimensions }
 
     /// Records a projection as the input `name` where it is first used.
     private func projection(_ projection: (Matrix, Provenance), _ name: String, recorder: TraceRecorder) -> TracedMatrix {

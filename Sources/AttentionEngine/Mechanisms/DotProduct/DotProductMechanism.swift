@@ -61,11 +61,7 @@ struct DotProductMechanism: Mechanism {
             throw .invalidOption(.alibi, value: "true",
                                  reason: "alibi needs causal = true: ALiBi penalises keys behind the query, −m_h · (i − j) for j ≤ i")
         }
-        for option in [MechanismOption.ropeBase, .ropeDims] where options.rope == nil {
-            if let value = option.value(in: options) {
-                throw .invalidOption(option, value: value, reason: "\(option.rawValue) needs rope (half or interleaved) to apply to")
-            }
-        }
+        try RotaryEmbedding.validate(options)
         if let kvHeads = options.kvHeads {
             guard let heads = options.heads else {
                 throw .invalidOption(.kvHeads, value: String(kvHeads),

@@ -21,6 +21,17 @@ struct RotaryEmbedding: Sendable, Equatable {
     /// The rotary dimensions r of each head, or `nil` for all of them.
     let dimensions: Int?
 
+    /// Refuses `rope_base` and `rope_dims` when `rope` is unset: they have nothing to tune.
+    ///
+    /// - Throws: ``TraceError/invalidOption(_:value:reason:)``.
+    static func validate(_ options: MechanismOptions) throws(TraceError) {
+        for option in [MechanismOption.ropeBase, .ropeDims] where options.rope == nil {
+            if let value = option.value(in: options) {
+                throw .invalidOption(option, value: value, reason: "\(option.rawValue) needs rope (half or interleaved) to apply to")
+            }
+        }
+    }
+
     /// The rotary dimensions of a head of width `dk`.
     ///
     /// - Throws: ``TraceError/invalidOption(_:value:reason:)`` when they are more than `dk` or odd.

@@ -82,7 +82,7 @@ struct CachedDecoder {
     private func rotated(_ q: TracedMatrix, _ k: TracedMatrix, from first: Int,
                          recorder: TraceRecorder) -> (TracedMatrix, TracedMatrix) {
         guard let rotary = attention.rotary else { return (q, k) }
-        let r = attention.rotaryColumns
+        let r = attention.rotaryDimensions
         let tables = rotary.tables(positions: q.value.rows, from: first, rotary: r, rows: q.rows, recorder: recorder)
         return (rotary.rotate(q, by: tables, rotary: r, key: "Q′", symbol: "Q′", "the queries rotated by their positions",
                               recorder: recorder),

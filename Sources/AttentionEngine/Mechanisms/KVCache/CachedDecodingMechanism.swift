@@ -22,11 +22,7 @@ struct CachedDecodingMechanism: Mechanism {
     }
 
     func validate(_ options: MechanismOptions) throws(TraceError) {
-        for option in [MechanismOption.ropeBase, .ropeDims] where options.rope == nil {
-            if let value = option.value(in: options) {
-                throw .invalidOption(option, value: value, reason: "\(option.rawValue) needs rope (half or interleaved) to apply to")
-            }
-        }
+        try RotaryEmbedding.validate(options)
     }
 
     func tensors(under options: MechanismOptions) -> [TensorRole] {
