@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "AttentionLessons", targets: ["AttentionLessons"]),
         .library(name: "AttentionCorpus", targets: ["AttentionCorpus"]),
         .library(name: "AttentionModels", targets: ["AttentionModels"]),
+        .library(name: "AttentionCheckpoints", targets: ["AttentionCheckpoints"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -37,6 +38,9 @@ let package = Package(
         /// and parameters, its safetensors checkpoints, and the shipped trained model.
         .target(name: "AttentionModels", dependencies: ["AttentionMath", "NameSuggestions", "SafeTensors"],
                 resources: [.copy("Resources")]),
+        /// Pretrained Hugging Face encoders (BERT family) as data: config, weights by checkpoint name,
+        /// the WordPiece tokenizer and the float64 forward pass.
+        .target(name: "AttentionCheckpoints", dependencies: ["AttentionMath", "NameSuggestions", "SafeTensors"]),
         /// Training RNNsearch: the forward pass, hand-derived gradients, optimisers and the trainer.
         .target(name: "AttentionTraining",
                 dependencies: ["AttentionMath", "AttentionEngine", "AttentionCorpus", "AttentionModels", "SafeTensors"]),
@@ -112,6 +116,9 @@ let package = Package(
         .testTarget(name: "AttentionModelsTests",
                     dependencies: ["AttentionEngine", "AttentionMath", "AttentionModels", "AttentionRendering", "AttentionTrace", "AttentionTraining",
                                    "SafeTensors", "TestSupport"]),
+        .testTarget(name: "AttentionCheckpointsTests",
+                    dependencies: ["AttentionCheckpoints", "AttentionMath", "SafeTensors", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "AttentionCorpusTests", dependencies: ["AttentionCorpus", "AttentionEngine", "TestSupport"]),
     ]
 )
