@@ -18,6 +18,10 @@ public enum CheckpointError: Error, Equatable, CustomStringConvertible {
     case tensorShape(String, file: String, expected: [Int], found: [Int])
     /// The vocabulary file is unusable, or disagrees with the embedding rows.
     case invalidVocabulary(file: String, reason: String)
+    /// The input has more tokens than the model has position embeddings.
+    case tooManyTokens(Int, maxPositions: Int)
+    /// A token id has no row in the word embeddings.
+    case tokenIDOutOfRange(Int, vocabularySize: Int)
 
     /// The error as one line, for a command to print after `Error: `.
     public var description: String {
@@ -38,6 +42,10 @@ public enum CheckpointError: Error, Equatable, CustomStringConvertible {
             "\(file): tensor '\(name)' should have shape \(expected), found \(found)"
         case let .invalidVocabulary(file, reason):
             "\(file): \(reason)"
+        case let .tooManyTokens(count, maxPositions):
+            "the input has \(count) tokens, but the model has position embeddings for \(maxPositions)"
+        case let .tokenIDOutOfRange(id, vocabularySize):
+            "token id \(id) is outside the vocabulary of \(vocabularySize) word pieces"
         }
     }
 }

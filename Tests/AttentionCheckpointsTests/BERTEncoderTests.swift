@@ -63,12 +63,10 @@ import TestSupport
 
     @Test func tooManyTokensOrAnIdOutsideTheVocabularyAreRefused() throws {
         let model = try BERTModel(folder: Fixtures.url("tiny-bert"))
-        #expect(throws: CheckpointError.invalidValue(key: "max_position_embeddings", file: "config.json",
-                                                     expected: "at least the 33 tokens of the input", found: "32")) {
+        #expect(throws: CheckpointError.tooManyTokens(33, maxPositions: 32)) {
             try model.encoder.encode(Array(repeating: 5, count: 33))
         }
-        #expect(throws: CheckpointError.invalidValue(key: "vocab_size", file: "config.json",
-                                                     expected: "greater than token id 30", found: "30")) {
+        #expect(throws: CheckpointError.tokenIDOutOfRange(30, vocabularySize: 30)) {
             try model.encoder.encode([2, 30, 3])
         }
     }

@@ -53,11 +53,4 @@ import Testing
         #expect(throws: error) { try Self.weights(wrong, configuration) }
         #expect("\(error)" == "model.safetensors: tensor 'encoder.layer.0.intermediate.dense.weight' should have shape [16, 8], found [8, 16]")
     }
-
-    @Test func aFolderWithoutAFileNamesIt() throws {
-        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("bert-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: empty) }
-        #expect(throws: CheckpointError.missingFile("config.json", folder: empty.path)) { try BERTModel(folder: empty) }
-    }
 }

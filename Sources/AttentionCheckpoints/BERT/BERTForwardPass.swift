@@ -40,17 +40,14 @@ public struct BERTEncoder: Sendable {
 
     /// The embedding layer's output for `tokenIDs`, one row per token.
     ///
-    /// - Throws: ``CheckpointError/invalidValue(key:file:expected:found:)`` if there are more tokens
-    ///   than position embeddings or an id is outside the vocabulary.
+    /// - Throws: ``CheckpointError/tooManyTokens(_:maxPositions:)`` or
+    ///   ``CheckpointError/tokenIDOutOfRange(_:vocabularySize:)``.
     public func embeddings(of tokenIDs: [Int]) throws -> Matrix {
         guard tokenIDs.count <= configuration.maxPositions else {
-            throw CheckpointError.invalidValue(key: "max_position_embeddings", file: "config.json",
-                                               expected: "at least the \(tokenIDs.count) tokens of the input",
-                                               found: "\(configuration.maxPositions)")
+            throw CheckpointError.tooManyTokens(tokenIDs.count, maxPositions: configuration.maxPositions)
         }
         if let bad = tokenIDs.first(where: { !(0..<configuration.vocabularySize).contains($0) }) {
-            throw CheckpointError.invalidValue(key: "vocab_size", file: "config.json",
-                                               expected: "greater than token id \(bad)", found: "\(configuration.vocabularySize)")
+            throw CheckpointError.tokenIDOutOfRange(bad, vocabularySize: configuration.vocabularySize)
         }
         let words = weights.wordEmbeddings.gatheringRows(tokenIDs)
         let positions = weights.positionEmbeddings.rows(0..<tokenIDs.count)

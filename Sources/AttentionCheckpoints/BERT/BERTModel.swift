@@ -32,10 +32,11 @@ public struct BERTModel: Sendable {
         let configuration = try BERTConfiguration(json: Data(contentsOf: configURL))
         let weights = try BERTWeights(file: SafeTensorsFile(contentsOf: weightsURL), configuration: configuration)
         let ids = try WordPieceTokenizer.vocabulary(fromVocabFile: Data(contentsOf: vocabURL))
-        guard ids.count <= configuration.vocabularySize else {
+        let pieceCount = (ids.values.max() ?? 0) + 1
+        guard pieceCount <= configuration.vocabularySize else {
             throw CheckpointError.invalidVocabulary(
                 file: "vocab.txt",
-                reason: "it lists \(ids.count) word pieces, but the embeddings have \(configuration.vocabularySize) rows")
+                reason: "it lists \(pieceCount) word pieces, but the word embeddings have \(configuration.vocabularySize) rows")
         }
         let basic = try Self.basicTokenizer(settings: file("tokenizer_config.json"))
         self.tokenizer = try WordPieceTokenizer(ids: ids, basic: basic)
