@@ -14,6 +14,10 @@ public struct WordPiece: Equatable, Sendable {
 /// the vocabulary holds, then again from where that piece ended, later pieces looked up with the
 /// `##` prefix; if some point of the word starts no piece, or the word is longer, the whole word
 /// becomes `[UNK]`. This is `transformers`' `WordpieceTokenizer` (`max_input_chars_per_word = 100`).
+///
+/// As in `transformers`, a special token written in the text exactly as the vocabulary spells it
+/// (`[MASK]`, `[SEP]`, …, case-sensitive, anywhere, even inside a word) is that token, and the text
+/// on either side of it is tokenised on its own.
 public struct WordPieceTokenizer: Sendable {
     /// Words longer than this many characters (Unicode scalars) become `[UNK]`.
     public static let maxWordLength = 100
@@ -22,6 +26,11 @@ public struct WordPieceTokenizer: Sendable {
     /// Every piece's id.
     public let ids: [String: Int]
     let unknownID: Int, classID: Int, separatorID: Int
+    /// The special tokens the vocabulary holds, longest first, as ``encode(_:)`` looks for them in text.
+    let specialTokens: [WordPiece]
+
+    /// The special tokens of BERT's vocabularies.
+    public static let specialTokenNames = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
 
     /// Creates a tokenizer from a vocabulary (piece → id) and the basic tokenizer's settings.
     ///
@@ -36,6 +45,8 @@ public struct WordPieceTokenizer: Sendable {
         self.unknownID = try special("[UNK]")
         self.classID = try special("[CLS]")
         self.separatorID = try special("[SEP]")
+        self.specialTokens = Self.specialTokenNames.compactMap { name in ids[name].map { WordPiece(text: name, id: $0) } }
+            .sorted { $0.text.unicodeScalars.count > $1.text.unicodeScalars.count }
         self.ids = ids
         self.basic = basic
     }
@@ -83,7 +94,17 @@ public struct WordPieceTokenizer: Sendable {
 
     /// The pieces of `text`, framed as BERT reads one sentence: `[CLS]`, the pieces, `[SEP]`.
     public func encode(_ text: String) -> [WordPiece] {
-        [WordPiece(text: "[CLS]", id: classID)] + basic.words(in: text).flatMap(pieces(of:))
-            + [WordPiece(text: "[SEP]", id: separatorID)]
+        var encoded = [WordPiece(text: "[CLS]", id: classID)], rest = Substring(text)
+        while let (range, special) = firstSpecialToken(in: rest) {
+            encoded += basic.words(in: String(rest[..<range.lowerBound])).flatMap(pieces(of:)) + [special]
+            rest = rest[range.upperBound...]
+        }
+        return encoded + basic.words(in: String(rest)).flatMap(pieces(of:)) + [WordPiece(text: "[SEP]", id: separatorID)]
+    }
+
+    /// The earliest special token spelled out in `text` (the longest of those starting there), compared scalar by scalar.
+    private func firstSpecialToken(in text: Substring) -> (Range<Substring.Index>, WordPiece)? {
+        specialTokens.compactMap { token in text.range(of: token.text, options: .literal).map { ($0, token) } }
+            .min { $0.0.lowerBound < $1.0.lowerBound }
     }
 }

@@ -78,6 +78,8 @@ SENTENCES = [
     "",
     "a",
     "The café's naïve résumé was über-cool.",
+    "Hello [MASK] world",
+    "x[MASK]y and [mask] [SEP][CLS] a [UNK] b [PAD]",
 ]
 
 # The tokenizer settings the fixture covers: (name, do_lower_case, strip_accents).
