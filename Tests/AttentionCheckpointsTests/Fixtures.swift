@@ -1,4 +1,3 @@
-import AttentionCheckpoints
 import Foundation
 import Testing
 
