@@ -1,4 +1,5 @@
 import Foundation
+import AttentionText
 import AttentionTrace
 import Testing
 @testable import AttentionRendering

@@ -1,3 +1,5 @@
+import AttentionText
+
 /// Writes HTML into one ``TextBuffer`` so that nothing written through it can
 /// escape its place: text and attribute values are escaped by construction.
 ///
