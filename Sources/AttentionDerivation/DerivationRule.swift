@@ -31,8 +31,11 @@ package struct DerivationRule: Sendable {
     var constant: String?
     /// The provenance's note: what a scale factor is, how a leaf was generated.
     var note: String?
-    /// Where a `sliceRows` or `sliceColumns` starts in its operand.
+    /// Where a `sliceRows` or `sliceColumns` starts in its operand; for a `causalMask` of a block of
+    /// keys, the key position of its first column.
     var start: Int?
+    /// For a rotary embedding: the number r of rotary columns (the rest pass through unrotated).
+    var rotaryColumns: Int?
     /// The output's row labels (tokens), for `embedding` and `causalMask`.
     var rowLabels: [String]?
     /// The output's column labels (tokens), for `window` and `causalMask`.

@@ -71,6 +71,7 @@ package struct DerivationRules: Sendable {
         case .embedding:
             rule.rowLabels = tensor.axes.count >= 2 ? tensor.rowAxis.labels : nil
         case .causalMask:
+            rule.start = provenance.range?.first
             rule.rowLabels = tensor.axes.count >= 2 ? tensor.rowAxis.labels : nil
             rule.columnLabels = tensor.columnAxis.labels
         case .scale, .gaussian:
@@ -83,7 +84,9 @@ package struct DerivationRules: Sendable {
             rule.maxima = rowMaxima(of: tensor, in: a[0])
         case .sliceRows, .sliceColumns:
             rule.start = provenance.range?.first ?? 0
-        case .tanh, .sigmoid, .exp:
+        case .rotateHalf, .rotatePairs:
+            rule.rotaryColumns = provenance.range?.last
+        case .tanh, .sigmoid, .exp, .cos, .sin, .log:
             rule.argument = argumentExpression(of: a[0])
         default:
             break

@@ -46,15 +46,19 @@ extension TemplateWriter {
     }
 
     /// `out[i,j] = 1` if `j ≤ i`, else 0, naming the positions by their labels where they have them.
-    mutating func causalMask(_ out: TemplateCell, rowLabels: [String]?, columnLabels: [String]?) {
+    ///
+    /// - Parameter keyOffset: The key position of column 0, for a block of keys (`o + j ≤ i`).
+    mutating func causalMask(_ out: TemplateCell, rowLabels: [String]?, columnLabels: [String]?, keyOffset o: Int = 0) {
         let (i, j) = (out.row, out.column)
+        let key = j + TemplateIndex(constant: o)
         let rowFact = rowLabels.map { fact($0) }, columnFact = columnLabels.map { fact($0) }
-        func position(_ k: TemplateIndex, _ labels: Int?) -> TemplateText {
-            labels.map { "\(k) (“\(TemplateText.fact($0, at: k))”)" } ?? k.text
+        func position(_ k: TemplateIndex, label index: TemplateIndex, _ labels: Int?) -> TemplateText {
+            labels.map { "\(k) (“\(TemplateText.fact($0, at: index))”)" } ?? k.text
         }
-        line("\(out.reference) = \(out.value), because j = \(j) ≤ i = \(i): position \(position(i, rowFact)) "
-             + "may attend to itself and to earlier positions", when: TemplateCondition(j, .lessOrEqual, i))
-        line("\(out.reference) = \(out.value), because j = \(j) > i = \(i): position \(position(j, columnFact)) comes after "
-             + "position \(position(i, rowFact)), so it is in the future and masked", when: TemplateCondition(i, .less, j))
+        let keyText: TemplateText = o == 0 ? "j = \(j)" : "j + \(o) = \(key)"
+        line("\(out.reference) = \(out.value), because \(keyText) ≤ i = \(i): position \(position(i, label: i, rowFact)) "
+             + "may attend to itself and to earlier positions", when: TemplateCondition(key, .lessOrEqual, i))
+        line("\(out.reference) = \(out.value), because \(keyText) > i = \(i): position \(position(key, label: j, columnFact)) comes after "
+             + "position \(position(i, label: i, rowFact)), so it is in the future and masked", when: TemplateCondition(i, .less, key))
     }
 }

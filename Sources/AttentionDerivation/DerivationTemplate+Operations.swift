@@ -60,7 +60,9 @@ extension TemplateWriter {
         case .subtract: difference(here, a[0], a[1])
         case .multiply: elementwiseProduct(here, a[0], a[1])
         case .scale: scaled(here, a[0], factor: rule.constant ?? "?", note: rule.note)
-        case .tanh, .sigmoid, .exp:
+        case .rotateHalf: rotatedHalves(here, a[0], cos: a[1], sin: a[2], rotaryColumns: rule.rotaryColumns ?? 0)
+        case .rotatePairs: rotatedPairs(here, a[0], cos: a[1], sin: a[2], rotaryColumns: rule.rotaryColumns ?? 0)
+        case .tanh, .sigmoid, .exp, .cos, .sin, .log:
             function(here, operation == .sigmoid ? "σ" : operation.rawValue, a[0],
                      argument: rule.argument.flatMap { $0.operands.allSatisfy(hasValues) ? $0 : nil })
         case .rowMax: rowMaximum(here, a[0], maxima: rule.maxima)
@@ -77,7 +79,8 @@ extension TemplateWriter {
         case .window:
             window(here, centre: a[0], halfWidth: rule.constant ?? "?", labels: rule.columnLabels, distances: rule.distances)
         case .gaussian: gaussian(here, centre: a[0], sigma: rule.constant ?? "?")
-        case .causalMask: causalMask(here, rowLabels: rule.rowLabels, columnLabels: rule.columnLabels)
+        case .causalMask:
+            causalMask(here, rowLabels: rule.rowLabels, columnLabels: rule.columnLabels, keyOffset: rule.start ?? 0)
         }
     }
 
