@@ -47,7 +47,8 @@ let package = Package(
                 dependencies: ["AttentionMath", "AttentionEngine", "AttentionCorpus", "AttentionModels", "SafeTensors"]),
         /// Instructor-written lessons: directives, the check language, grading and the static course site.
         .target(name: "AttentionLessons",
-                dependencies: ["AttentionEngine", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "NameSuggestions"]),
+                dependencies: ["AttentionEngine", "AttentionMarkdown", "AttentionModels", "AttentionRendering", "AttentionTrace",
+                               "NameSuggestions"]),
         /// The English→French training corpus: a synchronous grammar with gold word alignments.
         .target(name: "AttentionCorpus", dependencies: ["NameSuggestions"], resources: [.copy("Resources/grammar.txt")]),
         /// The `attention-trace` command.

@@ -18,14 +18,7 @@ struct TrainCommand: ParsableCommand {
             Docs/models/rnnsearch.md describes the model, its parameters and the checkpoint.
             """)
 
-    @Option(help: "Seeds the corpus, the initial parameters and the batch order.")
-    var seed: UInt64 = CorpusGenerator.defaultSeed
-
-    @Option(name: .customLong("train"), help: ArgumentHelp("Training sentence pairs to generate.", valueName: "count"))
-    var trainingCount = CorpusGenerator.defaultTrainCount
-
-    @Option(name: .customLong("held-out"), help: ArgumentHelp("Held-out sentence pairs to generate.", valueName: "count"))
-    var heldOutCount = CorpusGenerator.defaultHeldOutCount
+    @OptionGroup var corpusOptions: CorpusArguments
 
     @Option(help: "Passes over the training pairs.")
     var epochs = 10
@@ -36,8 +29,8 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "The learning rate η.")
     var learningRate = 0.003
 
-    @Option(help: "The optimiser: adam or sgd.")
-    var optimizer = OptimizerKind.adam.rawValue
+    @Option(help: "The optimiser.")
+    var optimizer = OptimizerKind.adam
 
     @Option(help: ArgumentHelp(
         "λ: the weight of guided alignment (0: the cross-entropy alone).",
@@ -51,7 +44,7 @@ struct TrainCommand: ParsableCommand {
     var initOnly = false
 
     @Option(help: "The element type of the checkpoint's tensors: F64 (exact) or F32 (half the size).")
-    var dtype = DType.f64.rawValue
+    var dtype = DType.f64
 
     @Option(help: "d_e: the width of the word embeddings.")
     var embeddingSize = ModelConfiguration.standard.embeddingSize
@@ -68,14 +61,8 @@ struct TrainCommand: ParsableCommand {
     var outputPath: String
 
     func run() throws {
-        guard let optimizer = OptimizerKind(rawValue: optimizer) else {
-            throw CommandFailure("unknown optimizer '\(optimizer)'; choose one of: \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        guard let dtype = DType(rawValue: dtype.uppercased()), dtype.isWritable else {
-            throw CommandFailure("unknown dtype '\(dtype)'; choose F64 or F32")
-        }
+        let (seed, trainingCount) = (corpusOptions.seed, corpusOptions.trainCount)
         guard trainingCount > 0 else { throw CommandFailure("--train \(trainingCount): must be at least 1") }
-        guard heldOutCount >= 0 else { throw CommandFailure("--held-out \(heldOutCount): must not be negative") }
         let options = TrainingOptions(
             epochs: epochs, batchSize: batchSize, learningRate: learningRate, optimizer: optimizer, seed: seed,
             maximumSteps: steps, alignmentWeight: alignmentWeight,
@@ -83,8 +70,7 @@ struct TrainCommand: ParsableCommand {
                                               attentionSize: attentionSize, readoutSize: readoutSize))
         try options.validate()
         BLASThreads.useOneThread()
-        let corpus = try CorpusGenerator(grammar: Grammar.bundled(), seed: seed)
-            .generate(trainCount: trainingCount, heldOutCount: heldOutCount)
+        let corpus = try corpusOptions.corpus(from: Grammar.bundled())
         var trainer = try Trainer(options: options, training: corpus.train, heldOut: corpus.heldOut)
         func save(_ model: RNNSearch, _ record: TrainingRecord) throws {
             let bytes = try Checkpoint.encode(model, record: record, as: dtype)

@@ -8,15 +8,6 @@ import TestSupport
 /// (Press et al. 2022) and grouped key and value heads (Ainslie et al. 2023), what they record,
 /// and how they refuse input that does not fit.
 @Suite struct LaterModelOptionTests {
-    func failure(_ request: TraceRequest) -> String? {
-        do {
-            _ = try AttentionTracer().trace(request)
-            return nil
-        } catch {
-            return "\(error)"
-        }
-    }
-
     func trace(_ variant: Variant, _ options: MechanismOptions, source: String = "we saw the old red barn") throws -> Trace {
         try AttentionTracer().trace(TraceRequest(variant: variant, source: source, options: options))
     }

@@ -7,15 +7,6 @@ import TestSupport
 /// Rotary position embeddings (Su et al. 2021): what they record, that scores depend only on
 /// relative positions, and how they refuse what they cannot rotate.
 @Suite struct RotaryEmbeddingTests {
-    func failure(_ request: TraceRequest) -> String? {
-        do {
-            _ = try AttentionTracer().trace(request)
-            return nil
-        } catch {
-            return "\(error)"
-        }
-    }
-
     /// Eight positions where positions 5 and 7 repeat the rows of 1 and 3, so that with RoPE the
     /// score of (7, 5) equals that of (3, 1): the same query and key, both moved on by 4.
     func repeatingTrace(_ pairing: RotaryPairing, dims: Int? = nil) throws -> Trace {
