@@ -23,4 +23,8 @@ public struct TrainingRecord: Equatable, Sendable, Codable {
     public var epochs: [Epoch] = []
     /// The held-out evaluation after the last epoch, when the run computed it.
     public var evaluation: Evaluation?
+    /// The sentences whose attention ``snapshots`` keep (`nil` in a record written before runs recorded them).
+    public var probes: [Probe]?
+    /// The model at each point of the ``RecordingPlan``, in order (`nil` as ``probes``).
+    public var snapshots: [LearningSnapshot]?
 }
