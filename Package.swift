@@ -116,7 +116,7 @@ let package = Package(
                     dependencies: ["AttentionEngine", "AttentionMath", "AttentionModels", "AttentionRendering", "AttentionTrace", "AttentionTraining",
                                    "SafeTensors", "TestSupport"]),
         .testTarget(name: "AttentionReportTests",
-                    dependencies: ["AttentionReport", "AttentionTraining", "AttentionCorpus", "TestSupport"]),
+                    dependencies: ["AttentionReport", "AttentionTraining"]),
         .testTarget(name: "AttentionCorpusTests", dependencies: ["AttentionCorpus", "AttentionEngine", "TestSupport"]),
     ]
 )
