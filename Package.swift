@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "AttentionEngine", targets: ["AttentionEngine"]),
         .library(name: "AttentionMarkdown", targets: ["AttentionMarkdown"]),
         .library(name: "AttentionJSON", targets: ["AttentionJSON"]),
+        .library(name: "AttentionDerivation", targets: ["AttentionDerivation"]),
         .library(name: "AttentionRendering", targets: ["AttentionRendering"]),
         .library(name: "AttentionLessons", targets: ["AttentionLessons"]),
         .library(name: "AttentionCorpus", targets: ["AttentionCorpus"]),
@@ -28,9 +29,13 @@ let package = Package(
         /// Tokenizer, seeded or trained parameters, GRU encoder, attention mechanisms and the tracer.
         .target(name: "AttentionEngine",
                 dependencies: ["AttentionMath", "AttentionModels", "AttentionTrace", "CAllocatorShims", "NameSuggestions"]),
-        /// Trace pages: a trace as a Markdown or HTML document, tables, heatmaps, the compare page,
-        /// and cell derivations (the page script, `derivation.js` and `page.js`, is a resource).
-        .target(name: "AttentionRendering", dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionTrace"],
+        /// Cell derivations: how each number of a trace was computed, as one template per tensor,
+        /// which `explain` fills here and a page's script fills in the browser.
+        .target(name: "AttentionDerivation", dependencies: ["AttentionText", "AttentionTrace"]),
+        /// Trace pages: a trace as a Markdown or HTML document, tables, heatmaps and the compare page,
+        /// with each tensor's derivation template (the page script, `derivation.js` and `page.js`, is a resource).
+        .target(name: "AttentionRendering",
+                dependencies: ["AttentionDerivation", "AttentionJSON", "AttentionMarkdown", "AttentionText", "AttentionTrace"],
                 resources: [.copy("Resources/derivation.js"), .copy("Resources/page.js")]),
         /// Reading and writing safetensors files (Hugging Face's checkpoint format).
         .target(name: "SafeTensors"),
@@ -53,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "AttentionTraceCLI",
             dependencies: [
-                "AttentionMath", "AttentionEngine", "AttentionTrace", "AttentionJSON", "AttentionRendering", "AttentionLessons",
+                "AttentionMath", "AttentionEngine", "AttentionTrace", "AttentionJSON", "AttentionDerivation", "AttentionRendering", "AttentionLessons",
                 "AttentionCorpus", "AttentionModels", "AttentionReport", "AttentionTraining", "NameSuggestions", "SafeTensors",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -77,6 +82,9 @@ let package = Package(
 
         /// The "did you mean" of an unknown name: the closest known name by edit distance.
         .target(name: "NameSuggestions"),
+        /// Text that derivations and pages write alike: the byte buffer, numbers with the tables'
+        /// four decimals, JSON strings safe inside `<script>`, and a formula's parse and plain text.
+        .target(name: "AttentionText", dependencies: ["AttentionTrace"]),
 
         // MARK: - C libraries, each behind exactly one Swift file
 
@@ -100,14 +108,16 @@ let package = Package(
         .testTarget(name: "AttentionEngineTests", dependencies: ["AttentionEngine", "AttentionMath", "AttentionTrace", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AttentionMarkdownTests", dependencies: ["AttentionMarkdown", "TestSupport"]),
         .testTarget(name: "AttentionJSONTests", dependencies: ["AttentionJSON", "AttentionTrace", "TestSupport"]),
+        .testTarget(name: "AttentionTextTests", dependencies: ["AttentionText"]),
+        .testTarget(name: "AttentionDerivationTests", dependencies: ["AttentionDerivation", "AttentionText", "AttentionTrace", "TestSupport"]),
         .testTarget(name: "AttentionRenderingTests",
-                    dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "TestSupport"],
+                    dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionRendering", "AttentionText", "AttentionTrace", "TestSupport"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AttentionTrainingTests",
                     dependencies: ["AttentionTraining", "AttentionCorpus", "AttentionMath", "AttentionModels", "SafeTensors", "TestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "EndToEndTests", dependencies: ["AttentionRendering", "AttentionTrace", "TestSupport"],
+        .testTarget(name: "EndToEndTests", dependencies: ["AttentionDerivation", "AttentionRendering", "AttentionTrace", "TestSupport"],
                     exclude: ["Scripts"]),
         .testTarget(name: "AttentionLessonsTests",
                     dependencies: ["AttentionLessons", "AttentionEngine", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "TestSupport"],

@@ -1,3 +1,5 @@
+import AttentionText
+
 /// One line of a ``lineChartHTML(_:caption:xAxis:yAxis:)`` chart: a name for its legend and its points.
 public struct ChartSeries: Equatable, Sendable {
     /// The legend's text for the line.

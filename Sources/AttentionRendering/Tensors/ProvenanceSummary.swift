@@ -1,3 +1,4 @@
+import AttentionText
 import AttentionTrace
 
 /// A one-line account of where a tensor's values came from, such as

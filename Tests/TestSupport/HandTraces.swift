@@ -1,10 +1,9 @@
 import AttentionTrace
-import TestSupport
 import Foundation
 
 /// Traces built by hand with the engine's tensor ids and provenance, so the
 /// derivations can be checked against numbers worked out on paper.
-enum HandTraces {
+public enum HandTraces {
     private static let source = Axis(name: "source", labels: ["le", "zoo"])
     private static let target = Axis(name: "target", labels: ["the"])
     private static let dimension = Axis(name: "dimension")
@@ -18,7 +17,7 @@ enum HandTraces {
     /// The additive hand case: query [[1,0]], keys [[0,1],[1,1]],
     /// W_a [[1,0,0,1],[0,1,1,0]], v_a [1,−1]. Then c_1 = [1,0,1,1],
     /// W_a c_1 = [2,1], u_1 = [tanh 2, tanh 1] and e_1 = tanh 2 − tanh 1.
-    static let additive: Trace = {
+    public static let additive: Trace = {
         let c = [[1.0, 0, 0, 1], [1, 0, 1, 1]]
         let wa = [[1.0, 0, 0, 1], [0, 1, 1, 0]]
         let pre = c.map { row in wa.map { w in zip(row, w).map(*).reduce(0, +) } }
@@ -60,7 +59,7 @@ enum HandTraces {
     }()
 
     /// Causal self-attention over three tokens: scaled scores, the mask and the masked scores.
-    static let causal: Trace = {
+    public static let causal: Trace = {
         let tokens = Axis(name: "source", labels: ["the", "zoo", "hier"])
         let s = [[0.5, 0.25, -1.0], [0.1, 0.2, 0.3], [1.0, 2.0, 3.0]]
         let mask = (0..<3).map { i in (0..<3).map { j in j <= i ? 1.0 : 0 } }
@@ -74,7 +73,7 @@ enum HandTraces {
     }()
 
     /// A 1 × `width` row times a `width` × 1 column, with entries 1…width and 0.5.
-    static func dotProduct(width: Int) -> Trace {
+    public static func dotProduct(width: Int) -> Trace {
         let a = tensor("a", "a", [(1...width).map(Double.init)], .init(.given))
         let b = tensor("b", "b", (0..<width).map { _ in [0.5] }, rows: dimension, .init(.given))
         let total = Double(width * (width + 1)) / 4

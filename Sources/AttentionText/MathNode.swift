@@ -1,6 +1,6 @@
 /// A formula parsed from ``Formula`` notation: the tree that both the MathML
 /// and the plain-text renderings are made from.
-indirect enum MathNode: Hashable, Sendable {
+package indirect enum MathNode: Hashable, Sendable {
     /// A single letter: a variable, set in italics.
     case identifier(String)
     /// A run of letters such as `tanh` or `softmax`, set upright.
@@ -21,7 +21,7 @@ indirect enum MathNode: Hashable, Sendable {
     case squareRoot(MathNode)
 
     /// Whether the node reads as one unit, so that plain text needs no parentheses around it.
-    var isSingleUnit: Bool {
+    package var isSingleUnit: Bool {
         switch self {
         case .row(let children): children.filter { $0 != .space }.count <= 1
         case .fraction: false

@@ -1,7 +1,9 @@
+import AttentionText
 import AttentionTrace
 import Foundation
 import Testing
-@testable import AttentionRendering
+import TestSupport
+@testable import AttentionDerivation
 
 @Suite struct DerivationFormatterTests {
     let additive = DerivationRules(trace: HandTraces.additive)
@@ -87,8 +89,7 @@ import Testing
 
     @Test func resultCellsNameTheRecordedCellTheyCopy() throws {
         let result = try #require(HandTraces.additive.result["weights"])
-        let display = TensorDisplay(result: "weights", result, values: try #require(result.values), in: HandTraces.additive)
-        let rule = additive.rule(forResult: display)
+        let rule = additive.rule(forResult: "result.weights", shape: try #require(result.values).shape)
         #expect(rule.kind == .result(sources: ["t0.normalise.weights"]))
         let lines = DerivationFormatter(rules: additive).derivation(of: rule, at: [0, 1]).lines
         #expect(lines.first == "result.weights[0,1] = t0.normalise.weights[0,1]")

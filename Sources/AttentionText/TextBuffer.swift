@@ -5,13 +5,13 @@
 /// uniqueness and a capacity check, then the UTF-8 count and the ASCII flag);
 /// copying its bytes here costs a few dozen. The buffer is noncopyable, so two
 /// writers cannot share it by accident, and it frees its memory when it ends.
-struct TextBuffer: ~Copyable {
+package struct TextBuffer: ~Copyable {
     private var start: UnsafeMutablePointer<UInt8>
     private var count = 0
     private var capacity: Int
 
     /// An empty buffer with room for `capacity` bytes before it grows.
-    init(capacity: Int = 4096) {
+    package init(capacity: Int = 4096) {
         self.capacity = max(capacity, 64)
         start = .allocate(capacity: self.capacity)
     }
@@ -29,7 +29,7 @@ struct TextBuffer: ~Copyable {
     /// bytes or more is made into a string of its own and the pieces are joined.
     ///
     /// - Complexity: O(number of bytes).
-    var text: String {
+    package var text: String {
         var text = ""
         text.reserveCapacity(count)
         var pieceStart = 0
@@ -68,7 +68,7 @@ struct TextBuffer: ~Copyable {
     }
 
     /// Appends `text`'s UTF-8 bytes.
-    mutating func append(_ text: String) {
+    package mutating func append(_ text: String) {
         if text.utf8.withContiguousStorageIfAvailable({ append(utf8: $0) }) == nil {
             var text = text
             text.withUTF8 { append(utf8: $0) }
@@ -76,7 +76,7 @@ struct TextBuffer: ~Copyable {
     }
 
     /// Appends `text`'s UTF-8 bytes.
-    mutating func append(_ text: Substring) {
+    package mutating func append(_ text: Substring) {
         if text.utf8.withContiguousStorageIfAvailable({ append(utf8: $0) }) == nil {
             var text = text
             text.withUTF8 { append(utf8: $0) }
@@ -88,7 +88,7 @@ struct TextBuffer: ~Copyable {
     /// Most pieces of a page are a few bytes (`<`, `="`, a tag name), for which a loop
     /// costs less than a call to `memcpy`.
     @inline(__always)
-    mutating func append(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    package mutating func append(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress else { return }
         if count + bytes.count > capacity { grow(toHold: count + bytes.count) }
         if bytes.count <= 16 {
@@ -100,7 +100,7 @@ struct TextBuffer: ~Copyable {
     }
 
     /// Appends the decimal digits of `number`, with a minus sign when it is negative.
-    mutating func append(decimal number: Int) {
+    package mutating func append(decimal number: Int) {
         appendBytes(maximumCount: 20) { bytes in
             var rest = number.magnitude, length = 0
             repeat {
@@ -120,16 +120,18 @@ struct TextBuffer: ~Copyable {
 
     /// Appends bytes that `write` puts at the start of the buffer it is given (of
     /// `maximumCount` bytes), returning how many it wrote; they must be valid UTF-8.
-    mutating func appendBytes(maximumCount: Int, _ write: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
+    package mutating func appendBytes(maximumCount: Int, _ write: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
         if count + maximumCount > capacity { grow(toHold: count + maximumCount) }
         count += min(max(write(UnsafeMutableBufferPointer(start: start + count, count: maximumCount)), 0), maximumCount)
     }
 
-    static func += (buffer: inout TextBuffer, text: String) {
+    /// Appends `text`, as ``append(_:)-(String)`` does.
+    package static func += (buffer: inout TextBuffer, text: String) {
         buffer.append(text)
     }
 
-    static func += (buffer: inout TextBuffer, text: Substring) {
+    /// Appends `text`, as ``append(_:)-(Substring)`` does.
+    package static func += (buffer: inout TextBuffer, text: Substring) {
         buffer.append(text)
     }
 

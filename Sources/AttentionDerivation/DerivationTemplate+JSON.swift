@@ -1,3 +1,5 @@
+import AttentionText
+
 /// The page's form of a template, which `derivation.js` fills when a cell is clicked.
 extension DerivationTemplate {
     /// Appends the template as a JSON object, safe inside a `<script>` element:
@@ -11,7 +13,7 @@ extension DerivationTemplate {
     /// all, and the tensor's `columnCount`) appear only when there are any.
     ///
     /// - Complexity: O(size of the template).
-    func appendJSON(to json: inout TextBuffer) {
+    package func appendJSON(to json: inout TextBuffer) {
         appendArray("{\"tensors\":", tensors, to: &json, appendJSONString)
         appendArray(",\"lines\":", lines, to: &json) { line, json in
             guard !line.conditions.isEmpty || !line.isText else { return line.appendText(to: &json) }

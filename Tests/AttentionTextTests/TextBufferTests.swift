@@ -1,5 +1,5 @@
 import Testing
-@testable import AttentionRendering
+@testable import AttentionText
 
 @Suite struct TextBufferTests {
     @Test func keepsEveryPieceInOrderAcrossGrowth() {

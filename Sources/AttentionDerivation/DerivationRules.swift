@@ -7,7 +7,7 @@ import AttentionTrace
 /// its derivations need besides the values: the operands and their names, the
 /// constant, and for a few operations a fact per row or cell (where a row's maximum
 /// is, how far a position is from a window's centre).
-struct DerivationRules: Sendable {
+package struct DerivationRules: Sendable {
     private let tensors: [TensorID: TracedTensor]
     /// The mechanism's results, by name (`weights`, not `result.weights`).
     private let results: [String: TraceResult]
@@ -15,7 +15,7 @@ struct DerivationRules: Sendable {
     /// Indexes every tensor the trace's steps recorded, and its results.
     ///
     /// - Complexity: O(number of tensors in the trace).
-    init(trace: Trace) {
+    package init(trace: Trace) {
         var tensors: [TensorID: TracedTensor] = [:]
         for step in trace.steps {
             for tensor in step.tensors where tensors[tensor.id] == nil {
@@ -27,7 +27,7 @@ struct DerivationRules: Sendable {
     }
 
     /// The recorded tensor `id`, if any step recorded it.
-    func tensor(_ id: TensorID) -> TracedTensor? {
+    package func tensor(_ id: TensorID) -> TracedTensor? {
         tensors[id]
     }
 
@@ -42,10 +42,11 @@ struct DerivationRules: Sendable {
         return values.scalars.indices.contains(index) ? values.scalars[index] : nil
     }
 
-    /// The rule of the result `display` (`result.weights`): which recorded tensor each of its matrices repeats.
-    func rule(forResult display: TensorDisplay) -> DerivationRule {
-        let output = RuleTensor(id: display.id, name: display.id, shape: display.values.shape)
-        let sources = results[String(display.id.dropFirst("result.".count))]?.sources ?? []
+    /// The rule of the result `id` (`result.weights`) of the given shape: which recorded
+    /// tensor each of its matrices repeats.
+    package func rule(forResult id: TensorID, shape: [Int]) -> DerivationRule {
+        let output = RuleTensor(id: id, name: id, shape: shape)
+        let sources = results[String(id.dropFirst("result.".count))]?.sources ?? []
         return DerivationRule(output: output, kind: .result(sources: sources))
     }
 
@@ -56,7 +57,7 @@ struct DerivationRules: Sendable {
     ///   `explain`, which reads the trace) adds no excerpts.
     /// - Complexity: O(size of the tensor) for `rowMax` and `window`, which state a
     ///   fact per row or cell, plus the size of the excerpts; O(1) otherwise.
-    func rule(for tensor: TracedTensor, embedding: ((TensorID) -> Bool)? = nil) -> DerivationRule {
+    package func rule(for tensor: TracedTensor, embedding: ((TensorID) -> Bool)? = nil) -> DerivationRule {
         let output = ruleTensor(tensor)
         let provenance = tensor.provenance
         var rule = DerivationRule(output: output, kind: .operation(provenance.operation))

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import AttentionRendering
+@testable import AttentionText
 
 @Suite struct NumberFormattingTests {
     @Test(arguments: [

@@ -16,7 +16,7 @@ import AttentionTrace
 /// `{"tensors":["t0.score.e","t0.score.u",…],"lines":[…],"facts":[[…]],"excerpts":[null,{…}]}`
 /// (`facts` and `excerpts` only when there are any); `Docs/architecture.md` ("How a page
 /// explains a cell") describes the hole syntax.
-struct DerivationTemplate: Equatable, Sendable {
+package struct DerivationTemplate: Equatable, Sendable {
     /// The tensors the holes read, by slot: slot 0 is the tensor itself.
     var tensors: [TensorID]
     /// Per slot, the recorded cells of a tensor a page does not embed, or `nil`.

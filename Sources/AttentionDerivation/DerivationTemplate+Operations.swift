@@ -17,7 +17,7 @@ extension DerivationTemplate {
     /// - Complexity: O(``DerivationFormatting/maximumTerms``) lines and holes for sums,
     ///   products and maxima, O(number of operands) for concatenations and stacks,
     ///   O(size of the rule's facts) for the rest.
-    init(rule: DerivationRule, hasValues: (RuleTensor) -> Bool) {
+    package init(rule: DerivationRule, hasValues: (RuleTensor) -> Bool) {
         var writer = TemplateWriter()
         let out = writer.operand(rule.output)
         switch rule.kind {

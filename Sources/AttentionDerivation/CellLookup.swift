@@ -12,11 +12,11 @@ import AttentionTrace
 ///     for a vector, `[head, row, column]` for a stack of matrices.
 ///   - trace: The trace holding the tensor.
 /// - Returns: The derivation's lines; the last one ends with the cell's value as tables show it.
-/// - Throws: ``RenderingError/unknownTensor(id:available:)`` when the trace has no tensor `id`;
-///   ``RenderingError/numbersNotKept(id:largestStoredTensor:)`` when it keeps only its summary;
-///   ``RenderingError/cellOutOfRange(id:index:shape:)`` when `index` does not fit its shape.
+/// - Throws: ``DerivationError/unknownTensor(id:available:)`` when the trace has no tensor `id`;
+///   ``DerivationError/numbersNotKept(id:largestStoredTensor:)`` when it keeps only its summary;
+///   ``DerivationError/cellOutOfRange(id:index:shape:)`` when `index` does not fit its shape.
 /// - Complexity: O(size of the trace), to index it.
-public func derivation(ofCell id: TensorID, at index: [Int], in trace: Trace) throws(RenderingError) -> [String] {
+public func derivation(ofCell id: TensorID, at index: [Int], in trace: Trace) throws(DerivationError) -> [String] {
     try CellDerivations(trace: trace).derivation(ofCell: id, at: index)
 }
 
@@ -36,12 +36,12 @@ public struct CellDerivations: Sendable {
 
     /// How the cell at `index` of tensor `id` was computed; see ``derivation(ofCell:at:in:)``.
     ///
-    /// - Throws: ``RenderingError/unknownTensor(id:available:)`` when the trace has no tensor `id`;
-    ///   ``RenderingError/numbersNotKept(id:largestStoredTensor:)`` when it keeps only its summary;
-    ///   ``RenderingError/cellOutOfRange(id:index:shape:)`` when `index` does not fit its shape.
+    /// - Throws: ``DerivationError/unknownTensor(id:available:)`` when the trace has no tensor `id`;
+    ///   ``DerivationError/numbersNotKept(id:largestStoredTensor:)`` when it keeps only its summary;
+    ///   ``DerivationError/cellOutOfRange(id:index:shape:)`` when `index` does not fit its shape.
     /// - Complexity: O(size of the tensor) to build its ``DerivationRule``, plus O(size of
     ///   the trace) to find which recorded tensor a result repeats.
-    public func derivation(ofCell id: TensorID, at index: [Int]) throws(RenderingError) -> [String] {
+    public func derivation(ofCell id: TensorID, at index: [Int]) throws(DerivationError) -> [String] {
         try derivations(ofCells: [index], of: id)[0]
     }
 
@@ -50,8 +50,8 @@ public struct CellDerivations: Sendable {
     ///
     /// - Throws: As ``derivation(ofCell:at:)``, for the first index that does not fit.
     /// - Complexity: That of ``derivation(ofCell:at:)`` once, plus O(length of the template) per cell.
-    public func derivations(ofCells indices: [[Int]], of id: TensorID) throws(RenderingError) -> [[String]] {
-        func checked(_ shape: [Int]) throws(RenderingError) {
+    public func derivations(ofCells indices: [[Int]], of id: TensorID) throws(DerivationError) -> [[String]] {
+        func checked(_ shape: [Int]) throws(DerivationError) {
             for index in indices {
                 guard index.count == max(shape.count, 1), zip(index, shape.isEmpty ? [1] : shape).allSatisfy({ 0 <= $0 && $0 < $1 }) else {
                     throw .cellOutOfRange(id: id, index: index, shape: shape)
@@ -59,7 +59,7 @@ public struct CellDerivations: Sendable {
             }
         }
         let rule: DerivationRule
-        let notKept = RenderingError.numbersNotKept(id: id, largestStoredTensor: trace.recording.largestStoredTensor ?? 0)
+        let notKept = DerivationError.numbersNotKept(id: id, largestStoredTensor: trace.recording.largestStoredTensor ?? 0)
         if let tensor = rules.tensor(id) {
             guard tensor.values != nil else { throw notKept }
             try checked(tensor.shape)
@@ -72,7 +72,7 @@ public struct CellDerivations: Sendable {
                 throw .unknownTensor(id: id, available: available)
             }
             try checked(values.shape)
-            rule = rules.rule(forResult: TensorDisplay(result: name, result, values: values, in: trace))
+            rule = rules.rule(forResult: id, shape: values.shape)
         }
         var continued: [TensorID: DerivationTemplate?] = [:]
         let formatter = DerivationFormatter(rules: rules)

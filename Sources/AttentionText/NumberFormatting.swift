@@ -2,7 +2,7 @@ import Foundation
 
 /// Shows every number in tables with the same four decimals, so columns line up
 /// and a reader can compare magnitudes at a glance.
-enum NumberFormatting {
+package enum NumberFormatting {
     /// `value` with four decimals (`-0.0000` written as `0.0000`); `masked` for −∞.
     ///
     /// The text is exactly C's `%.4f` (the exact binary value rounded half to even).
@@ -10,7 +10,7 @@ enum NumberFormatting {
     /// since a page formats thousands of numbers; its digits are written into a
     /// stack buffer, and up to 15 bytes (any magnitude below 10⁹) make a small
     /// string, with no allocation.
-    static func fixed(_ value: Double) -> String {
+    package static func fixed(_ value: Double) -> String {
         guard value != -.infinity, let units = tenThousandths(of: value.magnitude) else { return slowlyFixed(value) }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longestFastText) { buffer in
             let length = write(units: units, negative: value < 0, into: buffer)
@@ -19,7 +19,7 @@ enum NumberFormatting {
     }
 
     /// Appends ``fixed(_:)`` of `value` to `text`, writing its digits in place.
-    static func appendFixed(_ value: Double, to text: inout TextBuffer) {
+    package static func appendFixed(_ value: Double, to text: inout TextBuffer) {
         guard value != -.infinity, let units = tenThousandths(of: value.magnitude) else {
             text += slowlyFixed(value)
             return
@@ -97,7 +97,7 @@ enum NumberFormatting {
     }
 
     /// `value` in the shortest form that reads back as the same Double, as in `0.1` or `0.25`.
-    static func exact(_ value: Double) -> String {
+    package static func exact(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }

@@ -1,3 +1,4 @@
+import AttentionText
 import AttentionTrace
 
 /// How derivations write numbers and cell references.

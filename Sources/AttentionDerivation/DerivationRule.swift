@@ -9,9 +9,9 @@ import AttentionTrace
 /// tensor's template, the lines of any cell's derivation with holes for the cell's
 /// indices and recorded values, which `explain` fills in Swift and a page's script in
 /// JavaScript; a page carries one template per tensor instead of a text per cell.
-struct DerivationRule: Sendable {
+package struct DerivationRule: Sendable {
     /// What computed the cells.
-    enum Kind: Equatable, Sendable {
+    package enum Kind: Equatable, Sendable {
         /// A recorded step tensor, computed by its provenance's operation.
         case operation(Operation)
         /// A result of the mechanism: each of its matrices (one per head) repeats a
@@ -20,9 +20,9 @@ struct DerivationRule: Sendable {
     }
 
     /// The tensor whose cells the rule explains.
-    let output: RuleTensor
+    package let output: RuleTensor
     /// What computed the cells.
-    let kind: Kind
+    package let kind: Kind
     /// The tensors read, in the order ``Operation`` documents, each named as the derivation names it.
     var operands: [RuleTensor] = []
     /// Operands the trace does not record; a derivation then says so instead of explaining the cell.
@@ -62,16 +62,16 @@ struct DerivationRule: Sendable {
 }
 
 /// A tensor as a derivation refers to it.
-struct RuleTensor: Sendable {
+package struct RuleTensor: Sendable {
     /// The tensor's identifier, which finds its values and its own rule.
-    let id: TensorID
+    package let id: TensorID
     /// The name in references, `u` in `u[3,1]`: ``DerivationFormatting/name(of:)``,
     /// or the identifier where that would read as the output's own name.
     let name: String
     /// The size of each dimension.
     let shape: [Int]
     /// The values of the cells a rule reads, for a tensor whose values the page does not embed.
-    var excerpt: ValueExcerpt?
+    package var excerpt: ValueExcerpt?
 
     /// Rows when viewed as a matrix: 1 for a vector, those of one head for a 3-D result.
     var rows: Int { shape.count >= 2 ? shape[shape.count - 2] : 1 }
@@ -83,7 +83,7 @@ struct RuleTensor: Sendable {
 
 /// Some cells of a tensor a page does not embed (one drawn as a picture): the rows
 /// and columns a rule reads, with their recorded values.
-struct ValueExcerpt: Equatable, Sendable {
+package struct ValueExcerpt: Equatable, Sendable {
     /// The rows included, ascending; `nil` for every row.
     let rows: [Int]?
     /// The columns included, ascending; `nil` for every column.

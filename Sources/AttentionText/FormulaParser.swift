@@ -4,22 +4,22 @@
 /// symbol (`\top` ⊤, `\cdot` ·; ``symbolCommands``), a Greek letter (`\alpha` α;
 /// ``letterCommands``) or, when it is neither, a function name set upright, as
 /// in TeX (`\tanh`).
-struct FormulaParser {
+package struct FormulaParser {
     /// Why a formula could not be parsed; callers fall back to showing its text.
-    enum Failure: Error {
+    package enum Failure: Error {
         case unbalancedBraces
         case missingArgument(after: String)
     }
 
     /// Commands that stand for an operator or symbol, such as `\top` for ⊤.
-    static let symbolCommands: [String: String] = [
+    package static let symbolCommands: [String: String] = [
         "top": "⊤", "cdot": "·", "times": "×", "odot": "⊙", "sum": "∑", "prod": "∏", "to": "→",
         "rightarrow": "→", "infty": "∞", "in": "∈", "le": "≤", "ge": "≥", "ne": "≠", "approx": "≈",
         "ldots": "…", "prime": "′",
     ]
 
     /// Commands that stand for a Greek letter, which is a variable like any single letter.
-    static let letterCommands: [String: String] = [
+    package static let letterCommands: [String: String] = [
         "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "theta": "θ",
         "lambda": "λ", "mu": "μ", "pi": "π", "sigma": "σ", "tau": "τ", "phi": "φ",
     ]
@@ -33,7 +33,7 @@ struct FormulaParser {
     /// Parses `text` completely.
     ///
     /// - Throws: ``Failure`` when braces do not balance or a command lacks its argument.
-    static func parse(_ text: String) throws(Failure) -> [MathNode] {
+    package static func parse(_ text: String) throws(Failure) -> [MathNode] {
         var parser = FormulaParser(characters: Array(text))
         return try parser.sequence(closedByBrace: false)
     }
