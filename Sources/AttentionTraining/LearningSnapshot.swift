@@ -1,6 +1,7 @@
 import AttentionCorpus
 import AttentionEngine
 import AttentionModels
+import Foundation
 
 /// A sentence pair whose attention a training run records as it learns (`train --probe`).
 public struct Probe: Equatable, Sendable, Codable {

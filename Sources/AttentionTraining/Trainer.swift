@@ -71,10 +71,10 @@ public struct Trainer {
             do {
                 _ = try model.indices(source: probe.source, target: probe.target)
                 return true
-            } catch let error as ModelError {
+            } catch let ModelError.unknownWord(word, side, suggestion) {
                 if skips { return false }
-                throw TrainingError.invalidProbe(probe.text, reason: "\(error)".replacingOccurrences(
-                    of: "the model's vocabulary", with: "the corpus's vocabulary"))
+                throw TrainingError.invalidProbe(probe.text, reason: "the \(side) word '\(word)' is not in the corpus's vocabulary"
+                                                 + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""))
             }
         }
         self.recording = plan

@@ -1,5 +1,6 @@
-/// What a training run did, stored with its checkpoint: the options, and after every epoch the
-/// steps taken and the losses. It holds no times, so that the same seed gives the same bytes.
+/// What a training run did, stored with its checkpoint: the options, after every epoch the
+/// steps taken and the losses, and the ``LearningSnapshot``s of its ``RecordingPlan``. It holds
+/// no times, so that the same seed gives the same bytes.
 public struct TrainingRecord: Equatable, Sendable, Codable {
     /// One epoch's outcome.
     public struct Epoch: Equatable, Sendable, Codable {
