@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "AttentionCorpus", targets: ["AttentionCorpus"]),
         .library(name: "AttentionModels", targets: ["AttentionModels"]),
         .library(name: "AttentionCheckpoints", targets: ["AttentionCheckpoints"]),
+        .library(name: "AttentionReport", targets: ["AttentionReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -49,6 +50,8 @@ let package = Package(
         /// Training RNNsearch: the forward pass, hand-derived gradients, optimisers and the trainer.
         .target(name: "AttentionTraining",
                 dependencies: ["AttentionMath", "AttentionEngine", "AttentionCorpus", "AttentionModels", "SafeTensors"]),
+        /// The training report: a run's record as one offline page of loss curves and alignments forming.
+        .target(name: "AttentionReport", dependencies: ["AttentionRendering", "AttentionTraining"]),
         /// Instructor-written lessons: directives, the check language, grading and the static course site.
         .target(name: "AttentionLessons",
                 dependencies: ["AttentionEngine", "AttentionMarkdown", "AttentionModels", "AttentionRendering", "AttentionTrace",
@@ -60,7 +63,7 @@ let package = Package(
             name: "AttentionTraceCLI",
             dependencies: [
                 "AttentionMath", "AttentionEngine", "AttentionTrace", "AttentionJSON", "AttentionDerivation", "AttentionRendering", "AttentionLessons",
-                "AttentionCorpus", "AttentionModels", "AttentionTraining", "NameSuggestions", "SafeTensors",
+                "AttentionCorpus", "AttentionModels", "AttentionReport", "AttentionTraining", "NameSuggestions", "SafeTensors",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -129,6 +132,8 @@ let package = Package(
         .testTarget(name: "AttentionCheckpointsTests",
                     dependencies: ["AttentionCheckpoints", "AttentionMath", "SafeTensors", "TestSupport"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "AttentionReportTests",
+                    dependencies: ["AttentionReport", "AttentionTraining"]),
         .testTarget(name: "AttentionCorpusTests", dependencies: ["AttentionCorpus", "AttentionEngine", "TestSupport"]),
     ]
 )
