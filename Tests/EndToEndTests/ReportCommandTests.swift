@@ -35,6 +35,19 @@ import TestSupport
         #expect(snapshots.compactMap { $0["epoch"] as? Int } == [0, 1, 2])
     }
 
+    @Test func theShippedModelsReportShowsItsAlignmentsForming() throws {
+        let shipped = DocumentedCommandTests.packageRoot + "/Sources/AttentionModels/Resources/rnnsearch.safetensors"
+        let directory = try makeTemporaryDirectory()
+        let result = try runAttentionTrace(["report", shipped, "--output", "report.html"], in: directory)
+        #expect(result.status == 0, "\(result.standardError)")
+        let html = try String(contentsOf: directory.appendingPathComponent("report.html"), encoding: .utf8)
+        // Epochs 0, 1, 2, 5, 10, 20 and 30 of the four default probes.
+        #expect(Self.count("<figure class=\"heatmap\">", in: html) == 4 * 7)
+        #expect(Self.count("<figcaption>after epoch 30</figcaption>", in: html) == 4)
+        #expect(html.contains("Trained by attention-trace train for 30 epochs (3750 steps) on 4000 generated pairs, 400 held out"))
+        #expect(html.contains("cross-entropy alone"))
+    }
+
     @Test(arguments: [
         (["--record-at", "0,x"], "--record-at 0,x: 'x' is not an epoch (a whole number, 0 for before training)"),
         (["--record-at=-1"], "--record-at -1: '-1' is not an epoch (a whole number, 0 for before training)"),
