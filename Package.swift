@@ -9,10 +9,13 @@ let package = Package(
         .library(name: "AttentionEngine", targets: ["AttentionEngine"]),
         .library(name: "AttentionMarkdown", targets: ["AttentionMarkdown"]),
         .library(name: "AttentionJSON", targets: ["AttentionJSON"]),
+        .library(name: "AttentionDerivation", targets: ["AttentionDerivation"]),
         .library(name: "AttentionRendering", targets: ["AttentionRendering"]),
         .library(name: "AttentionLessons", targets: ["AttentionLessons"]),
         .library(name: "AttentionCorpus", targets: ["AttentionCorpus"]),
         .library(name: "AttentionModels", targets: ["AttentionModels"]),
+        .library(name: "AttentionCheckpoints", targets: ["AttentionCheckpoints"]),
+        .library(name: "AttentionReport", targets: ["AttentionReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,9 +30,13 @@ let package = Package(
         /// Tokenizer, seeded or trained parameters, GRU encoder, attention mechanisms and the tracer.
         .target(name: "AttentionEngine",
                 dependencies: ["AttentionMath", "AttentionModels", "AttentionTrace", "CAllocatorShims", "NameSuggestions"]),
-        /// Trace pages: a trace as a Markdown or HTML document, tables, heatmaps, the compare page,
-        /// and cell derivations (the page script, `derivation.js` and `page.js`, is a resource).
-        .target(name: "AttentionRendering", dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionTrace"],
+        /// Cell derivations: how each number of a trace was computed, as one template per tensor,
+        /// which `explain` fills here and a page's script fills in the browser.
+        .target(name: "AttentionDerivation", dependencies: ["AttentionText", "AttentionTrace"]),
+        /// Trace pages: a trace as a Markdown or HTML document, tables, heatmaps and the compare page,
+        /// with each tensor's derivation template (the page script, `derivation.js` and `page.js`, is a resource).
+        .target(name: "AttentionRendering",
+                dependencies: ["AttentionDerivation", "AttentionJSON", "AttentionMarkdown", "AttentionText", "AttentionTrace"],
                 resources: [.copy("Resources/derivation.js"), .copy("Resources/page.js")]),
         /// Reading and writing safetensors files (Hugging Face's checkpoint format).
         .target(name: "SafeTensors"),
@@ -37,20 +44,26 @@ let package = Package(
         /// and parameters, its safetensors checkpoints, and the shipped trained model.
         .target(name: "AttentionModels", dependencies: ["AttentionMath", "NameSuggestions", "SafeTensors"],
                 resources: [.copy("Resources")]),
+        /// Pretrained Hugging Face encoders (BERT family) as data: config, weights by checkpoint name,
+        /// the WordPiece tokenizer and the float64 forward pass.
+        .target(name: "AttentionCheckpoints", dependencies: ["AttentionMath", "NameSuggestions", "SafeTensors"]),
         /// Training RNNsearch: the forward pass, hand-derived gradients, optimisers and the trainer.
         .target(name: "AttentionTraining",
                 dependencies: ["AttentionMath", "AttentionEngine", "AttentionCorpus", "AttentionModels", "SafeTensors"]),
+        /// The training report: a run's record as one offline page of loss curves and alignments forming.
+        .target(name: "AttentionReport", dependencies: ["AttentionRendering", "AttentionTraining"]),
         /// Instructor-written lessons: directives, the check language, grading and the static course site.
         .target(name: "AttentionLessons",
-                dependencies: ["AttentionEngine", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "NameSuggestions"]),
+                dependencies: ["AttentionEngine", "AttentionMarkdown", "AttentionModels", "AttentionRendering", "AttentionTrace",
+                               "NameSuggestions"]),
         /// The English→French training corpus: a synchronous grammar with gold word alignments.
         .target(name: "AttentionCorpus", dependencies: ["NameSuggestions"], resources: [.copy("Resources/grammar.txt")]),
         /// The `attention-trace` command.
         .executableTarget(
             name: "AttentionTraceCLI",
             dependencies: [
-                "AttentionMath", "AttentionEngine", "AttentionTrace", "AttentionJSON", "AttentionRendering", "AttentionLessons",
-                "AttentionCorpus", "AttentionModels", "AttentionTraining", "NameSuggestions", "SafeTensors",
+                "AttentionMath", "AttentionEngine", "AttentionTrace", "AttentionJSON", "AttentionDerivation", "AttentionRendering", "AttentionLessons",
+                "AttentionCorpus", "AttentionModels", "AttentionReport", "AttentionTraining", "NameSuggestions", "SafeTensors",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,6 +86,9 @@ let package = Package(
 
         /// The "did you mean" of an unknown name: the closest known name by edit distance.
         .target(name: "NameSuggestions"),
+        /// Text that derivations and pages write alike: the byte buffer, numbers with the tables'
+        /// four decimals, JSON strings safe inside `<script>`, and a formula's parse and plain text.
+        .target(name: "AttentionText", dependencies: ["AttentionTrace"]),
 
         // MARK: - C libraries, each behind exactly one Swift file
 
@@ -96,14 +112,16 @@ let package = Package(
         .testTarget(name: "AttentionEngineTests", dependencies: ["AttentionEngine", "AttentionMath", "AttentionTrace", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AttentionMarkdownTests", dependencies: ["AttentionMarkdown", "TestSupport"]),
         .testTarget(name: "AttentionJSONTests", dependencies: ["AttentionJSON", "AttentionTrace", "TestSupport"]),
+        .testTarget(name: "AttentionTextTests", dependencies: ["AttentionText"]),
+        .testTarget(name: "AttentionDerivationTests", dependencies: ["AttentionDerivation", "AttentionText", "AttentionTrace", "TestSupport"]),
         .testTarget(name: "AttentionRenderingTests",
-                    dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "TestSupport"],
+                    dependencies: ["AttentionJSON", "AttentionMarkdown", "AttentionRendering", "AttentionText", "AttentionTrace", "TestSupport"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AttentionTrainingTests",
                     dependencies: ["AttentionTraining", "AttentionCorpus", "AttentionMath", "AttentionModels", "SafeTensors", "TestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "EndToEndTests", dependencies: ["AttentionRendering", "AttentionTrace", "TestSupport"],
+        .testTarget(name: "EndToEndTests", dependencies: ["AttentionDerivation", "AttentionRendering", "AttentionTrace", "TestSupport"],
                     exclude: ["Scripts"]),
         .testTarget(name: "AttentionLessonsTests",
                     dependencies: ["AttentionLessons", "AttentionEngine", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "TestSupport"],
@@ -111,6 +129,11 @@ let package = Package(
         .testTarget(name: "AttentionModelsTests",
                     dependencies: ["AttentionEngine", "AttentionMath", "AttentionModels", "AttentionRendering", "AttentionTrace", "AttentionTraining",
                                    "SafeTensors", "TestSupport"]),
+        .testTarget(name: "AttentionCheckpointsTests",
+                    dependencies: ["AttentionCheckpoints", "AttentionMath", "SafeTensors", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "AttentionReportTests",
+                    dependencies: ["AttentionReport", "AttentionTraining"]),
         .testTarget(name: "AttentionCorpusTests", dependencies: ["AttentionCorpus", "AttentionEngine", "TestSupport"]),
     ]
 )

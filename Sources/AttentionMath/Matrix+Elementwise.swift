@@ -8,6 +8,12 @@ public enum ElementwiseFunction: String, Codable, Sendable, CaseIterable {
     case sigmoid
     /// The exponential function.
     case exp
+    /// The cosine (of an angle in radians), from the C library.
+    case cos
+    /// The sine (of an angle in radians), from the C library.
+    case sin
+    /// The natural logarithm, from the C library.
+    case log
 
     /// Applies the function to one value.
     ///
@@ -17,6 +23,9 @@ public enum ElementwiseFunction: String, Codable, Sendable, CaseIterable {
         switch self {
         case .tanh: return Foundation.tanh(x)
         case .exp: return Foundation.exp(x)
+        case .cos: return Foundation.cos(x)
+        case .sin: return Foundation.sin(x)
+        case .log: return Foundation.log(x)
         case .sigmoid:
             if x >= 0 { return 1 / (1 + Foundation.exp(-x)) }
             let e = Foundation.exp(x)

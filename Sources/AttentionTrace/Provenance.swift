@@ -65,6 +65,22 @@ public enum Operation: String, Codable, Hashable, Sendable, CaseIterable {
     case sigmoid
     /// `out[i,j] = exp(A[i,j])`; operands `[A]`.
     case exp
+    /// `out[i,j] = cos(A[i,j])`; operands `[A]`.
+    case cos
+    /// `out[i,j] = sin(A[i,j])`; operands `[A]`.
+    case sin
+    /// `out[i,j] = ln(A[i,j])`; operands `[A]`.
+    case log
+    /// Rotary position embedding with the rotate-half pairing (GPT-NeoX, Hugging Face Llama): with
+    /// r = ``Provenance/range``[1] rotary columns and h = r/2, column j < h is paired with j + h:
+    /// `out[i,j] = X[i,j] C[i,j] − X[i,j+h] S[i,j]` and `out[i,j+h] = X[i,j+h] C[i,j] + X[i,j] S[i,j]`;
+    /// columns j ≥ r are `X[i,j]`. Operands `[X, C, S]`, the cosines and sines of the angles (n × h).
+    case rotateHalf
+    /// Rotary position embedding with interleaved pairs (GPT-J, RoFormer): column 2k is paired with
+    /// 2k + 1 for 2k + 1 < r = ``Provenance/range``[1]:
+    /// `out[i,2k] = X[i,2k] C[i,k] − X[i,2k+1] S[i,k]` and `out[i,2k+1] = X[i,2k+1] C[i,k] + X[i,2k] S[i,k]`;
+    /// columns j ≥ r are `X[i,j]`. Operands `[X, C, S]`.
+    case rotatePairs
     /// `out[i,0] = max_k A[i,k]`; operands `[A]`.
     case rowMax
     /// `out[i,0] = Σ_k A[i,k]`; operands `[A]`.
@@ -94,6 +110,7 @@ public enum Operation: String, Codable, Hashable, Sendable, CaseIterable {
     /// fall-off of local-p attention around the centre `P[i,0]`; operands `[P]`.
     case gaussian
     /// `out[i,j] = 1` if `j ≤ i`, else 0: the causal mask (position i may attend to itself and
-    /// earlier positions). No operands.
+    /// earlier positions). No operands. With ``Provenance/range`` `[o]`, column j is key position
+    /// `o + j` (a block of keys from `o` on): `out[i,j] = 1` if `o + j ≤ i`.
     case causalMask
 }

@@ -10,7 +10,7 @@ struct AttentionTraceCommand: ParsableCommand {
         commandName: "attention-trace",
         abstract: "Trace attention mechanisms and show every intermediate number.",
         subcommands: [TraceCommand.self, ExplainCommand.self, CompareCommand.self, VariantsCommand.self, LessonsCommand.self,
-                      CorpusCommand.self, TrainCommand.self])
+                      CorpusCommand.self, TrainCommand.self, ReportCommand.self])
 
     /// Runs the command once the allocator keeps large freed blocks for reuse (see ``LargeAllocations``)
     /// and BLAS worker threads that would otherwise spin beside it for its whole run are stopped

@@ -18,14 +18,7 @@ struct CorpusCommand: ParsableCommand {
         case json, tsv
     }
 
-    @Option(help: "The seed of the draws.")
-    var seed: UInt64 = CorpusGenerator.defaultSeed
-
-    @Option(name: .customLong("train"), help: ArgumentHelp("The number of training pairs.", valueName: "count"))
-    var trainCount = CorpusGenerator.defaultTrainCount
-
-    @Option(name: .customLong("held-out"), help: ArgumentHelp("The number of held-out pairs.", valueName: "count"))
-    var heldOutCount = CorpusGenerator.defaultHeldOutCount
+    @OptionGroup var corpusOptions: CorpusArguments
 
     @Option(name: .customLong("grammar"), help: ArgumentHelp("Draw from this grammar file instead of the package's.", valueName: "file"))
     var grammarPath: String?
@@ -39,7 +32,7 @@ struct CorpusCommand: ParsableCommand {
     func run() throws {
         let format = try self.format ?? formatFromExtension()
         let grammar = try grammarPath.map { try Grammar(contentsOf: URL(fileURLWithPath: $0)) } ?? Grammar.bundled()
-        let corpus = try CorpusGenerator(grammar: grammar, seed: seed).generate(trainCount: trainCount, heldOutCount: heldOutCount)
+        let corpus = try corpusOptions.corpus(from: grammar)
         let text = switch format {
         case .json: try corpus.json()
         case .tsv: corpus.tsv

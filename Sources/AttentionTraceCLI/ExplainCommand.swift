@@ -1,4 +1,5 @@
 import ArgumentParser
+import AttentionDerivation
 import AttentionRendering
 import AttentionTrace
 import NameSuggestions

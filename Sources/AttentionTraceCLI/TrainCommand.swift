@@ -2,6 +2,7 @@ import ArgumentParser
 import AttentionCorpus
 import AttentionMath
 import AttentionModels
+import AttentionReport
 import AttentionTraining
 import Foundation
 import SafeTensors
@@ -15,17 +16,13 @@ struct TrainCommand: ParsableCommand {
             The corpus comes from the bundled grammar and --seed, which also seeds the initial parameters \
             and the order of the batches: the same options give the same checkpoint bytes on the same machine. \
             The checkpoint is written after every epoch, so a run stopped by a NaN loss keeps the last good one. \
+            At each --record-at point (and after the last epoch) the record in the checkpoint keeps the training and \
+            held-out loss, the held-out hit rate and alignment error rate, and the attention of every --probe; \
+            --report writes them as one offline page (as 'attention-trace report' does from a checkpoint). \
             Docs/models/rnnsearch.md describes the model, its parameters and the checkpoint.
             """)
 
-    @Option(help: "Seeds the corpus, the initial parameters and the batch order.")
-    var seed: UInt64 = CorpusGenerator.defaultSeed
-
-    @Option(name: .customLong("train"), help: ArgumentHelp("Training sentence pairs to generate.", valueName: "count"))
-    var trainingCount = CorpusGenerator.defaultTrainCount
-
-    @Option(name: .customLong("held-out"), help: ArgumentHelp("Held-out sentence pairs to generate.", valueName: "count"))
-    var heldOutCount = CorpusGenerator.defaultHeldOutCount
+    @OptionGroup var corpusOptions: CorpusArguments
 
     @Option(help: "Passes over the training pairs.")
     var epochs = 10
@@ -36,8 +33,8 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "The learning rate η.")
     var learningRate = 0.003
 
-    @Option(help: "The optimiser: adam or sgd.")
-    var optimizer = OptimizerKind.adam.rawValue
+    @Option(help: "The optimiser.")
+    var optimizer = OptimizerKind.adam
 
     @Option(help: ArgumentHelp(
         "λ: the weight of guided alignment (0: the cross-entropy alone).",
@@ -51,7 +48,7 @@ struct TrainCommand: ParsableCommand {
     var initOnly = false
 
     @Option(help: "The element type of the checkpoint's tensors: F64 (exact) or F32 (half the size).")
-    var dtype = DType.f64.rawValue
+    var dtype = DType.f64
 
     @Option(help: "d_e: the width of the word embeddings.")
     var embeddingSize = ModelConfiguration.standard.embeddingSize
@@ -67,25 +64,37 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .customLong("output"), help: ArgumentHelp("The checkpoint to write.", valueName: "model.safetensors"))
     var outputPath: String
 
+    @Option(help: ArgumentHelp(
+        "The epochs after which to record the losses, alignment scores and probe attention (0: before training).",
+        discussion: "Comma-separated; the last epoch is always recorded. The default's points beyond --epochs are skipped.",
+        valueName: "epochs"))
+    var recordAt: String?
+
+    @Option(help: ArgumentHelp(
+        "A sentence pair whose attention to record, as 'english ||| french' (repeatable; default: those of the README pair and three that reorder whose words the corpus has).",
+        valueName: "pair"))
+    var probe: [String] = []
+
+    @Option(name: .customLong("record"), help: ArgumentHelp("Also write the training record as JSON.", valueName: "record.json"))
+    var recordPath: String?
+
+    @Option(name: .customLong("report"), help: ArgumentHelp("Write the training report page at the end.", valueName: "report.html"))
+    var reportPath: String?
+
     func run() throws {
-        guard let optimizer = OptimizerKind(rawValue: optimizer) else {
-            throw CommandFailure("unknown optimizer '\(optimizer)'; choose one of: \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        guard let dtype = DType(rawValue: dtype.uppercased()), dtype.isWritable else {
-            throw CommandFailure("unknown dtype '\(dtype)'; choose F64 or F32")
-        }
+        let (seed, trainingCount) = (corpusOptions.seed, corpusOptions.trainCount)
         guard trainingCount > 0 else { throw CommandFailure("--train \(trainingCount): must be at least 1") }
-        guard heldOutCount >= 0 else { throw CommandFailure("--held-out \(heldOutCount): must not be negative") }
         let options = TrainingOptions(
             epochs: epochs, batchSize: batchSize, learningRate: learningRate, optimizer: optimizer, seed: seed,
             maximumSteps: steps, alignmentWeight: alignmentWeight,
             configuration: ModelConfiguration(embeddingSize: embeddingSize, encoderSize: encoderSize, decoderSize: decoderSize,
                                               attentionSize: attentionSize, readoutSize: readoutSize))
         try options.validate()
+        let plan = try recordingPlan()
+        if initOnly, let reportPath { throw CommandFailure("--report \(reportPath): --init-only trains nothing to report") }
         BLASThreads.useOneThread()
-        let corpus = try CorpusGenerator(grammar: Grammar.bundled(), seed: seed)
-            .generate(trainCount: trainingCount, heldOutCount: heldOutCount)
-        var trainer = try Trainer(options: options, training: corpus.train, heldOut: corpus.heldOut)
+        let corpus = try corpusOptions.corpus(from: Grammar.bundled())
+        var trainer = try Trainer(options: options, training: corpus.train, heldOut: corpus.heldOut, recording: plan)
         func save(_ model: RNNSearch, _ record: TrainingRecord) throws {
             let bytes = try Checkpoint.encode(model, record: record, as: dtype)
             try FileAccess.write(to: outputPath) { output in try bytes.withUnsafeBytes { try output.write($0) } }
@@ -97,12 +106,46 @@ struct TrainCommand: ParsableCommand {
         try trainer.run(progress: { Self.report($0) }, epochEnded: save)
         var record = trainer.record
         record.evaluation = try Evaluation(of: trainer.model, on: corpus.heldOut)
+        let report = try reportPath.map { _ in try LearningReport(record: record).html }
         try save(trainer.model, record)
+        if let recordPath { try FileAccess.write(try Self.json(record), to: recordPath) }
+        if let reportPath, let report { try FileAccess.write(report, to: reportPath) }
         if let evaluation = record.evaluation {
             FileHandle.standardError.write(Data(String(
                 format: "held-out: loss %.4f, attention argmax on a gold source word %.1f%%, exact translations %.1f%%\n",
                 evaluation.loss, 100 * evaluation.alignmentHitRate, 100 * evaluation.exactMatchRate).utf8))
         }
+    }
+
+    /// The `--record-at` points and `--probe` pairs, checked.
+    ///
+    /// - Throws: ``CommandFailure`` naming a point that is not a non-negative integer or lies beyond
+    ///   `--epochs`; ``TrainingError/invalidProbe(_:reason:)`` for a malformed pair.
+    func recordingPlan() throws -> RecordingPlan {
+        let probes = probe.isEmpty ? Probe.standard : try probe.map { try Probe(parsing: $0) }
+        let skips = probe.isEmpty  // the default probes that a small corpus's words do not cover are left out
+        guard let recordAt else {
+            return RecordingPlan(epochs: RecordingPlan.standardEpochs.filter { $0 <= epochs }, probes: probes,
+                                 skipsUncoveredProbes: skips)
+        }
+        let points = try recordAt.split(separator: ",", omittingEmptySubsequences: false).map { item in
+            let text = item.trimmingCharacters(in: .whitespaces)
+            guard let point = Int(text), point >= 0 else {
+                throw CommandFailure("--record-at \(recordAt): '\(text)' is not an epoch (a whole number, 0 for before training)")
+            }
+            guard point <= epochs else {
+                throw CommandFailure("--record-at \(recordAt): epoch \(point) is after the last (--epochs \(epochs))")
+            }
+            return point
+        }
+        return RecordingPlan(epochs: points, probes: probes, skipsUncoveredProbes: skips)
+    }
+
+    /// `record` as pretty-printed JSON with sorted keys, ending with a newline.
+    static func json(_ record: TrainingRecord) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(record), as: UTF8.self) + "\n"
     }
 
     /// Writes one progress line on standard error.

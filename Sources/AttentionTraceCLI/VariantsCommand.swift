@@ -23,9 +23,9 @@ struct VariantsCommand: ParsableCommand {
         print("\(variant.rawValue): \(variant.summary)")
         print("\noptions:")
         if variant.options.isEmpty { print("  none") }
-        let width = MechanismOption.allCases.map(\.rawValue.count).max() ?? 0
+        let width = MechanismOption.allCases.map(\.flag.count).max() ?? 0
         for option in variant.options {
-            print("  --\(pad(option.rawValue, to: width))  \(option.summary)")
+            print("  \(pad(option.flag, to: width))  \(option.summary)")
         }
         for option in MechanismOption.allCases {
             if let value = option.value(in: variant.impliedOptions) {

@@ -3,8 +3,8 @@ import AttentionModels
 public struct Evaluation: Equatable, Sendable, Codable {
     /// The mean cross-entropy per predicted word, with teacher forcing.
     public var loss: Double
-    /// The share of target words with a gold alignment whose attention argmax (teacher-forced)
-    /// is one of their gold source positions.
+    /// The share of target words whose attention argmax (teacher-forced) is one of their gold
+    /// source positions (``RNNSearch/alignmentScore(on:)``).
     public var alignmentHitRate: Double
     /// The share of sentences that greedy decoding reproduces exactly.
     public var exactMatchRate: Double
@@ -14,16 +14,8 @@ public struct Evaluation: Equatable, Sendable, Codable {
     /// - Throws: ``ModelError/unknownWord(_:side:suggestion:)`` for a word outside the vocabularies.
     public init(of model: RNNSearch, on pairs: [some AlignedSentencePair]) throws {
         loss = try model.loss(on: pairs)
-        var hits = 0, aligned = 0, exact = 0
-        for pair in pairs {
-            let argmax = try model.attention(source: pair.source, target: pair.target).rowArgmax()
-            for (t, gold) in pair.alignment.enumerated() where !gold.isEmpty && t < pair.target.count {
-                aligned += 1
-                if gold.contains(argmax[t]) { hits += 1 }
-            }
-            if try model.translate(pair.source).words == pair.target { exact += 1 }
-        }
-        alignmentHitRate = aligned == 0 ? 0 : Double(hits) / Double(aligned)
+        alignmentHitRate = try model.alignmentScore(on: pairs).hitRate
+        let exact = try pairs.filter { try model.translate($0.source).words == $0.target }.count
         exactMatchRate = pairs.isEmpty ? 0 : Double(exact) / Double(pairs.count)
     }
 }

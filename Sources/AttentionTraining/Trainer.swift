@@ -1,3 +1,4 @@
+import AttentionCorpus
 import AttentionEngine
 import AttentionMath
 import AttentionModels
@@ -41,12 +42,18 @@ public struct Trainer {
     private let training: [(source: [Int], target: [Int])]
     private let trainingAlignments: [[[Int]]]
     private let heldOut: [(source: [Int], target: [Int])]
+    private let heldOutPairs: [SentencePair]
+    private let recording: RecordingPlan?
 
     /// Prepares a run: validates the options, builds the vocabularies of both splits and
     /// initialises the model from the seed.
     ///
-    /// - Throws: ``TrainingError`` for an option out of range or an empty or malformed corpus.
-    public init(options: TrainingOptions, training: [some AlignedSentencePair], heldOut: [some AlignedSentencePair]) throws {
+    /// - Parameter recording: When and what to record in ``TrainingRecord/snapshots``; `nil` records none.
+    ///   The record's ``TrainingRecord/probes`` are the plan's, less those it skips.
+    /// - Throws: ``TrainingError`` for an option out of range, an empty or malformed corpus, or a
+    ///   probe with a word outside the corpus's vocabularies.
+    public init(options: TrainingOptions, training: [some AlignedSentencePair], heldOut: [some AlignedSentencePair],
+                recording: RecordingPlan? = nil) throws {
         try options.validate()
         guard !training.isEmpty else { throw TrainingError.invalidCorpus("the training split is empty") }
         let (source, target) = RNNSearch.vocabularies(sources: training.map(\.source) + heldOut.map(\.source),
@@ -57,8 +64,36 @@ public struct Trainer {
         self.training = try training.map { try model.indices(source: $0.source, target: $0.target) }
         trainingAlignments = training.map(\.alignment)
         self.heldOut = try heldOut.map { try model.indices(source: $0.source, target: $0.target) }
+        heldOutPairs = heldOut.map { SentencePair(source: $0.source, target: $0.target, alignment: $0.alignment) }
+        var plan = recording
+        let skips = recording?.skipsUncoveredProbes ?? false
+        plan?.probes = try (recording?.probes ?? []).filter { probe in
+            do {
+                _ = try model.indices(source: probe.source, target: probe.target)
+                return true
+            } catch let ModelError.unknownWord(word, side, suggestion) {
+                if skips { return false }
+                throw TrainingError.invalidProbe(probe.text, reason: "the \(side) word '\(word)' is not in the corpus's vocabulary"
+                                                 + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""))
+            }
+        }
+        self.recording = plan
         self.options = options
-        record = TrainingRecord(options: options, trainingPairs: training.count, heldOutPairs: heldOut.count)
+        record = TrainingRecord(options: options, trainingPairs: training.count, heldOutPairs: heldOut.count,
+                                probes: plan?.probes, snapshots: plan.map { _ in [] })
+    }
+
+    /// Appends a ``LearningSnapshot`` of the model as it is to the record, if the plan asks for
+    /// one after `epoch` or the epoch is the run's last.
+    private mutating func recordSnapshot(epoch: Int, steps: Int, isLast: Bool) throws {
+        guard let recording, isLast || recording.epochs.contains(epoch) else { return }
+        let score = try model.alignmentScore(on: heldOutPairs)
+        let model = model
+        record.snapshots?.append(LearningSnapshot(
+            epoch: epoch, steps: steps, trainingLoss: model.loss(onIndexed: training, batchSize: 64),
+            heldOutLoss: model.loss(onIndexed: heldOut, batchSize: 64), alignmentHitRate: score.hitRate,
+            alignmentErrorRate: score.alignmentErrorRate,
+            alignments: try recording.probes.map { try model.wordAlignment(source: $0.source, target: $0.target) }))
     }
 
     /// The number of steps the run takes: every batch of every epoch, or ``TrainingOptions/maximumSteps``.
@@ -71,7 +106,8 @@ public struct Trainer {
     ///
     /// - Parameters:
     ///   - progress: Called after every epoch.
-    ///   - epochEnded: Called after every epoch with the model and record so far (to write a checkpoint).
+    ///   - epochEnded: Called after every epoch with the model and record so far (to write a checkpoint),
+    ///     after the epoch's snapshot if the ``RecordingPlan`` takes one.
     /// - Throws: ``TrainingError/nonFiniteLoss(step:epoch:)`` when a loss or gradient stops being
     ///   finite (the model keeps the parameters of the last good step), or what `epochEnded` throws.
     public mutating func run(progress: (TrainingProgress) -> Void,
@@ -79,6 +115,7 @@ public struct Trainer {
         var optimizer = Optimizer(kind: options.optimizer, learningRate: options.learningRate)
         var tokens = 0, trainingSeconds = 0.0
         let total = totalSteps
+        try recordSnapshot(epoch: 0, steps: 0, isLast: false)
         for epoch in 1...options.epochs where optimizer.stepCount < total {
             var order = Array(training.indices)
             var stream = SplitMix64(seed: options.seed, stream: "shuffle:\(epoch)")
@@ -114,6 +151,8 @@ public struct Trainer {
                                       tokensPerSecond: Double(tokens) / max(trainingSeconds, 1e-9),
                                       secondsLeft: trainingSeconds / Double(max(optimizer.stepCount, 1))
                                           * Double(total - optimizer.stepCount)))
+            try recordSnapshot(epoch: epoch, steps: optimizer.stepCount,
+                               isLast: epoch == options.epochs || optimizer.stepCount >= total)
             try epochEnded(model, record)
         }
     }

@@ -7,6 +7,8 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
     case invalidCorpus(String)
     /// The loss stopped being a finite number.
     case nonFiniteLoss(step: Int, epoch: Int)
+    /// A `--probe` sentence pair cannot be recorded.
+    case invalidProbe(String, reason: String)
 
     /// The error as one line, for a command to print after `Error: `.
     public var description: String {
@@ -17,6 +19,8 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
             "invalid corpus: \(reason)"
         case let .nonFiniteLoss(step, epoch):
             "the loss became NaN or infinite at step \(step) (epoch \(epoch)); training stopped, the last good checkpoint is kept"
+        case let .invalidProbe(probe, reason):
+            "--probe '\(probe)': \(reason)"
         }
     }
 }

@@ -1,5 +1,6 @@
-/// What a training run did, stored with its checkpoint: the options, and after every epoch the
-/// steps taken and the losses. It holds no times, so that the same seed gives the same bytes.
+/// What a training run did, stored with its checkpoint: the options, after every epoch the
+/// steps taken and the losses, and the ``LearningSnapshot``s of its ``RecordingPlan``. It holds
+/// no times, so that the same seed gives the same bytes.
 public struct TrainingRecord: Equatable, Sendable, Codable {
     /// One epoch's outcome.
     public struct Epoch: Equatable, Sendable, Codable {
@@ -23,4 +24,8 @@ public struct TrainingRecord: Equatable, Sendable, Codable {
     public var epochs: [Epoch] = []
     /// The held-out evaluation after the last epoch, when the run computed it.
     public var evaluation: Evaluation?
+    /// The sentences whose attention ``snapshots`` keep (`nil` in a record written before runs recorded them).
+    public var probes: [Probe]?
+    /// The model at each point of the ``RecordingPlan``, in order (`nil` as ``probes``).
+    public var snapshots: [LearningSnapshot]?
 }

@@ -1,7 +1,9 @@
 /// The element types of a safetensors file that this module reads.
 ///
-/// All are little-endian IEEE 754 formats; values are converted to `Double` when read.
-/// F64 and F32 can also be written (F16 and BF16 are read-only: training keeps `Double`).
+/// All are little-endian: IEEE 754 floating point, or two's-complement integers (Hugging Face
+/// checkpoints store buffers such as BERT's `position_ids` as I64). Values are converted to
+/// `Double` when read, integers exactly up to 2^53 in magnitude. F64 and F32 can also be written
+/// (the others are read-only: training keeps `Double`).
 public enum DType: String, CaseIterable, Sendable {
     /// 64-bit binary floating point.
     case f64 = "F64"
@@ -11,12 +13,16 @@ public enum DType: String, CaseIterable, Sendable {
     case f16 = "F16"
     /// bfloat16: the upper 16 bits of an F32 (1 sign, 8 exponent, 7 fraction bits).
     case bf16 = "BF16"
+    /// 64-bit signed integer.
+    case i64 = "I64"
+    /// 32-bit signed integer.
+    case i32 = "I32"
 
     /// The size of one element in bytes.
     public var byteCount: Int {
         switch self {
-        case .f64: 8
-        case .f32: 4
+        case .f64, .i64: 8
+        case .f32, .i32: 4
         case .f16, .bf16: 2
         }
     }
@@ -31,6 +37,8 @@ public enum DType: String, CaseIterable, Sendable {
         case .f32: Double(Float(bitPattern: UInt32(littleEndian: pointer.loadUnaligned(as: UInt32.self))))
         case .bf16: Double(Float(bitPattern: UInt32(UInt16(littleEndian: pointer.loadUnaligned(as: UInt16.self))) << 16))
         case .f16: Self.halfToDouble(UInt16(littleEndian: pointer.loadUnaligned(as: UInt16.self)))
+        case .i64: Double(Int64(littleEndian: pointer.loadUnaligned(as: Int64.self)))
+        case .i32: Double(Int32(littleEndian: pointer.loadUnaligned(as: Int32.self)))
         }
     }
 

@@ -5,15 +5,6 @@ import Testing
 
 /// Each kind of bad input is refused with a message that says what and where.
 @Suite struct BadInputTests {
-    func failure(_ request: TraceRequest) -> String? {
-        do {
-            _ = try AttentionTracer().trace(request)
-            return nil
-        } catch {
-            return "\(error)"
-        }
-    }
-
     func specFailure(_ json: String) -> String? {
         do {
             _ = try InputSpec(json: Data(json.utf8), file: "spec.json")

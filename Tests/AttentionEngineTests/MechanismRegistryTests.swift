@@ -47,7 +47,9 @@ import Testing
         #expect(Variant.cross.tensors(under: .init(heads: 2)).map(\.name) == ["X", "memory", "W_Q", "W_K", "W_V", "W_O"])
         #expect(Variant.causal.impliedOptions == MechanismOptions(causal: true))
         #expect(Variant.additive.impliedOptions == MechanismOptions(score: .concat))
-        #expect(Variant.causal.options == [])
+        #expect(Variant.causal.options == [.slidingWindow, .sinkTokens, .alibi, .rope, .ropeBase, .ropeDims, .sinks])
+        #expect(Variant.multiHead.tensors(under: .init(heads: 4, kvHeads: 2)).map(\.shape)
+                    == ["n × d_model", "d_model × d_model", "d_model × kv_heads·d_k", "d_model × kv_heads·d_k", "d_model × d_model"])
         #expect(Variant.localM.options == [.score, .window])
     }
 }

@@ -20,7 +20,8 @@ import TestSupport
     static let fixtures: [Fixture] = {
         guard let root = Bundle.module.url(forResource: "Fixtures", withExtension: nil),
               let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
-        return files.compactMap { $0 as? URL }.filter { $0.pathExtension == "json" }
+        let peers = root.appendingPathComponent(PeerAgreementTests.directory).path + "/"
+        return files.compactMap { $0 as? URL }.filter { $0.pathExtension == "json" && !$0.path.hasPrefix(peers) }
             .sorted { $0.path < $1.path }
             .compactMap { url in
                 guard let data = try? Data(contentsOf: url),

@@ -25,8 +25,13 @@ import TestSupport
         #expect(trace.variant == variant.rawValue)
         #expect(trace.sourceTokens?.count == 7)
         for result in trace.result.values { #expect(result.scalars?.allSatisfy { $0.isFinite } == true) }
-        let weights = try #require(trace.result["weights"]?.values ?? trace.result["weights_document"]?.values)
-        #expect(weights.scalars.allSatisfy { $0 >= 0 && $0 <= 1 })
+        if let weights = trace.result["weights"]?.values ?? trace.result["weights_document"]?.values {
+            #expect(weights.scalars.allSatisfy { $0 >= 0 && $0 <= 1 })
+        } else {
+            // The online softmax and the cached decoder never form the n × n weights.
+            #expect([Variant.flash, .kvCache].contains(variant))
+            #expect(trace.result["output"]?.values != nil)
+        }
         #expect(trace.steps.first?.id.hasPrefix("encode") == true)
         // Every operand named by a provenance record is itself in the trace.
         let ids = Set(trace.steps.flatMap(\.tensors).map(\.id))

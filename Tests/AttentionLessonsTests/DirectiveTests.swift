@@ -1,4 +1,5 @@
-import AttentionLessons
+@testable import AttentionLessons
+import AttentionTrace
 import Foundation
 import Testing
 
@@ -41,7 +42,7 @@ import Testing
     @Test func anUnknownKeyIsAnErrorAtItsOwnLine() {
         #expect(errors(reading: "# T\n\n```{trace}\nvariant: additive\n# a comment\n\ncolour: red\n```\n")
             == ["Lessons/01-test.md:7: unknown key 'colour' in {trace}; the keys are: "
-                + "name, variant, source, target, seed, input, heads, window, score, causal, show"])
+                + "name, variant, source, target, seed, input, model, heads, window, score, causal, show"])
     }
 
     @Test func aTraceTheEngineRefusesIsAnErrorAtTheDirectiveWithTheEnginesMessage() {
@@ -100,5 +101,46 @@ import Testing
                     + "\(LessonFixtures.path("duplicate-ids"))/01-first.md:8; ids must be unique across all lessons",
             ]
         }
+    }
+
+    @Test func aTraceAsksForTheTrainedModelOrStaysSeeded() throws {
+        func trace(_ model: String) throws -> Trace {
+            let text = "# T\n\n```{trace}\nvariant: additive\nsource: the black cat\ntarget: le chat noir\n\(model)```\n"
+            let lesson = try Lesson(parsing: text, file: "Lessons/01-test.md")
+            return try #require(lesson.traces.first?.trace)
+        }
+        #expect(try trace("").options["parameters"] == "seeded")
+        #expect(try trace("model: seeded\n").options["parameters"] == "seeded")
+        let trained = try trace("model: trained\n")
+        #expect(trained.options["parameters"] == "model:rnnsearch.safetensors")
+        // The trained model reads "noir" from "black", which English puts before the noun.
+        let weights = try #require(trained.result["weights"]?.values)
+        #expect(weights.shape == [3, 3])
+        let noir = Array(weights.scalars[6..<9])
+        #expect(noir.indices.max { noir[$0] < noir[$1] } == 1)
+    }
+
+    @Test func aModelThatCannotBeReadIsAnErrorAtItsKey() {
+        let found = errors(reading: "# T\n\n```{trace}\nvariant: additive\nsource: a\ntarget: b\nmodel: missing.safetensors\n```\n")
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("Lessons/01-test.md:7: model: 'missing.safetensors' is not a checkpoint") == true)
+    }
+
+    @Test func aComparisonReadsAnInputSpecLikeATrace() throws {
+        let text = """
+            # T
+
+            ```{compare}
+            variants: dot, general
+            input: inputs/03-dot.json
+            ```
+
+            """
+        let file = LessonFixtures.packageRoot + "/Lessons/99-compare-input.md"
+        let compared = try Lesson(parsing: text, file: file)
+        let comparison = compared.content.lazy.compactMap { if case .comparison(let c) = $0 { c } else { nil } }.first
+        let traces = try #require(comparison?.traces)
+        #expect(traces.map(\.variant) == ["dot", "general"])
+        #expect(traces.allSatisfy { $0.options["parameters"] == "spec" })
     }
 }

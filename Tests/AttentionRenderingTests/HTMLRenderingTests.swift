@@ -58,17 +58,6 @@ import TestSupport
         #expect(!html.contains("<b>"))
     }
 
-    @Test func jsonStringsInIslandsEscapeMarkupAndRoundTrip() throws {
-        let text = "</script><!-- \"é\" & \\ \u{2028} 🐈 שלום\n\t"
-        var buffer = TextBuffer()
-        appendJSONString(text, to: &buffer)
-        let json = buffer.text
-        #expect(!json.contains("<") && !json.contains(">") && !json.contains("&"))
-        #expect(json == #""\u003c/script\u003e\u003c!-- \"é\" \u0026 \\ \u2028 🐈 שלום\n\u0009""#)
-        let decoded = try JSONDecoder().decode(String.self, from: Data(json.utf8))
-        #expect(decoded == text)
-    }
-
     @Test func alignmentHeatmapHasOneTitledCellPerWeight() throws {
         let overview = try #require(sections(of: html, from: "<h2 id=\"overview\">", to: "</svg>").first)
         #expect(occurrences(of: "</title></rect>", in: overview) == 2 * 3)

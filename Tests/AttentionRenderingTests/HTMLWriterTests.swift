@@ -1,3 +1,4 @@
+import AttentionText
 import Testing
 @testable import AttentionRendering
 

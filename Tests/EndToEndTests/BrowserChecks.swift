@@ -107,6 +107,33 @@ import Testing
         }
     }
 
+    /// The report of a short training run (`train --report`) loads offline with no console
+    /// message, with every probe's heatmap at every recorded point and both charts drawn.
+    @Test func theTrainingReportLoadsOffline() throws {
+        let chromium = try #require(Chromium.find(), "headless Chromium is needed: install it (.ci/install) or set CHROMIUM")
+        let run = try Workspace("report")
+        let html = run.directory.appendingPathComponent("report.html")
+        try run.binary(["train", "--train", "40", "--held-out", "8", "--batch-size", "8", "--epochs", "2",
+                        "--embedding-size", "8", "--encoder-size", "6", "--decoder-size", "10", "--attention-size", "6",
+                        "--readout-size", "10", "--output", run.directory.appendingPathComponent("model.safetensors").path,
+                        "--report", html.path])
+        let probed = run.directory.appendingPathComponent("report.probe.html")
+        try Probe.page(from: String(contentsOf: html, encoding: .utf8), clicking: nil)
+            .write(to: probed, atomically: true, encoding: .utf8)
+        let load = try chromium.load(probed, scratch: run.scratch("load"))
+        #expect(load.console.isEmpty, "console: \(load.console)")
+        #expect(load.externalRequests.isEmpty, "requests: \(load.externalRequests)")
+        #expect(!load.dom.contains("http://") && !load.dom.contains("https://"))
+        let report = try #require(Probe.report(in: load.dom), "the probe did not run")
+        // Points 0, 1 and 2 of the four default probes: 8 × 7, 3 × 3, 4 × 4 and 4 × 3 cells each.
+        #expect(report.mapCells == 3 * (56 + 9 + 16 + 12))
+        #expect(report.titledMapCells == report.mapCells)
+        #expect(load.dom.components(separatedBy: "<path class=\"series\"").count - 1 == 4)
+        if Self.takesScreenshots {
+            try chromium.screenshot(html, to: run.screenshots.appendingPathComponent("report.png"), scratch: run.scratch("screenshot"))
+        }
+    }
+
     private func comparedVariants(_ page: Page) -> [[String]] {
         let arguments = page.arguments
         func value(_ option: String) -> String {

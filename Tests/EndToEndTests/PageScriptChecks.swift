@@ -1,3 +1,4 @@
+import AttentionDerivation
 import AttentionRendering
 import AttentionTrace
 import Foundation

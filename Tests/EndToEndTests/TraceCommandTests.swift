@@ -7,11 +7,11 @@ import TestSupport
     static let source = "the man who visited the zoo yesterday"
     static let target = "l'homme qui a visité le zoo hier"
     static let allVariants = ["additive", "dot", "general", "scaled-dot", "concat", "global", "local-m", "local-p",
-                              "self", "causal", "multi-head", "cross", "co-attention"]
+                              "self", "causal", "multi-head", "cross", "co-attention", "flash", "kv-cache"]
 
     static func arguments(for variant: String) -> [String] {
         ["trace", "--variant", variant, "--source", source]
-            + (["self", "causal", "multi-head"].contains(variant) ? [] : ["--target", target])
+            + (["self", "causal", "multi-head", "flash", "kv-cache"].contains(variant) ? [] : ["--target", target])
             + (variant == "multi-head" ? ["--heads", "2"] : [])
     }
 
@@ -28,7 +28,8 @@ import TestSupport
         #expect(result.status == 0, "\(result.standardError)")
         let lines = result.standardOutput.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
         #expect(lines.first?.hasPrefix("multi-head: Vaswani et al. 2017") == true)
-        #expect(lines.filter { $0.hasPrefix("--") }.map { $0.split(separator: " ")[0] } == ["--heads", "--causal"])
+        #expect(lines.filter { $0.hasPrefix("--") }.map { $0.split(separator: " ")[0] }
+                    == ["--heads", "--causal", "--sliding-window", "--sink-tokens", "--alibi", "--kv-heads", "--rope", "--rope-base", "--rope-dims", "--sinks"])
         #expect(lines.contains("W_O d_model × d_model the output projection of the heads"))
         let causal = try runAttentionTrace(["variants", "causal"])
         #expect(causal.standardOutput.contains("(causal is true: the variant's name means it)"))

@@ -25,6 +25,16 @@ struct TracePage: CustomTestStringConvertible, Sendable {
                          + (sourceOnly ? [] : ["--target", target]))
     } + [
         TracePage(name: "multi-head", arguments: ["trace", "--variant", "multi-head", "--input", "{spec}"]),
+        // The options of later models at once: grouped-query heads, ALiBi, a sliding window, sinks and RoPE
+        // (both pairings, one with partial rotary dimensions).
+        TracePage(name: "later-models", arguments: ["trace", "--variant", "multi-head", "--heads", "4", "--kv-heads", "2",
+                                                    "--causal", "--alibi", "--sliding-window", "3", "--sink-tokens", "1", "--rope", "half",
+                                                    "--sinks", "--source", source]),
+        TracePage(name: "kv-cache", arguments: ["trace", "--variant", "kv-cache", "--prefill", "3", "--rope", "half",
+                                                "--source", source]),
+        TracePage(name: "flash", arguments: ["trace", "--variant", "flash", "--block-size", "3", "--causal", "--source", source]),
+        TracePage(name: "rope-interleaved", arguments: ["trace", "--variant", "causal", "--rope", "interleaved",
+                                                        "--rope-dims", "6", "--source", source]),
         // 70 source words: interactive heatmaps with tables built on demand, and keys drawn as a picture.
         TracePage(name: "dot-long", arguments: ["trace", "--variant", "dot", "--input", "{long}"]),
         // Tokens that are markup, in labels, facts and islands.

@@ -50,8 +50,9 @@ import TestSupport
         (["--learning-rate", "nan"], "--learning-rate nan: must be a positive number"),
         (["--learning-rate=-0.1"], "--learning-rate -0.1: must be a positive number"),
         (["--batch-size", "0"], "--batch-size 0: must be at least 1"),
-        (["--optimizer", "adagrad"], "unknown optimizer 'adagrad'; choose one of: sgd, adam"),
-        (["--dtype", "I8"], "unknown dtype 'I8'; choose F64 or F32"),
+        (["--optimizer", "adagrad"], "The value 'adagrad' is invalid for '--optimizer <optimizer>'. Please provide one of 'sgd' and 'adam'."),
+        (["--dtype", "I8"], "The value 'I8' is invalid for '--dtype <dtype>'. Please provide one of 'F64' and 'F32'."),
+        (["--held-out=-1"], "the held-out split needs 0 or more pairs, got -1"),
         (["--train", "0"], "--train 0: must be at least 1"),
     ])
     func badOptionsAreRefusedWithOneLineAndNoFile(arguments: [String], message: String) throws {

@@ -97,9 +97,18 @@ import Testing
         }
     }
 
+    /// Integer buffers, as Hugging Face checkpoints store BERT's `position_ids`: little-endian two's complement.
+    @Test func readsSignedIntegers() throws {
+        let data: [UInt8] = [0xFE, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x07, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF]
+        let header = #"{"a":{"dtype":"I64","shape":[1],"data_offsets":[0,8]},"b":{"dtype":"I32","shape":[2],"data_offsets":[8,16]}}"#
+        let file = try SafeTensorsFile(bytes: Self.file(header: header, data: data))
+        #expect(try file.tensor(named: "a") == SafeTensor(shape: [1], values: [-2]))
+        #expect(try file.tensor(named: "b") == SafeTensor(shape: [2], values: [7, -1]))
+    }
+
     @Test func unknownDType() {
-        #expect(throws: SafeTensorsError.unknownDType(tensor: "a", dtype: "I64")) {
-            try SafeTensorsFile(bytes: Self.file(header: #"{"a":{"dtype":"I64","shape":[1],"data_offsets":[0,8]}}"#,
+        #expect(throws: SafeTensorsError.unknownDType(tensor: "a", dtype: "U64")) {
+            try SafeTensorsFile(bytes: Self.file(header: #"{"a":{"dtype":"U64","shape":[1],"data_offsets":[0,8]}}"#,
                                                  data: Self.eightBytes))
         }
     }

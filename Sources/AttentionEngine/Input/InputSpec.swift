@@ -55,6 +55,22 @@ public struct InputSpec: Decodable, Sendable {
             options.heads = try nested.decodeIfPresent(Int.self, forKey: SpecKey(MechanismOption.heads.rawValue))
             options.window = try nested.decodeIfPresent(Int.self, forKey: SpecKey(MechanismOption.window.rawValue))
             options.causal = try nested.decodeIfPresent(Bool.self, forKey: SpecKey(MechanismOption.causal.rawValue))
+            options.slidingWindow = try nested.decodeIfPresent(Int.self, forKey: SpecKey(MechanismOption.slidingWindow.rawValue))
+            options.alibi = try nested.decodeIfPresent(Bool.self, forKey: SpecKey(MechanismOption.alibi.rawValue))
+            options.kvHeads = try nested.decodeIfPresent(Int.self, forKey: SpecKey(MechanismOption.kvHeads.rawValue))
+            options.ropeBase = try nested.decodeIfPresent(Double.self, forKey: SpecKey(MechanismOption.ropeBase.rawValue))
+            options.ropeDims = try nested.decodeIfPresent(Int.self, forKey: SpecKey(MechanismOption.ropeDims.rawValue))
+            options.sinks = try nested.decodeIfPresent(Bool.self, forKey: SpecKey(MechanismOption.sinks.rawValue))
+            options.blockSize = try nested.decodeIfPresent(Int.self, forKey: SpecKey(MechanismOption.blockSize.rawValue))
+            options.prefill = try nested.decodeIfPresent(Int.self, forKey: SpecKey(MechanismOption.prefill.rawValue))
+            options.sinkTokens = try nested.decodeIfPresent(Int.self, forKey: SpecKey(MechanismOption.sinkTokens.rawValue))
+            if let pairing = try nested.decodeIfPresent(String.self, forKey: SpecKey(MechanismOption.rope.rawValue)) {
+                do {
+                    options.rope = try RotaryPairing(named: pairing)
+                } catch {
+                    throw SpecReadingError.invalid(path: "options.rope", message: error.description)
+                }
+            }
             if let score = try nested.decodeIfPresent(String.self, forKey: SpecKey(MechanismOption.score.rawValue)) {
                 do {
                     options.score = try ScoreFunction(named: score)

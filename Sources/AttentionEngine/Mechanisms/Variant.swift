@@ -8,7 +8,7 @@ public struct Variant: Hashable, Sendable, CaseIterable, CustomStringConvertible
     /// Every variant, in the order `variants` lists them and the docs index documents them.
     public static let registered: [Variant] = [
         .additive, .dot, .general, .scaledDot, .concat, .global, .localM, .localP,
-        .selfAttention, .causal, .multiHead, .cross, .coAttention,
+        .selfAttention, .causal, .multiHead, .cross, .coAttention, .flash, .kvCache,
     ]
 
     /// Every variant (``registered``).

@@ -224,6 +224,9 @@ final class TraceRecorder {
         case .tanh: .tanh
         case .sigmoid: .sigmoid
         case .exp: .exp
+        case .cos: .cos
+        case .sin: .sin
+        case .log: .log
         }
         return record(a.value.applying(function), key: key, symbol: symbol, description,
                       rows: a.rows, columns: a.columns, provenance: Provenance(operation, [a.id]))
@@ -233,6 +236,21 @@ final class TraceRecorder {
     func add(_ terms: [TracedMatrix], key: String, symbol: String, _ description: String) -> TracedMatrix {
         record(Matrix.sum(terms.map(\.value)), key: key, symbol: symbol, description,
                rows: terms[0].rows, columns: terms[0].columns, provenance: Provenance(.add, terms.map(\.id)))
+    }
+
+    /// `A − B` entry by entry; `B` may broadcast.
+    func subtract(_ a: TracedMatrix, _ b: TracedMatrix, key: String, symbol: String, _ description: String) -> TracedMatrix {
+        record(a.value.combined(with: b.value, .subtract), key: key, symbol: symbol, description,
+               rows: a.rows, columns: a.columns, provenance: Provenance(.subtract, [a.id, b.id]))
+    }
+
+    /// `E[i,j] / Z[i,0]`: each row of `e` divided by its entry of the column `z` (0 where it is 0).
+    func normalize(_ e: TracedMatrix, by z: TracedMatrix, key: String, symbol: String, _ description: String) -> TracedMatrix {
+        let quotient = Matrix(rows: e.value.rows, columns: e.value.columns) { i, j in
+            z.value[i, 0] == 0 ? 0 : e.value[i, j] / z.value[i, 0]
+        }
+        return record(quotient, key: key, symbol: symbol, description, rows: e.rows, columns: e.columns,
+                      provenance: Provenance(.normalize, [e.id, z.id]))
     }
 
     /// `A ⊙ B` entry by entry.
@@ -252,10 +270,12 @@ final class TraceRecorder {
     ///
     /// - Parameter id: The identifier to record under, when not `<step>.<key>` (the
     ///   encoder's annotations are recorded as `keys`).
+    /// A part that a mask made keeps its −∞ entries' meaning ("masked") in the result.
     func concatenate(_ parts: [TracedMatrix], rows: Axis, columns: Axis, id: TensorID? = nil, key: String, symbol: String,
                      _ description: String) -> TracedMatrix {
-        record(Matrix.concatenatingColumns(parts.map(\.value)), id: id ?? qualified(key), symbol: symbol, description,
-               rows: rows, columns: columns, provenance: Provenance(.concatColumns, parts.map(\.id)))
+        let result = record(Matrix.concatenatingColumns(parts.map(\.value)), id: id ?? qualified(key), symbol: symbol,
+                            description, rows: rows, columns: columns, provenance: Provenance(.concatColumns, parts.map(\.id)))
+        return parts.contains { maskedTensors.contains($0.id) } ? noteMasked(result) : result
     }
 
     /// The parts' rows one after another.

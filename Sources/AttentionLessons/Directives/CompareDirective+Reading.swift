@@ -4,7 +4,7 @@ import AttentionTrace
 import Foundation
 
 extension CompareDirective {
-    static let keys = ["variants", "source", "target", "seed"]
+    static let keys = ["variants", "source", "target", "seed", "input", "model"]
 
     /// Reads a ```` ```{compare} ```` block, runs each variant on the sentence and lays out the comparison.
     ///
@@ -23,13 +23,17 @@ extension CompareDirective {
         let source = try body.single("source", directive: directive).map { unquoted($0.value) }
         let target = try body.single("target", directive: directive).map { unquoted($0.value) }
         let seed = try seed(body, directive: directive)
+        let spec = try DirectiveInputs.spec(body, directive: directive, at: location)
+        let parameters = try DirectiveInputs.parameters(body, directive: directive, at: location)
         for name in names {
             guard let variant = Variant(rawValue: name) else {
                 throw LessonError(TraceError.unknownVariant(name).description, at: list.location)
             }
             do {
+                // The model traces the variants that read one (additive); the others keep seeded parameters.
+                let choice = variant.tracesModels ? parameters : .seeded
                 traces.append(try AttentionTracer().trace(TraceRequest(variant: variant, source: source, target: target,
-                                                                       seed: seed, parameters: .seeded)))
+                                                                       spec: spec, seed: seed, parameters: choice)))
             } catch {
                 throw LessonError("variant '\(name)' cannot trace this sentence: \(error)", at: location)
             }

@@ -3,7 +3,7 @@ import AttentionTrace
 import Foundation
 
 extension TraceDirective {
-    static let keys = ["name", "variant", "source", "target", "seed", "input", "heads", "window", "score", "causal", "show"]
+    static let keys = ["name", "variant", "source", "target", "seed", "input", "model", "heads", "window", "score", "causal", "show"]
 
     /// Reads a ```` ```{trace} ```` block and runs the trace it describes.
     ///
@@ -38,21 +38,6 @@ extension TraceDirective {
                               at: location)
         }
         let variant = try parseVariant(variantEntry)
-        var spec: InputSpec?
-        if let input = try body.single("input", directive: directive) {
-            let path = try CourseFolder(containing: location.file).file(unquoted(input.value), at: input.location)
-            let data: Data
-            do {
-                data = try Data(contentsOf: URL(fileURLWithPath: path))
-            } catch {
-                throw LessonError("cannot read the input spec '\(path)'", at: input.location)
-            }
-            do {
-                spec = try InputSpec(json: data, file: path)
-            } catch {
-                throw LessonError(error.description, at: input.location)
-            }
-        }
         let options = MechanismOptions(
             heads: try body.single("heads", directive: directive).map { e throws(LessonError) in try integer(e) },
             window: try body.single("window", directive: directive).map { e throws(LessonError) in try integer(e) },
@@ -61,10 +46,9 @@ extension TraceDirective {
         return TraceRequest(variant: variant,
                             source: try body.single("source", directive: directive).map { unquoted($0.value) },
                             target: try body.single("target", directive: directive).map { unquoted($0.value) },
-                            spec: spec,
+                            spec: try DirectiveInputs.spec(body, directive: directive, at: location),
                             seed: try seed(body, directive: directive),
-                            // Lessons are written against seeded numbers until a lesson can ask for the trained model.
-                            parameters: .seeded,
+                            parameters: try DirectiveInputs.parameters(body, directive: directive, at: location),
                             options: options)
     }
 }

@@ -1,3 +1,4 @@
+import AttentionText
 import Foundation
 
 /// How evenly one row of attention weights spreads over the positions it can attend to.

@@ -1,3 +1,4 @@
+import AttentionText
 import AttentionTrace
 
 /// Several traces of the same sentence pair, one per variant, ready to be shown side by side.

@@ -1,5 +1,6 @@
 import AttentionJSON
 import AttentionMarkdown
+import AttentionText
 import AttentionTrace
 
 /// Renders traces of the same sentence pair under several variants as one page.

@@ -1,12 +1,14 @@
+import AttentionText
+
 /// Writes HTML into one ``TextBuffer`` so that nothing written through it can
 /// escape its place: text and attribute values are escaped by construction.
 ///
 /// Element and attribute names are `StaticString`s, so they can only be literals
-/// in this module's code, never user text. Every `String` handed to ``text(_:)``,
+/// in the package's code, never user text. Every `String` handed to ``text(_:)``,
 /// ``attribute(_:_:)-(_,String)`` or ``element(_:text:)`` has `& < > " '` replaced
 /// by character references (the one escape that is right both between tags and
 /// inside a quoted attribute value). Numbers are written as digits; literal markup
-/// of this module's own goes in through ``markup(_:)``, which takes only a
+/// of the package's own goes in through ``markup(_:)``, which takes only a
 /// `StaticString`. HTML made elsewhere goes in only as an ``HTMLFragment`` (which
 /// only escaping or a writer makes) or through ``rawHTML(_:)`` and
 /// ``rawContent(_:)``, whose names say what they do.
@@ -22,60 +24,60 @@
 ///
 /// It writes the bytes straight into the buffer, as the pages did before it, so a
 /// page of 150,000 pieces costs no more to write.
-struct HTMLWriter: ~Copyable {
+package struct HTMLWriter: ~Copyable {
     private var buffer: TextBuffer
 
     /// An empty writer with room for `capacity` bytes before it grows.
-    init(capacity: Int = 4096) {
+    package init(capacity: Int = 4096) {
         buffer = TextBuffer(capacity: capacity)
     }
 
     /// The HTML written so far.
-    var html: String { buffer.text }
+    package var html: String { buffer.text }
 
     /// The HTML written so far, as a fragment to place in other HTML.
-    var fragment: HTMLFragment { HTMLFragment(written: buffer.text) }
+    package var fragment: HTMLFragment { HTMLFragment(written: buffer.text) }
 
     // MARK: - Tags
 
     /// Writes `<name`; attributes follow, then ``end()`` or ``endEmpty()``.
-    mutating func start(_ name: StaticString) {
+    package mutating func start(_ name: StaticString) {
         append("<")
         append(name)
     }
 
     /// Writes `>`, ending a start tag.
-    mutating func end() {
+    package mutating func end() {
         append(">")
     }
 
     /// Writes `/>`, ending an element with no content (SVG's `<rect …/>`).
-    mutating func endEmpty() {
+    package mutating func endEmpty() {
         append("/>")
     }
 
     /// Writes `<name>`: a start tag without attributes.
-    mutating func open(_ name: StaticString) {
+    package mutating func open(_ name: StaticString) {
         start(name)
         end()
     }
 
     /// Writes `<name class="className">` with `className` escaped, the commonest start tag on a page.
-    mutating func open(_ name: StaticString, class className: String) {
+    package mutating func open(_ name: StaticString, class className: String) {
         start(name)
         attribute("class", className)
         end()
     }
 
     /// Writes `</name>`.
-    mutating func close(_ name: StaticString) {
+    package mutating func close(_ name: StaticString) {
         append("</")
         append(name)
         append(">")
     }
 
     /// Writes `<name>text</name>` with `text` escaped.
-    mutating func element(_ name: StaticString, text: String) {
+    package mutating func element(_ name: StaticString, text: String) {
         open(name)
         self.text(text)
         close(name)
@@ -84,28 +86,28 @@ struct HTMLWriter: ~Copyable {
     // MARK: - Attributes
 
     /// Writes ` name="value"` with `value` escaped.
-    mutating func attribute(_ name: StaticString, _ value: String) {
+    package mutating func attribute(_ name: StaticString, _ value: String) {
         startAttribute(name)
         text(value)
         endAttribute()
     }
 
     /// Writes ` name="fragment"`, a value escaped before (an identifier written once for many cells).
-    mutating func attribute(_ name: StaticString, _ value: HTMLFragment) {
+    package mutating func attribute(_ name: StaticString, _ value: HTMLFragment) {
         startAttribute(name)
         append(value)
         endAttribute()
     }
 
     /// Writes ` name="42"`.
-    mutating func attribute(_ name: StaticString, decimal value: Int) {
+    package mutating func attribute(_ name: StaticString, decimal value: Int) {
         startAttribute(name)
         decimal(value)
         endAttribute()
     }
 
     /// Writes ` name="56.5"`: `value` rounded to a tenth, as ``coordinate(_:)`` writes it.
-    mutating func attribute(_ name: StaticString, coordinate value: Double) {
+    package mutating func attribute(_ name: StaticString, coordinate value: Double) {
         startAttribute(name)
         coordinate(value)
         endAttribute()
@@ -114,14 +116,14 @@ struct HTMLWriter: ~Copyable {
     /// Writes ` name="`; the value follows through the text and number calls, then ``endAttribute()``.
     ///
     /// For values made of several pieces, such as `viewBox="0 0 120 80"`.
-    mutating func startAttribute(_ name: StaticString) {
+    package mutating func startAttribute(_ name: StaticString) {
         append(" ")
         append(name)
         append("=\"")
     }
 
     /// Writes the `"` that closes an attribute value.
-    mutating func endAttribute() {
+    package mutating func endAttribute() {
         append("\"")
     }
 
@@ -132,7 +134,7 @@ struct HTMLWriter: ~Copyable {
     /// Runs without those characters are copied whole, since most text has none.
     ///
     /// - Complexity: O(`text.utf8.count`).
-    mutating func text(_ text: String) {
+    package mutating func text(_ text: String) {
         var text = text
         text.withUTF8 { bytes in
             var unescaped = 0
@@ -157,18 +159,18 @@ struct HTMLWriter: ~Copyable {
     }
 
     /// Writes the decimal digits of `value`.
-    mutating func decimal(_ value: Int) {
+    package mutating func decimal(_ value: Int) {
         buffer.append(decimal: value)
     }
 
     /// Writes `value` as every table shows it, ``NumberFormatting/fixed(_:)``: four decimals, `masked` for −∞.
-    mutating func fixed(_ value: Double) {
+    package mutating func fixed(_ value: Double) {
         NumberFormatting.appendFixed(value, to: &buffer)  // digits, a sign, a point or letters: nothing to escape
     }
 
     /// Writes `value` rounded to a tenth as briefly as possible: `28`, `56.5`, `-0.5`
     /// (what ``NumberFormatting/exact(_:)`` writes for the rounded value), as SVG coordinates are written.
-    mutating func coordinate(_ value: Double) {
+    package mutating func coordinate(_ value: Double) {
         let rounded = (value * 10).rounded()
         guard abs(rounded) < 1e15 else {
             buffer += NumberFormatting.exact(rounded / 10)
@@ -183,28 +185,29 @@ struct HTMLWriter: ~Copyable {
         }
     }
 
-    /// Writes markup that is a literal in this module's code, such as
+    /// Writes markup that is a literal in the package's code, such as
     /// `"Any number: run the same <code>attention-trace trace</code> command"`.
     ///
     /// A `StaticString` cannot be made at run time, so no user text reaches the page this way.
-    mutating func markup(_ literal: StaticString) {
+    package mutating func markup(_ literal: StaticString) {
         append(literal)
     }
 
     /// Writes HTML that was escaped or built before, such as a table header written once for every slice.
-    mutating func append(_ fragment: HTMLFragment) {
+    package mutating func append(_ fragment: HTMLFragment) {
         buffer += fragment.html
     }
 
-    /// Writes `html` as it is: markup that this module built and vouches for (MathML
-    /// from a formula, the page's style sheet), never user text.
-    mutating func rawHTML(_ html: String) {
+    /// Writes `html` as it is: markup that the package built and vouches for (MathML
+    /// from a formula, the page's style sheet, a lesson's CommonMark as cmark renders
+    /// it with its raw HTML escaped), never user text.
+    package mutating func rawHTML(_ html: String) {
         buffer += html
     }
 
     /// Lets `body` write straight into the buffer, for content with its own escaping
     /// rules, such as the JSON of a data island inside `<script>`.
-    mutating func rawContent(_ body: (inout TextBuffer) -> Void) {
+    package mutating func rawContent(_ body: (inout TextBuffer) -> Void) {
         body(&buffer)
     }
 
@@ -221,12 +224,12 @@ struct HTMLWriter: ~Copyable {
 
 /// A piece of HTML that is safe to place as it is: text escaped by
 /// ``init(escaping:)``, or markup written by an ``HTMLWriter``.
-struct HTMLFragment: Hashable, Sendable {
+package struct HTMLFragment: Hashable, Sendable {
     /// The HTML.
-    let html: String
+    package let html: String
 
     /// `text` with `& < > " '` replaced by character references.
-    init(escaping text: String) {
+    package init(escaping text: String) {
         var writer = HTMLWriter(capacity: text.utf8.count + 16)
         writer.text(text)
         html = writer.html
@@ -238,7 +241,7 @@ struct HTMLFragment: Hashable, Sendable {
     }
 
     /// Two fragments, one after the other.
-    static func + (first: HTMLFragment, second: HTMLFragment) -> HTMLFragment {
+    package static func + (first: HTMLFragment, second: HTMLFragment) -> HTMLFragment {
         HTMLFragment(written: first.html + second.html)
     }
 }

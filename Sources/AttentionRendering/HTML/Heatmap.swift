@@ -1,3 +1,4 @@
+import AttentionText
 import AttentionTrace
 
 /// Draws a tensor as inline SVG heatmaps, one per matrix slice (per head for

@@ -1,3 +1,4 @@
+import AttentionText
 import AttentionTrace
 import Synchronization
 
@@ -22,58 +23,36 @@ extension Formula {
     /// - Parameter display: Whether the formula is a block or inline.
     /// - Returns: Markup safe to embed in HTML.
     public func mathML(display: MathMLDisplay = .block) -> String {
-        (display == .block ? "<math display=\"block\"" : "<math") + rendering.mathMLAfterName
+        (display == .block ? "<math display=\"block\"" : "<math") + mathMLAfterName
     }
 
-    /// The formula as plain text for Markdown and `alttext`: braces dropped,
-    /// `_` and `^` kept, `\frac{a}{b}` as `a/b` and `\sqrt{a}` as `√a`, with
-    /// parentheses where a group of several tokens would otherwise be ambiguous.
-    ///
-    /// Text that does not parse is returned unchanged.
-    public var plainText: String {
-        rendering.plainText
-    }
-
-    /// Both renderings, from one parse of the text; kept per text, since a page
-    /// names the same symbols in many captions, labels and derivations.
-    private var rendering: FormulaRendering {
-        if let known = formulaRenderings.withLock({ $0[text] }) { return known }
-        let rendering = FormulaRendering(text)
-        formulaRenderings.withLock { $0[text] = rendering }
+    /// The MathML after `<math` and its `display` attribute; kept per text, since a
+    /// page names the same symbols in many captions and labels.
+    private var mathMLAfterName: String {
+        if let known = mathMLRenderings.withLock({ $0[text] }) { return known }
+        let rendering = mathMLRendering(of: self)
+        mathMLRenderings.withLock { $0[text] = rendering }
         return rendering
     }
 }
 
-/// A formula's plain text and its MathML after `<math` and the `display` attribute.
-private struct FormulaRendering: Sendable {
-    let plainText: String
-    /// ` alttext="…">…</math>`.
-    let mathMLAfterName: String
-
-    init(_ text: String) {
-        var html = HTMLWriter(capacity: 256)
-        guard let nodes = try? FormulaParser.parse(text) else {
-            plainText = text
-            html.attribute("alttext", text)
-            html.end()
-            html.element("mtext", text: text)
-            html.close("math")
-            mathMLAfterName = html.html
-            return
-        }
-        var plain = ""
-        for node in nodes { appendPlainText(node, to: &plain) }
-        plainText = plain
-        html.attribute("alttext", plain)
-        html.end()
+/// ` alttext="…">…</math>`: the MathML of `formula` after `<math` and the `display` attribute,
+/// with its ``Formula/plainText`` as the `alttext`.
+private func mathMLRendering(of formula: Formula) -> String {
+    var html = HTMLWriter(capacity: 256)
+    html.attribute("alttext", formula.plainText)
+    html.end()
+    if let nodes = try? FormulaParser.parse(formula.text) {
         for node in nodes { writeMathML(node, to: &html) }
-        html.close("math")
-        mathMLAfterName = html.html
+    } else {
+        html.element("mtext", text: formula.text)
     }
+    html.close("math")
+    return html.html
 }
 
-/// The renderings of every formula text seen so far (formulas are few; captions are many).
-private let formulaRenderings = Mutex<[String: FormulaRendering]>([:])
+/// The MathML of every formula text seen so far (formulas are few; captions are many).
+private let mathMLRenderings = Mutex<[String: String]>([:])
 
 private func writeMathML(_ node: MathNode, to html: inout HTMLWriter) {
     /// Children of a script, fraction or root must each be one element.
@@ -119,36 +98,5 @@ private func writeMathML(_ node: MathNode, to html: inout HTMLWriter) {
         html.open("msqrt")
         single(radicand)
         html.close("msqrt")
-    }
-}
-
-private func appendPlainText(_ node: MathNode, to text: inout String) {
-    func grouped(_ child: MathNode) {
-        if child.isSingleUnit {
-            appendPlainText(child, to: &text)
-        } else {
-            text += "("
-            appendPlainText(child, to: &text)
-            text += ")"
-        }
-    }
-    switch node {
-    case .identifier(let name), .functionName(let name), .number(let name), .symbol(let name):
-        text += name
-    case .space:
-        text += " "
-    case .row(let children):
-        for child in children { appendPlainText(child, to: &text) }
-    case .scripted(let base, let sub, let sup):
-        grouped(base)
-        if let sub { text += "_"; grouped(sub) }
-        if let sup { text += "^"; grouped(sup) }
-    case .fraction(let numerator, let denominator):
-        grouped(numerator)
-        text += "/"
-        grouped(denominator)
-    case .squareRoot(let radicand):
-        text += "√"
-        grouped(radicand)
     }
 }

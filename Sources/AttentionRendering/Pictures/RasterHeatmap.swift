@@ -1,3 +1,4 @@
+import AttentionText
 import AttentionTrace
 import Foundation
 

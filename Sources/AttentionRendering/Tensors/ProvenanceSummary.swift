@@ -1,3 +1,4 @@
+import AttentionText
 import AttentionTrace
 
 /// A one-line account of where a tensor's values came from, such as
@@ -53,8 +54,13 @@ struct ProvenanceSummary: Hashable {
         case .scale:
             let factor = provenance.factor.map(NumberFormatting.exact) ?? "?"
             return [.text("= \(factor) · "), operand(0)]
-        case .tanh, .sigmoid, .exp:
+        case .tanh, .sigmoid, .exp, .cos, .sin, .log:
             return [.text("= \(provenance.operation.rawValue)("), operand(0), .text(")")]
+        case .rotateHalf, .rotatePairs:
+            let pairs = provenance.operation == .rotateHalf ? "column j with j + r/2" : "columns 2k and 2k + 1"
+            let r = provenance.range?.last.map(String.init) ?? "?"
+            return [.text("= "), operand(0), .text(" with \(pairs) rotated by the angles of "), operand(1), .text(" and "),
+                    operand(2), .text(" (r = \(r) rotary columns)")]
         case .rowMax: return [.text("= the maximum of each row of "), operand(0)]
         case .rowSum: return [.text("= the sum of each row of "), operand(0)]
         case .normalize:

@@ -1,3 +1,4 @@
+import AttentionText
 import AttentionTrace
 
 /// A tensor ready to be shown: validated values, one axis per dimension, and a

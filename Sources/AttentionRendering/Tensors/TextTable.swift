@@ -1,3 +1,4 @@
+import AttentionText
 import AttentionTrace
 
 /// Writes a tensor as aligned plain-text tables for a fenced code block in

@@ -1,3 +1,4 @@
+import AttentionDerivation
 import AttentionMarkdown
 import AttentionTrace
 
@@ -258,7 +259,7 @@ struct HTMLPresentation: TracePresentation {
         if let traced = rules.tensor(tensor.id) {
             rule = rules.rule(for: traced, embedding: tensorsWithValues.contains)
         } else {
-            rule = rules.rule(forResult: tensor)
+            rule = rules.rule(forResult: tensor.id, shape: tensor.shape)
             guard case .result(let sources) = rule.kind, !sources.isEmpty else { return nil }
         }
         return DerivationTemplate(rule: rule, hasValues: { tensorsWithValues.contains($0.id) || $0.excerpt != nil })

@@ -1,4 +1,5 @@
 import AttentionMarkdown
+import AttentionText
 import AttentionTrace
 
 /// Shows a trace as plain CommonMark: formulas and tensors as plain text in fenced code blocks.

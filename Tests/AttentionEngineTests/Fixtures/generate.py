@@ -83,7 +83,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 BASE_SEED = 20240521
 
 VARIANTS = ["additive", "dot", "general", "scaled-dot", "concat", "global", "local-m", "local-p",
-            "self", "causal", "multi-head", "cross", "co-attention"]
+            "self", "causal", "multi-head", "cross", "co-attention", "flash", "kv-cache"]
 
 SOURCE_WORDS = ["le", "chat", "noir", "dort", "sur", "un", "tapis"]
 TARGET_WORDS = ["the", "black", "cat", "sleeps", "on", "a", "mat"]
@@ -252,14 +252,74 @@ def local_p(t, opts):
     return result, []
 
 
-def single_head(q, k, v, causal):
-    """softmax(Q K^T / sqrt(d_k)) V with optional causal mask (j > i masked)."""
+def alibi_slopes(heads):
+    """Press et al. 2022's get_slopes: 2^(-8(h+1)/H) for H a power of two; otherwise the slopes of
+    the power of two below H, then every other slope of twice that power.  Closed-form powers
+    (the paper multiplies start * ratio**i, which agrees to an ulp)."""
+    def power_of_two(count):
+        return [2.0 ** (-8.0 * (h + 1) / count) for h in range(count)]
+    below = 1
+    while below * 2 <= heads:
+        below *= 2
+    if below == heads:
+        return power_of_two(heads)
+    return power_of_two(below) + power_of_two(2 * below)[0::2][:heads - below]
+
+
+def rope_rotate(x, opts):
+    """Rotary position embeddings (Su et al. 2021) on the rows of x (position p = row index):
+    pair k of the first r columns turns by p * base**(-2k/r).  Pairs are (k, k + r/2) for
+    rope = "half" (GPT-NeoX, HF Llama) and (2k, 2k + 1) for "interleaved" (GPT-J, RoFormer);
+    (a, b) -> (a cos - b sin, b cos + a sin).  Columns from r on are unchanged."""
+    pairing = opts.get("rope")
+    if pairing is None:
+        return x
+    base = float(opts.get("rope_base", 10000.0))
+    r = opts.get("rope_dims", len(x[0]))
+    out = []
+    for p, row in enumerate(x):
+        new = list(row)
+        for k in range(r // 2):
+            a_index, b_index = (k, k + r // 2) if pairing == "half" else (2 * k, 2 * k + 1)
+            angle = p * base ** (-2.0 * k / r)
+            c, sn = math.cos(angle), math.sin(angle)
+            a, b = row[a_index], row[b_index]
+            new[a_index] = a * c - b * sn
+            new[b_index] = b * c + a * sn
+        out.append(new)
+    return out
+
+
+def allowed_position(i, j, causal, window, kept=None):
+    """Whether query i may attend to key j: j <= i when causal, and i - W < j with a sliding window W,
+    or j < S for the first S tokens StreamingLLM keeps (sink_tokens)."""
+    if causal and j > i:
+        return False
+    return window is None or i - window < j or (kept is not None and j < kept)
+
+
+def softmax_with_sink(row, sink):
+    """The softmax of row + [sink] with the sink's entry dropped (gpt-oss): rows sum to < 1."""
+    live = [x for x in row if x is not None] + [sink]
+    mx = max(live)
+    ex = [math.exp(x - mx) if x is not None else 0.0 for x in row]
+    z = math.fsum(ex + [math.exp(sink - mx)])
+    return [e / z for e in ex], False
+
+
+def single_head(q, k, v, causal, window=None, slope=None, sink=None, kept=None):
+    """softmax(Q K^T / sqrt(d_k) + B) V, masked where allowed_position is false;
+    B_ij = -slope * (i - j) (ALiBi) when slope is given; with a sink logit, an extra dropped column."""
     dk = len(q[0])
-    scores = [[dot(q[i], k[j]) / math.sqrt(dk) if not (causal and j > i) else None
+
+    def score(i, j):
+        s = dot(q[i], k[j]) / math.sqrt(dk)
+        return s if slope is None else s + (-slope) * (i - j)
+    scores = [[score(i, j) if allowed_position(i, j, causal, window, kept) else None
                for j in range(len(k))] for i in range(len(q))]
     weights, out, empty_rows = [], [], []
     for i, row in enumerate(scores):
-        w, empty = softmax_masked(row)
+        w, empty = softmax_masked(row) if sink is None else softmax_with_sink(row, sink)
         if empty:
             empty_rows.append(i)
             z = [0.0] * len(v[0])
@@ -275,7 +335,10 @@ def self_variant(t, opts, causal=None):
     if causal is None:
         causal = bool(opts.get("causal", False))
     q, k, v = matmul(x, t["W_Q"]), matmul(x, t["W_K"]), matmul(x, t["W_V"])
-    s, a, z, empty = single_head(q, k, v, causal)
+    q, k = rope_rotate(q, opts), rope_rotate(k, opts)
+    slope = alibi_slopes(1)[0] if opts.get("alibi") else None
+    sink = t["sinks"][0] if opts.get("sinks") else None
+    s, a, z, empty = single_head(q, k, v, causal, opts.get("sliding_window"), slope, sink, opts.get("sink_tokens"))
     return {"scores": s, "weights": a, "output": z}, empty
 
 
@@ -283,16 +346,23 @@ def causal_variant(t, opts):
     return self_variant(t, opts, causal=True)
 
 
-def multi_head_core(x_q, x_kv, t, heads, causal):
+def multi_head_core(x_q, x_kv, t, heads, causal, opts):
+    """Heads over column slices; with kv_heads, query head j reads key/value head j * kv_heads // heads."""
     d_model = len(t["W_Q"][0])
     assert d_model % heads == 0
     dk = d_model // heads
+    kv_heads = opts.get("kv_heads", heads)
+    assert heads % kv_heads == 0 and len(t["W_K"][0]) == kv_heads * dk
+    slopes = alibi_slopes(heads) if opts.get("alibi") else [None] * heads
     q, k, v = matmul(x_q, t["W_Q"]), matmul(x_kv, t["W_K"]), matmul(x_kv, t["W_V"])
     all_s, all_a, zs, empty_rows = [], [], [], []
     for j in range(heads):
         lo, hi = j * dk, (j + 1) * dk
-        s, a, z, empty = single_head(columns(q, lo, hi), columns(k, lo, hi), columns(v, lo, hi),
-                                     causal)
+        g = j * kv_heads // heads
+        klo, khi = g * dk, (g + 1) * dk
+        s, a, z, empty = single_head(rope_rotate(columns(q, lo, hi), opts), rope_rotate(columns(k, klo, khi), opts),
+                                     columns(v, klo, khi), causal, opts.get("sliding_window"), slopes[j],
+                                     t["sinks"][j] if opts.get("sinks") else None, opts.get("sink_tokens"))
         all_s.append(s)
         all_a.append(a)
         zs.append(z)
@@ -303,17 +373,73 @@ def multi_head_core(x_q, x_kv, t, heads, causal):
 
 
 def multi_head(t, opts):
-    return multi_head_core(t["X"], t["X"], t, opts.get("heads", 1), bool(opts.get("causal", False)))
+    return multi_head_core(t["X"], t["X"], t, opts.get("heads", 1), bool(opts.get("causal", False)), opts)
 
 
 def cross(t, opts):
     causal = bool(opts.get("causal", False))
     if "heads" in opts:
-        return multi_head_core(t["X"], t["memory"], t, opts["heads"], causal)
+        return multi_head_core(t["X"], t["memory"], t, opts["heads"], causal, opts)
     q = matmul(t["X"], t["W_Q"])
     k, v = matmul(t["memory"], t["W_K"]), matmul(t["memory"], t["W_V"])
-    s, a, z, empty = single_head(q, k, v, causal)
+    slope = alibi_slopes(1)[0] if opts.get("alibi") else None
+    sink = t["sinks"][0] if opts.get("sinks") else None
+    s, a, z, empty = single_head(q, k, v, causal, opts.get("sliding_window"), slope, sink, opts.get("sink_tokens"))
     return {"scores": s, "weights": a, "output": z}, empty
+
+
+def flash(t, opts):
+    """FlashAttention's online softmax (Milakov & Gimelshein 2018; Dao et al. 2022) over key blocks of
+    block_size (default 2): running max m, running sum l and unnormalised output O, rescaled by
+    exp(m - m') at every block; output = O / l and logsumexp = m + ln l (n x 1)."""
+    x = t["X"]
+    q, k, v = matmul(x, t["W_Q"]), matmul(x, t["W_K"]), matmul(x, t["W_V"])
+    size = opts.get("block_size", 2)
+    causal = bool(opts.get("causal", False))
+    dk = len(q[0])
+    outputs, lses = [], []
+    for i, qi in enumerate(q):
+        m, l, o = None, 0.0, [0.0] * len(v[0])
+        for start in range(0, len(k), size):
+            # With the causal mask, keys after the query drop out; a block entirely after it adds nothing.
+            block = [j for j in range(start, min(start + size, len(k))) if not (causal and j > i)]
+            s = [dot(qi, k[j]) / math.sqrt(dk) for j in block]
+            new = max(s) if m is None else max([m] + s)
+            p = [math.exp(x - new) for x in s]
+            alpha = 0.0 if m is None else math.exp(m - new)
+            l = alpha * l + math.fsum(p)
+            o = [alpha * a + math.fsum(pj * v[j][c] for pj, j in zip(p, block)) for c, a in enumerate(o)]
+            m = new
+        outputs.append([a / l for a in o])
+        lses.append([m + math.log(l)])
+    return {"output": outputs, "logsumexp": lses}, []
+
+
+def kv_cache(t, opts):
+    """Decoding token by token against a key/value cache: the first `prefill` rows at once (causal),
+    then each row t alone: q_t, k_t, v_t from x_t, rotated at position t with RoPE, k_t and v_t
+    appended to the cache, and softmax(q_t K^T / sqrt(d_k)) V over the whole cache."""
+    x = t["X"]
+    prefill = opts.get("prefill", 1)
+    wq, wk, wv = t["W_Q"], t["W_K"], t["W_V"]
+
+    def rotate_at(rows, first):
+        # RoPE of rows whose positions start at `first`: pad with `first` dummy rows, rotate, drop them.
+        padded = [[0.0] * len(rows[0])] * first + rows
+        return rope_rotate(padded, opts)[first:]
+    q = rotate_at(matmul(x[:prefill], wq), 0)
+    keys = rotate_at(matmul(x[:prefill], wk), 0)
+    values = matmul(x[:prefill], wv)
+    _, _, out, _ = single_head(q, keys, values, True)
+    for step in range(prefill, len(x)):
+        row = [x[step]]
+        q_t = rotate_at(matmul(row, wq), step)
+        keys = keys + rotate_at(matmul(row, wk), step)
+        values = values + matmul(row, wv)
+        dk = len(q_t[0])
+        w, _ = softmax_masked([dot(q_t[0], key) / math.sqrt(dk) for key in keys])
+        out.append(weighted_rows(w, values))
+    return {"output": out}, []
 
 
 def co_attention(t, opts):
@@ -337,7 +463,7 @@ def co_attention(t, opts):
 COMPUTE = {"additive": additive, "concat": additive, "dot": dot_variant, "general": general,
            "scaled-dot": scaled_dot, "global": global_variant, "local-m": local_m,
            "local-p": local_p, "self": self_variant, "causal": causal_variant,
-           "multi-head": multi_head, "cross": cross, "co-attention": co_attention}
+           "multi-head": multi_head, "cross": cross, "co-attention": co_attention, "flash": flash, "kv-cache": kv_cache}
 
 
 # --------------------------------------------------------------------------------------------
@@ -559,6 +685,99 @@ def cases():
     add("multi-head", "two-heads-causal", "multi-head with heads=2, d_model=4 (d_k=2), n=5, options.causal=true",
         lambda r: projection_tensors(r, 5, 4, 4, 4, with_o=True), {"heads": 2, "causal": True})
 
+    def grouped_tensors(n, d_model, heads, kv_heads):
+        """W_Q, W_O d_model x d_model; W_K, W_V d_model x kv_heads*d_k (grouped-query attention)."""
+        def make(r):
+            width = kv_heads * (d_model // heads)
+            return {"X": mat(r, n, d_model), "W_Q": mat(r, d_model, d_model), "W_K": mat(r, d_model, width),
+                    "W_V": mat(r, d_model, width), "W_O": mat(r, d_model, d_model)}
+        return make
+
+    # sliding windows, ALiBi and grouped-query attention on the dot-product family ----------------
+    add("causal", "sliding-window", "causal with sliding_window=2 (Mistral): row i sees only i-1 and i; n=6, d_model=4, d_k=3, d_v=2",
+        lambda r: projection_tensors(r, 6, 4, 3, 2), {"sliding_window": 2})
+    add("causal", "sliding-window-wider-than-sequence", "causal with sliding_window=5 >= n=3: no key falls outside, equal to plain causal",
+        lambda r: projection_tensors(r, 3, 3, 2, 2), {"sliding_window": 5})
+    add("causal", "alibi", "causal with ALiBi, one head: slope m_0 = 2^-8, score_ij - (i - j)/256; n=5, d_model=3, d_k=2, d_v=2; "
+        "X scaled by 4 so scores are large",
+        lambda r: projection_tensors(r, 5, 3, 2, 2) | {"X": mat(r, 5, 3, 4.0)}, {"alibi": True})
+    add("self", "causal-sliding-window-one", "self with causal=true and sliding_window=1: each position sees only itself, "
+        "weights are the identity and output = V; n=4, d_model=3, d_k=2, d_v=3",
+        lambda r: projection_tensors(r, 4, 3, 2, 3), {"causal": True, "sliding_window": 1})
+    add("multi-head", "alibi-four-heads", "multi-head causal with ALiBi, heads=4 (slopes 1/4, 1/16, 1/64, 1/256), d_model=8 (d_k=2), n=5",
+        lambda r: projection_tensors(r, 5, 8, 8, 8, with_o=True), {"heads": 4, "causal": True, "alibi": True})
+    add("multi-head", "alibi-three-heads", "multi-head causal with ALiBi, heads=3, not a power of two: slopes 2^-4, 2^-8 "
+        "(from 2 heads) then 2^-2 (every other slope of 4 heads); d_model=6 (d_k=2), n=4",
+        lambda r: projection_tensors(r, 4, 6, 6, 6, with_o=True), {"heads": 3, "causal": True, "alibi": True})
+    add("multi-head", "grouped-query", "grouped-query attention: heads=4, kv_heads=2 (heads 0,1 read K_0,V_0; heads 2,3 read K_1,V_1), "
+        "d_model=8 (d_k=2), W_K and W_V 8x4, n=4, not causal",
+        grouped_tensors(4, 8, 4, 2), {"heads": 4, "kv_heads": 2})
+    add("multi-head", "multi-query-causal", "multi-query attention: heads=4 share kv_heads=1, causal, d_model=4 (d_k=1), W_K and W_V 4x1, n=5",
+        grouped_tensors(5, 4, 4, 1), {"heads": 4, "kv_heads": 1, "causal": True})
+    add("multi-head", "kv-heads-equal-heads", "kv_heads = heads = 2 is plain multi-head attention (checked against it); d_model=4, n=3",
+        grouped_tensors(3, 4, 2, 2), {"heads": 2, "kv_heads": 2})
+    add("multi-head", "mistral-style", "a Mistral-style layer without RoPE: heads=4, kv_heads=2, causal, sliding_window=3; "
+        "d_model=8 (d_k=2), n=6",
+        grouped_tensors(6, 8, 4, 2), {"heads": 4, "kv_heads": 2, "causal": True, "sliding_window": 3})
+    add("multi-head", "grouped-alibi-window", "every new option at once: heads=2, kv_heads=1, causal, ALiBi (slopes 1/16, 1/256), "
+        "sliding_window=2; d_model=4 (d_k=2), n=5",
+        grouped_tensors(5, 4, 2, 1), {"heads": 2, "kv_heads": 1, "causal": True, "alibi": True, "sliding_window": 2})
+
+    # rotary position embeddings ---------------------------------------------------------------
+    add("causal", "rope-half", "causal with RoPE, rotate-half pairs (NeoX, Llama): (k, k+2) of d_k=4, base 10000; "
+        "n=6, d_model=4, d_v=3", lambda r: projection_tensors(r, 6, 4, 4, 3), {"rope": "half"})
+    add("causal", "rope-interleaved", "causal with RoPE, interleaved pairs (GPT-J): (2k, 2k+1) of d_k=4, base 10000; "
+        "n=6, d_model=4, d_v=3", lambda r: projection_tensors(r, 6, 4, 4, 3), {"rope": "interleaved"})
+    add("self", "rope-partial", "self (not causal) with RoPE on rope_dims=2 of d_k=6 (NeoX rotary_pct = 1/3), half pairs, "
+        "base 100; n=5, d_model=3, d_v=2", lambda r: projection_tensors(r, 5, 3, 6, 2),
+        {"rope": "half", "rope_dims": 2, "rope_base": 100.0})
+    add("multi-head", "llama-style", "a Llama-style layer: heads=4, kv_heads=2, causal, RoPE half pairs on each head "
+        "(d_k=2), d_model=8, n=6", grouped_tensors(6, 8, 4, 2), {"heads": 4, "kv_heads": 2, "causal": True, "rope": "half"})
+    add("multi-head", "mistral-style-rope", "a Mistral-style layer: heads=2, kv_heads=1, causal, sliding_window=3, RoPE half "
+        "pairs on d_k=4, base 1e6; d_model=8, n=7", grouped_tensors(7, 8, 2, 1),
+        {"heads": 2, "kv_heads": 1, "causal": True, "sliding_window": 3, "rope": "half", "rope_base": 1000000.0})
+    add("multi-head", "rope-interleaved-partial", "multi-head with RoPE interleaved on rope_dims=2 of d_k=4, heads=2, "
+        "not causal; d_model=8, n=4", lambda r: projection_tensors(r, 4, 8, 8, 8, with_o=True),
+        {"heads": 2, "rope": "interleaved", "rope_dims": 2})
+
+    # attention sinks (StreamingLLM's kept first tokens; gpt-oss's sink logits) ----------------
+    add("causal", "streaming-llm", "StreamingLLM: sink_tokens=2 kept beside sliding_window=3; n=7 (row 6 sees 0, 1, 4, 5, 6), "
+        "d_model=4, d_k=3, d_v=2", lambda r: projection_tensors(r, 7, 4, 3, 2), {"sliding_window": 3, "sink_tokens": 2})
+    add("multi-head", "streaming-llm-rope-gqa", "StreamingLLM on a Llama-style layer: heads=4, kv_heads=2, causal, RoPE half, "
+        "sliding_window=2, sink_tokens=1 (positions are the text's, not the cache's); d_model=8, n=6",
+        grouped_tensors(6, 8, 4, 2), {"heads": 4, "kv_heads": 2, "causal": True, "rope": "half", "sliding_window": 2,
+                                      "sink_tokens": 1})
+    add("causal", "sinks", "causal with a learned sink logit (gpt-oss): softmax over the row and s_0, the sink's column "
+        "dropped, so rows sum to < 1; n=5, d_model=3, d_k=2, d_v=2",
+        lambda r: projection_tensors(r, 5, 3, 2, 2) | {"sinks": vec(r, 1, 2.0)}, {"sinks": True})
+    add("multi-head", "gpt-oss-style", "a gpt-oss-style layer (plain RoPE, no YaRN): heads=4, kv_heads=2, causal, "
+        "sliding_window=3, RoPE half pairs (d_k=2), sink logits per head; d_model=8, n=6",
+        lambda r: grouped_tensors(6, 8, 4, 2)(r) | {"sinks": vec(r, 4, 2.0)},
+        {"heads": 4, "kv_heads": 2, "causal": True, "sliding_window": 3, "rope": "half", "sinks": True})
+
+    # FlashAttention's online softmax ------------------------------------------------------------
+    add("flash", "two-key-blocks", "online softmax with block_size=2 over n=6 keys (3 blocks), d_model=4, d_k=3, d_v=2; "
+        "equals self-attention (checked)", lambda r: projection_tensors(r, 6, 4, 3, 2), {"block_size": 2})
+    add("flash", "uneven-last-block", "block_size=3 over n=7 keys: blocks of 3, 3 and 1; d_model=3, d_k=2, d_v=3",
+        lambda r: projection_tensors(r, 7, 3, 2, 3), {"block_size": 3})
+    add("flash", "one-block", "block_size=8 >= n=4: one block, the ordinary softmax; d_model=3, d_k=3, d_v=2",
+        lambda r: projection_tensors(r, 4, 3, 3, 2), {"block_size": 8})
+    add("flash", "block-of-one-large-scores", "block_size=1 (every key its own block) with X scaled by 6 so the running "
+        "maximum changes often and exp(m - m') is far below 1; n=5, d_model=3, d_k=2, d_v=2",
+        lambda r: projection_tensors(r, 5, 3, 2, 2) | {"X": mat(r, 5, 3, 6.0)}, {"block_size": 1})
+    add("flash", "causal", "causal online softmax, block_size=2 over n=7: each block's mask is o + j <= i, and the "
+        "blocks entirely after a query add nothing (alpha = 1, P = 0); d_model=4, d_k=4, d_v=3",
+        lambda r: projection_tensors(r, 7, 4, 4, 3), {"block_size": 2, "causal": True})
+
+    # KV-cached decoding -----------------------------------------------------------------------
+    add("kv-cache", "prefill-one", "decoding token by token after a prefill of 1: n=5, d_model=3, d_k=2, d_v=3; equals causal (checked)",
+        lambda r: projection_tensors(r, 5, 3, 2, 3))
+    add("kv-cache", "prefill-three-rope", "a prefill of 3, then 3 decoding steps, RoPE half pairs at each position "
+        "(d_k=4); n=6, d_model=4, d_v=2; equals causal with the same RoPE (checked)",
+        lambda r: projection_tensors(r, 6, 4, 4, 2), {"prefill": 3, "rope": "half"})
+    add("kv-cache", "whole-prompt", "prefill = n = 4: no decoding step, the prefill is causal attention; RoPE interleaved",
+        lambda r: projection_tensors(r, 4, 3, 2, 2), {"prefill": 4, "rope": "interleaved"})
+
     # cross ---------------------------------------------------------------------------------
     def cross_tensors(m, n, d_model, d_k, d_v, with_o):
         def make(r):
@@ -566,6 +785,17 @@ def cases():
             t["memory"] = mat(r, n, d_model)
             return t
         return make
+
+    def grouped_cross_tensors(m, n, d_model, heads, kv_heads):
+        def make(r):
+            t = grouped_tensors(m, d_model, heads, kv_heads)(r)
+            t["memory"] = mat(r, n, d_model)
+            return t
+        return make
+    add("cross", "grouped-query", "cross-attention with heads=2 sharing kv_heads=1: m=3, n=4, d_model=4 (d_k=2), W_K and W_V 4x2",
+        grouped_cross_tensors(3, 4, 4, 2, 1), {"heads": 2, "kv_heads": 1})
+    add("cross", "sinks", "cross-attention with heads=2 and sink logits, not causal: m=3, n=4, d_model=4 (d_k=2)",
+        lambda r: cross_tensors(3, 4, 4, 4, 4, True)(r) | {"sinks": vec(r, 2, 2.0)}, {"heads": 2, "sinks": True})
 
     add("cross", "single-head", "single-head cross-attention (no W_O): X m=3 decoder rows, memory n=4, d_model=3, d_k=2, d_v=4",
         cross_tensors(3, 4, 3, 2, 4, False))
@@ -595,7 +825,7 @@ def cases():
 
 
 def tokens_for(variant, tensors):
-    if variant in ("self", "causal", "multi-head"):
+    if variant in ("self", "causal", "multi-head", "flash", "kv-cache"):
         n = len(tensors["X"])
         return SEQUENCE_WORDS[:n], SEQUENCE_WORDS[:n]
     if variant == "cross":
@@ -617,6 +847,20 @@ def check(variant, name, tensors, options, expected, empty_rows):
     def rows_of(w):
         return [row for head in w for row in head] if three_d else w
 
+    if variant == "kv-cache":
+        full, _ = causal_variant(tensors, {k: v for k, v in options.items() if k != "prefill"})
+        worst = max(abs(a - b) for ra, rb in zip(full["output"], expected["output"]) for a, b in zip(ra, rb))
+        assert worst < 1e-13, (label, worst)
+        return
+    if variant == "flash":
+        plain, _ = self_variant(tensors, {"causal": bool(options.get("causal", False))})
+        worst = max(abs(a - b) for ra, rb in zip(plain["output"], expected["output"]) for a, b in zip(ra, rb))
+        assert worst < 1e-13, (label, worst)
+        for row, lse in zip(plain["scores"], expected["logsumexp"]):
+            live = [x for x in row if x is not None]
+            mx = max(live)
+            assert abs(mx + math.log(math.fsum(math.exp(x - mx) for x in live)) - lse[0]) < 1e-13, label
+        return
     if variant == "co-attention":
         for key in ("weights_question", "weights_document"):
             assert abs(math.fsum(expected[key]) - 1.0) < 1e-14, label
@@ -624,7 +868,9 @@ def check(variant, name, tensors, options, expected, empty_rows):
     rows = rows_of(expected["weights"])
     for r, row in enumerate(rows):
         total = math.fsum(row)
-        if variant == "local-p":
+        if options.get("sinks"):
+            assert 0.0 < total < 1.0, label
+        elif variant == "local-p":
             assert 0.0 < total <= 1.0 + 1e-15, label
         elif variant == "local-m" and r in empty_rows:
             assert all(x == 0.0 for x in row), label
@@ -637,11 +883,13 @@ def check(variant, name, tensors, options, expected, empty_rows):
     if variant == "causal" or bool(options.get("causal", False)):
         w_heads = expected["weights"] if three_d else [expected["weights"]]
         s_heads = expected["scores"] if three_d else [expected["scores"]]
+        window = options.get("sliding_window")
         for w, s in zip(w_heads, s_heads):
             for i, row in enumerate(w):
                 for j, x in enumerate(row):
-                    assert (j > i) == (s[i][j] is None), label
-                    if j > i:
+                    allowed = allowed_position(i, j, True, window, options.get("sink_tokens"))
+                    assert allowed == (s[i][j] is not None), label
+                    if not allowed:
                         assert x == 0.0, label
     # masked scores <-> zero weights
     score_rows = rows_of(expected["scores"])
@@ -649,6 +897,14 @@ def check(variant, name, tensors, options, expected, empty_rows):
         for s, w in zip(srow, wrow):
             if s is None:
                 assert w == 0.0, label
+    if name == "sliding-window-wider-than-sequence":
+        plain, _ = COMPUTE[variant](tensors, {k: v for k, v in options.items() if k != "sliding_window"})
+        assert plain == expected, label
+    if name == "kv-heads-equal-heads":
+        plain, _ = COMPUTE[variant](tensors, {k: v for k, v in options.items() if k != "kv_heads"})
+        assert plain == expected, label
+    if name == "causal-sliding-window-one":
+        assert all(w == [1.0 if j == i else 0.0 for j in range(len(w))] for i, w in enumerate(expected["weights"])), label
     if variant == "local-m" and name == "wide-window-equals-global":
         g, _ = global_variant(tensors, {"score": "dot"})
         assert g["weights"] == expected["weights"] and g["context"] == expected["context"], label
@@ -712,7 +968,15 @@ def generate():
 # Optional cross-check with PyTorch (never affects the fixtures).
 # --------------------------------------------------------------------------------------------
 
+MODERN_OPTIONS = ("sliding_window", "alibi", "kv_heads", "rope", "sinks", "sink_tokens")
+PEERS = os.path.join(HERE, "peers")
+
+
 def check_torch():
+    """Compares the dot-product fixtures with PyTorch, and writes PyTorch's outputs for the ones with
+    a sliding window, ALiBi or key and value heads to peers/<variant>/<name>.json (torch computes them
+    through F.scaled_dot_product_attention: a boolean mask for windows, a float mask for ALiBi,
+    enable_gqa for grouped heads), so that the Swift tests compare with PyTorch without it."""
     try:
         import torch
     except ImportError:
@@ -727,9 +991,125 @@ def check_torch():
     def maxdiff(a, b):
         return float((T(a) - b.detach()).abs().max())
 
+    def sdpa_peer(variant, t, opts, causal):
+        """Per-head scaled dot-product attention in torch, heads [1, H, m, d_k], then concat and W_O."""
+        xq = T(t["X"])
+        xkv = T(t["memory"]) if variant == "cross" else xq
+        multi = variant == "multi-head" or (variant == "cross" and "heads" in opts)
+        heads = opts.get("heads", 1) if multi else 1
+        kv_heads = opts.get("kv_heads", heads)
+        q, k, v = xq @ T(t["W_Q"]), xkv @ T(t["W_K"]), xkv @ T(t["W_V"])
+        m, n, dk = q.shape[0], k.shape[0], q.shape[1] // heads
+        q4 = q.view(m, heads, dk).transpose(0, 1)[None]
+        k4 = k.view(n, kv_heads, dk).transpose(0, 1)[None]
+        if "rope" in opts:
+            q4, k4 = rope_peer(q4, opts), rope_peer(k4, opts)
+        v4 = v.view(n, kv_heads, v.shape[1] // kv_heads).transpose(0, 1)[None]
+        i = torch.arange(m)[:, None]
+        j = torch.arange(n)[None, :]
+        allowed = torch.ones(m, n, dtype=torch.bool)
+        if causal:
+            allowed &= j <= i
+        if "sliding_window" in opts:
+            allowed &= (j > i - opts["sliding_window"]) | (j < opts.get("sink_tokens", 0))
+        if opts.get("alibi"):
+            slopes = T(alibi_slopes(heads))[:, None, None]
+            bias = -slopes * (i - j).to(torch.float64)
+            mask = torch.where(allowed, bias, torch.tensor(float("-inf")))[None]
+        else:
+            mask = allowed
+        if opts.get("sinks"):
+            out = gpt_oss_sdpa(q4, k4, v4, T(t["sinks"]), mask, heads // kv_heads)
+        else:
+            out = F.scaled_dot_product_attention(q4, k4, v4, attn_mask=mask, enable_gqa=kv_heads != heads)
+        z = out[0].transpose(0, 1).reshape(m, -1)
+        output = z @ T(t["W_O"]) if multi else z
+        kr = k4.repeat_interleave(heads // kv_heads, dim=1)
+        s = q4 @ kr.transpose(-1, -2) / math.sqrt(dk)
+        s = s + mask if mask.dtype == torch.float64 else s.masked_fill(~mask, float("-inf"))
+        if opts.get("sinks"):
+            sink = T(t["sinks"]).reshape(1, heads, 1, 1).expand(1, heads, m, 1)
+            w = torch.softmax(torch.cat([s, sink], dim=-1), dim=-1)[0, ..., :-1]
+        else:
+            w = torch.softmax(s, dim=-1)[0]
+        return output, (w if multi else w[0])
+
+    def gpt_oss_sdpa(q4, k4, v4, sinks, allowed, q_mult):
+        """gpt-oss's reference attention (gpt_oss/torch/model.py, sdpa): the per-head sink logit is
+        concatenated to the masked, scaled scores, the softmax runs over both, and its column is dropped."""
+        _, heads, m, dk = q4.shape
+        n = k4.shape[2]
+        # gpt-oss lays Q out as tokens x kv_heads x q_mult x d_head and K, V as tokens x kv_heads x d_head.
+        Q = q4[0].transpose(0, 1).reshape(m, heads // q_mult, q_mult, dk)
+        K = k4[0].transpose(0, 1)[:, :, None, :].expand(-1, -1, q_mult, -1)
+        V = v4[0].transpose(0, 1)[:, :, None, :].expand(-1, -1, q_mult, -1)
+        S = sinks.reshape(heads // q_mult, q_mult, 1, 1).expand(-1, -1, m, -1)
+        mask = torch.zeros(m, n, dtype=torch.float64).masked_fill(~allowed, float("-inf"))
+        QK = torch.einsum("qhmd,khmd->hmqk", Q, K)
+        QK *= 1.0 / math.sqrt(dk)
+        QK += mask[None, None, :, :]
+        QK = torch.cat([QK, S], dim=-1)
+        W = torch.softmax(QK, dim=-1)[..., :-1]
+        attn = torch.einsum("hmqk,khmd->qhmd", W, V)            # m x kv_heads x q_mult x d_head
+        return attn.reshape(m, heads, dk).transpose(0, 1)[None]
+
+    def rope_tables(opts, positions, r):
+        """HF's RotaryEmbedding: inv_freq = 1 / base**(arange(0, r, 2) / r), freqs = positions x inv_freq."""
+        base = float(opts.get("rope_base", 10000.0))
+        inv_freq = 1.0 / (base ** (torch.arange(0, r, 2, dtype=torch.float64) / r))
+        freqs = torch.arange(positions, dtype=torch.float64)[:, None] * inv_freq[None, :]
+        return freqs.cos(), freqs.sin()
+
+    def rotate_half(x):
+        """Hugging Face Llama / GPT-NeoX (modeling_llama.py)."""
+        x1, x2 = x[..., : x.shape[-1] // 2], x[..., x.shape[-1] // 2:]
+        return torch.cat((-x2, x1), dim=-1)
+
+    def rotate_every_two(x):
+        """Hugging Face GPT-J (modeling_gptj.py)."""
+        x1, x2 = x[..., ::2], x[..., 1::2]
+        return torch.stack((-x2, x1), dim=-1).flatten(-2)
+
+    def rope_published(x, opts):
+        """RoPE as the Hugging Face models write it: rotate the first r dims, pass the rest (NeoX rotary_ndims)."""
+        r = opts.get("rope_dims", x.shape[-1])
+        cos, sin = rope_tables(opts, x.shape[-2], r)
+        rot, rest = x[..., :r], x[..., r:]
+        if opts["rope"] == "half":
+            cos, sin = torch.cat((cos, cos), -1), torch.cat((sin, sin), -1)
+            rot = rot * cos + rotate_half(rot) * sin
+        else:
+            cos, sin = cos.repeat_interleave(2, -1), sin.repeat_interleave(2, -1)
+            rot = rot * cos + rotate_every_two(rot) * sin
+        return torch.cat((rot, rest), -1)
+
+    def rope_peer(x, opts):
+        """ONNX's reference RotaryEmbedding (onnx.reference, interleaved = 0 or 1) when onnx is importable,
+        else the Hugging Face form; the two are compared below."""
+        published = rope_published(x, opts)
+        try:
+            from onnx.reference.ops.op_rotary_embedding import rotary_embedding
+        except ImportError:
+            return published
+        r = opts.get("rope_dims", x.shape[-1])
+        cos, sin = rope_tables(opts, x.shape[-2], r)
+        # ONNX takes [batch, heads, seq, head_size] with caches [seq, r/2] indexed by position_ids.
+        positions = np.arange(x.shape[-2])[None, :]
+        onnx_out = torch.from_numpy(rotary_embedding(x.numpy(), cos.numpy(), sin.numpy(), positions,
+                                                     interleaved=int(opts["rope"] == "interleaved"),
+                                                     rotary_embedding_dim=r))
+        rope_differences.append(float((onnx_out - published).abs().max()))
+        return onnx_out
+
+    rope_differences = []
     print(f"--check-torch with torch {torch.__version__}: max abs difference (weights, output)")
     worst = 0.0
-    for variant in ("self", "causal", "multi-head", "cross"):
+    if os.path.isdir(PEERS):
+        for root, _, files in os.walk(PEERS):
+            for f in files:
+                if f.endswith(".json"):
+                    os.remove(os.path.join(root, f))
+    for variant in ("self", "causal", "multi-head", "cross", "flash", "kv-cache"):
         directory = os.path.join(HERE, variant)
         for f in sorted(os.listdir(directory)):
             if not f.endswith(".json"):
@@ -737,12 +1117,51 @@ def check_torch():
             with open(os.path.join(directory, f), encoding="utf-8") as fh:
                 fx = json.load(fh)
             t, opts, exp = fx["spec"]["tensors"], fx["spec"]["options"], fx["expected"]
-            causal = variant == "causal" or bool(opts.get("causal", False))
+            causal = variant in ("causal", "kv-cache") or bool(opts.get("causal", False))
             xq = T(t["X"])
             xkv = T(t["memory"]) if variant == "cross" else xq
             m, n = xq.shape[0], xkv.shape[0]
             mask = torch.triu(torch.ones(m, n, dtype=torch.bool), diagonal=1) if causal else None
-            if variant == "multi-head" or (variant == "cross" and "heads" in opts):
+            if variant == "flash":
+                q, k, v = xq @ T(t["W_Q"]), xq @ T(t["W_K"]), xq @ T(t["W_V"])
+                out = F.scaled_dot_product_attention(q[None], k[None], v[None], is_causal=causal)[0]
+                s_full = q @ k.T / math.sqrt(q.shape[1])
+                if causal:
+                    s_full = s_full.masked_fill(mask, float("-inf"))
+                lse = torch.logsumexp(s_full, dim=-1, keepdim=True)
+                dw, do = maxdiff(exp["logsumexp"], lse), maxdiff(exp["output"], out)
+                peer = {"description": f"PyTorch {torch.__version__} F.scaled_dot_product_attention in float64 on "
+                                       f"flash/{f[:-5]}: the ordinary attention the online softmax must equal",
+                        "fixture": f"flash/{f[:-5]}", "output": out.tolist()}
+                os.makedirs(os.path.join(PEERS, variant), exist_ok=True)
+                with open(os.path.join(PEERS, variant, f), "w", encoding="utf-8", newline="\n") as fh:
+                    fh.write(json.dumps(clean(peer), sort_keys=True, indent=1, allow_nan=False))
+                    fh.write("\n")
+            elif variant == "kv-cache":
+                out, w = sdpa_peer("causal", t, {k: v for k, v in opts.items() if k != "prefill"}, True)
+                dw, do = 0.0, maxdiff(exp["output"], out)
+                peer = {"description": f"PyTorch {torch.__version__} F.scaled_dot_product_attention in float64 on "
+                                       f"kv-cache/{f[:-5]}: the full causal attention (RoPE by ONNX's reference) that "
+                                       "decoding with a cache must equal",
+                        "fixture": f"kv-cache/{f[:-5]}", "output": out.tolist()}
+                os.makedirs(os.path.join(PEERS, variant), exist_ok=True)
+                with open(os.path.join(PEERS, variant, f), "w", encoding="utf-8", newline="\n") as fh:
+                    fh.write(json.dumps(clean(peer), sort_keys=True, indent=1, allow_nan=False))
+                    fh.write("\n")
+            elif any(option in opts for option in MODERN_OPTIONS):
+                out, w = sdpa_peer(variant, t, opts, causal)
+                dw, do = maxdiff(exp["weights"], w), maxdiff(exp["output"], out)
+                peer = {"description": f"PyTorch {torch.__version__} F.scaled_dot_product_attention in float64 on "
+                                       f"{variant}/{f[:-5]}: a boolean attn_mask for the causal mask and sliding window, "
+                                       "a float attn_mask of -m_h (i - j) for ALiBi, enable_gqa for kv_heads; "
+                                       "queries and keys rotated by ONNX's reference RotaryEmbedding for rope; "
+                                       "gpt-oss's reference sdpa (sink logits) for sinks",
+                        "fixture": f"{variant}/{f[:-5]}", "output": out.tolist()}
+                os.makedirs(os.path.join(PEERS, variant), exist_ok=True)
+                with open(os.path.join(PEERS, variant, f), "w", encoding="utf-8", newline="\n") as fh:
+                    fh.write(json.dumps(clean(peer), sort_keys=True, indent=1, allow_nan=False))
+                    fh.write("\n")
+            elif variant == "multi-head" or (variant == "cross" and "heads" in opts):
                 d_model = xq.shape[1]
                 heads = opts.get("heads", 1)
                 mha = torch.nn.MultiheadAttention(d_model, heads, bias=False, batch_first=True,
@@ -765,6 +1184,8 @@ def check_torch():
             worst = max(worst, dw, do)
             print(f"  {variant}/{f}: weights {dw:.3e}  output {do:.3e}")
     print(f"  worst: {worst:.3e}")
+    if rope_differences:
+        print(f"  RoPE: ONNX reference vs Hugging Face rotate_half / rotate_every_two: {max(rope_differences):.3e}")
 
 
 def check_keras():

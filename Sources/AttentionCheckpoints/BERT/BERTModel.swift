@@ -1,0 +1,64 @@
+import Foundation
+import SafeTensors
+
+/// A BERT-family encoder read from a Hugging Face model folder: its tokenizer and its encoder.
+///
+/// The folder holds `config.json` (``BERTConfiguration``), `model.safetensors` (``BERTWeights``),
+/// `vocab.txt` (the word pieces) and optionally `tokenizer_config.json`, whose `do_lower_case`
+/// (default true), `strip_accents` (default: as `do_lower_case`) and `tokenize_chinese_chars`
+/// (default true) set up the ``BasicTokenizer``; its other keys concern special tokens and padding
+/// and are not read.
+public struct BERTModel: Sendable {
+    /// The tokenizer.
+    public let tokenizer: WordPieceTokenizer
+    /// The encoder.
+    public let encoder: BERTEncoder
+
+    /// Reads the model in `folder`.
+    ///
+    /// - Throws: ``CheckpointError`` naming the missing file, or the key, tensor or vocabulary that is
+    ///   wrong; ``SafeTensors/SafeTensorsError`` if `model.safetensors` is malformed.
+    public init(folder: URL) throws {
+        func file(_ name: String) -> URL? {
+            let url = folder.appendingPathComponent(name)
+            return FileManager.default.fileExists(atPath: url.path) ? url : nil
+        }
+        func requiredFile(_ name: String) throws -> URL {
+            guard let url = file(name) else { throw CheckpointError.missingFile(name, folder: folder.path) }
+            return url
+        }
+        let configURL = try requiredFile("config.json"), weightsURL = try requiredFile("model.safetensors")
+        let vocabURL = try requiredFile("vocab.txt")
+        let configuration = try BERTConfiguration(json: Data(contentsOf: configURL))
+        let weights = try BERTWeights(file: SafeTensorsFile(contentsOf: weightsURL), configuration: configuration)
+        let ids = try WordPieceTokenizer.vocabulary(fromVocabFile: Data(contentsOf: vocabURL))
+        let pieceCount = (ids.values.max() ?? 0) + 1
+        guard pieceCount <= configuration.vocabularySize else {
+            throw CheckpointError.invalidVocabulary(
+                file: "vocab.txt",
+                reason: "it lists \(pieceCount) word pieces, but the word embeddings have \(configuration.vocabularySize) rows")
+        }
+        let basic = try Self.basicTokenizer(settings: file("tokenizer_config.json"))
+        self.tokenizer = try WordPieceTokenizer(ids: ids, basic: basic)
+        self.encoder = BERTEncoder(configuration: configuration, weights: weights)
+    }
+
+    /// The basic tokenizer `tokenizer_config.json` describes, or the default one without that file.
+    static func basicTokenizer(settings url: URL?) throws -> BasicTokenizer {
+        guard let url else { return BasicTokenizer() }
+        let file = "tokenizer_config.json"
+        guard let object = try? JSONSerialization.jsonObject(with: Data(contentsOf: url)),
+              let fields = object as? [String: Any] else {
+            throw CheckpointError.malformedConfiguration(file: file, reason: "it is not a JSON object")
+        }
+        func flag(_ key: String) throws -> Bool? {
+            guard let value = fields[key], !(value is NSNull) else { return nil }
+            guard let number = value as? NSNumber, String(cString: number.objCType) == "c" else {
+                throw CheckpointError.invalidValue(key: key, file: file, expected: "true, false or null", found: "\(value)")
+            }
+            return number.boolValue
+        }
+        return BasicTokenizer(lowercases: try flag("do_lower_case") ?? true, stripsAccents: try flag("strip_accents"),
+                              splitsCJK: try flag("tokenize_chinese_chars") ?? true)
+    }
+}

@@ -1,0 +1,62 @@
+import AttentionEngine
+import AttentionModels
+import Foundation
+
+/// The keys `{trace}` and `{compare}` share to say what a trace reads: its input spec and its parameters.
+enum DirectiveInputs {
+    /// The word of the `model` key for the package's trained model.
+    static let trainedModel = "trained"
+    /// The word of the `model` key for seeded parameters, the default.
+    static let seededModel = "seeded"
+
+    /// The spec the `input` key names, read from inside the lesson's course folder, or `nil`.
+    ///
+    /// - Throws: ``LessonError`` at the key's line for a path outside the course folder, a file
+    ///   that cannot be read, or a spec the engine refuses.
+    static func spec(_ body: DirectiveBody, directive: String, at location: SourceLocation) throws(LessonError) -> InputSpec? {
+        guard let input = try body.single("input", directive: directive) else { return nil }
+        let path = try CourseFolder(containing: location.file).file(unquoted(input.value), at: input.location)
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw LessonError("cannot read the input spec '\(path)'", at: input.location)
+        }
+        do {
+            return try InputSpec(json: data, file: path)
+        } catch {
+            throw LessonError(error.description, at: input.location)
+        }
+    }
+
+    /// The parameters the `model` key chooses: `seeded` (the default, so that a lesson's numbers
+    /// do not move when the package ships a retrained model), `trained` (the package's model), or
+    /// a checkpoint that `attention-trace train` wrote, by a path inside the course folder.
+    ///
+    /// - Throws: ``LessonError`` at the key's line for a checkpoint that is missing, outside the
+    ///   course folder or malformed.
+    static func parameters(_ body: DirectiveBody, directive: String, at location: SourceLocation) throws(LessonError) -> ParameterChoice {
+        guard let entry = try body.single("model", directive: directive) else { return .seeded }
+        let value = unquoted(entry.value)
+        do {
+            switch value {
+            case seededModel:
+                return .seeded
+            case trainedModel:
+                guard let model = try ModelCheckpoint.shipped() else {
+                    throw LessonError("model: this build of attention-trace ships no trained model", at: entry.location)
+                }
+                return .model(model)
+            default:
+                let path = try CourseFolder(containing: location.file).file(value, at: entry.location)
+                let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+                return .model(try ModelCheckpoint(bytes: bytes, name: URL(fileURLWithPath: path).lastPathComponent))
+            }
+        } catch let error as LessonError {
+            throw error
+        } catch {
+            throw LessonError("model: '\(value)' is not a checkpoint attention-trace can read (\(error)); "
+                + "use '\(trainedModel)', '\(seededModel)' or the path of a file `attention-trace train` wrote", at: entry.location)
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import AttentionTrace
+
+/// An alignment matrix as the trace pages draw it: an SVG heatmap of `weights` on the fixed 0…1
+/// scale, target words down the side and source words across the top, each cell titled with its
+/// words and weight, in a `<figure>` captioned `caption`.
+///
+/// It lets a page outside this module (a training report) show attention in the same design
+/// without a trace: the labels and caption are escaped here.
+///
+/// - Parameters:
+///   - weights: One row per target word, one weight per source word.
+///   - targetWords: The row labels, one per row of `weights`.
+///   - sourceWords: The column labels, one per column.
+///   - caption: Text under the heatmap.
+/// - Returns: The figure as HTML.
+public func alignmentFigureHTML(_ weights: [[Double]], targetWords: [String], sourceWords: [String],
+                                caption: String) -> String {
+    precondition(weights.count == targetWords.count && weights.allSatisfy { $0.count == sourceWords.count },
+                 "an alignment figure needs one label per row and per column")
+    let display = TensorDisplay(alignment: weights, targetWords: targetWords, sourceWords: sourceWords)
+    var html = HTMLWriter(capacity: 1024 + 160 * targetWords.count * sourceWords.count)
+    Heatmap.weights.write(display, caption: caption, to: &html)
+    return html.html
+}
+
+extension TensorDisplay {
+    /// An m × n alignment `α` over labelled target and source words, from no trace.
+    fileprivate init(alignment weights: [[Double]], targetWords: [String], sourceWords: [String]) {
+        id = "alignment"
+        symbol = Formula("α")
+        description = "the attention weights"
+        values = Tensor(shape: [weights.count, sourceWords.count], scalars: weights.flatMap { $0 })
+        axes = [Axis(name: "target", labels: targetWords), Axis(name: "source", labels: sourceWords)]
+        origin = ProvenanceSummary(resultNamed: "alignment")
+    }
+}

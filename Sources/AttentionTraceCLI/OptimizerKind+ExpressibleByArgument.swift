@@ -1,0 +1,5 @@
+import ArgumentParser
+import AttentionTraining
+
+/// `--optimizer adam|sgd`.
+extension OptimizerKind: ExpressibleByArgument {}
