@@ -31,8 +31,9 @@ public struct SentencePair: Hashable, Codable, Sendable {
     /// word after it (`l'homme`).
     public var targetText: String { Self.text(of: target) }
 
-    /// `tokens` written as a sentence the tokenizer splits back into the same tokens.
-    static func text(of tokens: [String]) -> String {
+    /// `tokens` written as a sentence the tokenizer splits back into the same tokens: separated
+    /// by spaces, with none before a punctuation mark or after an elided word (`l'homme`).
+    public static func text(of tokens: [String]) -> String {
         var text = ""
         for token in tokens {
             let joinsPrevious = text.isEmpty || text.hasSuffix("'") || TokenSpelling.isPunctuation(token)

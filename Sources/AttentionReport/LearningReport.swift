@@ -74,7 +74,7 @@ public struct LearningReport {
         body += "<h2>The probe sentences, as the model learns</h2>\n"
         body += "<p>Each row is a French word, each column an English word: the teacher-forced attention α at each recorded point, on one scale from 0 to 1.</p>\n"
         for (index, probe) in probes.enumerated() {
-            body += "<h3>" + htmlEscaped("\(probe.source.joined(separator: " ")) → \(probe.target.joined(separator: " "))") + "</h3>\n"
+            body += "<h3>" + htmlEscaped("\(probe.sourceText) → \(probe.targetText)") + "</h3>\n"
             body += "<div class=\"heatmap-grid\">\n"
             for snapshot in snapshots {
                 body += alignmentFigureHTML(snapshot.alignments[index], targetWords: probe.target, sourceWords: probe.source,

@@ -33,8 +33,14 @@ public struct Probe: Equatable, Sendable, Codable {
         }
     }
 
-    /// The probe as it is written: `english ||| french`.
-    public var text: String { "\(source.joined(separator: " ")) ||| \(target.joined(separator: " "))" }
+    /// The probe as it is written: `english ||| french`, each side as a sentence (`l'homme`).
+    public var text: String { "\(sourceText) ||| \(targetText)" }
+
+    /// The English side as a sentence.
+    public var sourceText: String { SentencePair.text(of: source) }
+
+    /// The French side as a sentence, an elided word joined to the next (`l'homme`).
+    public var targetText: String { SentencePair.text(of: target) }
 
     /// The README's sentence and three that reorder: the adjectives after their noun (mirrored
     /// when there are two) and a noun compound.

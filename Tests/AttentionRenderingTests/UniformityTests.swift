@@ -41,6 +41,12 @@ import Testing
         #expect(ParameterOrigin(elsewhere).sentence(counted: false) == "Where the numbers come from: "
             + "tensors are drawn at random from seed 7 and tensors are recorded as 'stackRows'.",
             "a source the page does not know is named, and the parameters are not called untrained")
+        var masked = SampleTraces.additive
+        masked.steps[0].tensors[0].provenance = Provenance(.causalMask)
+        #expect(ParameterOrigin(masked).sentence() == "The parameters are not trained: "
+            + "1 tensor is drawn at random from seed 7. The weights show how the mechanism "
+            + "computes, not what a trained model attends to, so rows close to uniform are to be expected.",
+            "a causal mask is made from positions: it is not a parameter, and does not hide that the others are seeded")
     }
 
     @Test func theHTMLOverviewStatesTheOriginAndFlagsNearUniformRows() throws {

@@ -20,7 +20,7 @@ import TestSupport
         #expect(Self.count("<path class=\"series\"", in: html) == 4)
         #expect(Self.count("<figcaption>before training</figcaption>", in: html) == 4)
         #expect(Self.count("<figcaption>after epoch 2</figcaption>", in: html) == 4)
-        #expect(html.contains("<h3>the man who visited the zoo yesterday → l&#39; homme qui a visité le zoo hier</h3>"))
+        #expect(html.contains("<h3>the man who visited the zoo yesterday → l&#39;homme qui a visité le zoo hier</h3>"))
         #expect(html.contains("<title>noir → black: "))
         #expect(html.contains("Trained by attention-trace train for 2 epochs (10 steps) on 40 generated pairs, 8 held out"))
         #expect(!html.contains("http://") && !html.contains("https://"))

@@ -32,7 +32,7 @@ struct ParameterOrigin: Equatable {
             case .generated: generated += 1
             case .embedding: embeddings += 1
             case .given: given += 1
-            case .constant: break  // a stated value such as the zero vector, not a parameter
+            case .constant, .causalMask: break  // a stated value or a mask made from positions, not a parameter
             default: others[source.operation, default: 0] += 1
             }
         }
