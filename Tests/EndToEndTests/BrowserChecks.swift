@@ -69,6 +69,14 @@ import Testing
             #expect(statement.contains("/"), "a weight is an exponential over a sum: \(shown)")
             let explained = try run.binary(["explain"] + page.arguments.dropFirst() + ["--cell", cell.id])
             #expect(shown == String(decoding: explained, as: UTF8.self).split(separator: "\n").map(String.init))
+
+            let keys = try #require(report.keyboard, "the probe did not use the keyboard")
+            #expect(keys.tabStops == 1, "one Tab stop per table, found \(keys.tabStops)")
+            #expect(keys.openedHeading?.hasPrefix(keys.first + " ·") == true, "Enter opens the focused cell: \(keys)")
+            let moved = try #require(keys.movedTo, "an arrow moves the focus")
+            #expect(moved != keys.first && moved.hasPrefix(cell.id.prefix { $0 != "[" } + "["), "\(keys)")
+            #expect(keys.followedHeading?.hasPrefix(moved + " ·") == true, "the open derivation follows the focus: \(keys)")
+            #expect(keys.escapeClosed && keys.focusKept, "Escape closes it and leaves the focus on the cell: \(keys)")
         }
         if Self.takesScreenshots {
             try chromium.screenshot(html, to: run.screenshots.appendingPathComponent("\(page.name).png"),

@@ -12,6 +12,23 @@ enum Probe {
         var math: Int
         var popoverShown: Bool?
         var derivation: [String]?
+        /// What the keyboard did from the clicked cell's table, when a cell was clicked.
+        var keyboard: Keyboard?
+    }
+
+    /// The keyboard's walk through the clicked cell's table: Escape, then Enter on the table's
+    /// one Tab stop, then an arrow to the right (or down) with the derivation open, then Escape.
+    struct Keyboard: Decodable {
+        /// How many cells of the table are Tab stops (`tabIndex` 0) when the page has loaded: 1.
+        var tabStops: Int
+        /// The Tab stop's id, the popover's heading after Enter, the id focused after the arrow,
+        /// the heading then, and whether Escape closed the popover and left focus on that cell.
+        var first: String
+        var openedHeading: String?
+        var movedTo: String?
+        var followedHeading: String?
+        var escapeClosed: Bool
+        var focusKept: Bool
     }
 
     /// `page` with the probe before `</body>`; `cell` is the `id` of the cell to click.
@@ -32,10 +49,29 @@ enum Probe {
                 titledMapCells: rects.filter(rect => rect.querySelector("title")).length,
                 math: document.querySelectorAll("math").length };
               const cell = \(target) && document.getElementById(\(target));
+              const table = cell && cell.closest("table");
+              const tabStops = table ? table.querySelectorAll("td[tabindex='0']").length : 0;
               if (cell) {
                 cell.click();
                 report.popoverShown = !document.getElementById("derivation").hidden;
                 report.derivation = shown() ?? [];
+                const key = (node, name) => node.dispatchEvent(new KeyboardEvent("keydown", { key: name, bubbles: true }));
+                const heading = () => document.getElementById("derivation").hidden ? null
+                  : document.querySelector("#derivation .derivation-cell").textContent;
+                key(cell, "Escape");
+                const first = table.querySelector("td[data-tensor]");
+                first.focus();
+                key(first, "Enter");
+                const keyboard = { tabStops, first: first.id, openedHeading: heading() };
+                const right = first.nextElementSibling && first.nextElementSibling.matches("td[data-tensor]");
+                key(first, right ? "ArrowRight" : "ArrowDown");
+                const moved = document.activeElement;
+                keyboard.movedTo = moved && moved.id;
+                keyboard.followedHeading = heading();
+                key(moved, "Escape");
+                keyboard.escapeClosed = document.getElementById("derivation").hidden;
+                keyboard.focusKept = document.activeElement === moved;
+                report.keyboard = keyboard;
               }
               document.body.setAttribute("data-probe", JSON.stringify(report));
             })();

@@ -62,7 +62,7 @@ let pageStyle = """
     .parameters { border-left: 3px solid var(--rule); padding-left: 0.75rem; }
     figcaption.large .description { color: var(--text); }
     table.tensor td[data-tensor] { cursor: pointer; }
-    table.tensor td[data-tensor]:hover { outline: 2px solid var(--accent); outline-offset: -2px; }
+    table.tensor td[data-tensor]:hover, table.tensor td[data-tensor]:focus-visible { outline: 2px solid var(--accent); outline-offset: -2px; }
     table.tensor td.selected { background: var(--header); outline: 2px solid var(--accent); outline-offset: -2px; }
     .derivation { position: absolute; z-index: 10; max-width: min(46rem, calc(100vw - 2rem)); padding: 0.6rem 2.2rem 0.6rem 0.8rem;
                   background: var(--background); color: var(--text); border: 1px solid var(--accent); border-radius: 0.4rem;

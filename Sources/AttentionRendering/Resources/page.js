@@ -1,5 +1,7 @@
 // The page's interaction, after derivation.js inside one function: clicking a table
 // cell shows its derivation in the popover (Escape or a click elsewhere closes it);
+// from the keyboard, each table of cells is one Tab stop (a roving tabindex), the arrow
+// keys move between its cells (an open derivation follows), Enter or Space opens one;
 // opening a large tensor's "Show all numbers" builds its table from its island.
 // It runs no network request, builds every node with textContent (never markup), and
 // parses an island only when it is first needed. Islands are looked up within the
@@ -70,6 +72,26 @@ function open(cell) {
   selected = cell;
   cell.classList.add("selected");
 }
+// One Tab stop per table: its first explainable cell, until another is focused.
+function makeTabStop(table) {
+  const first = table.querySelector("td[data-tensor]");
+  if (first) first.tabIndex = 0;
+}
+for (const table of document.querySelectorAll("table")) makeTabStop(table);
+function focusCell(cell) {
+  const table = cell.closest("table");
+  for (const other of table.querySelectorAll("td[tabindex='0']")) other.tabIndex = -1;
+  cell.tabIndex = 0;
+  cell.focus();
+}
+// The explainable cell `rows` rows down and `columns` columns right of `cell`, or null.
+function neighbour(cell, rows, columns) {
+  const row = cell.parentElement, section = row.parentElement;
+  const target = section.rows[row.sectionRowIndex + rows];
+  const next = target && target.cells[cell.cellIndex + columns];
+  return next && next.matches("td[data-tensor]") ? next : null;
+}
+const moves = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
 function header(text, scope) {
   const th = document.createElement("th");
   th.scope = scope;
@@ -99,6 +121,7 @@ function build(details) {
     scroll.className = "scroll";
     scroll.append(table);
     details.append(scroll);
+    makeTabStop(table);
   }
 }
 document.addEventListener("toggle", event => {
@@ -106,9 +129,26 @@ document.addEventListener("toggle", event => {
 }, true);
 document.addEventListener("click", event => {
   const cell = event.target.closest("td[data-tensor]");
-  if (cell) open(cell);
-  else if (!box.contains(event.target) || event.target.closest(".derivation-close")) close();
+  if (cell) {
+    focusCell(cell);
+    open(cell);
+  } else if (!box.contains(event.target) || event.target.closest(".derivation-close")) close();
 });
 document.addEventListener("keydown", event => {
-  if (event.key === "Escape") close();
+  const cell = event.target.closest && event.target.closest("td[data-tensor]");
+  if (event.key === "Escape") {
+    const last = selected;
+    close();
+    if (last) last.focus();
+  } else if (cell && (event.key === "Enter" || event.key === " ")) {
+    event.preventDefault();
+    open(cell);
+  } else if (cell && moves[event.key]) {
+    const next = neighbour(cell, ...moves[event.key]);
+    if (!next) return;
+    event.preventDefault();
+    const following = selected === cell;
+    focusCell(next);
+    if (following) open(next);
+  }
 });
