@@ -57,18 +57,18 @@ import Testing
         #expect(overview.contains("1 of 2 rows are near uniform (evenness at least 0.95)"))
         let table = try #require(sections(of: overview, from: "<table class=\"tensor spread\">", to: "</table>").first)
         #expect(table.contains("<tr class=\"near-uniform\"><th scope=\"row\"><bdi>the</bdi></th><td><bdi>le</bdi></td>"
-            + "<td><bdi>0.5744</bdi></td><td><bdi>1/2 = 0.5000</bdi></td><td><bdi>0.9840</bdi></td><td><bdi>near uniform</bdi></td></tr>"))
+            + "<td><bdi>0.5744</bdi></td><td><bdi>1/2 = 0.5000</bdi></td><td><bdi>0.9840</bdi></td><td><bdi>yes</bdi></td></tr>"))
         #expect(table.contains("<tr><th scope=\"row\"><bdi>&quot;cat&quot; &amp; שלום</bdi></th><td><bdi>chat 🐈</bdi></td>"
-            + "<td><bdi>0.6000</bdi></td><td><bdi>1/3 = 0.3333</bdi></td><td><bdi>0.8173</bdi></td><td><bdi></bdi></td></tr>"))
+            + "<td><bdi>0.6000</bdi></td><td><bdi>1/3 = 0.3333</bdi></td><td><bdi>0.8173</bdi></td><td><bdi>no</bdi></td></tr>"))
     }
 
     @Test func theMarkdownPageSaysTheSame() throws {
         let markdown = try render(SampleTraces.additive, as: .markdown)
         #expect(markdown.contains("The parameters are not trained: 1 tensor is drawn at random from seed 7"))
         #expect(markdown.contains("""
-            target        looks most at  largest weight  1/n           evenness
-            the           le             0.5744          1/2 = 0.5000  0.9840    near uniform
-            "cat" & שלום  chat 🐈         0.6000          1/3 = 0.3333  0.8173
+            target        looks most at  largest weight  1/n           evenness  near uniform
+            the           le             0.5744          1/2 = 0.5000  0.9840    yes
+            "cat" & שלום  chat 🐈         0.6000          1/3 = 0.3333  0.8173    no
             """))
     }
 }

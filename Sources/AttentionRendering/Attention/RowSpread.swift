@@ -116,16 +116,16 @@ struct AlignmentSpread {
     }
 
     /// The table as rows of text: a header, then each row's label, strongest column,
-    /// largest share against `1/n`, evenness and, for a near-uniform row, `near uniform`.
+    /// largest share against `1/n`, evenness and whether it is near uniform (`yes` or `no`).
     var textRows: [[String]] {
         let header = (rows.contains { !$0.slice.isEmpty } ? ["head"] : [])
-            + [rowAxis, "looks most at", "largest weight", "1/n", "evenness", ""]
+            + [rowAxis, "looks most at", "largest weight", "1/n", "evenness", "near uniform"]
         return [header] + rows.map { row in
             (header.count == 7 ? [row.slice] : [])
                 + [row.label, strongestLabel(of: row), NumberFormatting.fixed(row.spread.largestShare),
                    "1/\(row.spread.positions) = \(NumberFormatting.fixed(row.spread.uniformShare))",
                    NumberFormatting.fixed(row.spread.evenness),
-                   row.spread.isNearUniform ? "near uniform" : ""]
+                   row.spread.isNearUniform ? "yes" : "no"]
         }
     }
 }
