@@ -15,10 +15,11 @@ struct ProvenanceSummary: Hashable {
 
     let pieces: [Piece]
 
-    /// Summarises how a step tensor was computed, followed by its note if it has one.
+    /// Summarises how a step tensor was computed, followed by its note if it has one (a given,
+    /// generated or constant tensor's note is its account already, so it is not said twice).
     init(_ provenance: Provenance) {
         var pieces = Self.pieces(for: provenance)
-        if let note = provenance.note, provenance.operation != .generated {
+        if let note = provenance.note, ![.given, .generated, .constant].contains(provenance.operation) {
             pieces.append(.text(" — \(note)"))
         }
         self.pieces = pieces
@@ -68,8 +69,8 @@ struct ProvenanceSummary: Hashable {
         case .concatColumns: return [.text("= [")] + joined(" ; ") + [.text("] side by side")]
         case .stackRows: return [.text("= the rows of ")] + joined(", then ")
         case .sliceRows, .sliceColumns:
-            let range = provenance.range.map { $0.map(String.init).joined(separator: "..<") } ?? "?"
-            return [.text("= \(provenance.operation == .sliceRows ? "rows" : "columns") \(range) of "), operand(0)]
+            let noun = provenance.operation == .sliceRows ? "row" : "column"
+            return [.text("= \(Self.slice(provenance.range, of: noun)) of "), operand(0)]
         case .previousRow:
             return [.text("= "), operand(0), .text(" shifted down one row, starting from "), operand(1)]
         case .nextRow:
@@ -86,5 +87,11 @@ struct ProvenanceSummary: Hashable {
             return [.text("= exp(−(j − "), operand(0), .text(")² / (2 · \(sigma)²))")]
         case .causalMask: return [.text("= 1 where j ≤ i (a position and its past), else 0")]
         }
+    }
+
+    /// A half-open slice `[a, b)` in words: `row 7` for one, `rows 2 to 4` for several.
+    private static func slice(_ range: [Int]?, of noun: String) -> String {
+        guard let range, range.count == 2 else { return "\(noun)s ?" }
+        return range[1] == range[0] + 1 ? "\(noun) \(range[0])" : "\(noun)s \(range[0]) to \(range[1] - 1)"
     }
 }

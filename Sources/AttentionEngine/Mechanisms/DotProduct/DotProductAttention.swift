@@ -157,7 +157,7 @@ struct DotProductAttention {
         var weights = recorder.stackedResult(count: heads, rows: q.value.rows, columns: k.value.rows)
         var outputs: [TracedMatrix] = []
         for (j, qkv) in split.enumerated() {
-            let head = attend(qkv.0, qkv.1, qkv.2, head: j, sinks: sinks, prefix: "head\(j).", group: "Head j = \(j) of \(heads)",
+            let head = attend(qkv.0, qkv.1, qkv.2, head: j, sinks: sinks, prefix: "head\(j).", group: "Head \(j + 1) of \(heads) (j = \(j))",
                               recorder: recorder)
             recorder.append(head.weights, to: &weights)
             outputs.append(head.output)
