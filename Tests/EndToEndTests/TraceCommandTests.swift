@@ -126,6 +126,14 @@ import TestSupport
         }
     }
 
+    @Test(arguments: allVariants)
+    func everyAxisOnThePageHasAName(_ variant: String) throws {
+        let result = try runAttentionTrace(Self.arguments(for: variant) + ["--model", "seeded", "--format", "markdown"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let unnamed = result.standardOutput.split(separator: "\n").filter { $0.contains(" × )") || $0.contains("( × ") }
+        #expect(unnamed.isEmpty, "\(variant): \(unnamed.prefix(2))")
+    }
+
     @Test func aSpecTraceAgreesWithTheIndependentReference() throws {
         let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("AttentionEngineTests/Fixtures")

@@ -62,7 +62,7 @@ struct LocalWindow {
                                                rows: Axis(name: "hidden"), columns: Axis(name: "dimension"),
                                                provenance: predictor.wpProvenance)
         let vp = recorded.vp ?? recorder.input(predictor.vp, name: "v_p", "the position predictor's output weights",
-                                               rows: Axis(name: ""), columns: Axis(name: "hidden"),
+                                               rows: Axis(name: "position"), columns: Axis(name: "hidden"),
                                                provenance: predictor.vpProvenance, asVector: true)
         (recorded.wp, recorded.vp) = (wp, vp)
         let pre = recorder.multiply(s, transposeOf: wp, key: "pre", symbol: "W_p s", "the predictor's linear part")
