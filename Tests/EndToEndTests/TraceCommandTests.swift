@@ -127,11 +127,22 @@ import TestSupport
     }
 
     @Test(arguments: allVariants)
-    func everyAxisOnThePageHasAName(_ variant: String) throws {
+    func everyAxisHasANameAndTheProseHasNoTeX(_ variant: String) throws {
         let result = try runAttentionTrace(Self.arguments(for: variant) + ["--model", "seeded", "--format", "markdown"])
         #expect(result.status == 0, "\(result.standardError)")
         let unnamed = result.standardOutput.split(separator: "\n").filter { $0.contains(" × )") || $0.contains("( × ") }
         #expect(unnamed.isEmpty, "\(variant): \(unnamed.prefix(2))")
+
+        // Prose is read as text, not typeset: a subscript written in TeX (`s_{t−1}`) shows its braces.
+        let json = try runAttentionTrace(Self.arguments(for: variant) + ["--model", "seeded", "--format", "json"])
+        let trace = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let steps = try #require(trace["steps"] as? [[String: Any]])
+        let prose = steps.flatMap { step in
+            [step["explanation"] as? String ?? ""]
+                + (step["tensors"] as? [[String: Any]] ?? []).map { $0["description"] as? String ?? "" }
+        }
+        let typeset = prose.filter { $0.contains("_{") }
+        #expect(typeset.isEmpty, "\(variant): \(typeset.prefix(2))")
     }
 
     @Test func aSpecTraceAgreesWithTheIndependentReference() throws {

@@ -107,7 +107,7 @@ struct SentenceEncoder {
         let targetAxis = Axis(name: "target", labels: target)
         let gru = GRU(name: "decoder", state: "s", inputSize: sizes.embedding, hiddenSize: sizes.decoder)
         recorder.begin("encode.decoder", title: "Run the decoder over the target", group: group,
-                       explanation: "The decoder GRU reads ⟨s⟩ and then the target words (teacher forcing). The state it has after reading everything before target word t, written s_{t−1}, is the query that asks which source words matter for word t.",
+                       explanation: "The decoder GRU reads ⟨s⟩ and then the target words (teacher forcing). The state it has after reading everything before target word t, written sₜ₋₁, is the query that asks which source words matter for word t.",
                        formulas: [Self.initialStateFormula] + gru.formulas)
         let initial = initialState(backward: backward, recorder: recorder)
         let previousWords = [Self.startToken] + target.dropLast()

@@ -74,6 +74,6 @@ struct AlignmentInputs {
     func queryRow(_ t: Int, recorder: TraceRecorder) -> TracedMatrix {
         let row = queryRows == .perTargetWord ? t : 0
         return recorder.rows(row..<(row + 1), of: query, key: "s", symbol: "s",
-                             "the decoder state s_{t−1}: what the decoder knows just before it writes this word")
+                             "the decoder state sₜ₋₁: what the decoder knows just before it writes this word")
     }
 }
