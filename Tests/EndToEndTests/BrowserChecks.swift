@@ -9,6 +9,10 @@ import Testing
 ///
 /// With `SCREENSHOTS=1`, each page is also photographed into `.build/screenshots/` for a
 /// person to look at; a screenshot checks nothing, so the suite skips them otherwise.
+///
+/// Each walkthrough's size, height and time to load and run its script go to the timing
+/// report, `.build/browser-timings/` (a line per page, also printed): a measurement for a person
+/// to read, which no test asserts, since the time depends on the machine.
 @Suite(.serialized) struct BrowserChecks {
     typealias Page = TracePage
 
@@ -39,10 +43,11 @@ import Testing
         try Probe.page(from: String(contentsOf: html, encoding: .utf8), clicking: probeCell?.id)
             .write(to: probed, atomically: true, encoding: .utf8)
 
-        let load = try chromium.load(probed, scratch: run.scratch("load"))
+        let (load, seconds) = try chromium.timedLoad(probed, scratch: run.scratch("load"))
         #expect(load.console.isEmpty, "console: \(load.console)")
         #expect(load.externalRequests.isEmpty, "requests: \(load.externalRequests)")
         let report = try #require(Probe.report(in: load.dom), "the probe did not run")
+        try run.recordTiming(page.name, bytes: try Data(contentsOf: html).count, height: report.height, seconds: seconds)
         let withoutPictures = load.dom.replacingOccurrences(of: " src=\"data:image/bmp;base64,", with: "")
         for marker in ["http://", "https://", " src=", "<link"] {
             #expect(!withoutPictures.contains(marker), "\(marker) in the DOM")
@@ -82,6 +87,36 @@ import Testing
             try chromium.screenshot(html, to: run.screenshots.appendingPathComponent("\(page.name).png"),
                                     scratch: run.scratch("screenshot"))
         }
+    }
+
+    /// A 100-word pair (issue 11, item 18): the page stays under 3 MB by leaving later steps'
+    /// tensors out, loads offline, and a cell of its first target word opens the derivation
+    /// `explain` prints, with the ids the page script gives the bare cells. Its load goes to the
+    /// timing report beside that of an empty page, the browser's own start-up.
+    @Test func aHundredWordPairLoadsOfflineAndExplainsANumber() throws {
+        let chromium = try #require(Chromium.find(), "headless Chromium is needed: install it (.ci/install) or set CHROMIUM")
+        let run = try Workspace("hundred-words")
+        let words = (0..<100).map { "w\($0)" }.joined(separator: " "), french = (0..<100).map { "v\($0)" }.joined(separator: " ")
+        let arguments = ["trace", "--variant", "additive", "--model", "seeded", "--source", words, "--target", french]
+        let html = run.directory.appendingPathComponent("hundred-words.html")
+        try run.binary(arguments + ["--output", html.path])
+        let bytes = try Data(contentsOf: html).count
+        #expect(bytes < 3_000_000)
+        let cell = "t0.concatenate.s[0,3]"
+        let probed = run.directory.appendingPathComponent("hundred-words.probe.html")
+        try Probe.page(from: String(contentsOf: html, encoding: .utf8), clicking: cell).write(to: probed, atomically: true, encoding: .utf8)
+        let empty = run.directory.appendingPathComponent("empty.html")
+        try "<!doctype html><title>empty</title>".write(to: empty, atomically: true, encoding: .utf8)
+        let (_, startUp) = try chromium.timedLoad(empty, scratch: run.scratch("empty"))
+        let (load, seconds) = try chromium.timedLoad(probed, scratch: run.scratch("load"))
+        #expect(load.console.isEmpty, "console: \(load.console)")
+        #expect(load.externalRequests.isEmpty, "requests: \(load.externalRequests)")
+        let report = try #require(Probe.report(in: load.dom), "the probe did not run")
+        try run.recordTiming("hundred-words", bytes: bytes, height: report.height, seconds: seconds, startUp: startUp)
+        #expect(report.popoverShown == true)
+        let explained = try run.binary(["explain"] + arguments.dropFirst() + ["--cell", cell])
+        #expect(report.derivation == String(decoding: explained, as: UTF8.self).split(separator: "\n").map(String.init))
+        #expect(report.keyboard?.tabStops == 1)
     }
 
     /// The course built from the repository's `Lessons/`: the index and a lesson page load

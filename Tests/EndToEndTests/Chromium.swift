@@ -63,6 +63,15 @@ struct Chromium {
         return Load(dom: dom, console: console, externalRequests: external.sorted())
     }
 
+    /// ``load(_:scratch:)``, and the seconds it took from starting the browser to its exit
+    /// with the DOM: the browser's start-up, the page's parsing and layout, and its scripts.
+    func timedLoad(_ page: URL, scratch: URL) throws -> (Load, seconds: Double) {
+        let start = ContinuousClock.now
+        let load = try load(page, scratch: scratch)
+        let elapsed = ContinuousClock.now - start
+        return (load, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+    }
+
     /// Saves a screenshot of `page`, `width` × `height` pixels.
     func screenshot(_ page: URL, to file: URL, width: Int = 1200, height: Int = 2400, scratch: URL) throws {
         _ = try run(["--window-size=\(width),\(height)", "--screenshot=\(file.path)", page.absoluteString], scratch: scratch)

@@ -14,6 +14,8 @@ enum Probe {
         var derivation: [String]?
         /// What the keyboard did from the clicked cell's table, when a cell was clicked.
         var keyboard: Keyboard?
+        /// The page's height in CSS pixels, as laid out at 800 pixels wide with its groups as they load.
+        var height: Int
     }
 
     /// The keyboard's walk through the clicked cell's table: Escape, then Enter on the table's
@@ -47,7 +49,7 @@ enum Probe {
               const rects = maps.flatMap(map => [...map.querySelectorAll("g.cells rect")]);
               const report = { injected: window.injected === 1, mapCells: rects.length,
                 titledMapCells: rects.filter(rect => rect.querySelector("title")).length,
-                math: document.querySelectorAll("math").length };
+                math: document.querySelectorAll("math").length, height: document.documentElement.scrollHeight };
               const cell = \(target) && document.getElementById(\(target));
               const table = cell && cell.closest("table");
               const tabStops = table ? table.querySelectorAll("td[tabindex='0']").length : 0;

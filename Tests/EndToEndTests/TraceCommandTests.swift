@@ -145,6 +145,44 @@ import TestSupport
         #expect(typeset.isEmpty, "\(variant): \(typeset.prefix(2))")
     }
 
+    /// A 100-word pair's page is budgeted (issue 11, item 18): under 3 MB for every variant,
+    /// and a page that had to leave steps' tensors out says so in the overview and in each step.
+    @Test(arguments: allVariants)
+    func aHundredWordPairsPageStaysUnderThreeMegabytes(_ variant: String) throws {
+        let words = (0..<100).map { "w\($0)" }.joined(separator: " ")
+        let french = (0..<100).map { "v\($0)" }.joined(separator: " ")
+        let sourceOnly = ["self", "causal", "multi-head", "flash", "kv-cache"].contains(variant)
+        let directory = try makeTemporaryDirectory()
+        let page = directory.appendingPathComponent("long.html")
+        let result = try runAttentionTrace(["trace", "--variant", variant, "--model", "seeded", "--source", words]
+                                           + (sourceOnly ? [] : ["--target", french]) + ["--output", page.path])
+        #expect(result.status == 0, "\(result.standardError)")
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(html.utf8.count < 3_000_000, "\(variant): \(html.utf8.count) bytes")
+        let leftOutSteps = html.components(separatedBy: "<p class=\"left-out\">").count - 1
+        if leftOutSteps > 0 {
+            #expect(html.contains("the tensors of the last \(leftOutSteps) steps"), "\(variant): the overview counts them")
+        }
+        if ["additive", "local-p", "kv-cache"].contains(variant) {
+            #expect(leftOutSteps > 0, "\(variant): a page this long leaves later steps' tensors out")
+        }
+    }
+
+    @Test func aLeftOutStepIsShownInFullByTheShowOptionItNames() throws {
+        let words = (0..<100).map { "w\($0)" }.joined(separator: " ")
+        let french = (0..<100).map { "v\($0)" }.joined(separator: " ")
+        let arguments = ["trace", "--variant", "additive", "--model", "seeded", "--source", words, "--target", french]
+        let page = try runAttentionTrace(arguments + ["--format", "html"])
+        let leftOut = try #require(page.standardOutput.components(separatedBy: "<p class=\"left-out\">").last)
+        let step = try #require(leftOut.components(separatedBy: "<code>--show ").dropFirst().first?
+            .components(separatedBy: "</code>").first)
+        #expect(step == "alignment")
+        let shown = try runAttentionTrace(arguments + ["--show", step, "--format", "html"])
+        #expect(shown.status == 0, "\(shown.standardError)")
+        #expect(!shown.standardOutput.contains("class=\"left-out\""))
+        #expect(shown.standardOutput.contains("id=\"tensor-alignment.weights\""))
+    }
+
     @Test func aSpecTraceAgreesWithTheIndependentReference() throws {
         let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("AttentionEngineTests/Fixtures")

@@ -36,6 +36,18 @@ struct Workspace {
             .write(to: directory.appendingPathComponent("injection.json"), atomically: true, encoding: .utf8)
     }
 
+    /// Writes a page's line of the timing report, `.build/browser-timings/PAGE.txt`, and prints it:
+    /// its size, its height, and how long Chromium took to load it and run its scripts
+    /// (and, when measured, how much of that an empty page takes).
+    func recordTiming(_ page: String, bytes: Int, height: Int, seconds: Double, startUp: Double? = nil) throws {
+        let line = "timing: \(page): \(bytes / 1024) KiB, \(height) px tall, loaded and scripted in "
+            + String(format: "%.2f s", seconds) + (startUp.map { String(format: " (an empty page: %.2f s)", $0) } ?? "")
+        print(line)
+        let report = screenshots.deletingLastPathComponent().appendingPathComponent("browser-timings")
+        try FileManager.default.createDirectory(at: report, withIntermediateDirectories: true)
+        try (line + "\n").write(to: report.appendingPathComponent("\(page).txt"), atomically: true, encoding: .utf8)
+    }
+
     /// A fresh directory for one Chromium run.
     func scratch(_ name: String) throws -> URL {
         let url = directory.appendingPathComponent(name)

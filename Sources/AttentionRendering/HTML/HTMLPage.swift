@@ -21,7 +21,7 @@ func standalonePage(title: String, body: String) -> String {
     head.markup("\n<style>\n")
     head.rawHTML(pageStyle)
     head.markup("</style>\n</head>\n<body>\n")
-    head.markup(svgDefinitions)
+    head.rawHTML(svgDefinitions)
     head.markup("<main>\n")
     // The body, often a megabyte, is joined as a string rather than copied through a writer again.
     var page = head.html
@@ -31,11 +31,14 @@ func standalonePage(title: String, body: String) -> String {
     return page
 }
 
-/// Shared SVG definitions that every heatmap on the page refers to: the hatching of masked cells.
-private let svgDefinitions: StaticString = """
+/// Shared SVG definitions that every heatmap on the page refers to: the hatching of
+/// masked cells and the legend's palette steps (``Palette/legendGradient(id:steps:)``),
+/// written once here rather than as a rectangle per step in every legend.
+private let svgDefinitions = """
     <svg class="definitions" width="0" height="0" aria-hidden="true" focusable="false"><defs>\
     <pattern id="masked-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">\
     <rect width="6" height="6" fill="#d6d6d6"/><rect width="2" height="6" fill="#8c8c8c"/></pattern>\
+    \(Palette.viridis.legendGradient(id: Heatmap.legendGradientID, steps: Heatmap.legendSteps))\
     </defs></svg>
 
     """

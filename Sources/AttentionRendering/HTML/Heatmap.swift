@@ -195,23 +195,24 @@ struct Heatmap {
         html.close("text")
     }
 
-    /// A bar of palette steps with the values at its ends and middle.
+    /// The identifier of the page's legend gradient, in the shared SVG definitions.
+    static let legendGradientID = "legend-steps"
+    /// The number of flat colour bands in a legend.
+    static let legendSteps = 24
+
+    /// A bar of palette steps (the page's shared gradient) with the values at its ends and middle.
     func writeLegend(x: Double, y: Double, width: Double, to html: inout HTMLWriter) {
-        let steps = 24
-        let stepWidth = width / Double(steps)
         html.start("g")
         html.attribute("class", "legend")
         html.attribute("aria-hidden", "true")
         html.end()
-        for k in 0..<steps {
-            html.start("rect")
-            html.attribute("x", coordinate: x + Double(k) * stepWidth)
-            html.attribute("y", coordinate: y)
-            html.attribute("width", coordinate: stepWidth + 0.5)
-            html.attribute("height", "10")
-            html.attribute("fill", palette.color(at: (Double(k) + 0.5) / Double(steps)))
-            html.endEmpty()
-        }
+        html.start("rect")
+        html.attribute("x", coordinate: x)
+        html.attribute("y", coordinate: y)
+        html.attribute("width", coordinate: width)
+        html.attribute("height", "10")
+        html.attribute("fill", "url(#\(Self.legendGradientID))")
+        html.endEmpty()
         let middle = (scale.lowerBound + scale.upperBound) / 2
         for (value, position, anchor) in [(scale.lowerBound, x, "start"), (middle, x + width / 2, "middle"),
                                           (scale.upperBound, x + width, "end")] {

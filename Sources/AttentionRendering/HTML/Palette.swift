@@ -1,3 +1,5 @@
+import AttentionText
+
 /// A sequential colour scale for heatmaps, interpolated linearly between a few stops.
 struct Palette {
     /// Colours from low to high as `(red, green, blue)` in 0...255, evenly spaced.
@@ -33,5 +35,18 @@ struct Palette {
         let (a, b) = (stops[lower], stops[lower + 1])
         func mix(_ low: Double, _ high: Double) -> UInt8 { UInt8((low + (high - low) * t).rounded()) }
         return (mix(a.red, b.red), mix(a.green, b.green), mix(a.blue, b.blue))
+    }
+
+    /// An SVG `<linearGradient>` of `steps` flat bands from low to high, each the colour
+    /// at its middle: a legend is then one rectangle filled with `url(#id)`.
+    func legendGradient(id: String, steps: Int) -> String {
+        var stops = ""
+        for k in 0..<steps {
+            let colour = color(at: (Double(k) + 0.5) / Double(steps))
+            for offset in [Double(k) / Double(steps), Double(k + 1) / Double(steps)] {
+                stops += "<stop offset=\"\(NumberFormatting.fixed(offset))\" stop-color=\"\(colour)\"/>"
+            }
+        }
+        return "<linearGradient id=\"\(id)\">\(stops)</linearGradient>"
     }
 }

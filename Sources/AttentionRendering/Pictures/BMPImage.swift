@@ -2,15 +2,17 @@
 /// simplest raster format every browser shows, so pictures of huge tensors need
 /// no compression code.
 ///
-/// The file is a 14-byte file header, a 40-byte info header, 256 palette
+/// The file is a 14-byte file header, a 40-byte info header, the palette's
 /// entries of 4 bytes (blue, green, red, 0) and the pixel rows, bottom row
 /// first, each padded with zeros to a multiple of 4 bytes. Integers are little-endian.
+/// A short palette keeps small pictures small: on a long walkthrough with hundreds of
+/// pictures, a full 256-colour palette would be most of each one.
 struct BMPImage {
     /// The width in pixels, at least 1.
     let width: Int
     /// The height in pixels, at least 1.
     let height: Int
-    /// Up to 256 colours as `(red, green, blue)`; missing entries are black.
+    /// From 1 to 256 colours as `(red, green, blue)`, which every pixel indexes.
     let palette: [(red: UInt8, green: UInt8, blue: UInt8)]
     /// One palette index per pixel, row-major from the top-left pixel.
     let pixels: [UInt8]
@@ -20,7 +22,7 @@ struct BMPImage {
     /// - Complexity: O(`width` · `height`).
     var fileBytes: [UInt8] {
         let stride = (width + 3) / 4 * 4
-        let pixelOffset = 14 + 40 + 256 * 4
+        let pixelOffset = 14 + 40 + palette.count * 4
         let fileSize = pixelOffset + stride * height
         var bytes: [UInt8] = []
         bytes.reserveCapacity(fileSize)
@@ -43,10 +45,9 @@ struct BMPImage {
         append32(stride * height)
         append32(2835)  // 72 dpi, in pixels per metre
         append32(2835)
-        append32(256)  // colours used
+        append32(palette.count)  // colours used
         append32(0)  // all colours important
-        for k in 0..<256 {
-            let colour = k < palette.count ? palette[k] : (red: 0, green: 0, blue: 0)
+        for colour in palette {
             bytes += [colour.blue, colour.green, colour.red, 0]
         }
         for row in (0..<height).reversed() {

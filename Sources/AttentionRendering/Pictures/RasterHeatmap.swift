@@ -14,8 +14,11 @@ struct RasterHeatmap {
     /// The most pixels along either side of a step's or a result's picture; with
     /// 60 huge tensors (eight heads over thousands of tokens) a page stays under 3 MB.
     static let stepSide = 128
-    /// The palette index of masked blocks; 0 through 254 are the viridis scale.
-    static let maskedIndex: UInt8 = 255
+    /// The number of viridis steps: more than the eye tells apart in a picture of block
+    /// means (the legend has 24), and few enough that the palette is a small part of a small picture.
+    static let colourSteps = 63
+    /// The palette index of masked blocks; 0 through `colourSteps − 1` are the viridis scale.
+    static let maskedIndex = UInt8(colourSteps)
     /// The colour of masked blocks, the light grey of the SVG heatmap's hatching.
     static let maskedColour: (red: UInt8, green: UInt8, blue: UInt8) = (0xd6, 0xd6, 0xd6)
 
@@ -30,9 +33,9 @@ struct RasterHeatmap {
         self.summary = summary
     }
 
-    /// The 256 palette entries: 255 viridis steps and the masked grey.
+    /// The palette: ``colourSteps`` viridis steps and the masked grey.
     static let palette: [(red: UInt8, green: UInt8, blue: UInt8)] =
-        (0..<255).map { Palette.viridis.channels(at: Double($0) / 254) } + [maskedColour]
+        (0..<colourSteps).map { Palette.viridis.channels(at: Double($0) / Double(colourSteps - 1)) } + [maskedColour]
 
     /// The BMP of a slice's block means, each block coloured by its place on the scale.
     func image(of slice: TensorSummary.Slice) -> BMPImage {
@@ -41,7 +44,7 @@ struct RasterHeatmap {
         let pixels = blocks.scalars.map { value -> UInt8 in
             if value == -.infinity { return Self.maskedIndex }
             let fraction = span > 0 ? (value - heatmap.scale.lowerBound) / span : 0.5
-            return UInt8((min(max(fraction.isNaN ? 0 : fraction, 0), 1) * 254).rounded())
+            return UInt8((min(max(fraction.isNaN ? 0 : fraction, 0), 1) * Double(Self.colourSteps - 1)).rounded())
         }
         return BMPImage(width: blocks.columnCount, height: blocks.rowCount, palette: Self.palette, pixels: pixels)
     }

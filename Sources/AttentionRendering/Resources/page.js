@@ -2,7 +2,8 @@
 // cell shows its derivation in the popover (Escape or a click elsewhere closes it);
 // from the keyboard, each table of cells is one Tab stop (a roving tabindex), the arrow
 // keys move between its cells (an open derivation follows), Enter or Space opens one;
-// opening a large tensor's "Show all numbers" builds its table from its island.
+// opening a large tensor's "Show all numbers" builds its table from its island. The
+// cells arrive bare and get their ids here (see address).
 // It runs no network request, builds every node with textContent (never markup), and
 // parses an island only when it is first needed. Islands are looked up within the
 // cell's trace (a lesson's section.trace, or the whole page), since a lesson may show
@@ -72,12 +73,24 @@ function open(cell) {
   selected = cell;
   cell.classList.add("selected");
 }
-// One Tab stop per table: its first explainable cell, until another is focused.
-function makeTabStop(table) {
+// The page writes a table's cells bare, its tensor on the table and each row's index
+// before the column on the row (`data-index`); here every cell gets its id, the tensor
+// and the cell's index (`t0.e[2,5]`), and the table one Tab stop: its first cell,
+// until another is focused.
+function address(table) {
+  const tensor = table.dataset.tensor;
+  for (const row of table.tBodies[0].rows) {
+    const prefix = tensor + "[" + (row.dataset.index || "");
+    for (let j = 1; j < row.cells.length; j++) {
+      const cell = row.cells[j];
+      cell.id = prefix + (j - 1) + "]";
+      cell.dataset.tensor = tensor;
+    }
+  }
   const first = table.querySelector("td[data-tensor]");
   if (first) first.tabIndex = 0;
 }
-for (const table of document.querySelectorAll("table")) makeTabStop(table);
+for (const table of document.querySelectorAll("table[data-tensor]")) address(table);
 function focusCell(cell) {
   const table = cell.closest("table");
   for (const other of table.querySelectorAll("td[tabindex='0']")) other.tabIndex = -1;
@@ -105,14 +118,14 @@ function build(details) {
   for (let s = 0; s < data.values.length / (rows * columns); s++) {
     const table = document.createElement("table"), head = table.createTHead().insertRow(), body = table.createTBody();
     table.className = "tensor";
+    table.dataset.tensor = details.dataset.tensor;
     head.append(header(data.corner, "col"), ...data.columnLabels.map(label => header(label, "col")));
     for (let i = 0; i < rows; i++) {
       const row = body.insertRow();
+      if (shape.length > 1) row.dataset.index = (shape.length > 2 ? [s, i] : [i]).join(",") + ",";
       row.append(header(data.rowLabels[i], "row"));
       for (let j = 0; j < columns; j++) {
         const cell = row.insertCell(), value = data.values[(s * rows + i) * columns + j];
-        cell.id = details.dataset.tensor + "[" + (shape.length > 2 ? [s, i, j] : shape.length > 1 ? [i, j] : [j]).join(",") + "]";
-        cell.dataset.tensor = details.dataset.tensor;
         cell.textContent = value;
         if (value === "masked") cell.className = "masked";
       }
@@ -121,7 +134,7 @@ function build(details) {
     scroll.className = "scroll";
     scroll.append(table);
     details.append(scroll);
-    makeTabStop(table);
+    address(table);
   }
 }
 document.addEventListener("toggle", event => {

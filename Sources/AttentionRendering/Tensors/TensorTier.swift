@@ -59,27 +59,118 @@ extension DisplayedTensor {
     var isLarge: Bool { TensorDisplay.isLarge(shape: shape) }
 }
 
-/// The tiers of one page: whether its large tensors are all pictures, and how many numbers it leaves out.
+/// The tiers of one page: whether its large tensors are all pictures, which steps'
+/// tensors it leaves out to stay within ``byteBudget``, and how many numbers it leaves out.
 struct PagePolicy: Equatable, Sendable {
+    /// About how many bytes a page may take, by ``estimatedBytes(ofShape:tier:withHeatmap:)``
+    /// for its tensors and ``stepBytes`` for each step's prose, formulas and navigation: with
+    /// the style sheet and the script, a page stays under 3 MB however long the input.
+    static let byteBudget = 2_700_000
+    /// About how many bytes a step's heading, explanation, formulas and navigation take.
+    static let stepBytes = 2_000
+
+    /// A tensor the page shows: a step tensor or a result.
+    struct Entry: Equatable, Sendable {
+        let id: TensorID
+        let shape: [Int]
+        /// Whether the trace kept its numbers (otherwise it is a summary, always a picture).
+        let hasValues: Bool
+        /// Whether its rows and columns are labelled, so that a table has a heatmap beside it.
+        let isLabelled: Bool
+
+        init(id: TensorID, shape: [Int], hasValues: Bool = true, isLabelled: Bool = false) {
+            self.id = id
+            self.shape = shape
+            self.hasValues = hasValues
+            self.isLabelled = isLabelled
+        }
+
+        /// The entry of a step tensor.
+        init(_ tensor: TracedTensor) {
+            self.init(id: tensor.id, shape: tensor.shape, hasValues: tensor.values != nil,
+                      isLabelled: Self.labelsRowsAndColumns(tensor.axes))
+        }
+
+        /// The entry of the result called `name`, shown as `result.name`.
+        init(result name: String, _ result: TraceResult) {
+            self.init(id: "result.\(name)", shape: result.shape, hasValues: result.values != nil,
+                      isLabelled: Self.labelsRowsAndColumns(result.axes))
+        }
+
+        private static func labelsRowsAndColumns(_ axes: [Axis]) -> Bool {
+            axes.count >= 2 && axes.suffix(2).allSatisfy { $0.labels != nil }
+        }
+    }
+
     /// Whether the large tensors together exceed ``TensorDisplay/interactiveNumberBudget``.
     let largeTensorsArePictures: Bool
     /// How many numbers of tensors drawn as pictures the page does not embed.
     let numbersNotEmbedded: Int
     /// How many of those the trace itself did not keep.
     let numbersNotRecorded: Int
+    /// The steps whose tensors are left out, once the page's ``byteBudget`` was spent.
+    let stepsLeftOut: Set<String>
+    /// The tensors of ``stepsLeftOut``.
+    let tensorsLeftOut: Set<TensorID>
+    /// How many numbers the tensors in ``tensorsLeftOut`` hold.
+    let numbersLeftOut: Int
 
-    /// The policy for a page showing tensors of `shapes` (every step tensor and result
-    /// with its numbers) and pictures of summarised tensors of `summarizedShapes`.
+    /// The policy for a page showing `results` and then `steps`, each with its tensors, in page order.
+    ///
+    /// Results are always shown (the overview draws the alignment from them), and so is the
+    /// first step. Each later step is shown while the estimated size of the page
+    /// stays within ``byteBudget``; once a step would pass it, that step and every later
+    /// one leaves its tensors out, and the page says how to see them.
     ///
     /// - Complexity: O(number of tensors).
-    init(shapes: [[Int]], summarizedShapes: [[Int]] = []) {
-        func count(_ shapes: [[Int]]) -> Int { shapes.map { $0.reduce(1, *) }.reduce(0, +) }
-        let interactive = shapes.filter { TensorDisplay.tier(ofShape: $0, largeTensorsArePictures: false) == .interactiveHeatmap }
+    init(results: [Entry] = [], steps: [(id: String, tensors: [Entry])]) {
+        func count(_ entries: some Sequence<Entry>) -> Int { entries.map { $0.shape.reduce(1, *) }.reduce(0, +) }
+        let entries = results + steps.flatMap(\.tensors)
+        let interactive = entries.filter {
+            $0.hasValues && TensorDisplay.tier(ofShape: $0.shape, largeTensorsArePictures: false) == .interactiveHeatmap
+        }
         let allPictures = count(interactive) > TensorDisplay.interactiveNumberBudget
+        func bytes(_ entries: [Entry]) -> Int {
+            entries.map { entry in
+                let tier = entry.hasValues ? TensorDisplay.tier(ofShape: entry.shape, largeTensorsArePictures: allPictures) : .picture
+                return Self.estimatedBytes(ofShape: entry.shape, tier: tier, withHeatmap: entry.isLabelled)
+            }.reduce(0, +)
+        }
+        var spent = bytes(results)
+        var stepsLeftOut: Set<String> = []
+        for (k, step) in steps.enumerated() {
+            let cost = Self.stepBytes + bytes(step.tensors)
+            if k > 0, !stepsLeftOut.isEmpty || spent + cost > Self.byteBudget {
+                stepsLeftOut.insert(step.id)
+            } else {
+                spent += cost
+            }
+        }
+        let leftOut = steps.filter { stepsLeftOut.contains($0.id) }.flatMap(\.tensors)
+        let leftOutIDs = Set(leftOut.map(\.id))
         largeTensorsArePictures = allPictures
-        numbersNotRecorded = count(summarizedShapes)
-        numbersNotEmbedded = count(shapes.filter { TensorDisplay.tier(ofShape: $0, largeTensorsArePictures: allPictures) == .picture })
-            + numbersNotRecorded
+        self.stepsLeftOut = stepsLeftOut
+        tensorsLeftOut = leftOutIDs
+        numbersLeftOut = count(leftOut)
+        numbersNotRecorded = count(entries.filter { !$0.hasValues })
+        numbersNotEmbedded = count(entries.filter { entry in
+            !leftOutIDs.contains(entry.id)
+                && (!entry.hasValues || TensorDisplay.tier(ofShape: entry.shape, largeTensorsArePictures: allPictures) == .picture)
+        })
+    }
+
+    /// About how many bytes of HTML a tensor of `shape` takes as `tier`, measured on
+    /// walkthrough pages: a table cell with its number in the data island (and its
+    /// square when a heatmap is drawn beside the table), a heatmap cell with its
+    /// title, or a picture's pixels (base64) after its palette, legend and summary;
+    /// each with its caption and provenance.
+    static func estimatedBytes(ofShape shape: [Int], tier: TensorTier, withHeatmap: Bool = false) -> Int {
+        let count = shape.reduce(1, *)
+        switch tier {
+        case .table: return 1_200 + (withHeatmap ? 250 : 37) * count
+        case .interactiveHeatmap: return 1_500 + 200 * count
+        case .picture: return 3_000 + 3 * min(count, RasterHeatmap.stepSide * RasterHeatmap.stepSide) / 2
+        }
     }
 
     /// The tier of `tensor` on this page.

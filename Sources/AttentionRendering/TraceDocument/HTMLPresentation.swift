@@ -20,12 +20,12 @@ struct HTMLPresentation: TracePresentation {
     let policy: PagePolicy
 
     init(trace: Trace) {
-        let tensors = trace.steps.flatMap(\.tensors)
-        let kept = tensors.filter { $0.values != nil }
-        let policy = PagePolicy(shapes: kept.map(\.shape) + trace.result.values.compactMap(\.values?.shape),
-                                summarizedShapes: tensors.compactMap(\.summary?.shape) + trace.result.values.compactMap(\.summary?.shape))
-        tensorsOnPage = Set(tensors.map(\.id))
-        tensorsWithValues = Set(kept.filter { policy.tier(ofShape: $0.shape) != .picture }.map(\.id))
+        let results = trace.result.sorted { $0.key < $1.key }.map(PagePolicy.Entry.init(result:_:))
+        let steps = trace.steps.map { step in (id: step.id, tensors: step.tensors.map(PagePolicy.Entry.init)) }
+        let policy = PagePolicy(results: results, steps: steps)
+        let shown = steps.flatMap(\.tensors).filter { !policy.tensorsLeftOut.contains($0.id) }
+        tensorsOnPage = Set(shown.map(\.id))
+        tensorsWithValues = Set(shown.filter { $0.hasValues && policy.tier(ofShape: $0.shape) != .picture }.map(\.id))
         rules = DerivationRules(trace: trace)
         self.policy = policy
     }
@@ -105,6 +105,12 @@ struct HTMLPresentation: TracePresentation {
                     : "Tensors with more than \(grouped(TensorDisplay.largestInteractiveHeatmap)) numbers are shown as pictures")
                 + "; \(grouped(policy.numbersNotEmbedded)) numbers are not embedded. ")
             writeOnDemandHint(for: "ID", to: &html)
+            html.markup("</p>")
+        }
+        if !policy.stepsLeftOut.isEmpty {
+            html.markup("\n<p class=\"page-policy\">")
+            html.text("To keep this page small, the tensors of the last \(grouped(policy.stepsLeftOut.count)) steps "
+                + "(\(grouped(policy.numbersLeftOut)) numbers) are left out; each of those steps says how to see them.")
             html.markup("</p>")
         }
         blocks.append(Block(.html(html.html)))
@@ -217,6 +223,24 @@ struct HTMLPresentation: TracePresentation {
         html.markup("\n")
         writeProvenance(of: tensor, to: &html)
         html.close("figure")
+        return [Block(.html(html.html))]
+    }
+
+    func leavesOutTensors(of step: Step) -> Bool {
+        policy.stepsLeftOut.contains(step.id)
+    }
+
+    /// One paragraph naming the step's tensors and the commands that show them.
+    func tensorsLeftOut(of step: Step) -> [Block] {
+        var html = HTMLWriter(capacity: 1024)
+        html.open("p", class: "left-out")
+        html.text("To keep this page small, this step's tensors ("
+            + step.tensors.map { "\($0.id) (\($0.shape.map(String.init).joined(separator: " × ")))" }.joined(separator: ", ")
+            + ") are left out. ")
+        html.markup("The same <code>attention-trace trace</code> command with <code>--show ")
+        html.text(step.id)
+        html.markup("</code> shows this step in full, and <code>attention-trace explain … --cell</code> gives any of its numbers.")
+        html.close("p")
         return [Block(.html(html.html))]
     }
 

@@ -85,6 +85,7 @@ struct TraceDocumentBuilder<Presentation: TracePresentation> {
         var blocks = [presentation.heading(step.title, level: level, anchor: Anchor.step(step.id))]
         blocks += paragraphs(step.explanation)
         if !step.formulas.isEmpty { blocks += presentation.formulas(step.formulas) }
+        if presentation.leavesOutTensors(of: step) { return blocks + presentation.tensorsLeftOut(of: step) }
         for tensor in step.tensors {
             switch tensor.recorded {
             case .full(let values): blocks += presentation.tensor(.numbers(try TensorDisplay(tensor, values: values)))

@@ -29,6 +29,15 @@ protocol TracePresentation {
     func formulas(_ formulas: [Formula]) -> [Block]
     /// A tensor's values (or, when the trace kept only a summary, what it kept), caption and provenance.
     func tensor(_ tensor: ShownTensor) -> [Block]
+    /// Whether the page leaves out `step`'s tensors to stay small (an HTML page of a long input).
+    func leavesOutTensors(of step: Step) -> Bool
+    /// What stands for `step`'s tensors when ``leavesOutTensors(of:)``: which they are and how to see them.
+    func tensorsLeftOut(of step: Step) -> [Block]
+}
+
+extension TracePresentation {
+    func leavesOutTensors(of step: Step) -> Bool { false }
+    func tensorsLeftOut(of step: Step) -> [Block] { [] }
 }
 
 /// Fragment identifiers shared by headings, the contents and provenance links.
