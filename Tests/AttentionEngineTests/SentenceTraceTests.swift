@@ -53,6 +53,18 @@ import TestSupport
         #expect(trace.inputs.keys.sorted() == ["W_a", "keys", "query", "v_a"])
     }
 
+    /// The concatenation [s ; h_i] names its annotation half as the annotations are named, not
+    /// `h0 … h7` beside `→0 … ←3` on the keys (issue 11, item 19).
+    @Test(arguments: [Variant.additive, .concat])
+    func theConcatenationNamesItsHalvesAsTheStateAndTheAnnotationsAre(_ variant: Variant) throws {
+        let trace = try AttentionTracer().trace(Self.request(variant))
+        let keys = try #require(trace.tensor("keys")?.columnAxis.labels)
+        #expect(keys == ["→0", "→1", "→2", "→3", "←0", "←1", "←2", "←3"])
+        let concatenation = try #require(trace.tensor("t0.concatenate.c")?.columnAxis.labels)
+        #expect(concatenation == (0..<8).map { "s\($0)" } + keys)
+        #expect(trace.tensor("W_a")?.columnAxis.labels == concatenation)
+    }
+
     @Test func theSameSeedGivesTheSameTraceAndAnotherSeedDoesNot() throws {
         let a = try AttentionTracer().trace(Self.request(.additive, seed: 7))
         let b = try AttentionTracer().trace(Self.request(.additive, seed: 7))

@@ -47,7 +47,7 @@ import Testing
         #expect(load.console.isEmpty, "console: \(load.console)")
         #expect(load.externalRequests.isEmpty, "requests: \(load.externalRequests)")
         let report = try #require(Probe.report(in: load.dom), "the probe did not run")
-        try run.recordTiming(page.name, bytes: try Data(contentsOf: html).count, height: report.height, seconds: seconds)
+        try run.recordTiming(page.name, bytes: try Data(contentsOf: html).count, report: report, seconds: seconds)
         let withoutPictures = load.dom.replacingOccurrences(of: " src=\"data:image/bmp;base64,", with: "")
         for marker in ["http://", "https://", " src=", "<link"] {
             #expect(!withoutPictures.contains(marker), "\(marker) in the DOM")
@@ -61,6 +61,8 @@ import Testing
             #expect(load.dom.contains("<bdi class=\"token\">&lt;</bdi>"), "the sentence's < is a token shown as text")
         }
 
+        #expect(report.clippedLabels.isEmpty, "heatmap labels cut off: \(report.clippedLabels.prefix(5))")
+        #expect(report.cutTables.isEmpty, "tables cut off at the right: \(report.cutTables.prefix(5))")
         let expectedCells = traces.reduce(0) { $0 + $1.alignmentCellCount }
         #expect(report.mapCells == expectedCells)
         #expect(report.titledMapCells == expectedCells)
@@ -112,7 +114,7 @@ import Testing
         #expect(load.console.isEmpty, "console: \(load.console)")
         #expect(load.externalRequests.isEmpty, "requests: \(load.externalRequests)")
         let report = try #require(Probe.report(in: load.dom), "the probe did not run")
-        try run.recordTiming("hundred-words", bytes: bytes, height: report.height, seconds: seconds, startUp: startUp)
+        try run.recordTiming("hundred-words", bytes: bytes, report: report, seconds: seconds, startUp: startUp)
         #expect(report.popoverShown == true)
         let explained = try run.binary(["explain"] + arguments.dropFirst() + ["--cell", cell])
         #expect(report.derivation == String(decoding: explained, as: UTF8.self).split(separator: "\n").map(String.init))
@@ -128,7 +130,8 @@ import Testing
             .deletingLastPathComponent().appendingPathComponent("Lessons")
         let site = run.directory.appendingPathComponent("site")
         try run.binary(["lessons", "build", lessons.path, "--output", site.path])
-        for (page, cell) in [("index", nil), ("02-additive", "t1.normalise.weights[0,2]")] as [(String, String?)] {
+        // Lesson 01's heatmap once cut "homme" to "omme".
+        for (page, cell) in [("index", nil), ("01-why-attention", nil), ("02-additive", "t1.normalise.weights[0,2]")] as [(String, String?)] {
             let html = site.appendingPathComponent("\(page).html")
             let probed = run.directory.appendingPathComponent("\(page).probe.html")
             try Probe.page(from: String(contentsOf: html, encoding: .utf8), clicking: cell)
@@ -138,6 +141,8 @@ import Testing
             #expect(load.externalRequests.isEmpty, "\(page) requests: \(load.externalRequests)")
             #expect(!load.dom.contains("http://") && !load.dom.contains("https://"))
             let report = try #require(Probe.report(in: load.dom), "the probe did not run on \(page)")
+            #expect(report.clippedLabels.isEmpty, "\(page): heatmap labels cut off: \(report.clippedLabels.prefix(5))")
+            #expect(report.cutTables.isEmpty, "\(page): tables cut off at the right: \(report.cutTables.prefix(5))")
             if cell != nil {
                 #expect(report.math > 0, "no MathML")
                 #expect(report.popoverShown == true)

@@ -2,7 +2,7 @@ import Foundation
 
 /// A script added to a copy of a page that clicks one table cell and records
 /// what the page shows in `data-probe` on `<body>`, for `--dump-dom` to report,
-/// after opening every large tensor's table.
+/// after opening every group and every large tensor's table.
 enum Probe {
     struct Report: Decodable {
         var injected: Bool
@@ -16,6 +16,13 @@ enum Probe {
         var keyboard: Keyboard?
         /// The page's height in CSS pixels, as laid out at 800 pixels wide with its groups as they load.
         var height: Int
+        /// Milliseconds from the start of navigation until the page's own script had run and
+        /// the probe began: the page is interactive then.
+        var interactiveAfter: Double
+        /// Heatmap labels drawn partly outside their SVG (cut off), with every group open: none.
+        var clippedLabels: [String]
+        /// Tables wider than the window with no scrolling box around them: none.
+        var cutTables: [String]
     }
 
     /// The keyboard's walk through the clicked cell's table: Escape, then Enter on the table's
@@ -41,15 +48,26 @@ enum Probe {
             (async () => {
               const shown = () => document.getElementById("derivation").hidden ? null
                 : [...document.querySelectorAll("#derivation .derivation-lines div")].map(line => line.textContent);
-              for (const numbers of document.querySelectorAll("details.numbers")) numbers.open = true;
+              const interactiveAfter = performance.now(), height = document.documentElement.scrollHeight;
+              for (const details of document.querySelectorAll("details")) details.open = true;
               await new Promise(resolve => setTimeout(resolve, 100));  // each toggle builds its table
+              const clippedLabels = [...document.querySelectorAll("svg text")].filter(text => {
+                const box = text.getBoundingClientRect(), svg = text.ownerSVGElement.getBoundingClientRect();
+                return box.width > 0 && (box.left < svg.left - 0.5 || box.right > svg.right + 0.5
+                  || box.top < svg.top - 0.5 || box.bottom > svg.bottom + 0.5);
+              }).map(text => text.textContent);
+              const scrolls = node => ["auto", "scroll"].includes(getComputedStyle(node).overflowX);
+              const cutTables = [...document.querySelectorAll("table")].filter(table => {
+                for (let node = table.parentElement; node; node = node.parentElement) if (scrolls(node)) return false;
+                return table.getBoundingClientRect().right > document.documentElement.clientWidth + 1;
+              }).map(table => table.dataset.tensor || table.className);
               const contents = document.querySelector("nav.contents");
               const maps = [...document.querySelectorAll("figure.heatmap")]
                 .filter(map => !contents || (map.compareDocumentPosition(contents) & Node.DOCUMENT_POSITION_FOLLOWING));
               const rects = maps.flatMap(map => [...map.querySelectorAll("g.cells rect")]);
               const report = { injected: window.injected === 1, mapCells: rects.length,
                 titledMapCells: rects.filter(rect => rect.querySelector("title")).length,
-                math: document.querySelectorAll("math").length, height: document.documentElement.scrollHeight };
+                math: document.querySelectorAll("math").length, height, interactiveAfter, clippedLabels, cutTables };
               const cell = \(target) && document.getElementById(\(target));
               const table = cell && cell.closest("table");
               const tabStops = table ? table.querySelectorAll("td[tabindex='0']").length : 0;

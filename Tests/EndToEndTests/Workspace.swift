@@ -37,11 +37,12 @@ struct Workspace {
     }
 
     /// Writes a page's line of the timing report, `.build/browser-timings/PAGE.txt`, and prints it:
-    /// its size, its height, and how long Chromium took to load it and run its scripts
-    /// (and, when measured, how much of that an empty page takes).
-    func recordTiming(_ page: String, bytes: Int, height: Int, seconds: Double, startUp: Double? = nil) throws {
-        let line = "timing: \(page): \(bytes / 1024) KiB, \(height) px tall, loaded and scripted in "
-            + String(format: "%.2f s", seconds) + (startUp.map { String(format: " (an empty page: %.2f s)", $0) } ?? "")
+    /// its size, its height, when its script had run (by the page's clock), and how long
+    /// Chromium took from start to exit (and, when measured, how long for an empty page).
+    func recordTiming(_ page: String, bytes: Int, report: Probe.Report, seconds: Double, startUp: Double? = nil) throws {
+        let line = "timing: \(page): \(bytes / 1024) KiB, \(report.height) px tall, interactive after "
+            + String(format: "%.2f s; Chromium ran %.2f s", report.interactiveAfter / 1000, seconds)
+            + (startUp.map { String(format: " (%.2f s for an empty page)", $0) } ?? "")
         print(line)
         let report = screenshots.deletingLastPathComponent().appendingPathComponent("browser-timings")
         try FileManager.default.createDirectory(at: report, withIntermediateDirectories: true)

@@ -8,7 +8,6 @@ struct Heatmap {
     let scale: ClosedRange<Double>
     let palette = Palette.viridis
 
-    private let characterWidth = 7.5
     private let maximumLabelLength = 16
 
     /// A heatmap scaled to 0...1, for attention weights.
@@ -79,7 +78,7 @@ struct Heatmap {
         let columnLabels = (0..<slice.columns).map(tensor.columnLabel)
         let cell = cellSize(rows: slice.rows, columns: slice.columns)
         let left = labelWidth(rowLabels) + 12
-        let top = labelWidth(columnLabels) * 0.75 + 12
+        let top = labelWidth(columnLabels) * 0.75 + 16  // rotated by 45°: the width's share, and the ascent
         let gridWidth = Double(slice.columns) * cell
         let legendTop = top + Double(slice.rows) * cell + 14
         let legendWidth = max(gridWidth, 140)
@@ -237,7 +236,24 @@ struct Heatmap {
         label.count > maximumLabelLength ? String(label.prefix(maximumLabelLength - 1)) + "…" : label
     }
 
+    /// The width of the widest label as drawn (shortened), by ``estimatedWidth(of:)``.
     private func labelWidth(_ labels: [String]) -> Double {
-        Double(labels.map { min($0.count, maximumLabelLength) }.max() ?? 0) * characterWidth
+        labels.map { Self.estimatedWidth(of: shortened($0)) }.max() ?? 0
+    }
+
+    /// About how wide `label` is in the labels' 12-pixel sans-serif, from each character's
+    /// class: an even 7.5 pixels clipped wide letters (the first `m` of "homme") and arrows
+    /// (`→0`), whose boxes are half as wide again.
+    static func estimatedWidth(of label: String) -> Double {
+        func width(of scalar: Unicode.Scalar) -> Double {
+            switch scalar.value {
+            case 0x6D, 0x77, 0x4D, 0x57, 0x40, 0x25: 11.5  // m w M W @ %
+            case 0x41...0x5A: 9  // other capitals
+            case 0x20...0x7E: 7.5
+            case 0x2E80...: 14  // CJK and emoji
+            default: 11  // accented letters, Hebrew, arrows and other symbols
+            }
+        }
+        return label.unicodeScalars.reduce(0) { $0 + width(of: $1) }
     }
 }

@@ -54,13 +54,13 @@ let pageStyle = """
     details.group > summary { color: var(--text); }
     details.group > summary > h2 { display: inline; }
     details.group { margin-top: 2rem; }
-    figcaption.large { color: var(--muted); }
+    figcaption.tensor-caption { color: var(--muted); }
     table.strongest td { text-align: left; font-family: inherit; }
     table.strongest .position, table.strongest .weight, table.strongest .evenness { color: var(--muted); font-variant-numeric: tabular-nums; font-size: 0.85em; }
     td.near-uniform, tr.near-uniform td { color: var(--muted); font-style: italic; }
     table.spread td { text-align: left; font-family: inherit; }
     .parameters { border-left: 3px solid var(--rule); padding-left: 0.75rem; }
-    figcaption.large .description { color: var(--text); }
+    figcaption.tensor-caption .description { color: var(--text); }
     table.tensor td[data-tensor] { cursor: pointer; }
     table.tensor td[data-tensor]:hover, table.tensor td[data-tensor]:focus-visible { outline: 2px solid var(--accent); outline-offset: -2px; }
     table.tensor td.selected { background: var(--header); outline: 2px solid var(--accent); outline-offset: -2px; }

@@ -11,11 +11,17 @@ import AttentionTrace
 enum TensorTable {
     /// Writes a scrollable `<table>` per slice of `tensor`.
     ///
-    /// - Parameter addressable: Whether the table and its rows carry the `data-*` attributes
-    ///   that address its cells; a second table of the same tensor on a page (a heatmap's
-    ///   table alternative) must not.
+    /// - Parameters:
+    ///   - addressable: Whether the table and its rows carry the `data-*` attributes
+    ///     that address its cells; a second table of the same tensor on a page (a heatmap's
+    ///     table alternative) must not.
+    ///   - inFigure: Whether a `<figcaption>` around the table already says what the tensor
+    ///     is (``writeCaption(of:to:)``), so that each table's `<caption>` holds only its
+    ///     slice's title. The figure's caption runs as wide as the page; a table's own
+    ///     caption is as narrow as the table, which squeezed it into a few words a line
+    ///     above a vector of two numbers.
     /// - Complexity: O(number of cells); labels and the identifier are escaped once per table.
-    static func write(_ tensor: TensorDisplay, addressable: Bool = true, to html: inout HTMLWriter) {
+    static func write(_ tensor: TensorDisplay, addressable: Bool = true, inFigure: Bool = false, to html: inout HTMLWriter) {
         let dimensions = tensor.values.shape.count
         let scalars = tensor.values.scalars
         var headers = HTMLWriter(capacity: 64 * tensor.values.columnCount)
@@ -34,16 +40,18 @@ enum TensorTable {
             if addressable { html.attribute("data-tensor", tensor.id) }
             html.end()
             html.markup("\n")
-            html.open("caption")
-            writeCaption(of: tensor, to: &html)
-            if !slice.title.isEmpty {
-                html.markup(" ")
-                html.open("span", class: "slice")
-                html.text(slice.title)
-                html.close("span")
+            if !inFigure || !slice.title.isEmpty {
+                html.open("caption")
+                if !inFigure { writeCaption(of: tensor, to: &html) }
+                if !slice.title.isEmpty {
+                    if !inFigure { html.markup(" ") }
+                    html.open("span", class: "slice")
+                    html.text(slice.title)
+                    html.close("span")
+                }
+                html.close("caption")
+                html.markup("\n")
             }
-            html.close("caption")
-            html.markup("\n")
             html.open("thead")
             html.open("tr")
             html.start("th")

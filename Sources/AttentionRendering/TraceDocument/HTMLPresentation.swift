@@ -212,7 +212,7 @@ struct HTMLPresentation: TracePresentation {
         html.attribute("id", Anchor.tensor(tensor.id))
         html.end()
         html.markup("\n")
-        html.open("figcaption", class: "large")
+        html.open("figcaption", class: "tensor-caption")
         TensorTable.writeCaption(of: tensor, to: &html)
         html.close("figcaption")
         html.markup("\n")
@@ -251,11 +251,11 @@ struct HTMLPresentation: TracePresentation {
         html.attribute("id", Anchor.tensor(tensor.id))
         html.end()
         html.markup("\n")
+        html.open("figcaption", class: "tensor-caption")
+        TensorTable.writeCaption(of: tensor, to: &html)
+        html.close("figcaption")
+        html.markup("\n")
         if tensor.isLarge {
-            html.open("figcaption", class: "large")
-            TensorTable.writeCaption(of: tensor, to: &html)
-            html.close("figcaption")
-            html.markup("\n")
             Heatmap.fitted(to: tensor).write(tensor, to: &html)
             html.start("details")
             html.attribute("class", "numbers")
@@ -265,7 +265,7 @@ struct HTMLPresentation: TracePresentation {
             html.close("details")
             html.markup("\n")
         } else {
-            TensorTable.write(tensor, to: &html)
+            TensorTable.write(tensor, inFigure: true, to: &html)
         }
         writeProvenance(of: tensor, to: &html)
         writeDataIsland(for: tensor, derivation: derivation(of: tensor), withLabels: tensor.isLarge, to: &html)

@@ -86,8 +86,11 @@ final class AlignmentScorer {
     }
 
     private func concatScore(_ t: Int, group: String, recorder: TraceRecorder) -> TracedMatrix {
+        // The halves are named as the page names them elsewhere: the annotations' own column
+        // labels (→0 … ←3 for the bidirectional encoder's halves), else h0, h1, …; s0, s1, … for the state.
         let ds = inputs.query.value.columns, dh = inputs.keys.value.columns
-        let concatenationAxis = Axis(name: "dimension", labels: (0..<ds).map { "s\($0)" } + (0..<dh).map { "h\($0)" })
+        let annotationLabels = inputs.keys.columns.labels ?? (0..<dh).map { "h\($0)" }
+        let concatenationAxis = Axis(name: "dimension", labels: (0..<ds).map { "s\($0)" } + annotationLabels)
         recorder.begin("t\(t).concatenate", title: "Concatenate the decoder state with each annotation", group: group,
                        explanation: "The decoder state s is placed next to every source annotation h_i, giving one row per source word. The scoring network will look at both halves together.",
                        formulas: ["c_i = [s ; h_i]"])
