@@ -22,5 +22,7 @@ import Testing
         #expect(text(Provenance(.constant, note: "the zero vector")) == "a constant: the zero vector")
         #expect(text(Provenance(.given, note: "checkpoint m.safetensors, tensor 'W_a'")) == "checkpoint m.safetensors, tensor 'W_a'")
         #expect(text(Provenance(.tanh, ["u"], note: "the encoder's state")) == "= tanh(u) — the encoder's state")
+        #expect(text(Provenance(.embedding, note: "uniform on [−√(3/8), √(3/8)) from the seed 42 and the token text"))
+                    == "the token's embedding: uniform on [−√(3/8), √(3/8)) from the seed 42 and the token text")
     }
 }

@@ -16,10 +16,10 @@ struct ProvenanceSummary: Hashable {
     let pieces: [Piece]
 
     /// Summarises how a step tensor was computed, followed by its note if it has one (a given,
-    /// generated or constant tensor's note is its account already, so it is not said twice).
+    /// generated, embedded or constant tensor's note is its account already, so it is not said twice).
     init(_ provenance: Provenance) {
         var pieces = Self.pieces(for: provenance)
-        if let note = provenance.note, ![.given, .generated, .constant].contains(provenance.operation) {
+        if let note = provenance.note, ![.given, .generated, .embedding, .constant].contains(provenance.operation) {
             pieces.append(.text(" — \(note)"))
         }
         self.pieces = pieces
@@ -45,7 +45,7 @@ struct ProvenanceSummary: Hashable {
         switch provenance.operation {
         case .given: return [.text(provenance.note ?? "given in the input spec")]
         case .generated: return [.text("generated: \(provenance.note ?? "drawn from the seed")")]
-        case .embedding: return [.text("the token's embedding, drawn from the seed and the token text")]
+        case .embedding: return [.text("the token's embedding: \(provenance.note ?? "drawn from the seed and the token text")")]
         case .constant: return [.text("a constant: \(provenance.note ?? "fixed")")]
         case .matmul: return [.text("= "), operand(0), .text(" · "), operand(1)]
         case .matmulTransposed: return [.text("= "), operand(0), .text(" · "), operand(1), .text("ᵀ")]
