@@ -80,12 +80,16 @@ package struct FormulaParser {
         }
     }
 
-    /// A script's argument: a `{group}`, a command, or a single character.
+    /// A script's argument: a `{group}`, a command, a run of digits, or a single character.
+    ///
+    /// Unlike TeX, `x_60` is x with the subscript 60 (TeX reads x₆0): the engine names the
+    /// tensors of position 60 so, and nobody means the other reading.
     private mutating func scriptArgument(after marker: String) throws(Failure) -> MathNode {
         guard let character = current, character != "}", !character.isWhitespace else {
             throw .missingArgument(after: marker)
         }
         if character == "{" || character == "\\" { return try atom() }
+        if character.isASCII && character.isNumber { return .number(run(while: { $0.isASCII && $0.isNumber })) }
         position += 1
         return singleCharacter(character)
     }

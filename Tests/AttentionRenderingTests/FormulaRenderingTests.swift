@@ -25,6 +25,13 @@ import Testing
         #expect(formula.plainText == "x^(t-1) = 0.5 · y_12")
     }
 
+    /// The kv-cache's `x_60` is x with the subscript 60, not TeX's x₆ followed by 0.
+    @Test func aRunOfDigitsIsOneScript() {
+        #expect(Formula("x_60").mathML() == #"<math display="block" alttext="x_60"><msub><mi>x</mi><mn>60</mn></msub></math>"#)
+        #expect(Formula("K_3^⊤").mathML().contains("<msubsup><mi>K</mi><mn>3</mn><mo>⊤</mo></msubsup>"))
+        #expect(Formula("a_1b").mathML().contains("<msub><mi>a</mi><mn>1</mn></msub><mi>b</mi>"))
+    }
+
     @Test func unicodePassesThrough() {
         let mathML = Formula("α = softmax(e) ⊙ h^→").mathML()
         #expect(mathML.contains("<mi>α</mi><mo>=</mo><mi mathvariant=\"normal\">softmax</mi>"))
