@@ -54,8 +54,28 @@ struct BenchmarkReport {
         }
         emit("\n## Lesson-size trace (the README's example, whole process to written HTML)\n")
         emit(lessonSizeTrace())
+        emit("\n## Long sentence pairs (issue 11: a long pair must not look hung, and its page stays under 3 MB)\n")
+        emit("| pair | variant | format | wall time (s) | output |")
+        emit("|---|---|---|---|---|")
+        for (words, variant, format) in [(200, "concat", "markdown"), (100, "additive", "html"), (100, "local-p", "html")] {
+            emit(longPair(words: words, variant: variant, format: format))
+        }
         emit("\n## Shipped lessons\n")
         emit(shippedLessons())
+    }
+
+    /// A `words`-word pair of made-up words traced with seeded parameters, as one table row.
+    private func longPair(words: Int, variant: String, format: String) -> String {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("attention-bench-long.\(format)")
+        let source = (0..<words).map { "w\($0)" }.joined(separator: " "), target = (0..<words).map { "v\($0)" }.joined(separator: " ")
+        var result = ProcessResult(status: 0, output: "", error: "")
+        let time = seconds {
+            result = run(traceCommand, ["trace", "--variant", variant, "--model", "seeded", "--source", source, "--target", target,
+                                        "--format", format, "--output", output.path])
+        }
+        guard result.status == 0 else { return "| \(words) words | \(variant) | \(format) | failed: \(result.error) | – |" }
+        let size = (try? FileManager.default.attributesOfItem(atPath: output.path)[.size] as? Int) ?? 0
+        return "| \(words) words | \(variant) | \(format) | \(self.format(time)) | \(bytes(size)) |"
     }
 
     private func printMachine() {
