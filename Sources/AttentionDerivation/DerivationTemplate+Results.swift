@@ -20,6 +20,6 @@ extension TemplateWriter {
         let repeated = TemplateCondition(source, .notEqual, "")
         line("\(reference) = \(source)[\(i),\(j)]", when: repeated)
         line("= \(value)", when: repeated)
-        line("(open that cell in its own table to see how it was computed)", when: repeated)
+        line("(that cell's own derivation shows how it was computed)", when: repeated)
     }
 }

@@ -43,8 +43,25 @@ struct ExplainCommand: ParsableCommand {
             for line in try derivations.derivation(ofCell: id, at: index) {
                 output += line + "\n"
             }
+            // A result repeats a recorded cell; that cell's derivation is the one that explains it.
+            if let (source, sourceIndex) = Self.recordedCell(repeatedBy: id, at: index, in: trace) {
+                output += "\(source)[\(sourceIndex.map(String.init).joined(separator: ","))]:\n"
+                for line in try derivations.derivation(ofCell: source, at: sourceIndex) {
+                    output += line + "\n"
+                }
+            }
         }
         try FileAccess.write(output, to: nil)
+    }
+
+    /// The step tensor and index that the result cell `id[index]` repeats (matrix `s` of a stacked
+    /// result is its `s`-th source), or `nil` for a step tensor or a result returned as is.
+    static func recordedCell(repeatedBy id: String, at index: [Int], in trace: Trace) -> (String, [Int])? {
+        guard id.hasPrefix("result."), let result = trace.result[String(id.dropFirst("result.".count))] else { return nil }
+        let stacked = result.shape.count >= 3
+        let matrix = stacked ? index.first ?? 0 : 0
+        guard result.sources.indices.contains(matrix) else { return nil }
+        return (result.sources[matrix], stacked ? Array(index.dropFirst()) : index)
     }
 }
 

@@ -32,6 +32,11 @@ import TestSupport
         let result = try explain(["result.weights[0,1]"])
         #expect(result.status == 0)
         #expect(result.standardOutput.hasPrefix("result.weights[0,1] = alignment.weights[0,1]\n= 0.3183\n"))
+        // …and goes on to that cell's own derivation, down to the softmax that made it.
+        let lines = result.standardOutput.split(separator: "\n")
+        #expect(lines.dropFirst(3).first == "alignment.weights[0,1]:", "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("α[0,1] = ε[0,1] / Z[0,0]") }, "\(lines)")
+        #expect(lines.last == "= 0.3183")
     }
 
     /// The names students learn: a result by its name, positions by their labels or numbers, as lesson checks read them.
