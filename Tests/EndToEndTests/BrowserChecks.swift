@@ -130,8 +130,10 @@ import Testing
             .deletingLastPathComponent().appendingPathComponent("Lessons")
         let site = run.directory.appendingPathComponent("site")
         try run.binary(["lessons", "build", lessons.path, "--output", site.path])
-        // Lesson 01's heatmap once cut "homme" to "omme".
-        for (page, cell) in [("index", nil), ("01-why-attention", nil), ("02-additive", "t1.normalise.weights[0,2]")] as [(String, String?)] {
+        // Lesson 01's heatmap once cut "homme" to "omme". Lesson 15 has the most traces of any page
+        // (six, of three variants); a cell of its ALiBi bias opens the derivation of −m_0 · (i − j).
+        for (page, cell) in [("index", nil), ("01-why-attention", nil), ("02-additive", "t1.normalise.weights[0,2]"),
+                             ("15-modern-models", "head0.alibi.B[7,1]")] as [(String, String?)] {
             let html = site.appendingPathComponent("\(page).html")
             let probed = run.directory.appendingPathComponent("\(page).probe.html")
             try Probe.page(from: String(contentsOf: html, encoding: .utf8), clicking: cell)
