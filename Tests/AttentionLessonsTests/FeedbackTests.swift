@@ -41,6 +41,12 @@ import Testing
         #expect(try feedback(shape, .list([.number(1), .number(2), .number(3)]))
             == "your answer has 3 entries, but shape(weights) has 2")
         #expect(try feedback(shape, .list([.number(2), .number(1)])) == "your answer [2, 1] is wrong at positions 0, 1")
+        // A written-out list is the key: the feedback names it without writing it (it once said "[").
+        let literal = try exercise(.list([.number(0), .number(5)]), ["answer == [0, 5]"])
+        #expect(try feedback(literal, .list([.number(0), .number(5), .number(6)]))
+            == "your answer has 3 entries, but the expected answer has 2")
+        let word = try feedback(literal, .string("zoo"))
+        #expect(word == "your answer is a word, but the question asks for a list of 2 entries")
     }
 
     @Test func aWrongKindIsNamedWithoutTheAnswer() throws {

@@ -97,22 +97,25 @@ struct Mismatch: Sendable {
     }
 
     /// What differs, without the reference's value: the kinds when they differ, the direction and
-    /// order of magnitude for numbers, the sizes or the wrong positions for lists.
+    /// order of magnitude for numbers, the sizes or the wrong positions for lists. The reference
+    /// is named by its expression, or as "the expected answer" when it is a literal such as `[0, 5, 6, 7]`.
     private func difference(_ subject: String) -> String {
         let value = given.value.comparable, other = reference.value.comparable
+        // A literal reference is the key itself: name it, never write it.
+        let named = reference.isLiteral ? "the expected answer" : reference.text
         let kind = value.kindName(beside: other), otherKind = other.kindName(beside: value)
-        guard kind == otherKind else { return "\(subject) is \(kind), but \(reference.text) is \(otherKind)" }
+        guard kind == otherKind else { return "\(subject) is \(kind), but \(named) is \(otherKind)" }
         switch (value, other) {
         case (.number(let a), .number(let b)):
             return "\(subject) \(shown(given)) is \(Self.distance(from: a, to: b, tolerance: tolerance))"
         case (.list(let items), .list(let others)) where items.count != others.count:
-            return "\(subject) has \(Self.entries(items.count)), but \(reference.text) has \(others.count)"
+            return "\(subject) has \(Self.entries(items.count)), but \(named) has \(others.count)"
         case (.list, .list):
             let wrong = Self.wrongPositions(value, other, tolerance: tolerance ?? 0, ignoringCase: ignoringCase)
             let listed = wrong.prefix(8).joined(separator: ", ") + (wrong.count > 8 ? " and \(wrong.count - 8) more" : "")
             return "\(subject) \(shown(given)) is wrong at position\(wrong.count == 1 ? "" : "s") \(listed)"
         default:
-            return "\(subject) \(shown(given)) is not \(reference.text)"
+            return "\(subject) \(shown(given)) is not \(named)"
         }
     }
 

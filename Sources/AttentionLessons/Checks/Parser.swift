@@ -225,7 +225,10 @@ struct Parser {
             return try node(.call(function: name, arguments: arguments), from: start)
         case .symbol("["):
             let opening = advance()
-            return try node(.list(try commaSeparated(until: "]", opening: opening)), from: start)
+            // Parsed first: as an argument of `node`, the items would be read after `node`'s copy
+            // of the parser, whose position is still at the `[`, so the list's text would be "[".
+            let items = try commaSeparated(until: "]", opening: opening)
+            return try node(.list(items), from: start)
         case .symbol("("):
             let opening = advance()
             let inner = try nested(from: opening.range.lowerBound) { parser throws(LessonError) in try parser.or() }
