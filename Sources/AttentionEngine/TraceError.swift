@@ -8,6 +8,11 @@ import NameSuggestions
 public enum TraceError: Error, Equatable, CustomStringConvertible {
     /// The variant name is not a registered ``Variant``'s.
     case unknownVariant(String)
+    /// An entry of a list of variants to compare (`causal(sliding_window=3)`) cannot be read; `reason` says why.
+    case malformedComparedVariant(entry: String, reason: String)
+    /// A list of variants to compare has entries whose weights are over different rows: one
+    /// attends from the target over the source, the other lets the source attend to itself.
+    case comparedSidesDiffer(ComparedVariant, ComparedVariant)
     /// The request asks for one variant and the spec (read from `file`) says it is for another.
     case variantConflict(spec: String, requested: String, file: String?)
     /// A sentence was given but tokenised to nothing.
@@ -167,6 +172,14 @@ public enum TraceError: Error, Equatable, CustomStringConvertible {
             return "\(names.spec) gives \(tensors.map { "'\($0)'" }.joined(separator: ", ")), which would replace the parameters of the model \(model): leave the tensors out, or \(names.useSeededParameters)"
         case .unreadableModel(let model, let reason):
             return "the shipped model \(model) cannot be read: \(reason); \(names.useSeededParameters)"
+        case .malformedComparedVariant(let entry, let reason):
+            return "cannot read the variant '\(printable(entry))': \(reason)"
+        case .comparedSidesDiffer(let first, let other):
+            func rows(_ entry: ComparedVariant) -> String {
+                entry.attendsFromTarget ? "target words over the source" : "the source over itself"
+            }
+            return "'\(first.label)' and '\(other.label)' cannot share a page: the rows of \(first.label) are \(rows(first)), "
+                + "those of \(other.label) \(rows(other)); compare variants of one kind"
         case .overflow(let tensor, let index, let largest):
             return "the computation overflowed: \(tensor)\(index.map { "[\($0)]" }.joined()) is not a finite number; "
                 + "the given tensors are too large (the largest magnitude is \(largest)), scale them down"

@@ -3,21 +3,27 @@ import AttentionEngine
 import AttentionRendering
 import Foundation
 
-/// `attention-trace compare`: trace one sentence pair under several variants and render one page.
+/// `attention-trace compare`: trace one sentence under several variants and render one page.
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "Trace one sentence pair under several variants and show their alignments side by side.",
-        discussion: "Every variant must attend from the target over the source (additive, dot, general, scaled-dot, concat, global, local-m, local-p).")
+        abstract: "Trace one sentence under several variants and show their alignments side by side.",
+        discussion: """
+            An entry is a variant, with options of its own in parentheses if it needs them, named as \
+            a spec's options are: causal,causal(sliding_window=3),causal(sliding_window=3, sink_tokens=1). \
+            The entries must all attend from target words over the source (additive, dot, general, \
+            scaled-dot, concat, global, local-m, local-p, and cross with one head), or all let the \
+            source attend to itself (self and causal); the second kind needs no --target.
+            """)
 
-    @Option(help: ArgumentHelp("The variants to compare, separated by commas.", valueName: "list"))
+    @Option(help: ArgumentHelp("The variants to compare, separated by commas; options in parentheses.", valueName: "list"))
     var variants = "dot,general,additive,scaled-dot"
 
     @Option(help: "The source sentence.")
     var source: String
 
-    @Option(help: "The target sentence.")
-    var target: String
+    @Option(help: "The target sentence, for variants that attend from it over the source.")
+    var target: String?
 
     @Option(help: "The seed for every tensor, when the parameters are seeded.")
     var seed: UInt64 = TraceRequest.defaultSeed
@@ -37,24 +43,23 @@ struct CompareCommand: ParsableCommand {
             throw CommandFailure("format '\(format.rawValue)' cannot show a comparison; choose one of: \(formats.map(\.rawValue).joined(separator: ", "))")
         }
         if let outputPath { try FileAccess.checkOutput(outputPath, against: []) }
-        let names = variants.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        guard !names.isEmpty else { throw CommandFailure("--variants is empty: name at least one variant") }
-        let chosen = try names.map { name in
-            guard let variant = Variant(rawValue: name) else { throw CommandFailure(TraceError.unknownVariant(name)) }
-            guard variant.sides == .decoderOverSource else {
-                throw CommandFailure("variant '\(name)' cannot be compared: it does not attend from target words over the source; choose among: \(Variant.allCases.filter { $0.sides == .decoderOverSource }.map(\.rawValue).joined(separator: ", "))")
-            }
-            return variant
+        let entries: [ComparedVariant]
+        do throws(TraceError) {
+            entries = try ComparedVariant.list(variants)
+        } catch {
+            throw CommandFailure("--variants: " + error.description(naming: .commandLine))
         }
+        guard !entries.isEmpty else { throw CommandFailure("--variants is empty: name at least one variant") }
         let parameters = try parameterChoice(model: model)
-        let traces = try chosen.map { variant in
+        let traces = try entries.map { entry in
             do throws(TraceError) {
                 // A model is for the variants that trace one; the others compare with their seeded parameters.
-                return try AttentionTracer().trace(TraceRequest(variant: variant, source: source, target: target, seed: seed,
-                                                                parameters: variant.tracesModels ? parameters : .automatic,
-                                                                recording: .full))
+                let trace = try AttentionTracer().trace(TraceRequest(variant: entry.variant, source: source, target: target, seed: seed,
+                                                                     parameters: entry.variant.tracesModels ? parameters : .automatic,
+                                                                     options: entry.options, recording: .full))
+                return ComparisonEntry(trace, label: entry.label)
             } catch {
-                throw CommandFailure(error)
+                throw CommandFailure("'\(entry.label)': " + error.description(naming: .commandLine))
             }
         }
         try FileAccess.write(try renderComparison(traces, as: format), to: outputPath)

@@ -42,7 +42,21 @@ import Testing
     @Test func anUnknownKeyIsAnErrorAtItsOwnLine() {
         #expect(errors(reading: "# T\n\n```{trace}\nvariant: additive\n# a comment\n\ncolour: red\n```\n")
             == ["Lessons/01-test.md:7: unknown key 'colour' in {trace}; the keys are: "
-                + "name, variant, source, target, seed, input, model, heads, window, score, causal, show"])
+                + "name, variant, source, target, seed, input, model, show, heads, window, causal, score, sliding_window, "
+                + "alibi, kv_heads, rope, rope_base, rope_dims, sinks, sink_tokens, block_size, prefill"])
+    }
+
+    @Test func aTraceSetsEveryOptionASpecCanByTheSameName() throws {
+        let lesson = try Lesson(parsing: "# T\n\n```{trace}\nvariant: causal\nsource: a b c d\nsliding_window: 2\nsink_tokens: 1\n```\n",
+                                file: "Lessons/01-test.md")
+        let trace = try #require(lesson.traces.first?.trace)
+        let weights = try #require(trace.result["weights"]?.values)
+        // Query d (3) sees the first token and the window 3 − 2 < j ≤ 3: positions 0, 2 and 3.
+        #expect((0..<4).filter { weights[3, $0] > 0 } == [0, 2, 3])
+        #expect(errors(reading: "# T\n\n```{trace}\nvariant: causal\nsource: a b\nsliding_window: 0\n```\n")
+            == ["Lessons/01-test.md:6: sliding_window must be at least 1 (the W positions i − W < j ≤ i each query sees), got 0"])
+        #expect(errors(reading: "# T\n\n```{trace}\nvariant: causal\nsource: a b\nalibi: yes\n```\n")
+            == ["Lessons/01-test.md:6: alibi is true or false, got 'yes'"])
     }
 
     @Test func aTraceTheEngineRefusesIsAnErrorAtTheDirectiveWithTheEnginesMessage() {
@@ -142,5 +156,33 @@ import Testing
         let traces = try #require(comparison?.traces)
         #expect(traces.map(\.variant) == ["dot", "general"])
         #expect(traces.allSatisfy { $0.options["parameters"] == "spec" })
+    }
+
+    @Test func aComparisonPutsOneVariantUnderSeveralOptionsWithoutATarget() throws {
+        let text = """
+            # T
+
+            ```{compare}
+            variants: causal, causal(sliding_window=3), causal(sliding_window=3, sink_tokens=1)
+            input: inputs/15-compare.json
+            ```
+
+            """
+        let lesson = try Lesson(parsing: text, file: LessonFixtures.packageRoot + "/Lessons/99-compare-options.md")
+        let comparison = try #require(lesson.content.lazy.compactMap { if case .comparison(let c) = $0 { c } else { nil } }.first)
+        #expect(comparison.traces.map(\.options["sliding_window"]) == [nil, "3", "3"])
+        let html = comparison.blocks.map { if case .html(let html) = $0.kind { html } else { "" } }.joined()
+        #expect(html.contains("<figcaption>causal(sliding_window=3, sink_tokens=1)</figcaption>"))
+        // The last cat under the window with the first token kept: a, then the window's three.
+        let weights = try #require(comparison.traces[2].result["weights"]?.values)
+        #expect((0..<8).filter { weights[7, $0] > 0 } == [0, 5, 6, 7])
+    }
+
+    @Test func aComparisonEntryThatCannotBeReadIsAnErrorAtTheVariantsLine() {
+        #expect(errors(reading: "# T\n\n```{compare}\nsource: a b\nvariants: causal, causal(slidng_window=3)\n```\n")
+            == ["Lessons/01-test.md:5: cannot read the variant 'causal(slidng_window=3)': unknown option 'slidng_window'; did you mean 'sliding_window'?"])
+        #expect(errors(reading: "# T\n\n```{compare}\nsource: a b\ntarget: c\nvariants: causal, dot\n```\n")
+            == ["Lessons/01-test.md:6: 'causal' and 'dot' cannot share a page: the rows of causal are the source over itself, "
+                + "those of dot target words over the source; compare variants of one kind"])
     }
 }

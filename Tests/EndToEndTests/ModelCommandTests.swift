@@ -84,7 +84,7 @@ import TestSupport
                          "--format", "markdown"]
         let refused = try runAttentionTrace(arguments)
         #expect(refused.status != 0)
-        #expect(refused.standardError == "Error: the source word 'visitted' is not in the vocabulary of the model rnnsearch.safetensors; "
+        #expect(refused.standardError == "Error: 'additive': the source word 'visitted' is not in the vocabulary of the model rnnsearch.safetensors; "
                     + "closest known: 'visited'; pass --model seeded to trace any words\n")
         let seeded = try runAttentionTrace(arguments + ["--model", "seeded"])
         #expect(seeded.status == 0, "\(seeded.standardError)")

@@ -3,7 +3,8 @@ import AttentionTrace
 import Foundation
 
 extension TraceDirective {
-    static let keys = ["name", "variant", "source", "target", "seed", "input", "model", "heads", "window", "score", "causal", "show"]
+    /// The block's keys: what names and feeds the trace, then every mechanism option by the name a spec's `options` uses.
+    static let keys = ["name", "variant", "source", "target", "seed", "input", "model", "show"] + MechanismOption.allCases.map(\.rawValue)
 
     /// Reads a ```` ```{trace} ```` block and runs the trace it describes.
     ///
@@ -38,11 +39,15 @@ extension TraceDirective {
                               at: location)
         }
         let variant = try parseVariant(variantEntry)
-        let options = MechanismOptions(
-            heads: try body.single("heads", directive: directive).map { e throws(LessonError) in try integer(e) },
-            window: try body.single("window", directive: directive).map { e throws(LessonError) in try integer(e) },
-            causal: try body.single("causal", directive: directive).map { e throws(LessonError) in try boolean(e) },
-            score: try body.single("score", directive: directive).map { e throws(LessonError) in try score(e) })
+        var options = MechanismOptions()
+        for option in MechanismOption.allCases {
+            guard let entry = try body.single(option.rawValue, directive: directive) else { continue }
+            do {
+                try option.set(unquoted(entry.value), in: &options)
+            } catch {
+                throw LessonError(error.description, at: entry.location)
+            }
+        }
         return TraceRequest(variant: variant,
                             source: try body.single("source", directive: directive).map { unquoted($0.value) },
                             target: try body.single("target", directive: directive).map { unquoted($0.value) },
@@ -68,15 +73,6 @@ func parseVariant(_ entry: DirectiveBody.Entry) throws(LessonError) -> Variant {
     return variant
 }
 
-/// A `score` value: dot, general or concat.
-private func score(_ entry: DirectiveBody.Entry) throws(LessonError) -> ScoreFunction {
-    do {
-        return try ScoreFunction(named: unquoted(entry.value))
-    } catch {
-        throw LessonError(error.description, at: entry.location)
-    }
-}
-
 /// The `seed` key, or ``TraceRequest/defaultSeed`` (42).
 func seed(_ body: DirectiveBody, directive: String) throws(LessonError) -> UInt64 {
     guard let entry = try body.single("seed", directive: directive) else { return TraceRequest.defaultSeed }
@@ -84,13 +80,6 @@ func seed(_ body: DirectiveBody, directive: String) throws(LessonError) -> UInt6
         throw LessonError("seed must be a whole number of 0 or more, found '\(entry.value)'", at: entry.location)
     }
     return seed
-}
-
-private func integer(_ entry: DirectiveBody.Entry) throws(LessonError) -> Int {
-    guard let value = Int(unquoted(entry.value)) else {
-        throw LessonError("\(entry.key) must be a whole number, found '\(entry.value)'", at: entry.location)
-    }
-    return value
 }
 
 /// The value of a `true`/`false` key.

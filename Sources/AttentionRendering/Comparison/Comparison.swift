@@ -1,83 +1,124 @@
 import AttentionText
 import AttentionTrace
 
-/// Several traces of the same sentence pair, one per variant, ready to be shown side by side.
+/// One map of a comparison: a trace and the name the page gives it.
 ///
-/// Every trace must have a `weights` result of shape m × n with the same
-/// source and target tokens, which is what decoder-side mechanisms produce.
+/// The name is the variant unless the entry sets options of its own, as
+/// `causal(sliding_window=3)` does beside plain `causal`.
+public struct ComparisonEntry: Sendable {
+    /// The name of the entry's map, column and table.
+    public let label: String
+    /// The trace, whose `weights` result the comparison shows.
+    public let trace: Trace
+
+    /// Creates an entry named `label`, or the trace's variant when `label` is `nil`.
+    public init(_ trace: Trace, label: String? = nil) {
+        self.trace = trace
+        self.label = label ?? trace.variant
+    }
+}
+
+/// Several traces of the same sentence, one per entry, ready to be shown side by side.
+///
+/// Every trace must have a two-dimensional `weights` result over the same rows and columns:
+/// target words over source words for the decoder-side mechanisms (and cross-attention), or
+/// query words over key words for self-attention and its masks.
 struct Comparison {
-    /// The traces, in the order given.
-    let traces: [Trace]
+    /// The entries, in the order given.
+    let entries: [ComparisonEntry]
     /// Each trace's weights, labelled with the tokens.
     let alignments: [TensorDisplay]
+    /// The sentences, for the top of the page; no target for self-attention.
     let sourceTokens: [String]
-    let targetTokens: [String]
+    let targetTokens: [String]?
+    /// The tokens of the rows (the words that look) and of the columns (the words looked at).
+    let rowTokens: [String]
+    let columnTokens: [String]
+    /// Whether the rows are target words over source words, rather than query words over keys.
+    let rowsAreTargetWords: Bool
 
     /// Checks that the traces can be compared.
     ///
     /// - Throws: ``RenderingError/incomparable(variant:reason:)`` naming the first
-    ///   trace without m × n weights or with other tokens than the first.
-    init(_ traces: [Trace]) throws(RenderingError) {
-        guard let first = traces.first else { throw .incomparable(variant: "", reason: "there is nothing to compare") }
-        let source = first.sourceTokens ?? [], target = first.targetTokens ?? []
+    ///   entry without two-dimensional weights or with other rows or columns than the first.
+    init(_ entries: [ComparisonEntry]) throws(RenderingError) {
+        guard let first = entries.first else { throw .incomparable(variant: "", reason: "there is nothing to compare") }
         var alignments: [TensorDisplay] = []
-        for trace in traces {
-            guard let result = trace.result["weights"], let weights = result.values, weights.shape.count == 2 else {
-                throw .incomparable(variant: trace.variant, reason: "its result has no target × source weights")
+        for entry in entries {
+            let trace = entry.trace
+            guard let result = trace.result["weights"], let weights = result.values else {
+                throw .incomparable(variant: entry.label, reason: "its result has no weights")
             }
-            guard trace.sourceTokens ?? [] == source, trace.targetTokens ?? [] == target,
-                  weights.shape == [target.count, source.count] else {
-                throw .incomparable(variant: trace.variant, reason: "it was traced on other tokens than \(first.variant)")
+            guard weights.shape.count == 2 else {
+                throw .incomparable(variant: entry.label,
+                                    reason: "its weights have \(weights.shape.count) axes (\(weights.shape.map(String.init).joined(separator: " × "))), not rows × columns")
             }
-            alignments.append(TensorDisplay(result: "weights", result, values: weights, in: trace))
+            let alignment = TensorDisplay(result: "weights", result, values: weights, in: trace)
+            if let firstAlignment = alignments.first {
+                guard trace.sourceTokens == first.trace.sourceTokens, trace.targetTokens == first.trace.targetTokens,
+                      alignment.rowAxis == firstAlignment.rowAxis, alignment.columnAxis == firstAlignment.columnAxis,
+                      weights.shape == firstAlignment.shape else {
+                    throw .incomparable(variant: entry.label, reason: "its weights are over other tokens than \(first.label)'s")
+                }
+            }
+            alignments.append(alignment)
         }
-        self.traces = traces
+        self.entries = entries
         self.alignments = alignments
-        sourceTokens = source
-        targetTokens = target
+        sourceTokens = first.trace.sourceTokens ?? []
+        targetTokens = first.trace.targetTokens
+        let shape = alignments[0].shape
+        rowTokens = (0..<shape[0]).map(alignments[0].rowLabel)
+        columnTokens = (0..<shape[1]).map(alignments[0].columnLabel)
+        rowsAreTargetWords = alignments[0].rowAxis?.name == "target"
     }
 
-    /// For target word `t` under alignment `k`, the source position with the largest
-    /// weight (the first of equals) and that weight.
-    func strongest(_ k: Int, target t: Int) -> (source: Int, weight: Double) {
+    /// What the rows are, as a table's corner names them: `target` or `query`.
+    var rowRole: String { rowsAreTargetWords ? "target" : "query" }
+    /// What a row is (`target word`, `query word`) and what a column is (`source word`, `key word`).
+    var rowNoun: String { rowRole + " word" }
+    var columnNoun: String { rowsAreTargetWords ? "source word" : "key word" }
+
+    /// For row `i` under alignment `k`, the column with the largest weight (the first of equals)
+    /// and that weight.
+    func strongest(_ k: Int, row i: Int) -> (column: Int, weight: Double) {
         let weights = alignments[k].values
-        let best = weights.columnOfMaximum(inRow: t) ?? 0
-        return (best, weights[t, best])
+        let best = weights.columnOfMaximum(inRow: i) ?? 0
+        return (best, weights[i, best])
     }
 
-    /// How evenly target word `t` spreads its weight under alignment `k`; `nil` for a fully masked row.
-    func spread(_ k: Int, target t: Int) -> RowSpread? {
+    /// How evenly row `i` spreads its weight under alignment `k`; `nil` for a fully masked row.
+    func spread(_ k: Int, row i: Int) -> RowSpread? {
         let weights = alignments[k].values
-        return RowSpread((0..<weights.columnCount).lazy.map { weights[t, $0] })
+        return RowSpread((0..<weights.columnCount).lazy.map { weights[i, $0] })
     }
 
     /// Where the traces' numbers came from (without counts, which differ by variant),
-    /// one sentence per different origin, each prefixed with its variants when the
+    /// one sentence per different origin, each prefixed with its entries when the
     /// traces do not all share it.
     var parameterOrigins: [String] {
-        var origins: [(sentence: String, variants: [String])] = []
-        for trace in traces {
-            guard let sentence = ParameterOrigin(trace).sentence(counted: false) else { continue }
+        var origins: [(sentence: String, labels: [String])] = []
+        for entry in entries {
+            guard let sentence = ParameterOrigin(entry.trace).sentence(counted: false) else { continue }
             if let k = origins.firstIndex(where: { $0.sentence == sentence }) {
-                origins[k].variants.append(trace.variant)
+                origins[k].labels.append(entry.label)
             } else {
-                origins.append((sentence, [trace.variant]))
+                origins.append((sentence, [entry.label]))
             }
         }
         guard origins.count > 1 else { return origins.map(\.sentence) }
-        return origins.map { $0.variants.joined(separator: ", ") + ": " + $0.sentence }
+        return origins.map { $0.labels.joined(separator: ", ") + ": " + $0.sentence }
     }
 
-    /// What a cell of the "where each variant looks" table says for target word `t`
-    /// under alignment `k`.
-    func look(_ k: Int, target t: Int) -> Look {
-        let (source, weight) = strongest(k, target: t)
-        return Look(word: sourceTokens[source], position: source, weight: weight, spread: spread(k, target: t))
+    /// What a cell of the "where each variant looks" table says for row `i` under alignment `k`.
+    func look(_ k: Int, row i: Int) -> Look {
+        let (column, weight) = strongest(k, row: i)
+        return Look(word: columnTokens[column], position: column, weight: weight, spread: spread(k, row: i))
     }
 
-    /// Where one variant looks for one target word, and whether that means anything.
+    /// Where one entry looks from one row, and whether that means anything.
     struct Look {
-        /// The source word with the largest weight, and its position.
+        /// The column's word with the largest weight, and its position.
         let word: String
         let position: Int
         /// That weight.
@@ -107,5 +148,5 @@ struct Comparison {
     }
 
     /// The title of the page.
-    var title: String { "Attention compared: " + traces.map(\.variant).joined(separator: ", ") }
+    var title: String { "Attention compared: " + entries.map(\.label).joined(separator: ", ") }
 }

@@ -3,21 +3,22 @@ import AttentionMarkdown
 import AttentionText
 import AttentionTrace
 
-/// Renders traces of the same sentence pair under several variants as one page.
+/// Renders traces of the same sentence under several variants (or one variant with different
+/// options) as one page.
 ///
-/// The page shows the sentences, every variant's alignment heatmap side by side
-/// on one shared colour scale (so the same colour means the same weight in each),
-/// and for each target word the source word each variant attends to most.
+/// The page shows the sentences, every entry's alignment heatmap side by side on one shared
+/// colour scale (so the same colour means the same weight in each), and for each row (a target
+/// word, or a query word in self-attention) the word each entry attends to most.
 ///
 /// - Parameters:
-///   - traces: One trace per variant, each with `weights` of shape m × n over the same tokens.
+///   - entries: One trace per entry, each with two-dimensional `weights` over the same tokens.
 ///   - format: HTML for the page; Markdown for the same content as text;
 ///     JSON for the traces as an array.
 /// - Returns: The rendered text, ending with a newline.
-/// - Throws: ``RenderingError/incomparable(variant:reason:)`` for a trace without
-///   m × n weights or with other tokens, and the errors of ``render(_:as:)`` for JSON.
-public func renderComparison(_ traces: [Trace], as format: TraceFormat) throws(RenderingError) -> String {
-    let comparison = try Comparison(traces)
+/// - Throws: ``RenderingError/incomparable(variant:reason:)`` for a trace without such
+///   weights or with other tokens, and the errors of ``render(_:as:)`` for JSON.
+public func renderComparison(_ entries: [ComparisonEntry], as format: TraceFormat) throws(RenderingError) -> String {
+    let comparison = try Comparison(entries)
     switch format {
     case .html:
         return standalonePage(title: comparison.title, body: comparisonHTML(comparison))
@@ -30,7 +31,7 @@ public func renderComparison(_ traces: [Trace], as format: TraceFormat) throws(R
     case .json:
         var items: [String] = []
         do {
-            for trace in traces { items.append(try traceJSON(trace).dropLast().description) }
+            for entry in entries { items.append(try traceJSON(entry.trace).dropLast().description) }
         } catch {
             throw RenderingError(error)
         }
@@ -58,10 +59,10 @@ private func comparisonHTML(_ comparison: Comparison) -> String {
     html.markup("<h2 id=\"strongest\">Where each variant looks</h2>\n")
     writeStrongestTable(comparison, to: &html)
     html.markup("<h2 id=\"weights\">The weights</h2>\n")
-    for (trace, alignment) in zip(comparison.traces, comparison.alignments) {
+    for (entry, alignment) in zip(comparison.entries, comparison.alignments) {
         html.open("details", class: "alternative")
         html.open("summary")
-        html.text(trace.variant + " as a table")
+        html.text(entry.label + " as a table")
         html.close("summary")
         html.markup("\n")
         TensorTable.write(alignment, addressable: false, to: &html)
@@ -71,10 +72,11 @@ private func comparisonHTML(_ comparison: Comparison) -> String {
     return html.html
 }
 
-/// Every variant's alignment heatmap side by side, on one shared colour scale.
+/// Every entry's alignment heatmap side by side, on one shared colour scale.
 func writeAlignments(_ comparison: Comparison, to html: inout HTMLWriter) {
     let heatmap = Heatmap.fitted(to: comparison.alignments.map(\.values))
-    html.markup("<p>Each map is one variant's attention weights: rows are target words, columns source words. ")
+    html.markup("<p>")
+    html.text("Each map is one entry's attention weights: rows are \(comparison.rowNoun)s, columns \(comparison.columnNoun)s. ")
     html.markup("All maps share one colour scale, from ")
     html.fixed(heatmap.scale.lowerBound)
     html.markup(" to ")
@@ -82,38 +84,44 @@ func writeAlignments(_ comparison: Comparison, to html: inout HTMLWriter) {
     html.markup(", so the same colour means the same weight.</p>\n")
     html.open("div", class: "heatmap-grid comparison")
     html.markup("\n")
-    for (trace, alignment) in zip(comparison.traces, comparison.alignments) {
-        heatmap.write(alignment, caption: trace.variant, to: &html)
+    for (entry, alignment) in zip(comparison.entries, comparison.alignments) {
+        heatmap.write(alignment, caption: entry.label, to: &html)
     }
     html.close("div")
     html.markup("\n")
 }
 
-/// A table with a row per target word naming, under each variant, the source word it attends to
-/// most, or for a near-uniform row no word but its largest weight against `1/n`.
+/// A table with a row per target (or query) word naming, under each entry, the word it attends
+/// to most, or for a near-uniform row no word but its largest weight against `1/n`.
 func writeStrongestTable(_ comparison: Comparison, to html: inout HTMLWriter) {
-    html.element("p", text: strongestTableIntroduction)
+    html.element("p", text: strongestTableIntroduction(comparison))
     html.markup("\n")
     html.open("div", class: "scroll")
     html.open("table", class: "tensor comparison strongest")
-    html.markup("\n<thead><tr><th scope=\"col\" class=\"corner\">target \\ variant</th>")
-    for trace in comparison.traces {
+    html.markup("\n<thead><tr>")
+    html.start("th")
+    html.attribute("scope", "col")
+    html.attribute("class", "corner")
+    html.end()
+    html.text(comparison.rowRole + " \\ variant")
+    html.close("th")
+    for entry in comparison.entries {
         html.start("th")
         html.attribute("scope", "col")
         html.end()
-        html.text(trace.variant)
+        html.text(entry.label)
         html.close("th")
     }
     html.markup("</tr></thead>\n<tbody>\n")
-    for (t, target) in comparison.targetTokens.enumerated() {
+    for (i, token) in comparison.rowTokens.enumerated() {
         html.open("tr")
         html.start("th")
         html.attribute("scope", "row")
         html.end()
-        html.element("bdi", text: target)
+        html.element("bdi", text: token)
         html.close("th")
-        for k in comparison.traces.indices {
-            let look = comparison.look(k, target: t)
+        for k in comparison.entries.indices {
+            let look = comparison.look(k, row: i)
             if look.isNearUniform {
                 html.open("td", class: "strongest near-uniform")
                 html.markup("near uniform ")
@@ -143,26 +151,31 @@ func writeStrongestTable(_ comparison: Comparison, to html: inout HTMLWriter) {
 }
 
 /// What the "where each variant looks" table shows, above it on both formats.
-private let strongestTableIntroduction = "For each target word, the source word with the largest weight under each variant, "
-    + "its position and that weight, and the row's evenness: the entropy of its weights over ln n, 1 when all n source words "
-    + "get 1/n. A row at least \(RowSpread.nearUniformEvenness) even is near uniform and names no word: its largest weight is noise."
+private func strongestTableIntroduction(_ comparison: Comparison) -> String {
+    "For each \(comparison.rowNoun), the \(comparison.columnNoun) with the largest weight under each entry, "
+        + "its position and that weight, and the row's evenness: the entropy of its weights over ln n, 1 when all n "
+        + "\(comparison.columnNoun)s it can see get 1/n. A row at least \(RowSpread.nearUniformEvenness) even is near uniform "
+        + "and names no word: its largest weight is noise."
+}
 
 private func comparisonDocument(_ comparison: Comparison) -> Document {
     var blocks = [Block(.heading(level: 1, [.text(comparison.title)]))]
     blocks.append(Block(.paragraph([.text("Source: " + comparison.sourceTokens.joined(separator: " "))])))
-    blocks.append(Block(.paragraph([.text("Target: " + comparison.targetTokens.joined(separator: " "))])))
+    if let target = comparison.targetTokens {
+        blocks.append(Block(.paragraph([.text("Target: " + target.joined(separator: " "))])))
+    }
     blocks += comparison.parameterOrigins.map { Block(.paragraph([.text($0)])) }
     blocks.append(Block(.heading(level: 2, [.text("Where each variant looks")])))
-    blocks.append(Block(.paragraph([.text(strongestTableIntroduction)])))
-    var rows = [["target"] + comparison.traces.map(\.variant)]
-    for (t, target) in comparison.targetTokens.enumerated() {
-        rows.append([target] + comparison.traces.indices.map { k in
-            comparison.look(k, target: t).plainText
+    blocks.append(Block(.paragraph([.text(strongestTableIntroduction(comparison))])))
+    var rows = [[comparison.rowRole] + comparison.entries.map(\.label)]
+    for (i, token) in comparison.rowTokens.enumerated() {
+        rows.append([token] + comparison.entries.indices.map { k in
+            comparison.look(k, row: i).plainText
         })
     }
     blocks.append(Block(.codeBlock(info: "text", literal: alignedColumns(rows))))
-    for (trace, alignment) in zip(comparison.traces, comparison.alignments) {
-        blocks.append(Block(.heading(level: 2, [.text("Weights: "), .code(trace.variant)])))
+    for (entry, alignment) in zip(comparison.entries, comparison.alignments) {
+        blocks.append(Block(.heading(level: 2, [.text("Weights: "), .code(entry.label)])))
         blocks.append(Block(.codeBlock(info: "text", literal: textTables(for: alignment))))
     }
     return Document(blocks)
