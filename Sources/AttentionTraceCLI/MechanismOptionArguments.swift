@@ -50,12 +50,15 @@ struct MechanismOptionArguments: ParsableArguments {
     @Option(help: "The prompt tokens processed at once before decoding token by token (kv-cache; default 1).")
     var prefill: Int?
 
+    @Flag(inversion: .prefixedNo, help: "Add a learned bias to each projection, as nn.Linear and BERT do (self, causal, multi-head, cross).")
+    var bias: Bool?
+
     /// The options as the engine takes them; unset ones stay `nil`.
     var mechanismOptions: MechanismOptions {
         MechanismOptions(heads: heads, window: window, causal: causal, score: score,
                          slidingWindow: slidingWindow, alibi: alibi, kvHeads: kvHeads,
                          rope: rope, ropeBase: ropeBase, ropeDims: ropeDims, sinks: sinks,
-                         blockSize: blockSize, prefill: prefill, sinkTokens: sinkTokens)
+                         blockSize: blockSize, prefill: prefill, sinkTokens: sinkTokens, bias: bias)
     }
 }
 

@@ -64,6 +64,7 @@ public struct InputSpec: Decodable, Sendable {
             options.blockSize = try nested.decodeIfPresent(Int.self, forKey: SpecKey(MechanismOption.blockSize.rawValue))
             options.prefill = try nested.decodeIfPresent(Int.self, forKey: SpecKey(MechanismOption.prefill.rawValue))
             options.sinkTokens = try nested.decodeIfPresent(Int.self, forKey: SpecKey(MechanismOption.sinkTokens.rawValue))
+            options.bias = try nested.decodeIfPresent(Bool.self, forKey: SpecKey(MechanismOption.bias.rawValue))
             if let pairing = try nested.decodeIfPresent(String.self, forKey: SpecKey(MechanismOption.rope.rawValue)) {
                 do {
                     options.rope = try RotaryPairing(named: pairing)

@@ -50,6 +50,8 @@ decide where they can):
 * cross: without `options.heads` it is single-head (W_Q, W_K: d_model x d_k, W_V: d_model x d_v,
   no W_O, output = A V, m x d_v); with `options.heads` it is multi-head (all four matrices
   d_model x d_model, output = concat_j(Z_j) W_O, weights h x m x n).  X and memory share d_model.
+* options.bias (self, causal, multi-head, cross): every projection adds its bias row to every row,
+  Q = X W_Q + b_Q, K, V likewise and, with W_O, output = Z W_O + b_O (nn.Linear's x A^T + b).
 * co-attention (Lu et al. 2016, parallel): as the conventions write it.  The pre-softmax scores
   are written as `scores_question` (w_q . H_q, length T) and `scores_document` (w_d . H_d,
   length N) instead of a single `scores`.  `targetTokens` label the question (T) and
@@ -66,8 +68,9 @@ additive/keras-additive-attention.json is built that way.
 
 The torch cross-check (--check-torch) compares self / causal / cross (single head) with
 torch.nn.functional.scaled_dot_product_attention on Q, K, V projected here, and multi-head /
-cross (heads) with torch.nn.MultiheadAttention(bias=False, batch_first=True) using
-in_proj_weight = cat[W_Q^T, W_K^T, W_V^T] and out_proj.weight = W_O^T, need_weights=True,
+cross (heads) with torch.nn.MultiheadAttention(bias=options.bias, batch_first=True) using
+in_proj_weight = cat[W_Q^T, W_K^T, W_V^T] and out_proj.weight = W_O^T (and in_proj_bias =
+cat[b_Q, b_K, b_V], out_proj.bias = b_O under options.bias), need_weights=True,
 average_attn_weights=False, all in float64.
 """
 
@@ -330,11 +333,19 @@ def single_head(q, k, v, causal, window=None, slope=None, sink=None, kept=None):
     return scores, weights, out, empty_rows
 
 
+def project(x, t, name, opts):
+    """x W_name, plus the row b_name added to every row under options.bias (nn.Linear's x A^T + b)."""
+    y = matmul(x, t["W_" + name])
+    if opts.get("bias"):
+        y = [[a + b for a, b in zip(row, t["b_" + name])] for row in y]
+    return y
+
+
 def self_variant(t, opts, causal=None):
     x = t["X"]
     if causal is None:
         causal = bool(opts.get("causal", False))
-    q, k, v = matmul(x, t["W_Q"]), matmul(x, t["W_K"]), matmul(x, t["W_V"])
+    q, k, v = project(x, t, "Q", opts), project(x, t, "K", opts), project(x, t, "V", opts)
     q, k = rope_rotate(q, opts), rope_rotate(k, opts)
     slope = alibi_slopes(1)[0] if opts.get("alibi") else None
     sink = t["sinks"][0] if opts.get("sinks") else None
@@ -354,7 +365,7 @@ def multi_head_core(x_q, x_kv, t, heads, causal, opts):
     kv_heads = opts.get("kv_heads", heads)
     assert heads % kv_heads == 0 and len(t["W_K"][0]) == kv_heads * dk
     slopes = alibi_slopes(heads) if opts.get("alibi") else [None] * heads
-    q, k, v = matmul(x_q, t["W_Q"]), matmul(x_kv, t["W_K"]), matmul(x_kv, t["W_V"])
+    q, k, v = project(x_q, t, "Q", opts), project(x_kv, t, "K", opts), project(x_kv, t, "V", opts)
     all_s, all_a, zs, empty_rows = [], [], [], []
     for j in range(heads):
         lo, hi = j * dk, (j + 1) * dk
@@ -368,7 +379,7 @@ def multi_head_core(x_q, x_kv, t, heads, causal, opts):
         zs.append(z)
         empty_rows += [(j, r) for r in empty]
     concat = [sum((zs[j][r] for j in range(heads)), []) for r in range(len(x_q))]
-    out = matmul(concat, t["W_O"])
+    out = project(concat, t, "O", opts)
     return {"scores": all_s, "weights": all_a, "output": out}, empty_rows
 
 
@@ -380,8 +391,8 @@ def cross(t, opts):
     causal = bool(opts.get("causal", False))
     if "heads" in opts:
         return multi_head_core(t["X"], t["memory"], t, opts["heads"], causal, opts)
-    q = matmul(t["X"], t["W_Q"])
-    k, v = matmul(t["memory"], t["W_K"]), matmul(t["memory"], t["W_V"])
+    q = project(t["X"], t, "Q", opts)
+    k, v = project(t["memory"], t, "K", opts), project(t["memory"], t, "V", opts)
     slope = alibi_slopes(1)[0] if opts.get("alibi") else None
     sink = t["sinks"][0] if opts.get("sinks") else None
     s, a, z, empty = single_head(q, k, v, causal, opts.get("sliding_window"), slope, sink, opts.get("sink_tokens"))
@@ -755,6 +766,18 @@ def cases():
         lambda r: grouped_tensors(6, 8, 4, 2)(r) | {"sinks": vec(r, 4, 2.0)},
         {"heads": 4, "kv_heads": 2, "causal": True, "sliding_window": 3, "rope": "half", "sinks": True})
 
+    # projection biases (nn.Linear, BERT) ---------------------------------------------------------
+    def biases(sizes):
+        def make(r):
+            return {"b_" + name: vec(r, size) for name, size in sizes.items()}
+        return make
+    add("self", "bias", "single-head self-attention with bias: Q = X W_Q + b_Q, K, V likewise; n=4, d_model=3, d_k=2, d_v=3",
+        lambda r: projection_tensors(r, 4, 3, 2, 3) | biases({"Q": 2, "K": 2, "V": 3})(r), {"bias": True})
+    add("multi-head", "bert-style-bias", "a BERT-style attention block: heads=2, not causal, every projection with a bias "
+        "(b_Q, b_K, b_V, b_O; nn.MultiheadAttention(bias=True)); d_model=4, n=5",
+        lambda r: projection_tensors(r, 5, 4, 4, 4, with_o=True) | biases({"Q": 4, "K": 4, "V": 4, "O": 4})(r),
+        {"heads": 2, "bias": True})
+
     # FlashAttention's online softmax ------------------------------------------------------------
     add("flash", "two-key-blocks", "online softmax with block_size=2 over n=6 keys (3 blocks), d_model=4, d_k=3, d_v=2; "
         "equals self-attention (checked)", lambda r: projection_tensors(r, 6, 4, 3, 2), {"block_size": 2})
@@ -796,6 +819,9 @@ def cases():
         grouped_cross_tensors(3, 4, 4, 2, 1), {"heads": 2, "kv_heads": 1})
     add("cross", "sinks", "cross-attention with heads=2 and sink logits, not causal: m=3, n=4, d_model=4 (d_k=2)",
         lambda r: cross_tensors(3, 4, 4, 4, 4, True)(r) | {"sinks": vec(r, 2, 2.0)}, {"heads": 2, "sinks": True})
+    add("cross", "bias-heads", "cross-attention with heads=2 and biases: m=3, n=4, d_model=4",
+        lambda r: cross_tensors(3, 4, 4, 4, 4, True)(r) | biases({"Q": 4, "K": 4, "V": 4, "O": 4})(r),
+        {"heads": 2, "bias": True})
 
     add("cross", "single-head", "single-head cross-attention (no W_O): X m=3 decoder rows, memory n=4, d_model=3, d_k=2, d_v=4",
         cross_tensors(3, 4, 3, 2, 4, False))
@@ -999,6 +1025,8 @@ def check_torch():
         heads = opts.get("heads", 1) if multi else 1
         kv_heads = opts.get("kv_heads", heads)
         q, k, v = xq @ T(t["W_Q"]), xkv @ T(t["W_K"]), xkv @ T(t["W_V"])
+        if opts.get("bias"):
+            q, k, v = q + T(t["b_Q"]), k + T(t["b_K"]), v + T(t["b_V"])
         m, n, dk = q.shape[0], k.shape[0], q.shape[1] // heads
         q4 = q.view(m, heads, dk).transpose(0, 1)[None]
         k4 = k.view(n, kv_heads, dk).transpose(0, 1)[None]
@@ -1023,7 +1051,7 @@ def check_torch():
         else:
             out = F.scaled_dot_product_attention(q4, k4, v4, attn_mask=mask, enable_gqa=kv_heads != heads)
         z = out[0].transpose(0, 1).reshape(m, -1)
-        output = z @ T(t["W_O"]) if multi else z
+        output = (z @ T(t["W_O"]) + (T(t["b_O"]) if opts.get("bias") else 0)) if multi else z
         kr = k4.repeat_interleave(heads // kv_heads, dim=1)
         s = q4 @ kr.transpose(-1, -2) / math.sqrt(dk)
         s = s + mask if mask.dtype == torch.float64 else s.masked_fill(~mask, float("-inf"))
@@ -1164,16 +1192,22 @@ def check_torch():
             elif variant == "multi-head" or (variant == "cross" and "heads" in opts):
                 d_model = xq.shape[1]
                 heads = opts.get("heads", 1)
-                mha = torch.nn.MultiheadAttention(d_model, heads, bias=False, batch_first=True,
+                biased = bool(opts.get("bias"))
+                mha = torch.nn.MultiheadAttention(d_model, heads, bias=biased, batch_first=True,
                                                   dtype=torch.float64)
                 with torch.no_grad():
                     mha.in_proj_weight.copy_(torch.cat([T(t["W_Q"]).T, T(t["W_K"]).T, T(t["W_V"]).T]))
                     mha.out_proj.weight.copy_(T(t["W_O"]).T)
+                    if biased:
+                        mha.in_proj_bias.copy_(torch.cat([T(t["b_Q"]), T(t["b_K"]), T(t["b_V"])]))
+                        mha.out_proj.bias.copy_(T(t["b_O"]))
                 out, w = mha(xq[None], xkv[None], xkv[None], attn_mask=mask, need_weights=True,
                              average_attn_weights=False)
                 dw, do = maxdiff(exp["weights"], w[0]), maxdiff(exp["output"], out[0])
             else:
                 q, k, v = xq @ T(t["W_Q"]), xkv @ T(t["W_K"]), xkv @ T(t["W_V"])
+                if opts.get("bias"):
+                    q, k, v = q + T(t["b_Q"]), k + T(t["b_K"]), v + T(t["b_V"])
                 out = F.scaled_dot_product_attention(q[None], k[None], v[None],
                                                      attn_mask=None if mask is None else ~mask)
                 s = q @ k.T / math.sqrt(q.shape[1])

@@ -9,8 +9,8 @@ import AttentionTrace
 ///   and projected by `W_O`;
 /// - cross: queries from `X` (the decoder side), keys and values from `memory`.
 ///
-/// One head computes `Q = X W_Q`, `K = M W_K`, `V = M W_V`,
-/// `S = Q Kᵀ / √d_k`, `A = softmax(S)` by rows and `Z = A V`.
+/// One head computes `Q = X W_Q`, `K = M W_K`, `V = M W_V` (each plus its bias `b_Q`, `b_K`,
+/// `b_V` under the `bias` option), `S = Q Kᵀ / √d_k`, `A = softmax(S)` by rows and `Z = A V`.
 struct DotProductAttention {
     /// Where the queries come from.
     let queries: TracedMatrix
@@ -34,6 +34,8 @@ struct DotProductAttention {
     private struct Projections {
         var wq, wk, wv: (Matrix, Provenance)
         var wo: (Matrix, Provenance)?
+        /// The biases of the `bias` option, one row each; `b_O` only with heads.
+        var bq, bk, bv, bo: (Matrix, Provenance)?
     }
 
     /// Checks the shapes of the projections (given or generated) and the head count.
@@ -42,11 +44,12 @@ struct DotProductAttention {
     ///   attention); `nil` for as many as `heads`. The caller has checked that it divides `heads`.
     ///   - rotary: The rotary position embedding of queries and keys, if any.
     ///   - sinks: Whether each head's softmax gets the sink logit of the tensor `sinks` as an extra, dropped column.
+    ///   - bias: Whether each projection adds its bias (`b_Q`, `b_K`, `b_V`, and `b_O` with heads).
     /// - Throws: ``TraceError/shapeMismatch(tensor:expected:found:because:)``,
     ///   ``TraceError/headsDoNotDivide(heads:width:)`` when `heads` does not divide `d_model`, and
     ///   ``TraceError/invalidOption(_:value:reason:)`` for rotary dimensions a head does not have.
     init(queries: TracedMatrix, sources: TracedMatrix, heads: Int?, kvHeads: Int? = nil, pattern: ScorePattern,
-         rotary: RotaryEmbedding? = nil, sinks: Bool = false, tensors: TensorSource) throws(TraceError) {
+         rotary: RotaryEmbedding? = nil, sinks: Bool = false, bias: Bool = false, tensors: TensorSource) throws(TraceError) {
         self.queries = queries
         self.sources = sources
         self.heads = heads
@@ -70,31 +73,63 @@ struct DotProductAttention {
                     : try tensors.matrix(name, rows: d, columns: kvWidth,
                                          because: "d_model x kv_heads·d_k, d_model = \(d), kv_heads = \(groups.kvHeads), d_k = \(d / heads)")
             }
-            projections = Projections(wq: try square("W_Q"), wk: try shared("W_K"), wv: try shared("W_V"), wo: try square("W_O"))
+            var projections = Projections(wq: try square("W_Q"), wk: try shared("W_K"), wv: try shared("W_V"), wo: try square("W_O"))
+            if bias {
+                let kvBecause = groups.isUngrouped ? "d_model = \(d)" : "kv_heads·d_k = \(kvWidth), as W_K's columns"
+                projections.bq = try tensors.vector("b_Q", count: d, because: "one bias per column of Q, d_model = \(d)")
+                projections.bk = try tensors.vector("b_K", count: kvWidth, because: "one bias per column of K, \(kvBecause)")
+                projections.bv = try tensors.vector("b_V", count: kvWidth, because: "one bias per column of V, \(kvBecause)")
+                projections.bo = try tensors.vector("b_O", count: d, because: "one bias per column of the output, d_model = \(d)")
+            }
+            self.projections = projections
             rotaryDimensions = try rotary?.rotaryDimensions(headWidth: d / heads) ?? 0
         } else {
             groups = nil
             let dk = tensors.given["W_Q"]?.columnCount ?? tensors.given["W_K"]?.columnCount ?? d
             let dv = tensors.given["W_V"]?.columnCount ?? d
-            projections = Projections(
+            var projections = Projections(
                 wq: try tensors.matrix("W_Q", rows: d, columns: dk, because: "d_model x d_k, d_model = \(d)"),
                 wk: try tensors.matrix("W_K", rows: d, columns: dk, because: "d_model x d_k, with d_k = \(dk) from W_Q"),
                 wv: try tensors.matrix("W_V", rows: d, columns: dv, because: "d_model x d_v, d_model = \(d)"))
+            if bias {
+                projections.bq = try tensors.vector("b_Q", count: dk, because: "one bias per column of Q, d_k = \(dk)")
+                projections.bk = try tensors.vector("b_K", count: dk, because: "one bias per column of K, d_k = \(dk)")
+                projections.bv = try tensors.vector("b_V", count: dv, because: "one bias per column of V, d_v = \(dv)")
+            }
+            self.projections = projections
             rotaryDimensions = try rotary?.rotaryDimensions(headWidth: dk) ?? 0
         }
     }
 
-    /// Records the `project` step: `W_Q`, `Q`, `W_K`, `K`, `W_V` and `V`.
+    /// Records the `project` step: `W_Q`, `Q`, `W_K`, `K`, `W_V` and `V`; under the `bias` option also
+    /// each product (`XW_Q`, …) and bias (`b_Q`, …) before their sum.
     func project(recorder: TraceRecorder) -> (q: TracedMatrix, k: TracedMatrix, v: TracedMatrix) {
+        let biased = projections.bq != nil
+        let plus = { (name: String) in biased ? " + b_\(name)" : "" }
         recorder.begin("project", title: "Project into queries, keys and values", group: "Step 2 · Project",
-                       explanation: projectionExplanation, formulas: ["Q = X W_Q", "K = \(sourceSymbol) W_K", "V = \(sourceSymbol) W_V"])
-        let q = recorder.multiply(queries, projection(projections.wq, "W_Q", recorder: recorder), key: "Q", symbol: "Q",
-                                  "the queries: what each position looks for")
-        let k = recorder.multiply(sources, projection(projections.wk, "W_K", recorder: recorder), key: "K", symbol: "K",
-                                  "the keys: what each position offers")
-        let v = recorder.multiply(sources, projection(projections.wv, "W_V", recorder: recorder), key: "V", symbol: "V",
-                                  "the values: what each position passes on")
+                       explanation: projectionExplanation + (biased ? " Each projection then adds its learned bias, one number per column, to every row, as nn.Linear does." : ""),
+                       formulas: [Formula("Q = X W_Q" + plus("Q")), Formula("K = \(sourceSymbol) W_K" + plus("K")),
+                                  Formula("V = \(sourceSymbol) W_V" + plus("V"))])
+        let q = projected(queries, by: projections.wq, bias: projections.bq, "Q", "the queries: what each position looks for",
+                          recorder: recorder)
+        let k = projected(sources, by: projections.wk, bias: projections.bk, "K", "the keys: what each position offers",
+                          recorder: recorder)
+        let v = projected(sources, by: projections.wv, bias: projections.bv, "V", "the values: what each position passes on",
+                          recorder: recorder)
         return (q, k, v)
+    }
+
+    /// `x W_name`, plus `b_name` when there is a bias: the product is then recorded as `xW_name` before the sum.
+    private func projected(_ x: TracedMatrix, by weight: (Matrix, Provenance), bias: (Matrix, Provenance)?, _ name: String,
+                           _ description: String, recorder: TraceRecorder) -> TracedMatrix {
+        let w = projection(weight, "W_\(name)", recorder: recorder)
+        guard let bias else { return recorder.multiply(x, w, key: name, symbol: name, description) }
+        let inputSymbol = name == "Q" ? "X" : sourceSymbol
+        let product = recorder.multiply(x, w, key: "\(inputSymbol)W_\(name)", symbol: "\(inputSymbol) W_\(name)",
+                                        "the product before the bias")
+        let b = recorder.input(bias.0, name: "b_\(name)", symbol: "b_\(name)", "the learned bias of \(name)", rows: Axis(name: ""),
+                               columns: Axis(name: "dimension"), provenance: bias.1, asVector: true)
+        return recorder.add([product, b], key: name, symbol: name, description)
     }
 
     /// Records `W_Q`, `W_K` and `W_V` as inputs in the current step, for a mechanism that projects
@@ -168,11 +203,20 @@ struct DotProductAttention {
                        formulas: ["Z = [Z_0 ; … ; Z_{h−1}]"])
         let z = recorder.concatenate(outputs, rows: queries.rows, columns: Axis(name: "dimension"),
                                      key: "Z", symbol: "Z", "every head's output, side by side")
+        let biasText = projections.bo == nil
+            ? "In PyTorch's nn.MultiheadAttention(bias=False) this is out_proj.weight = W_Oᵀ, and in_proj_weight = [W_Qᵀ; W_Kᵀ; W_Vᵀ] stacks the three input projections"
+            : "In PyTorch's nn.MultiheadAttention(bias=True) this is out_proj.weight = W_Oᵀ and out_proj.bias = b_O, in_proj_weight = [W_Qᵀ; W_Kᵀ; W_Vᵀ] stacks the three input projections and in_proj_bias = [b_Q; b_K; b_V] their biases"
         recorder.begin("output", title: "Project the output", group: "Output",
-                       explanation: "W_O mixes the heads' outputs. In PyTorch's nn.MultiheadAttention(bias=False) this is out_proj.weight = W_Oᵀ, and in_proj_weight = [W_Qᵀ; W_Kᵀ; W_Vᵀ] stacks the three input projections; with need_weights=True and average_attn_weights=False it returns the same per-head weights as this trace.",
-                       formulas: ["output = Z W_O"])
-        let output = recorder.multiply(z, projection(wo, "W_O", recorder: recorder), key: "output", symbol: "output",
-                                       "the attention output")
+                       explanation: "W_O mixes the heads' outputs. \(biasText); with need_weights=True and average_attn_weights=False it returns the same per-head weights as this trace.",
+                       formulas: [Formula(projections.bo == nil ? "output = Z W_O" : "output = Z W_O + b_O")])
+        let product = recorder.multiply(z, projection(wo, "W_O", recorder: recorder), key: projections.bo == nil ? "output" : "ZW_O",
+                                        symbol: projections.bo == nil ? "output" : "Z W_O",
+                                        projections.bo == nil ? "the attention output" : "the heads mixed, before the bias")
+        let output = projections.bo.map { bias in
+            let b = recorder.input(bias.0, name: "b_O", symbol: "b_O", "the learned bias of the output", rows: Axis(name: ""),
+                                   columns: Axis(name: "dimension"), provenance: bias.1, asVector: true)
+            return recorder.add([product, b], key: "output", symbol: "output", "the attention output")
+        } ?? product
         recorder.recordResult("weights", weights)
         recorder.recordResult("output", repeating: output)
     }

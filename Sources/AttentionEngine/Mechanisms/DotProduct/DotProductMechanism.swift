@@ -32,7 +32,7 @@ struct DotProductMechanism: Mechanism {
 
     var options: [MechanismOption] {
         (heads == .single ? [] : [.heads]) + (isCausal ? [] : [.causal]) + [.slidingWindow, .sinkTokens, .alibi]
-            + (heads == .single ? [] : [.kvHeads]) + (isCross ? [] : [.rope, .ropeBase, .ropeDims]) + [.sinks]
+            + (heads == .single ? [] : [.kvHeads]) + (isCross ? [] : [.rope, .ropeBase, .ropeDims]) + [.sinks, .bias]
     }
 
     var impliedOptions: MechanismOptions {
@@ -85,6 +85,16 @@ struct DotProductMechanism: Mechanism {
                TensorRole("W_V", shared ?? "d_model × d_v", "the value projection")]
             + (multiHead ? [TensorRole("W_O", "d_model × d_model", "the output projection of the heads")] : [])
             + (options.sinks == true ? [TensorRole("sinks", "h", "each head's sink logit, an extra softmax column that is dropped")] : [])
+            + (options.bias == true ? biasRoles(multiHead: multiHead, shared: options.kvHeads != nil) : [])
+    }
+
+    /// The biases the `bias` option adds, one row each: `b_Q`, `b_K`, `b_V` and, with heads, `b_O`.
+    private func biasRoles(multiHead: Bool, shared: Bool) -> [TensorRole] {
+        let kv = shared ? "kv_heads·d_k" : (multiHead ? "d_model" : nil)
+        return [TensorRole("b_Q", multiHead ? "d_model" : "d_k", "the query bias"),
+                TensorRole("b_K", kv ?? "d_k", "the key bias"),
+                TensorRole("b_V", kv ?? "d_v", "the value bias")]
+            + (multiHead ? [TensorRole("b_O", "d_model", "the output bias")] : [])
     }
 
     func sizeEstimate(of input: ResolvedInput, policy: RecordingPolicy) -> TraceSizeEstimate {
@@ -125,7 +135,8 @@ struct DotProductMechanism: Mechanism {
         }
         let attention = try DotProductAttention(queries: x, sources: sources, heads: input.options.heads,
                                                 kvHeads: input.options.kvHeads, pattern: pattern, rotary: rotary,
-                                                sinks: input.options.sinks ?? false, tensors: input.tensors)
+                                                sinks: input.options.sinks ?? false, bias: input.options.bias ?? false,
+                                                tensors: input.tensors)
         attention.trace(recorder: recorder)
     }
 }

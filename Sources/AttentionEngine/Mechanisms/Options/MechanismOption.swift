@@ -31,6 +31,8 @@ public enum MechanismOption: String, CaseIterable, Sendable {
     case blockSize = "block_size"
     /// The number of prompt tokens a KV-cached decoder processes at once before generating.
     case prefill
+    /// Whether the projections add a learned bias, as `nn.Linear` and BERT's do.
+    case bias
 
     /// What the option means, for help texts and documentation.
     public var summary: String {
@@ -49,6 +51,7 @@ public enum MechanismOption: String, CaseIterable, Sendable {
         case .prefill: "the prompt tokens processed at once before decoding token by token, at least 1 (default 1)"
         case .blockSize: "the keys per block of the online softmax, at least 1 (default 2)"
         case .sinks: "a learned sink logit per head (tensor sinks): an extra softmax column that is dropped, so rows sum to < 1 (gpt-oss)"
+        case .bias: "add a learned bias to each projection (tensors b_Q, b_K, b_V and, with heads, b_O), as nn.Linear and BERT do"
         }
     }
 
@@ -69,6 +72,7 @@ public enum MechanismOption: String, CaseIterable, Sendable {
         case .blockSize: options.blockSize.map(String.init)
         case .prefill: options.prefill.map(String.init)
         case .sinkTokens: options.sinkTokens.map(String.init)
+        case .bias: options.bias.map(String.init)
         }
     }
 
@@ -90,6 +94,7 @@ public enum MechanismOption: String, CaseIterable, Sendable {
         case .blockSize: options.blockSize = nil
         case .prefill: options.prefill = nil
         case .sinkTokens: options.sinkTokens = nil
+        case .bias: options.bias = nil
         }
         return options
     }
@@ -108,7 +113,7 @@ public enum MechanismOption: String, CaseIterable, Sendable {
                 throw .invalidOption(self, value: String(window),
                                      reason: "window must be 0 or more (the half-width D of the local window), got \(window)")
             }
-        case .causal, .alibi, .rope, .sinks:
+        case .causal, .alibi, .rope, .sinks, .bias:
             break
         case .score:
             if let score = options.score, !ScoreFunction.selectable.contains(score) {
@@ -181,6 +186,7 @@ public enum MechanismOption: String, CaseIterable, Sendable {
         case .blockSize: options.blockSize = try integer()
         case .prefill: options.prefill = try integer()
         case .sinkTokens: options.sinkTokens = try integer()
+        case .bias: options.bias = try flag()
         }
         try validate(in: options)
     }

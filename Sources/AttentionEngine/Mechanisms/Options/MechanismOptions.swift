@@ -33,12 +33,14 @@ public struct MechanismOptions: Sendable, Equatable {
     public var sinkTokens: Int?
     /// The prompt tokens a KV-cached decoder processes at once (`kv-cache`).
     public var prefill: Int?
+    /// Whether the projections of dot-product attention add biases (`b_Q`, `b_K`, `b_V`, `b_O`).
+    public var bias: Bool?
 
     /// Creates options; `nil` means "not set".
     public init(heads: Int? = nil, window: Int? = nil, causal: Bool? = nil, score: ScoreFunction? = nil,
                 slidingWindow: Int? = nil, alibi: Bool? = nil, kvHeads: Int? = nil,
                 rope: RotaryPairing? = nil, ropeBase: Double? = nil, ropeDims: Int? = nil, sinks: Bool? = nil,
-                blockSize: Int? = nil, prefill: Int? = nil, sinkTokens: Int? = nil) {
+                blockSize: Int? = nil, prefill: Int? = nil, sinkTokens: Int? = nil, bias: Bool? = nil) {
         self.heads = heads
         self.window = window
         self.causal = causal
@@ -53,6 +55,7 @@ public struct MechanismOptions: Sendable, Equatable {
         self.blockSize = blockSize
         self.prefill = prefill
         self.sinkTokens = sinkTokens
+        self.bias = bias
     }
 
     /// These options with every option `other` sets replaced by its value there.
@@ -62,7 +65,8 @@ public struct MechanismOptions: Sendable, Equatable {
                          alibi: other.alibi ?? alibi, kvHeads: other.kvHeads ?? kvHeads, rope: other.rope ?? rope,
                          ropeBase: other.ropeBase ?? ropeBase, ropeDims: other.ropeDims ?? ropeDims,
                          sinks: other.sinks ?? sinks, blockSize: other.blockSize ?? blockSize,
-                         prefill: other.prefill ?? prefill, sinkTokens: other.sinkTokens ?? sinkTokens)
+                         prefill: other.prefill ?? prefill, sinkTokens: other.sinkTokens ?? sinkTokens,
+                         bias: other.bias ?? bias)
     }
 
     /// The options that are set, in declaration order.
