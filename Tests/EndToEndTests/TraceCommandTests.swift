@@ -29,7 +29,7 @@ import TestSupport
         let lines = result.standardOutput.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
         #expect(lines.first?.hasPrefix("multi-head: Vaswani et al. 2017") == true)
         #expect(lines.filter { $0.hasPrefix("--") }.map { $0.split(separator: " ")[0] }
-                    == ["--heads", "--causal", "--sliding-window", "--sink-tokens", "--alibi", "--kv-heads", "--rope", "--rope-base", "--rope-dims", "--sinks"])
+                    == ["--heads", "--causal", "--sliding-window", "--sink-tokens", "--alibi", "--kv-heads", "--rope", "--rope-base", "--rope-dims", "--sinks", "--bias"])
         #expect(lines.contains("W_O d_model × d_model the output projection of the heads"))
         let causal = try runAttentionTrace(["variants", "causal"])
         #expect(causal.standardOutput.contains("(causal is true: the variant's name means it)"))
