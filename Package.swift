@@ -29,7 +29,8 @@ let package = Package(
         .target(name: "AttentionTrace"),
         /// Tokenizer, seeded or trained parameters, GRU encoder, attention mechanisms and the tracer.
         .target(name: "AttentionEngine",
-                dependencies: ["AttentionMath", "AttentionModels", "AttentionTrace", "CAllocatorShims", "NameSuggestions"]),
+                dependencies: ["AttentionCheckpoints", "AttentionMath", "AttentionModels", "AttentionTrace", "CAllocatorShims",
+                               "NameSuggestions"]),
         /// Cell derivations: how each number of a trace was computed, as one template per tensor,
         /// which `explain` fills here and a page's script fills in the browser.
         .target(name: "AttentionDerivation", dependencies: ["AttentionText", "AttentionTrace"]),
@@ -62,7 +63,7 @@ let package = Package(
         .executableTarget(
             name: "AttentionTraceCLI",
             dependencies: [
-                "AttentionMath", "AttentionEngine", "AttentionTrace", "AttentionJSON", "AttentionDerivation", "AttentionRendering", "AttentionLessons",
+                "AttentionCheckpoints", "AttentionMath", "AttentionEngine", "AttentionTrace", "AttentionJSON", "AttentionDerivation", "AttentionRendering", "AttentionLessons",
                 "AttentionCorpus", "AttentionModels", "AttentionReport", "AttentionTraining", "NameSuggestions", "SafeTensors",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -109,7 +110,7 @@ let package = Package(
         .testTarget(name: "NameSuggestionsTests", dependencies: ["NameSuggestions"]),
         .testTarget(name: "AttentionMathTests", dependencies: ["AttentionMath", "TestSupport"]),
         .testTarget(name: "AttentionTraceTests", dependencies: ["AttentionTrace", "TestSupport"]),
-        .testTarget(name: "AttentionEngineTests", dependencies: ["AttentionEngine", "AttentionMath", "AttentionTrace", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AttentionEngineTests", dependencies: ["AttentionCheckpoints", "AttentionEngine", "AttentionMath", "AttentionTrace", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AttentionMarkdownTests", dependencies: ["AttentionMarkdown", "TestSupport"]),
         .testTarget(name: "AttentionJSONTests", dependencies: ["AttentionJSON", "AttentionTrace", "TestSupport"]),
         .testTarget(name: "AttentionTextTests", dependencies: ["AttentionText"]),

@@ -24,6 +24,7 @@ public struct AttentionTracer: Sendable {
         let mechanism = variant.mechanism
         let spec = request.spec ?? InputSpec()
         var tensors = TensorSource(given: spec.tensors, generator: ParameterGenerator(seed: request.seed))
+        tensors.notes = spec.notes
         tensors.model = try model(for: request, mechanism: mechanism, spec: spec, variant: variant)
         let given = try checkedOptions(spec.options, origin: .spec, for: variant)
             .overridden(by: try checkedOptions(request.options, origin: .request, for: variant))
@@ -53,7 +54,7 @@ public struct AttentionTracer: Sendable {
         }
         return Trace(variant: variant.rawValue, sourceTokens: input.sourceTokens,
                      targetTokens: recorder.generatedTargetTokens ?? input.targetTokens,
-                     options: chosen.recorded.merging(Self.parameterOptions(tensors, seed: request.seed)) { option, _ in option },
+                     options: chosen.recorded.merging(Self.parameterOptions(tensors, checkpoint: spec.checkpoint, seed: request.seed)) { option, _ in option },
                      inputs: recorder.inputs, steps: recorder.steps, warnings: recorder.warnings,
                      result: recorder.results, recording: request.recording)
     }
@@ -91,11 +92,15 @@ public struct AttentionTracer: Sendable {
     }
 
     /// The options that say where the parameters came from: `parameters` (`model:<file>`,
-    /// `spec` when the spec gives tensors, else `seeded`) and, for a model, `model` (its
-    /// provenance) or, for seeded parameters, `seed`.
-    private static func parameterOptions(_ tensors: TensorSource, seed: UInt64) -> [String: String] {
+    /// `checkpoint` for a spec made from a pretrained checkpoint, `spec` when the spec gives
+    /// tensors, else `seeded`) and, for a model or a checkpoint, `model` (its provenance) or, for
+    /// seeded parameters, `seed`.
+    private static func parameterOptions(_ tensors: TensorSource, checkpoint: String?, seed: UInt64) -> [String: String] {
         if let model = tensors.model {
             return ["parameters": ParameterSource.model(model).optionValue, "model": model.provenance]
+        }
+        if let checkpoint {
+            return ["parameters": "checkpoint", "model": checkpoint]
         }
         return ["parameters": tensors.given.isEmpty ? ParameterSource.seeded(tensors.generator).optionValue : "spec",
                 "seed": String(seed)]

@@ -13,6 +13,10 @@ public enum TraceError: Error, Equatable, CustomStringConvertible {
     /// A list of variants to compare has entries whose weights are over different rows: one
     /// attends from the target over the source, the other lets the source attend to itself.
     case comparedSidesDiffer(ComparedVariant, ComparedVariant)
+    /// A layer or head (`what`) that a pretrained model does not have: it has `count`, from 0.
+    case pretrainedIndexOutOfRange(_ what: String, index: Int, count: Int, model: String)
+    /// A pretrained checkpoint cannot compute what the trace needs from this input; `reason` says why.
+    case unusableCheckpoint(model: String, reason: String)
     /// The request asks for one variant and the spec (read from `file`) says it is for another.
     case variantConflict(spec: String, requested: String, file: String?)
     /// A sentence was given but tokenised to nothing.
@@ -174,6 +178,10 @@ public enum TraceError: Error, Equatable, CustomStringConvertible {
             return "the shipped model \(model) cannot be read: \(reason); \(names.useSeededParameters)"
         case .malformedComparedVariant(let entry, let reason):
             return "cannot read the variant '\(printable(entry))': \(reason)"
+        case .pretrainedIndexOutOfRange(let what, let index, let count, let model):
+            return "\(what) \(index) is out of range: \(model) has \(what)s 0 to \(count - 1)"
+        case .unusableCheckpoint(let model, let reason):
+            return "\(model): \(reason)"
         case .comparedSidesDiffer(let first, let other):
             func rows(_ entry: ComparedVariant) -> String {
                 entry.attendsFromTarget ? "target words over the source" : "the source over itself"

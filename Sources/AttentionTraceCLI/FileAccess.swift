@@ -120,7 +120,8 @@ enum FileAccess {
         }
     }
 
-    private static func isDirectory(_ path: String) -> Bool {
+    /// Whether `path` names a folder (following symbolic links).
+    static func isDirectory(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }

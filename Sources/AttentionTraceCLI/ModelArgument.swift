@@ -5,9 +5,9 @@ import Foundation
 
 /// The help of `--model`, shared by `trace`, `explain` and `compare`.
 let modelHelp = ArgumentHelp(
-    "The parameters: 'seeded', or a checkpoint that `attention-trace train` wrote.",
-    discussion: "By default additive attention traces the shipped trained model (\(ModelCheckpoint.shippedName)) for sentences whose every word is in its vocabulary; other variants, and --input specs, use seeded parameters.",
-    valueName: "seeded|file")
+    "The parameters: 'seeded', a checkpoint that `attention-trace train` wrote, or (trace, explain) a pretrained BERT-family model's folder.",
+    discussion: "By default additive attention traces the shipped trained model (\(ModelCheckpoint.shippedName)) for sentences whose every word is in its vocabulary; other variants, and --input specs, use seeded parameters. A Hugging Face folder (config.json, model.safetensors, vocab.txt) traces one layer's attention: see --layer and --head.",
+    valueName: "seeded|file|folder")
 
 /// The word `--model` takes for seeded parameters.
 let seededModel = "seeded"
@@ -18,6 +18,9 @@ let seededModel = "seeded"
 func parameterChoice(model: String?) throws -> ParameterChoice {
     guard let model else { return .automatic }
     if model == seededModel { return .seeded }
+    if FileAccess.isDirectory(model) {
+        throw CommandFailure("--model \(model) is a folder: a pretrained model traces one layer with `trace --model DIR`, not here")
+    }
     let bytes = try FileAccess.read(model)
     do {
         return .model(try ModelCheckpoint(bytes: bytes, name: URL(fileURLWithPath: model).lastPathComponent))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AttentionCheckpoints
 import AttentionEngine
 import AttentionTrace
 import Foundation
@@ -28,6 +29,12 @@ struct TraceArguments: ParsableArguments {
     @Option(name: .customLong("model"), help: modelHelp)
     var model: String?
 
+    @Option(help: ArgumentHelp("The layer of a pretrained model (--model DIR) to trace, from 0 (default 0).", valueName: "L"))
+    var layer: Int?
+
+    @Option(help: ArgumentHelp("Trace only this head of the pretrained layer, from 0 (default: every head).", valueName: "H"))
+    var head: Int?
+
     @OptionGroup var options: MechanismOptionArguments
 
     @Option(name: .customLong("max-memory"), help: ArgumentHelp("Refuse traces estimated to need more memory than this.", valueName: "GB"))
@@ -42,18 +49,60 @@ struct TraceArguments: ParsableArguments {
         guard maxMemory.isFinite, maxMemory > 0 else {
             throw CommandFailure("--max-memory must be a positive number of gigabytes, got \(maxMemory)")
         }
+        if let model, FileAccess.isDirectory(model) { return try tracePretrained(folder: model, recording: recording) }
+        for (flag, value) in [("--layer", layer), ("--head", head)] where value != nil {
+            throw CommandFailure("\(flag) is for a pretrained model: give its folder with --model DIR")
+        }
         let file = try inputPath.map { path in (path: path, data: try FileAccess.read(path)) }
         let parameters = try parameterChoice(model: model)
         do throws(TraceError) {
             let spec = try file.map { file throws(TraceError) in try InputSpec(json: file.data, file: file.path) }
-            let request = TraceRequest(variant: variant, source: source, target: target, spec: spec, seed: seed,
-                                       parameters: parameters,
-                                       options: options.mechanismOptions,
-                                       memoryLimit: Int(min(maxMemory * 1e9, Double(Int.max / 2))), recording: recording)
-            return try AttentionTracer().trace(request)
+            return try trace(TraceRequest(variant: variant, source: source, target: target, spec: spec, seed: seed,
+                                          parameters: parameters, options: options.mechanismOptions, recording: recording))
         } catch {
             throw CommandFailure(error)
         }
+    }
+
+    /// Traces layer ``layer`` (0 by default) of the pretrained model in `folder` on ``source``:
+    /// every head, or ``head`` alone.
+    ///
+    /// - Throws: ``CommandFailure`` for a folder that is not a model this package reads, a missing
+    ///   sentence, a layer or head out of range, and arguments the model decides itself (a target,
+    ///   a spec, a variant other than the model's, mechanism options).
+    private func tracePretrained(folder: String, recording: RecordingPolicy) throws -> Trace {
+        if target != nil { throw CommandFailure("--target does not apply to \(folder): a BERT-family encoder reads one sentence") }
+        if inputPath != nil { throw CommandFailure("--input does not apply with --model \(folder): the model gives every tensor") }
+        let given = options.mechanismOptions
+        if let option = MechanismOption.allCases.first(where: { $0.value(in: given) != nil }) {
+            throw CommandFailure("\(option.flag) does not apply with --model \(folder): the model's config fixes its attention")
+        }
+        guard let source else { throw CommandFailure("--model \(folder) needs a sentence: give --source") }
+        let traced: Variant = head == nil ? .multiHead : .selfAttention
+        if let variant, variant != traced {
+            throw CommandFailure("--variant \(variant.rawValue) does not apply with --model \(folder): a pretrained layer traces as "
+                + "\(Variant.multiHead.rawValue) (every head) or \(Variant.selfAttention.rawValue) (one head, with --head)")
+        }
+        let model: BERTModel
+        do {
+            model = try BERTModel(folder: URL(fileURLWithPath: folder))
+        } catch {
+            throw CommandFailure("--model \(folder): \(error)")
+        }
+        do throws(TraceError) {
+            let name = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
+            let spec = try PretrainedLayer(model: model, name: name, sentence: source, layer: layer ?? 0, head: head).spec
+            return try trace(TraceRequest(spec: spec, recording: recording))
+        } catch {
+            throw CommandFailure(error)
+        }
+    }
+
+    /// Runs the tracer on `request` under ``maxMemory``.
+    private func trace(_ request: TraceRequest) throws(TraceError) -> Trace {
+        var request = request
+        request.memoryLimit = Int(min(maxMemory * 1e9, Double(Int.max / 2)))
+        return try AttentionTracer().trace(request)
     }
 }
 

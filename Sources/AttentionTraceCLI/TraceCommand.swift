@@ -34,7 +34,7 @@ struct TraceCommand: ParsableCommand {
     var full = false
 
     func run() throws {
-        if let outputPath { try FileAccess.checkOutput(outputPath, against: [arguments.inputPath].compactMap { $0 }) }
+        if let outputPath { try FileAccess.checkOutput(outputPath, against: [arguments.inputPath, arguments.model].compactMap { $0 }) }
         var trace = try arguments.trace(recording: full ? .full : .bounded)
         if let show {
             let selection = StepSelection(list: show)

@@ -40,10 +40,10 @@ import TestSupport
     @Test func singleHeadVariantsDoNotTakeKeyAndValueHeads() {
         #expect(failure(TraceRequest(variant: .causal, source: "a b", options: .init(kvHeads: 1)))?
                     .contains("kv_heads") == true)
-        #expect(Variant.causal.options == [.slidingWindow, .sinkTokens, .alibi, .rope, .ropeBase, .ropeDims, .sinks])
+        #expect(Variant.causal.options == [.slidingWindow, .sinkTokens, .alibi, .rope, .ropeBase, .ropeDims, .sinks, .bias])
         #expect(Variant.multiHead.options
-                    == [.heads, .causal, .slidingWindow, .sinkTokens, .alibi, .kvHeads, .rope, .ropeBase, .ropeDims, .sinks])
-        #expect(Variant.cross.options == [.heads, .causal, .slidingWindow, .sinkTokens, .alibi, .kvHeads, .sinks])
+                    == [.heads, .causal, .slidingWindow, .sinkTokens, .alibi, .kvHeads, .rope, .ropeBase, .ropeDims, .sinks, .bias])
+        #expect(Variant.cross.options == [.heads, .causal, .slidingWindow, .sinkTokens, .alibi, .kvHeads, .sinks, .bias])
     }
 
     @Test func groupedProjectionsOfTheWrongWidthAreNamed() throws {

@@ -7,8 +7,9 @@ import TestSupport
 ///
 /// Each ```` ```sh ```` block of `README.md`, `Lessons/README.md` and every Markdown file under
 /// `Docs/` is run with `/bin/sh -e`, the blocks of one document in order in one scratch
-/// directory that holds a copy of the repository's `Lessons/` and `Docs/`, as a reader who
-/// follows the page from the top of the repository would. The test knows no command by name:
+/// directory that holds a copy of the repository's `Lessons/` and `Docs/` (and the tiny BERT
+/// checkpoint, ``copiedFolders``), as a reader who follows the page from the top of the
+/// repository would. The test knows no command by name:
 ///
 /// - `swift run attention-trace`, `.build/debug/attention-trace` and a bare `attention-trace`
 ///   at the start of a command (or after `&&`) run the binary these tests were built with;
@@ -29,6 +30,10 @@ import TestSupport
         ("python3 ", "installs PyTorch for the benchmark's optional baseline"),
         ("swift run -c release attention-bench", "the benchmark runs for minutes"),
     ]
+
+    /// The folders a reader's commands may read, copied into the scratch directory: the lessons,
+    /// the documentation, and the tiny BERT checkpoint that `Docs/models/bert.md` traces.
+    static let copiedFolders = ["Lessons", "Docs", "Tests/AttentionCheckpointsTests/Fixtures/tiny-bert"]
 
     /// The documents whose commands are run, relative to the package root.
     static let documents: [String] = {
@@ -52,9 +57,10 @@ import TestSupport
         guard script.commandCount > 0 else { return }
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        for folder in ["Lessons", "Docs"] {
-            try FileManager.default.copyItem(atPath: Self.packageRoot + "/" + folder,
-                                             toPath: directory.appendingPathComponent(folder).path)
+        for folder in Self.copiedFolders {
+            let destination = directory.appendingPathComponent(folder)
+            try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: Self.packageRoot + "/" + folder, toPath: destination.path)
         }
         for (name, contents) in script.files {
             try Data(contents.utf8).write(to: directory.appendingPathComponent(name))

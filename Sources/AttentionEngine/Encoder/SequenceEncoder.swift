@@ -37,11 +37,12 @@ struct SequenceEncoder {
                                                because: "its rows must be as wide as the other sequence's, d_model = \(width)")
             }
             let axis = try input.axis(side, labels: tokens, rows: given.rows, tensor: name)
+            let origin = input.tensors.notes[name].map { "\(name) is \($0)" } ?? "The spec gives \(name) directly"
             recorder.begin("encode.\(name)", title: "The given \(name)", group: group,
-                           explanation: "The spec gives \(name) directly: one row per \(side) position.",
+                           explanation: "\(origin): one row per \(side) position.",
                            formulas: ["\(name)_i"])
             return recorder.input(given, name: name, "the \(side) sequence, one row per position", rows: axis,
-                                  columns: Axis(name: "dimension"), provenance: Provenance(.given))
+                                  columns: Axis(name: "dimension"), provenance: input.tensors.provenance(ofGiven: name))
         }
         guard let tokens else {
             throw TraceError.missingSequence(tensor: name, side: side, variant: variant)

@@ -20,6 +20,13 @@ public struct InputSpec: Decodable, Sendable {
     public var targetTokens: [String]?
     /// The file the spec was read from, which errors name; `nil` for a spec made from values.
     public var file: String?
+    /// Where given tensors came from when the spec was made from a checkpoint rather than
+    /// written (`checkpoint all-MiniLM-L6-v2, tensor 'encoder.layer.0.attention.self.query.weight', transposed`),
+    /// by canonical name; the trace records each as the tensor's provenance.
+    public var notes: [String: String] = [:]
+    /// The checkpoint the given tensors were read from, as the trace's `model` option names it;
+    /// `nil` for a written spec.
+    public var checkpoint: String?
 
     /// The keys of a spec's top level, as `Docs/trace-format.md` lists them.
     static let keys = ["variant", "tensors", "options", "sourceTokens", "targetTokens"]

@@ -11,6 +11,8 @@ import AttentionTrace
 struct TensorSource {
     /// The tensors the spec gives, by canonical name.
     let given: [String: Tensor]
+    /// Where given tensors came from, when not from a written spec (``InputSpec/notes``).
+    var notes: [String: String] = [:]
     /// Draws what the spec leaves out when no model supplies it, and what only seeded parameters have.
     let generator: ParameterGenerator
     /// The model whose parameters the trace reads, if one is in force.
@@ -46,7 +48,12 @@ struct TensorSource {
         guard tensor.shape == [rows, columns] || (rows == 1 && tensor.shape == [columns]) else {
             throw TraceError.shapeMismatch(tensor: name, expected: [rows, columns], found: tensor.shape, because: reason)
         }
-        return (Matrix(rows: rows, columns: columns, scalars: tensor.scalars), Provenance(.given, note: "given in the input spec"))
+        return (Matrix(rows: rows, columns: columns, scalars: tensor.scalars), provenance(ofGiven: name))
+    }
+
+    /// How the given tensor `name` was obtained: its note (a checkpoint's tensor), or the input spec.
+    func provenance(ofGiven name: String) -> Provenance {
+        Provenance(.given, note: notes[name] ?? "given in the input spec")
     }
 
     /// The vector `name` of length `count`, as one row: given, else from ``parameters``.

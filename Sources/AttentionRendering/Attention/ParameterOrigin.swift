@@ -21,11 +21,15 @@ struct ParameterOrigin: Equatable {
     /// The trained model whose checkpoint the given tensors came from, as the trace's `model`
     /// option records it (`checkpoint rnnsearch.safetensors (trained by …)`); `nil` for a spec's.
     let model: String?
+    /// Whether the tensors came from a pretrained checkpoint (the trace's `parameters` is
+    /// `checkpoint`), which the page cannot know to be trained, rather than from `train`'s model.
+    let isPretrained: Bool
 
     /// Counts the trace's source tensors, whether it kept their numbers or a summary.
     init(_ trace: Trace) {
         seed = trace.options["seed"]
         model = trace.options["model"]
+        isPretrained = trace.options["parameters"] == "checkpoint"
         let sources = trace.steps.flatMap { $0.tensors.map(\.provenance) }.filter(\.operands.isEmpty)
         for source in sources {
             switch source.operation {
@@ -64,7 +68,9 @@ struct ParameterOrigin: Equatable {
         }
         guard let last = parts.popLast() else { return nil }
         let list = parts.isEmpty ? last : parts.joined(separator: ", ") + " and " + last
-        if model != nil, generated + embeddings == 0, others.isEmpty { return "The parameters are trained: \(list)." }
+        if model != nil, generated + embeddings == 0, others.isEmpty {
+            return isPretrained ? "The parameters come from a checkpoint: \(list)." : "The parameters are trained: \(list)."
+        }
         guard isSeeded else { return "Where the numbers come from: \(list)." }
         return "The parameters are not trained: \(list). The weights show how the mechanism computes, "
             + "not what a trained model attends to, so rows close to uniform are to be expected."

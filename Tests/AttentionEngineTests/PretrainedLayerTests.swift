@@ -1,0 +1,93 @@
+import AttentionCheckpoints
+import AttentionEngine
+import AttentionMath
+import AttentionTrace
+import Foundation
+import Testing
+import TestSupport
+
+/// A pretrained BERT layer traced through the engine (issue 15): the tiny random `BertModel` that
+/// `Tests/AttentionCheckpointsTests/Fixtures/make_bert_fixtures.py` saved, whose attention
+/// probabilities `transformers` computed in float64.
+@Suite struct PretrainedLayerTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("AttentionCheckpointsTests/Fixtures")
+
+    /// `tiny-bert-reference.json`, read without the checkpoint tests' types: each sentence's attentions.
+    struct Reference: Decodable {
+        var sentence: String
+        /// Each layer's attention probabilities: heads × n × n.
+        var attentions: [[[[Double]]]]
+    }
+
+    let model: BERTModel
+    let references: [Reference]
+
+    init() throws {
+        model = try BERTModel(folder: Self.fixtures.appendingPathComponent("tiny-bert"))
+        references = try JSONDecoder().decode([Reference].self,
+                                              from: Data(contentsOf: Self.fixtures.appendingPathComponent("tiny-bert-reference.json")))
+    }
+
+    private func trace(_ sentence: String, layer: Int, head: Int? = nil) throws -> Trace {
+        let spec = try PretrainedLayer(model: model, name: "tiny-bert", sentence: sentence, layer: layer, head: head).spec
+        return try AttentionTracer().trace(TraceRequest(spec: spec, recording: .full))
+    }
+
+    @Test func everyHeadOfEveryLayerAgreesWithTransformers() throws {
+        #expect(references.count == 4)
+        for reference in references {
+            for layer in 0..<2 {
+                let weights = try #require(try trace(reference.sentence, layer: layer).result["weights"]?.values)
+                let expected = reference.attentions[layer]
+                #expect(weights.shape == [2, expected[0].count, expected[0].count])
+                #expect(maxAbsoluteDifference(weights.scalars, expected.flatMap { $0.flatMap { $0 } }) <= 1e-10,
+                        "layer \(layer) of '\(reference.sentence)'")
+            }
+        }
+    }
+
+    @Test func theOutputIsTheAttentionBlocksProjectionBeforeTheResidual() throws {
+        let sentence = references[1].sentence
+        let ids = model.tokenizer.encode(sentence).map(\.id)
+        let (states, layers) = try model.encoder.encode(ids)
+        let output = try #require(try trace(sentence, layer: 1).result["output"]?.values)
+        let expected = model.encoder.weights.layers[1].attentionOutput(layers[1].context)
+        #expect(output.shape == expected.shape)
+        #expect(maxAbsoluteDifference(output.scalars, expected.scalars) <= 1e-12)
+        // One head: its weights and its context, the head's columns of the concatenated contexts.
+        let head = try trace(sentence, layer: 1, head: 1)
+        let weights = try #require(head.result["weights"]?.values)
+        #expect(maxAbsoluteDifference(weights.scalars, layers[1].heads[1].weights.scalars) <= 1e-12)
+        let context = try #require(head.result["output"]?.values)
+        #expect(maxAbsoluteDifference(context.scalars, layers[1].context.columns(4..<8).scalars) <= 1e-12)
+        // X is the hidden state entering the layer: layer 0's output.
+        let x = try #require(head.inputs["X"])
+        #expect(maxAbsoluteDifference(x.scalars, states[1].scalars) <= 1e-12)
+    }
+
+    @Test func theTraceSaysWhereEveryTensorCameFrom() throws {
+        let trace = try trace("the cat sat", layer: 1, head: 0)
+        #expect(trace.variant == "self")
+        #expect(trace.sourceTokens == ["[CLS]", "the", "cat", "sat", "[SEP]"])
+        #expect(trace.options["parameters"] == "checkpoint")
+        #expect(trace.options["model"] == "checkpoint tiny-bert (a pretrained BERT-family encoder), layer 1 of 2, head 0 of 2")
+        let notes = Dictionary(uniqueKeysWithValues: trace.steps.flatMap(\.tensors).filter { $0.provenance.operands.isEmpty }
+            .map { ($0.id, $0.provenance.note ?? "") })
+        #expect(notes["W_Q"] == "checkpoint tiny-bert, tensor 'encoder.layer.1.attention.self.query.weight' transposed, columns 0–3 (head 0)")
+        #expect(notes["b_V"] == "checkpoint tiny-bert, tensor 'encoder.layer.1.attention.self.value.bias', columns 0–3 (head 0)")
+        #expect(notes["X"]?.hasPrefix("the hidden state entering layer 1 of tiny-bert: the embeddings of the word pieces and layer 0, computed") == true)
+    }
+
+    @Test func aLayerOrHeadTheModelDoesNotHaveIsRefused() {
+        #expect(throws: TraceError.pretrainedIndexOutOfRange("layer", index: 2, count: 2, model: "tiny-bert")) {
+            try trace("the cat", layer: 2)
+        }
+        #expect(throws: TraceError.pretrainedIndexOutOfRange("head", index: -1, count: 2, model: "tiny-bert")) {
+            try trace("the cat", layer: 0, head: -1)
+        }
+        #expect(throws: TraceError.emptySentence(side: "source")) { try trace("  ", layer: 0) }
+        #expect("\(TraceError.pretrainedIndexOutOfRange("layer", index: 2, count: 2, model: "tiny-bert"))"
+                    == "layer 2 is out of range: tiny-bert has layers 0 to 1")
+    }
+}

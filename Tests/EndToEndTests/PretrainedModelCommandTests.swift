@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `trace --model DIR` on a Hugging Face BERT folder (issue 15), through the binary: the tiny random
+/// `BertModel` of the checkpoint tests, which `transformers` also computed.
+@Suite struct PretrainedModelCommandTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("AttentionCheckpointsTests/Fixtures/tiny-bert").path
+
+    @Test func aLayerIsTracedWithEveryHeadAndThePageNamesTheCheckpoint() throws {
+        let result = try runAttentionTrace(["trace", "--model", Self.folder, "--source", "the cat sat on the mat.", "--layer", "1",
+                                            "--format", "json"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let trace = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        #expect(trace["variant"] as? String == "multi-head")
+        #expect(trace["sourceTokens"] as? [String] == ["[CLS]", "the", "cat", "sat", "on", "the", "mat", ".", "[SEP]"])
+        let weights = try #require(((trace["result"] as? [String: Any])?["weights"] as? [String: Any])?["values"] as? [[[Double]]])
+        #expect(weights.count == 2 && weights.allSatisfy { $0.count == 9 })
+        let page = try runAttentionTrace(["trace", "--model", Self.folder, "--source", "the cat sat", "--head", "1", "--format", "markdown"])
+        #expect(page.status == 0, "\(page.standardError)")
+        #expect(page.standardOutput.contains("The parameters come from a checkpoint: 7 tensors are read from the checkpoint tiny-bert "
+                                             + "(a pretrained BERT-family encoder), layer 0 of 2, head 1 of 2."))
+    }
+
+    @Test func explainDerivesAProjectionWithItsBiasAndNamesTheCheckpointTensor() throws {
+        let result = try runAttentionTrace(["explain", "--model", Self.folder, "--source", "the cat sat", "--layer", "1",
+                                            "--cell", "project.Q[1,0]", "--cell", "W_K[2,3]"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("Q[1,0] = project.XW_Q[1,0] + b_Q[0]\n"))
+        #expect(result.standardOutput.contains("checkpoint tiny-bert, tensor 'encoder.layer.1.attention.self.key.weight' transposed\n"))
+    }
+
+    @Test(arguments: [
+        (["--layer", "2"], "layer 2 is out of range: tiny-bert has layers 0 to 1"),
+        (["--head", "9"], "head 9 is out of range: tiny-bert has heads 0 to 1"),
+        (["--target", "le chat"], "--target does not apply to"),
+        (["--heads", "3"], "--heads does not apply with --model"),
+        (["--variant", "dot"], "--variant dot does not apply with --model"),
+    ])
+    func argumentsTheModelDecidesAreRefusedWithOneLine(_ arguments: [String], _ message: String) throws {
+        try expectRefused(["trace", "--model", Self.folder, "--source", "the cat"] + arguments, saying: message)
+    }
+
+    @Test func aFolderThatIsNotAModelAndALayerWithoutAModelAreRefused() throws {
+        let empty = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: empty) }
+        try expectRefused(["trace", "--model", empty.path, "--source", "a"], saying: "has no 'config.json'")
+        try expectRefused(["trace", "--variant", "self", "--source", "a b", "--layer", "1"],
+                          saying: "--layer is for a pretrained model: give its folder with --model DIR")
+    }
+
+    private func expectRefused(_ arguments: [String], saying message: String) throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("page.html")
+        let result = try runAttentionTrace(arguments + ["--output", output.path])
+        #expect(result.status == 1)
+        #expect(result.standardError.hasPrefix("Error: ") && result.standardError.contains(message), "\(result.standardError)")
+        #expect(result.standardError.split(separator: "\n").count == 1)
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+}
