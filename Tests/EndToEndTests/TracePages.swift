@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 /// A page to generate: its name and the arguments after `attention-trace`.
@@ -10,6 +11,9 @@ struct TracePage: CustomTestStringConvertible, Sendable {
 
     static let source = "the man who visited the zoo yesterday"
     static let target = "l'homme qui a visité le zoo hier"
+    /// The tiny random BertModel of the checkpoint tests, traced as a pretrained model.
+    static let tinyBERT = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("AttentionCheckpointsTests/Fixtures/tiny-bert").path
     /// A sentence that is markup; the tokenizer splits it, so the injection page gives tokens verbatim in a spec.
     static let injection = "<script>window.injected=1</script> zoo"
 
@@ -37,6 +41,8 @@ struct TracePage: CustomTestStringConvertible, Sendable {
                                                         "--rope-dims", "6", "--source", source]),
         // 70 source words: interactive heatmaps with tables built on demand, and keys drawn as a picture.
         TracePage(name: "dot-long", arguments: ["trace", "--variant", "dot", "--input", "{long}"]),
+        // A pretrained BERT layer: biases, every head and the output projection, each tensor noted with its checkpoint tensor.
+        TracePage(name: "pretrained", arguments: ["trace", "--model", tinyBERT, "--source", "the cat sat on the mat.", "--layer", "1"]),
         // Tokens that are markup, in labels, facts and islands.
         TracePage(name: "injection", arguments: ["trace", "--variant", "additive", "--input", "{injection}"]),
     ]
