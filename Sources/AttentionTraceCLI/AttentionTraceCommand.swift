@@ -9,7 +9,7 @@ struct AttentionTraceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "attention-trace",
         abstract: "Trace attention mechanisms and show every intermediate number.",
-        subcommands: [TraceCommand.self, ExplainCommand.self, CompareCommand.self, VariantsCommand.self, LessonsCommand.self,
+        subcommands: [TraceCommand.self, ExplainCommand.self, CompareCommand.self, OverviewCommand.self, VariantsCommand.self, LessonsCommand.self,
                       CorpusCommand.self, TrainCommand.self, ReportCommand.self])
 
     /// Runs the command once the allocator keeps large freed blocks for reuse (see ``LargeAllocations``)

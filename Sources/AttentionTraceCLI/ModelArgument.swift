@@ -1,4 +1,5 @@
 import ArgumentParser
+import AttentionCheckpoints
 import AttentionEngine
 import AttentionModels
 import Foundation
@@ -28,5 +29,17 @@ func parameterChoice(model: String?) throws -> ParameterChoice {
         throw CommandFailure("\(model): \(reason)")
     } catch {
         throw CommandFailure("\(model): not a safetensors checkpoint: \(error)")
+    }
+}
+
+/// The pretrained BERT-family model in `folder`, and the name traces and pages give it: the folder's name.
+///
+/// - Throws: ``CommandFailure`` naming the folder and the file, key or tensor that is wrong.
+func pretrainedModel(folder: String) throws -> (model: BERTModel, name: String) {
+    do {
+        let url = URL(fileURLWithPath: folder)
+        return (try BERTModel(folder: url), url.standardizedFileURL.lastPathComponent)
+    } catch {
+        throw CommandFailure("--model \(folder): \(error)")
     }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import AttentionCheckpoints
 import AttentionEngine
 import AttentionTrace
 import Foundation
@@ -83,14 +82,8 @@ struct TraceArguments: ParsableArguments {
             throw CommandFailure("--variant \(variant.rawValue) does not apply with --model \(folder): a pretrained layer traces as "
                 + "\(Variant.multiHead.rawValue) (every head) or \(Variant.selfAttention.rawValue) (one head, with --head)")
         }
-        let model: BERTModel
-        do {
-            model = try BERTModel(folder: URL(fileURLWithPath: folder))
-        } catch {
-            throw CommandFailure("--model \(folder): \(error)")
-        }
+        let (model, name) = try pretrainedModel(folder: folder)
         do throws(TraceError) {
-            let name = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
             let spec = try PretrainedLayer(model: model, name: name, sentence: source, layer: layer ?? 0, head: head).spec
             return try trace(TraceRequest(spec: spec, recording: recording))
         } catch {

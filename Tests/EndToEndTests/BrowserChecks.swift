@@ -184,6 +184,25 @@ import Testing
         }
     }
 
+    /// A pretrained model's overview (`overview`) loads offline with no console message, no
+    /// script, one thumbnail per layer × head, and the head view's lines.
+    @Test func theModelOverviewLoadsOffline() throws {
+        let chromium = try #require(Chromium.find(), "headless Chromium is needed: install it (.ci/install) or set CHROMIUM")
+        let run = try Workspace("overview")
+        let html = run.directory.appendingPathComponent("overview.html")
+        try run.binary(["overview", "--model", TracePage.tinyBERT, "--source", "the cat sat on the mat.", "--layer", "1",
+                        "--output", html.path])
+        let load = try chromium.load(html, scratch: run.scratch("load"))
+        #expect(load.console.isEmpty, "console: \(load.console)")
+        #expect(load.externalRequests.isEmpty, "requests: \(load.externalRequests)")
+        // 2 layers × 2 heads, 9 word pieces.
+        #expect(load.dom.components(separatedBy: "<svg class=\"thumbnail\"").count - 1 == 4)
+        #expect(load.dom.components(separatedBy: "<g class=\"from\">").count - 1 == 9)
+        if Self.takesScreenshots {
+            try chromium.screenshot(html, to: run.screenshots.appendingPathComponent("overview.png"), scratch: run.scratch("screenshot"))
+        }
+    }
+
     private func comparedVariants(_ page: Page) -> [[String]] {
         let arguments = page.arguments
         func value(_ option: String) -> String {

@@ -61,3 +61,26 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
 }
+
+/// `overview` through the binary: every layer × head of the tiny model, each with the command that traces it.
+@Suite struct OverviewCommandTests {
+    @Test func theOverviewNamesACommandPerHeadThatRuns() throws {
+        let result = try runAttentionTrace(["overview", "--model", PretrainedModelCommandTests.folder,
+                                            "--source", "the cat's mat", "--head", "1"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let page = result.standardOutput
+        #expect(page.components(separatedBy: "<svg class=\"thumbnail\"").count - 1 == 4)
+        #expect(page.contains("<h2>Head view: layer 0, head 1</h2>"))
+        // The sentence's apostrophe is quoted for the shell.
+        let command = "attention-trace trace --model \(PretrainedModelCommandTests.folder) --source 'the cat'\\''s mat' "
+            + "--layer 1 --head 0 --output layer1-head0.html"
+        #expect(page.contains("<code>\(command.replacingOccurrences(of: "'", with: "&#39;"))</code>"), "the command for layer 1, head 0")
+    }
+
+    @Test func aHeadViewOutOfRangeIsRefusedWithOneLine() throws {
+        let result = try runAttentionTrace(["overview", "--model", PretrainedModelCommandTests.folder, "--source", "the cat",
+                                            "--layer", "5"])
+        #expect(result.status == 1)
+        #expect(result.standardError == "Error: layer 5 is out of range: tiny-bert has layers 0 to 1\n")
+    }
+}

@@ -27,15 +27,8 @@ public struct PretrainedLayer: Sendable {
     ///   longer than the model's position embeddings.
     public init(model: BERTModel, name: String, sentence: String, layer: Int, head: Int?) throws(TraceError) {
         let configuration = model.encoder.configuration
-        guard (0..<configuration.layerCount).contains(layer) else {
-            throw .pretrainedIndexOutOfRange("layer", index: layer, count: configuration.layerCount, model: name)
-        }
-        if let head, !(0..<configuration.headCount).contains(head) {
-            throw .pretrainedIndexOutOfRange("head", index: head, count: configuration.headCount, model: name)
-        }
-        let pieces = model.tokenizer.encode(sentence)
-        // [CLS] and [SEP] frame every sentence; without a piece between them there is nothing to attend over.
-        guard pieces.count > 2 else { throw .emptySentence(side: "source") }
+        try Self.check(layer: layer, head: head, of: model, name: name)
+        let pieces = try Self.pieces(of: sentence, model: model)
         let input: Matrix
         do {
             var state = try model.encoder.embeddings(of: pieces.map(\.id))
@@ -73,5 +66,49 @@ public struct PretrainedLayer: Sendable {
         spec.checkpoint = "checkpoint \(name) (a pretrained BERT-family encoder), layer \(layer) of \(configuration.layerCount)"
             + (head.map { ", head \($0) of \(configuration.headCount)" } ?? ", all \(configuration.headCount) heads")
         self.spec = spec
+    }
+}
+
+extension PretrainedLayer {
+    /// Every head's attention weights in every layer of `model` on `sentence`, as the overview of a
+    /// model draws them: `weights[l][h]` is n × n, row i what word piece i attends to.
+    ///
+    /// - Throws: As ``init(model:name:sentence:layer:head:)`` for the sentence.
+    public static func attentions(of model: BERTModel, name: String,
+                                  sentence: String) throws(TraceError) -> (tokens: [String], weights: [[[[Double]]]]) {
+        let pieces = try Self.pieces(of: sentence, model: model)
+        let layers: [BERTLayerOutput]
+        do {
+            layers = try model.encoder.encode(pieces.map(\.id)).layers
+        } catch {
+            throw .unusableCheckpoint(model: name, reason: "\(error)")
+        }
+        let n = pieces.count
+        let weights = layers.map { layer in
+            layer.heads.map { head in (0..<n).map { i in Array(head.weights.scalars[(i * n)..<((i + 1) * n)]) } }
+        }
+        return (pieces.map(\.text), weights)
+    }
+
+    /// Refuses a layer, or a head, that `model` does not have.
+    ///
+    /// - Throws: ``TraceError/pretrainedIndexOutOfRange(_:index:count:model:)``.
+    public static func check(layer: Int, head: Int?, of model: BERTModel, name: String) throws(TraceError) {
+        let configuration = model.encoder.configuration
+        guard (0..<configuration.layerCount).contains(layer) else {
+            throw .pretrainedIndexOutOfRange("layer", index: layer, count: configuration.layerCount, model: name)
+        }
+        if let head, !(0..<configuration.headCount).contains(head) {
+            throw .pretrainedIndexOutOfRange("head", index: head, count: configuration.headCount, model: name)
+        }
+    }
+
+    /// The word pieces of `sentence` framed by `[CLS]` and `[SEP]`.
+    ///
+    /// - Throws: ``TraceError/emptySentence(side:)`` when there is no piece between them: nothing to attend over.
+    private static func pieces(of sentence: String, model: BERTModel) throws(TraceError) -> [WordPiece] {
+        let pieces = model.tokenizer.encode(sentence)
+        guard pieces.count > 2 else { throw .emptySentence(side: "source") }
+        return pieces
     }
 }

@@ -72,6 +72,15 @@ let pageStyle = """
                         white-space: pre-wrap; overflow-wrap: anywhere; }
     .derivation-close { position: absolute; top: 0.3rem; right: 0.3rem; border: 0; background: none; color: var(--muted);
                         font-size: 1rem; cursor: pointer; }
+    table.model-view td { padding: 2px; }
+    table.model-view th { white-space: nowrap; }
+    table.model-view a { display: block; }
+    table.model-view a:hover svg, table.model-view a:focus-visible svg { outline: 2px solid var(--accent); }
+    svg.thumbnail { display: block; }
+    svg.head-view line { stroke: var(--accent); stroke-width: 2; }
+    svg.head-view text { fill: var(--text); font-size: 13px; }
+    svg.head-view:hover g.from:not(:hover) { opacity: 0.08; }
+    ul.head-commands code { overflow-wrap: anywhere; }
     @media print {
       nav.step-nav, .derivation, details.alternative { display: none; }
       details.numbers > summary::after { content: " (open the page in a browser to see them)"; }
