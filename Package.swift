@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "AttentionTrace"),
         /// Tokenizer, seeded or trained parameters, GRU encoder, attention mechanisms and the tracer.
         .target(name: "AttentionEngine",
-                dependencies: ["AttentionMath", "AttentionModels", "AttentionTrace", "CAllocatorShims", "NameSuggestions"]),
+                dependencies: ["AttentionMath", "AttentionModels", "AttentionTrace", "CAllocatorShims", "NameSuggestions", "SafeTensors"]),
         /// Cell derivations: how each number of a trace was computed, as one template per tensor,
         /// which `explain` fills here and a page's script fills in the browser.
         .target(name: "AttentionDerivation", dependencies: ["AttentionText", "AttentionTrace"]),
