@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Writes the tiny tensor files TensorFileTests reads (numpy only; the tests need no numpy).
 
-Run from this folder: python3 make_tensor_files.py. The safetensors files are written by hand
-(an 8-byte little-endian header length, the JSON header, the data), as the format defines them.
+Run from this folder: python3 make_tensor_files.py. It also writes the README's binary-input
+example, Docs/examples/. The safetensors files are written by hand (an 8-byte little-endian
+header length, the JSON header, the data), as the format defines them.
 """
 import json
+import os
 import struct
 
 import numpy as np
@@ -47,3 +49,11 @@ safetensors("dot-spec.safetensors", {"query": ("F64", query), "keys": ("F64", ke
 safetensors("causal-spec.safetensors", {"X": ("F64", np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]))},
             {"variant": "causal", "options": json.dumps({"sliding_window": 2}), "format": "pt"})
 safetensors("misspelt-spec.safetensors", {"X": ("F64", keys)}, {"varient": "causal"})
+
+# The README's example: the same tensors as numpy files, and as one safetensors spec.
+docs = os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../../../Docs/examples")
+os.makedirs(docs, exist_ok=True)
+np.save(os.path.join(docs, "query.npy"), query)
+np.save(os.path.join(docs, "keys.npy"), keys.astype("<f4"))
+safetensors(os.path.join(docs, "dot.safetensors"), {"query": ("F64", query), "keys": ("F64", keys)},
+            {"variant": "dot", "sourceTokens": json.dumps(["le", "chat"]), "targetTokens": json.dumps(["the"])})
