@@ -1,6 +1,5 @@
 import AttentionTrace
 import Foundation
-import NameSuggestions
 
 /// The input of a trace given as numbers: the `--input spec.json` file described
 /// in `Docs/trace-format.md` and the attention conventions.

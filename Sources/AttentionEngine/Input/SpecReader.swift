@@ -152,20 +152,18 @@ private extension JSONCursor {
         case .blockSize: options.blockSize = try integer(at: path)
         case .prefill: options.prefill = try integer(at: path)
         case .sinkTokens: options.sinkTokens = try integer(at: path)
-        case .rope:
-            guard let name = try string(at: path) else { return }
-            do {
-                options.rope = try RotaryPairing(named: name)
-            } catch {
-                throw .invalid(path: path, message: error.description)
-            }
-        case .score:
-            guard let name = try string(at: path) else { return }
-            do {
-                options.score = try ScoreFunction(named: name)
-            } catch {
-                throw .invalid(path: path, message: error.description)
-            }
+        case .rope: options.rope = try named(at: path) { name throws(TraceError) in try RotaryPairing(named: name) }
+        case .score: options.score = try named(at: path) { name throws(TraceError) in try ScoreFunction(named: name) }
+        }
+    }
+
+    /// The value a string names, as `parse` reads it; `nil` when absent.
+    mutating func named<Value>(at path: String, _ parse: (String) throws(TraceError) -> Value) throws(SpecReadingError) -> Value? {
+        guard let name = try string(at: path) else { return nil }
+        do {
+            return try parse(name)
+        } catch {
+            throw .invalid(path: path, message: error.description)
         }
     }
 
