@@ -71,7 +71,7 @@ let package = Package(
         /// `swift run -c release attention-bench`: the speed and size benchmark.
         .executableTarget(
             name: "AttentionBench",
-            dependencies: ["AttentionEngine", "AttentionJSON", "AttentionMath", "AttentionRendering", "AttentionTrace"],
+            dependencies: ["AttentionEngine", "AttentionJSON", "AttentionMath", "AttentionRendering", "AttentionTrace", "SafeTensors"],
             exclude: ["pytorch_baseline.py", "rnnsearch_reference.py", "rnnsearch_pytorch.py"]
         ),
 
