@@ -22,6 +22,7 @@ struct JSONCursor {
     }
 
     /// The byte at the offset after any whitespace, or `nil` at the end of the text.
+    @inline(__always)
     mutating func peek() -> UInt8? {
         while offset < bytes.count {
             switch bytes[offset] {
@@ -55,6 +56,7 @@ struct JSONCursor {
     }
 
     /// Consumes `byte` after any whitespace if it is next, and says whether it was.
+    @inline(__always)
     mutating func skip(_ byte: UInt8) -> Bool {
         guard peek() == byte else { return false }
         offset += 1
