@@ -50,4 +50,22 @@ import TestSupport
                     + "but 12 bytes follow it (the file is truncated)\n")
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
+
+    @Test(arguments: [("keys.npy", 0), ("../keys.npy", 1)])
+    func aLessonsSpecReadsTensorFilesOnlyInsideItsFolder(_ keys: String, _ status: Int32) throws {
+        let directory = try scratch()
+        let course = directory.appendingPathComponent("course")
+        try FileManager.default.createDirectory(at: course, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.examples.appendingPathComponent("query.npy"), to: course.appendingPathComponent("query.npy"))
+        try FileManager.default.copyItem(at: Self.examples.appendingPathComponent("keys.npy"), to: course.appendingPathComponent("keys.npy"))
+        let spec = #"{"variant": "dot", "tensors": {"query": {"file": "query.npy"}, "keys": {"file": "\#(keys)"}}}"#
+        try Data(spec.utf8).write(to: course.appendingPathComponent("spec.json"))
+        try Data("# Tensor files\n\n```{trace}\nvariant: dot\ninput: spec.json\n```\n".utf8).write(to: course.appendingPathComponent("01-files.md"))
+        let run = try runAttentionTrace(["lessons", "check", "course"], in: directory)
+        #expect(run.status == status, "\(run.standardError)")
+        if status != 0 {
+            #expect(run.standardError.contains("invalid spec at tensors.keys.file: '../keys.npy' is outside the spec's folder"),
+                    "\(run.standardError)")
+        }
+    }
 }
