@@ -229,25 +229,11 @@ struct BenchmarkReport {
         var error: String
     }
 
+    /// Runs `executable` to its end and collects its output; see ``ChildProcess``.
     func run(_ executable: URL, _ arguments: [String], timeout: Double? = nil) -> ProcessResult {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        do { try process.run() } catch { return ProcessResult(status: -1, output: "", error: "\(error)") }
-        if let timeout {
-            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { [process] in
-                if process.isRunning { process.terminate() }
-            }
-        }
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let timedOut = process.terminationReason == .uncaughtSignal && timeout != nil
-        return ProcessResult(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-                             error: timedOut ? "stopped after \(Int(timeout ?? 0)) s" : String(decoding: errorData, as: UTF8.self))
+        let child = ChildProcess(executable: executable, arguments: arguments)
+        let result = child.run(timeout: timeout)
+        return ProcessResult(status: result.status, output: result.output, error: result.error)
     }
 
     private func format(_ value: Double, digits: Int = 3) -> String {
