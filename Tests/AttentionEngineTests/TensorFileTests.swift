@@ -109,6 +109,16 @@ import TestSupport
         #expect(failure(json, files: [file]) == message)
     }
 
+    @Test func aTensorFileOfTheWrongShapeIsNamedInTheShapeError() throws {
+        let given = try spec(#"{"variant": "dot", "tensors": {"query": {"file": "keys-f32.npy"}, "keys": [[1, 0, 2]]}}"#,
+                             files: ["keys-f32.npy"])
+        let path = try #require(given.tensorFiles["query"])
+        #expect(throws: TraceError.shapeMismatch(tensor: "query", expected: [2, 3], found: [2, 2],
+                                                 because: "a dot score needs queries as wide as the keys, d_s = d_h = 3; 'query' was read from \(path)")) {
+            try AttentionTracer().trace(TraceRequest(spec: given))
+        }
+    }
+
     @Test func aSymbolicLinkOutOfTheSpecsFolderIsRefused() throws {
         let outside = try makeTemporaryDirectory()
         try copy("keys-f32.npy", into: outside)

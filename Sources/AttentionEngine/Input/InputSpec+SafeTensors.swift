@@ -47,6 +47,7 @@ extension InputSpec {
         for name in contents.names {
             do {
                 tensors[name] = try contents.floatingPointTensor(named: name)
+                tensorFiles[name] = file
             } catch {
                 throw .unreadableSpec(file: file, reason: "tensor '\(printable(name))': \(error)")
             }

@@ -21,6 +21,8 @@ public struct InputSpec: Sendable {
     public var targetTokens: [String]?
     /// The file the spec was read from, which errors name; `nil` for a spec made from values.
     public var file: String?
+    /// The file each tensor given as a file was read from, by canonical name, which shape errors name.
+    public var tensorFiles: [String: String] = [:]
 
     /// Creates a spec from values.
     public init(variant: Variant? = nil, tensors: [String: Tensor] = [:], options: MechanismOptions = MechanismOptions(),
@@ -66,8 +68,18 @@ public struct InputSpec: Sendable {
         try checkFinite()
         let folder = (file as NSString).deletingLastPathComponent
         for (name, reference) in contents.references.sorted(by: { $0.key < $1.key }) {
-            tensors[name] = try reference.tensor(named: name, spec: file, folder: folder)
+            let (path, tensor) = try reference.tensor(named: name, spec: file, folder: folder)
+            tensors[name] = tensor
+            tensorFiles[name] = path
         }
+    }
+
+    /// `error` with the file a tensor of the wrong shape was read from, when it was read from one.
+    public func namingTensorFiles(in error: TraceError) -> TraceError {
+        guard case .shapeMismatch(let tensor, let expected, let found, let reason) = error, let path = tensorFiles[tensor] else {
+            return error
+        }
+        return .shapeMismatch(tensor: tensor, expected: expected, found: found, because: "\(reason); '\(tensor)' was read from \(path)")
     }
 
     /// Refuses the first non-finite entry, in the order of the tensors' names.

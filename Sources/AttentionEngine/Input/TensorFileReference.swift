@@ -22,7 +22,8 @@ struct TensorFileReference: Equatable {
     /// - Throws: ``TraceError/unreadableSpec(file:reason:)`` naming the spec for a path that leaves
     ///   its folder, and naming the tensor file and the tensor for a file that is missing,
     ///   malformed, truncated, of another dtype, or that holds NaN or infinity.
-    func tensor(named name: String, spec: String, folder: String) throws(TraceError) -> Tensor {
+    /// - Returns: The path the file was read from (the spec's folder joined to ``file``) and the tensor.
+    func tensor(named name: String, spec: String, folder: String) throws(TraceError) -> (path: String, tensor: Tensor) {
         let path = try location(for: name, spec: spec, folder: folder)
         func failure(_ reason: String) -> TraceError {
             .unreadableSpec(file: path, reason: "tensor '\(printable(name))': \(reason)")
@@ -42,7 +43,7 @@ struct TensorFileReference: Equatable {
         if let offset = tensor.scalars.firstIndex(where: { !$0.isFinite }) {
             throw failure("a non-finite value (NaN or infinity) at \(tensor.index(ofOffset: offset).map { "[\($0)]" }.joined())")
         }
-        return tensor
+        return (path, tensor)
     }
 
     /// The path of the file, joined to the spec's folder, once checked to lie inside it.
