@@ -30,7 +30,7 @@ let package = Package(
         /// Tokenizer, seeded or trained parameters, GRU encoder, attention mechanisms and the tracer.
         .target(name: "AttentionEngine",
                 dependencies: ["AttentionCheckpoints", "AttentionMath", "AttentionModels", "AttentionTrace", "CAllocatorShims",
-                               "NameSuggestions"]),
+                               "NameSuggestions", "SafeTensors"]),
         /// Cell derivations: how each number of a trace was computed, as one template per tensor,
         /// which `explain` fills here and a page's script fills in the browser.
         .target(name: "AttentionDerivation", dependencies: ["AttentionText", "AttentionTrace"]),
@@ -72,7 +72,7 @@ let package = Package(
         /// `swift run -c release attention-bench`: the speed and size benchmark.
         .executableTarget(
             name: "AttentionBench",
-            dependencies: ["AttentionEngine", "AttentionJSON", "AttentionMath", "AttentionRendering", "AttentionTrace"],
+            dependencies: ["AttentionEngine", "AttentionJSON", "AttentionMath", "AttentionRendering", "AttentionTrace", "SafeTensors"],
             exclude: ["pytorch_baseline.py", "rnnsearch_reference.py", "rnnsearch_pytorch.py"]
         ),
 

@@ -52,6 +52,7 @@ struct BenchmarkReport {
                          page.map { bytes($0.peakResident) } ?? "–", walkthrough.json.map(describe) ?? "–"]
             emit("| \(n) | " + cells.joined(separator: " | ") + " |" + (walkthrough.failure.map { " \($0)" } ?? ""))
         }
+        endToEnd(withPyTorch: baseline != nil)
         emit("\n## Lesson-size trace (the README's example, whole process to written HTML)\n")
         emit(lessonSizeTrace())
         emit("\n## Long sentence pairs (issue 11: a long pair must not look hung, and its page stays under 3 MB)\n")
@@ -62,6 +63,66 @@ struct BenchmarkReport {
         }
         emit("\n## Shipped lessons\n")
         emit(shippedLessons())
+    }
+
+    /// The end-to-end table: whole processes from the spec file to the written page, ours from a
+    /// JSON and from a safetensors spec beside the PyTorch program, alternating, medians of 5.
+    private func endToEnd(withPyTorch: Bool) {
+        let lengths = sizes.filter { $0 >= 1024 }
+        guard !lengths.isEmpty else { return }
+        emit("\n## From the user's file to the page (whole processes, medians of 5 alternating runs)\n")
+        emit("`attention-trace trace --input SPEC --format html --output page.html` against `pytorch_baseline.py --end-to-end` "
+            + "(json.load, nn.MultiheadAttention in float64 with per-head weights, numpy.save of weights and output); "
+            + "parsing alone is our whole process on a spec whose W_O is one row short, against json.load's own time "
+            + "(in process, as `pytorch_baseline.py --parse-only` measures it, without Python's start-up):\n")
+        if !withPyTorch { emit("PyTorch absent (pass `--python` with an interpreter that has torch and numpy): our times only.\n") }
+        emit("| spec | attention-trace (s) | PyTorch (s) | ours / PyTorch |")
+        emit("|---|---|---|---|")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attention-bench-end-to-end-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("pytorch_baseline.py").path
+        for n in lengths {
+            let benchmark = EndToEndBenchmark(length: n, folder: folder)
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try benchmark.writeSpecs()
+            } catch {
+                emit("| n = \(n) | failed to write the specs: \(error) | – | – |")
+                continue
+            }
+            let page = folder.appendingPathComponent("page.html").path
+            // `printsItsTime`: the program prints the seconds to report, instead of its process's.
+            let runs: [(name: String, executable: URL, arguments: [String], fails: Bool, printsItsTime: Bool)] = [
+                ("json", traceCommand, ["trace", "--input", benchmark.jsonSpec.path, "--format", "html", "--output", page], false, false),
+                ("safetensors", traceCommand, ["trace", "--input", benchmark.safetensorsSpec.path, "--format", "html", "--output", page], false, false),
+                ("parse", traceCommand, ["trace", "--input", benchmark.misshapenSpec.path, "--format", "html", "--output", page], true, false),
+            ] + (withPyTorch ? [
+                ("torch", URL(fileURLWithPath: python ?? ""), [script, "--end-to-end", benchmark.jsonSpec.path, folder.path], false, false),
+                ("json.load", URL(fileURLWithPath: python ?? ""), [script, "--parse-only", benchmark.jsonSpec.path], false, true),
+            ] : [])
+            var times: [String: [Double]] = [:], failures: [String] = []
+            for _ in 0..<5 {
+                for run in runs {
+                    var result = ProcessResult(status: 0, output: "", error: "")
+                    let wall = seconds { result = self.run(run.executable, run.arguments) }
+                    let printed = run.printsItsTime ? Double(result.output.trimmingCharacters(in: .whitespacesAndNewlines)) : nil
+                    times[run.name, default: []].append(printed ?? wall)
+                    if (result.status != 0) != run.fails {
+                        failures.append("\(run.name): \(result.error.split(separator: "\n").last ?? "exit \(result.status)")")
+                    }
+                }
+            }
+            func cells(_ ours: String, _ theirs: String?) -> String {
+                let mine = median(times[ours] ?? []), other = theirs.flatMap { times[$0] }.map(median)
+                return "\(format(mine)) | " + (other.map { format($0) } ?? "–") + " | " + (other.map { format(mine / $0, digits: 2) + "×" } ?? "–")
+            }
+            let json = bytes(benchmark.size(of: benchmark.jsonSpec)), binary = bytes(benchmark.size(of: benchmark.safetensorsSpec))
+            emit("| n = \(n), walkthrough page from the JSON spec (\(json)) | " + cells("json", "torch") + " |")
+            emit("| n = \(n), walkthrough page from the safetensors spec (\(binary)) | " + cells("safetensors", "torch") + " |")
+            emit("| n = \(n), only parsing the JSON spec (a shape error after it; PyTorch column: json.load alone) | "
+                + cells("parse", "json.load") + " |")
+            if let failure = failures.first { emit("\n(failed: \(failure))\n") }
+        }
     }
 
     /// A `words`-word pair of made-up words traced with seeded parameters, as one table row.
@@ -168,25 +229,11 @@ struct BenchmarkReport {
         var error: String
     }
 
-    private func run(_ executable: URL, _ arguments: [String], timeout: Double? = nil) -> ProcessResult {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        do { try process.run() } catch { return ProcessResult(status: -1, output: "", error: "\(error)") }
-        if let timeout {
-            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { [process] in
-                if process.isRunning { process.terminate() }
-            }
-        }
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let timedOut = process.terminationReason == .uncaughtSignal && timeout != nil
-        return ProcessResult(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-                             error: timedOut ? "stopped after \(Int(timeout ?? 0)) s" : String(decoding: errorData, as: UTF8.self))
+    /// Runs `executable` to its end and collects its output; see ``ChildProcess``.
+    func run(_ executable: URL, _ arguments: [String], timeout: Double? = nil) -> ProcessResult {
+        let child = ChildProcess(executable: executable, arguments: arguments)
+        let result = child.run(timeout: timeout)
+        return ProcessResult(status: result.status, output: result.output, error: result.error)
     }
 
     private func format(_ value: Double, digits: Int = 3) -> String {

@@ -10,6 +10,13 @@ average_attn_weights=False) in float64 on the benchmark's sizes, and numpy's
      "matmul_gflops": {"<n>": gflops, ...}}
 
 Usage: python pytorch_baseline.py --sizes 64,512,1024 --d-model 512 --heads 8
+
+With --end-to-end SPEC OUTPUT_DIR it is instead the program a user would write in place of
+`attention-trace trace --input SPEC`, which attention-bench times as a whole process: load the
+spec's JSON, run nn.MultiheadAttention in float64 with the spec's X, W_Q, W_K, W_V, W_O (our
+X W convention, so PyTorch's weights are their transposes) and per-head weights, and save the
+weights and the output with numpy. With --parse-only SPEC it only loads the JSON and prints
+json.load's own seconds.
 Install: python3 -m venv /tmp/torchvenv && /tmp/torchvenv/bin/pip install torch==2.13.0+cpu numpy
          (the +cpu wheels come from PyTorch's CPU index; plain `pip install torch` also works).
 """
@@ -29,13 +36,40 @@ def best_of(repeats, function):
     return best
 
 
+def end_to_end(spec_path, output_dir):
+    import torch
+    with open(spec_path) as file:
+        spec = json.load(file)
+    tensors = {name: torch.tensor(values, dtype=torch.float64) for name, values in spec["tensors"].items()}
+    d, h = tensors["X"].shape[1], spec["options"]["heads"]
+    mha = torch.nn.MultiheadAttention(d, h, bias=False, batch_first=True, dtype=torch.float64)
+    with torch.no_grad():
+        mha.in_proj_weight.copy_(torch.cat([tensors["W_Q"].T, tensors["W_K"].T, tensors["W_V"].T]))
+        mha.out_proj.weight.copy_(tensors["W_O"].T)
+        x = tensors["X"].unsqueeze(0)
+        output, weights = mha(x, x, x, need_weights=True, average_attn_weights=False)
+    np.save(f"{output_dir}/weights.npy", weights[0].numpy())
+    np.save(f"{output_dir}/output.npy", output[0].numpy())
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="64,512,1024,2048")
     parser.add_argument("--d-model", type=int, default=512)
     parser.add_argument("--heads", type=int, default=8)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--end-to-end", nargs=2, metavar=("SPEC", "OUTPUT_DIR"))
+    parser.add_argument("--parse-only", metavar="SPEC")
     arguments = parser.parse_args()
+    if arguments.end_to_end:
+        end_to_end(*arguments.end_to_end)
+        return
+    if arguments.parse_only:
+        start = time.perf_counter()
+        with open(arguments.parse_only) as file:
+            json.load(file)
+        print(time.perf_counter() - start)
+        return
     sizes = [int(s) for s in arguments.sizes.split(",")]
     d, h = arguments.d_model, arguments.heads
 

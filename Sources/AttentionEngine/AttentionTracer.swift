@@ -20,6 +20,14 @@ public struct AttentionTracer: Sendable {
     ///   including ``TraceError/overflow(tensor:index:largestInput:)`` when values so large were given
     ///   that a computed entry is not a finite number (the trace never holds NaN or an unmasked infinity).
     public func trace(_ request: TraceRequest) throws(TraceError) -> Trace {
+        do {
+            return try traceChecked(request)
+        } catch {
+            throw request.spec?.namingTensorFiles(in: error) ?? error
+        }
+    }
+
+    private func traceChecked(_ request: TraceRequest) throws(TraceError) -> Trace {
         let variant = try self.variant(of: request)
         let mechanism = variant.mechanism
         let spec = request.spec ?? InputSpec()

@@ -19,7 +19,7 @@ struct TraceArguments: ParsableArguments {
                                discussion: "Without it, additive attention under a trained model translates the source itself (greedy decoding) and traces every word it writes."))
     var target: String?
 
-    @Option(name: .customLong("input"), help: ArgumentHelp("An input spec in JSON.", valueName: "file"))
+    @Option(name: .customLong("input"), help: ArgumentHelp("An input spec: JSON, or a .safetensors file of tensors.", valueName: "file"))
     var inputPath: String?
 
     @Option(help: "The seed for every tensor not given, when the parameters are seeded.")
@@ -55,7 +55,7 @@ struct TraceArguments: ParsableArguments {
         let file = try inputPath.map { path in (path: path, data: try FileAccess.read(path)) }
         let parameters = try parameterChoice(model: model)
         do throws(TraceError) {
-            let spec = try file.map { file throws(TraceError) in try InputSpec(json: file.data, file: file.path) }
+            let spec = try file.map { file throws(TraceError) in try InputSpec(data: file.data, file: file.path) }
             return try trace(TraceRequest(variant: variant, source: source, target: target, spec: spec, seed: seed,
                                           parameters: parameters, options: options.mechanismOptions, recording: recording))
         } catch {

@@ -30,6 +30,19 @@ public enum DType: String, CaseIterable, Sendable {
     /// Whether ``SafeTensorsWriter`` can write this dtype.
     public var isWritable: Bool { self == .f64 || self == .f32 }
 
+    /// Decodes `count` consecutive elements starting at `pointer` (little-endian, any alignment)
+    /// into contiguous storage.
+    ///
+    /// - Complexity: O(`count`), one pass with no intermediate array.
+    public func decode(count: Int, at pointer: UnsafeRawPointer) -> [Double] {
+        [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for index in 0..<count {
+                buffer[index] = decode(at: pointer + index * byteCount)
+            }
+            initialized = count
+        }
+    }
+
     /// Decodes the element starting at `pointer` (little-endian, any alignment).
     func decode(at pointer: UnsafeRawPointer) -> Double {
         switch self {

@@ -89,11 +89,10 @@ public struct SafeTensorsFile: Sendable {
     /// - Throws: ``SafeTensorsError/missingTensor(_:available:)`` if the file has no such tensor.
     public func tensor(named name: String) throws -> SafeTensor {
         guard let entry = entries[name] else { throw SafeTensorsError.missingTensor(name, available: names) }
-        let count = entry.shape.reduce(1, *), size = entry.dtype.byteCount
+        let count = entry.shape.reduce(1, *)
         let values = bytes.withUnsafeBytes { raw -> [Double] in
             guard let base = raw.baseAddress else { return [] }
-            let first = base + dataStart + entry.byteRange.lowerBound
-            return (0..<count).map { entry.dtype.decode(at: first + $0 * size) }
+            return entry.dtype.decode(count: count, at: base + dataStart + entry.byteRange.lowerBound)
         }
         return SafeTensor(shape: entry.shape, values: values)
     }

@@ -1,13 +1,14 @@
 import AttentionTrace
 import Foundation
-import NameSuggestions
 
 /// The input of a trace given as numbers: the `--input spec.json` file described
 /// in `Docs/trace-format.md` and the attention conventions.
 ///
 /// Tensors use their canonical names (`query`, `keys`, `W_a`, …). Tensors a spec
-/// leaves out are generated from the seed.
-public struct InputSpec: Decodable, Sendable {
+/// leaves out are generated from the seed. A spec gives each tensor inline, as nested
+/// arrays of numbers, or as a tensor file (`{"file": "x.npy"}`, see ``TensorFileReference``);
+/// a whole spec may also be one safetensors file (``init(safetensors:file:)``).
+public struct InputSpec: Sendable {
     /// The variant the spec was written for, if it says.
     public var variant: Variant?
     /// The given tensors by canonical name.
@@ -20,6 +21,8 @@ public struct InputSpec: Decodable, Sendable {
     public var targetTokens: [String]?
     /// The file the spec was read from, which errors name; `nil` for a spec made from values.
     public var file: String?
+    /// The file each tensor given as a file was read from, by canonical name, which shape errors name.
+    public var tensorFiles: [String: String] = [:]
     /// Where given tensors came from when the spec was made from a checkpoint rather than
     /// written (`checkpoint all-MiniLM-L6-v2, tensor 'encoder.layer.0.attention.self.query.weight', transposed`),
     /// by canonical name; the trace records each as the tensor's provenance.
@@ -27,9 +30,6 @@ public struct InputSpec: Decodable, Sendable {
     /// The checkpoint the given tensors were read from, as the trace's `model` option names it;
     /// `nil` for a written spec.
     public var checkpoint: String?
-
-    /// The keys of a spec's top level, as `Docs/trace-format.md` lists them.
-    static let keys = ["variant", "tensors", "options", "sourceTokens", "targetTokens"]
 
     /// Creates a spec from values.
     public init(variant: Variant? = nil, tensors: [String: Tensor] = [:], options: MechanismOptions = MechanismOptions(),
@@ -41,132 +41,95 @@ public struct InputSpec: Decodable, Sendable {
         self.targetTokens = targetTokens
     }
 
-    /// Decodes a spec, refusing every key it does not know at the top level and in `options`.
+    /// Reads a spec in the format its file name says: a safetensors file when `file` ends in
+    /// `.safetensors` (see ``init(safetensors:file:)``), JSON otherwise (see ``init(json:file:)``).
     ///
-    /// - Throws: ``SpecReadingError`` for an unknown key, variant or score; `DecodingError`
-    ///   for a value of the wrong type.
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: SpecKey.self)
-        try SpecKey.refuseUnknown(in: container, known: Self.keys, path: "at the top level")
-        if let name = try container.decodeIfPresent(String.self, forKey: SpecKey("variant")) {
-            guard let variant = Variant(rawValue: name) else {
-                throw SpecReadingError.invalid(path: "variant", message: TraceError.unknownVariant(name).description)
-            }
-            self.variant = variant
+    /// - Throws: ``TraceError`` naming the file and what is wrong in it.
+    public init(data: Data, file: String) throws(TraceError) {
+        if file.lowercased().hasSuffix(".safetensors") {
+            try self.init(safetensors: data, file: file)
+        } else {
+            try self.init(json: data, file: file)
         }
-        tensors = try container.decodeIfPresent([String: Tensor].self, forKey: SpecKey("tensors")) ?? [:]
-        options = MechanismOptions()
-        if container.contains(SpecKey("options")) {
-            let nested = try container.nestedContainer(keyedBy: SpecKey.self, forKey: SpecKey("options"))
-            try SpecKey.refuseUnknown(in: nested, known: MechanismOption.allCases.map(\.rawValue), path: "in options")
-            options.heads = try nested.decodeIfPresent(Int.self, forKey: SpecKey(MechanismOption.heads.rawValue))
-            options.window = try nested.decodeIfPresent(Int.self, forKey: SpecKey(MechanismOption.window.rawValue))
-            options.causal = try nested.decodeIfPresent(Bool.self, forKey: SpecKey(MechanismOption.causal.rawValue))
-            options.slidingWindow = try nested.decodeIfPresent(Int.self, forKey: SpecKey(MechanismOption.slidingWindow.rawValue))
-            options.alibi = try nested.decodeIfPresent(Bool.self, forKey: SpecKey(MechanismOption.alibi.rawValue))
-            options.kvHeads = try nested.decodeIfPresent(Int.self, forKey: SpecKey(MechanismOption.kvHeads.rawValue))
-            options.ropeBase = try nested.decodeIfPresent(Double.self, forKey: SpecKey(MechanismOption.ropeBase.rawValue))
-            options.ropeDims = try nested.decodeIfPresent(Int.self, forKey: SpecKey(MechanismOption.ropeDims.rawValue))
-            options.sinks = try nested.decodeIfPresent(Bool.self, forKey: SpecKey(MechanismOption.sinks.rawValue))
-            options.blockSize = try nested.decodeIfPresent(Int.self, forKey: SpecKey(MechanismOption.blockSize.rawValue))
-            options.prefill = try nested.decodeIfPresent(Int.self, forKey: SpecKey(MechanismOption.prefill.rawValue))
-            options.sinkTokens = try nested.decodeIfPresent(Int.self, forKey: SpecKey(MechanismOption.sinkTokens.rawValue))
-            options.bias = try nested.decodeIfPresent(Bool.self, forKey: SpecKey(MechanismOption.bias.rawValue))
-            if let pairing = try nested.decodeIfPresent(String.self, forKey: SpecKey(MechanismOption.rope.rawValue)) {
-                do {
-                    options.rope = try RotaryPairing(named: pairing)
-                } catch {
-                    throw SpecReadingError.invalid(path: "options.rope", message: error.description)
-                }
-            }
-            if let score = try nested.decodeIfPresent(String.self, forKey: SpecKey(MechanismOption.score.rawValue)) {
-                do {
-                    options.score = try ScoreFunction(named: score)
-                } catch {
-                    throw SpecReadingError.invalid(path: "options.score", message: error.description)
-                }
-            }
-        }
-        sourceTokens = try container.decodeIfPresent([String].self, forKey: SpecKey("sourceTokens"))
-        targetTokens = try container.decodeIfPresent([String].self, forKey: SpecKey("targetTokens"))
     }
 
-    /// Parses and validates a spec from JSON text; `file` names it in errors.
+    /// Parses and validates a spec from JSON text; `file` names it in errors, and the tensor
+    /// files it names are read relative to its folder.
     ///
-    /// - Throws: ``TraceError/unreadableSpec(file:reason:)`` with the line and
-    ///   column of a JSON syntax error or the path of a value of the wrong type,
-    ///   ``TraceError/unknownKey(_:path:file:suggestion:)`` for a key no reader knows,
-    ///   and ``TraceError/nonFinite(tensor:index:)`` for NaN, infinite or `null` entries.
+    /// The text is read in one pass, each tensor straight into contiguous storage (``SpecReader``).
+    ///
+    /// - Throws: ``TraceError/unreadableSpec(file:reason:)`` with the line and column of a JSON
+    ///   syntax error (worded by ``JSONSyntaxError``), the path of a value of the wrong type or a
+    ///   ragged tensor, or what is wrong with a tensor file;
+    ///   ``TraceError/unknownKey(_:path:file:suggestion:)`` for a key no reader knows;
+    ///   and ``TraceError/nonFinite(tensor:index:)`` for `null` entries.
     public init(json data: Data, file: String) throws(TraceError) {
+        let contents: SpecReader.Contents
         do {
-            self = try JSONDecoder().decode(InputSpec.self, from: data)
-        } catch let error as DecodingError {
-            throw .unreadableSpec(file: file, reason: InputSpec.describe(error, in: data))
-        } catch SpecReadingError.unknownKey(let key, let path, let suggestion) {
-            throw .unknownKey(key, path: path, file: file, suggestion: suggestion)
-        } catch SpecReadingError.invalid(let path, let message) {
-            throw .unreadableSpec(file: file, reason: "invalid spec at \(path): \(message)")
+            contents = try data.withUnsafeBytes(typed: { bytes throws(SpecReadingError) in try SpecReader.contents(of: bytes) })
         } catch {
-            throw .unreadableSpec(file: file, reason: "\(error)")
+            throw error.traceError(file: file, in: data)
         }
+        self = contents.spec
         self.file = file
+        try checkFinite()
+        let folder = (file as NSString).deletingLastPathComponent
+        for (name, reference) in contents.references.sorted(by: { $0.key < $1.key }) {
+            let (path, tensor) = try reference.tensor(named: name, spec: file, folder: folder)
+            tensors[name] = tensor
+            tensorFiles[name] = path
+        }
+    }
+
+    /// `error` with the file a tensor of the wrong shape was read from, when it was read from one.
+    public func namingTensorFiles(in error: TraceError) -> TraceError {
+        guard case .shapeMismatch(let tensor, let expected, let found, let reason) = error, let path = tensorFiles[tensor] else {
+            return error
+        }
+        return .shapeMismatch(tensor: tensor, expected: expected, found: found, because: "\(reason); '\(tensor)' was read from \(path)")
+    }
+
+    /// Refuses the first non-finite entry, in the order of the tensors' names.
+    ///
+    /// - Throws: ``TraceError/nonFinite(tensor:index:)``.
+    func checkFinite() throws(TraceError) {
         for (name, tensor) in tensors.sorted(by: { $0.key < $1.key }) {
             if let offset = tensor.scalars.firstIndex(where: { !$0.isFinite }) {
                 throw .nonFinite(tensor: name, index: tensor.index(ofOffset: offset))
             }
         }
     }
-
-    private static func describe(_ error: DecodingError, in data: Data) -> String {
-        switch error {
-        case .dataCorrupted(let context) where context.codingPath.isEmpty:
-            return "malformed JSON: " + (JSONSyntaxError(validating: data)?.description ?? "the text is not a JSON object")
-        case .dataCorrupted(let context), .typeMismatch(_, let context), .valueNotFound(_, let context),
-             .keyNotFound(_, let context):
-            return "invalid spec at \(path(context.codingPath)): \(context.debugDescription)"
-        @unknown default:
-            return "invalid spec: \(error)"
-        }
-    }
-
-    private static func path(_ codingPath: [CodingKey]) -> String {
-        guard !codingPath.isEmpty else { return "the top level" }
-        return codingPath.reduce("") { path, key in
-            key.intValue.map { "\(path)[\($0)]" } ?? (path.isEmpty ? printable(key.stringValue) : "\(path).\(printable(key.stringValue))")
-        }
-    }
 }
 
-/// What is wrong with a spec beyond JSON types, found while decoding it;
-/// ``InputSpec/init(json:file:)`` turns it into a ``TraceError`` naming the file.
+/// What is wrong with a spec's text, found while reading it; ``InputSpec/init(json:file:)``
+/// turns it into a ``TraceError`` naming the file.
 enum SpecReadingError: Error {
+    /// The text is not JSON; ``JSONSyntaxError`` says why and where.
+    case syntax
+    /// A number beyond the largest `Double`, as written.
+    case unrepresentable(String)
     /// A key no reader knows, where it is, and the closest known key.
     case unknownKey(String, path: String, suggestion: String?)
-    /// A value of the right type that means nothing, at `path`.
+    /// A value that is of the wrong type or means nothing, at `path` (`""` for the top level).
     case invalid(path: String, message: String)
-}
 
-/// Any key of a spec object, so that unknown ones can be listed.
-struct SpecKey: CodingKey {
-    let stringValue: String
-    var intValue: Int? { nil }
-
-    init(_ name: String) {
-        stringValue = name
-    }
-
-    init?(stringValue: String) {
-        self.stringValue = stringValue
-    }
-
-    init?(intValue: Int) {
-        nil
-    }
-
-    /// Throws for the first key of `container` (in sorted order) that is not in `known`.
-    static func refuseUnknown(in container: KeyedDecodingContainer<SpecKey>, known: [String], path: String) throws {
-        if let unknown = container.allKeys.map(\.stringValue).sorted().first(where: { !known.contains($0) }) {
-            throw SpecReadingError.unknownKey(unknown, path: path, suggestion: closestName(to: unknown, among: known))
+    /// The error to report for this one in the spec `file` whose text is `data`.
+    ///
+    /// A syntax error anywhere in the text is reported before whatever the one pass met first,
+    /// as a parser that reads the whole text before looking at it would.
+    func traceError(file: String, in data: Data) -> TraceError {
+        if let syntax = JSONSyntaxError(validating: data) {
+            return .unreadableSpec(file: file, reason: "malformed JSON: \(syntax)")
+        }
+        switch self {
+        case .syntax:
+            return .unreadableSpec(file: file, reason: "malformed JSON")
+        case .unrepresentable(let text):
+            return .unreadableSpec(file: file, reason: "the number \(text) is not representable (beyond ±1.8e308, the largest Double)")
+        case .unknownKey(let key, let path, let suggestion):
+            return .unknownKey(key, path: path, file: file, suggestion: suggestion)
+        case .invalid(let path, let message):
+            return .unreadableSpec(file: file, reason: "invalid spec at \(path.isEmpty ? "the top level" : path): \(message)")
         }
     }
 }
