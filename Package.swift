@@ -110,7 +110,7 @@ let package = Package(
         .testTarget(name: "NameSuggestionsTests", dependencies: ["NameSuggestions"]),
         .testTarget(name: "AttentionMathTests", dependencies: ["AttentionMath", "TestSupport"]),
         .testTarget(name: "AttentionTraceTests", dependencies: ["AttentionTrace", "TestSupport"]),
-        .testTarget(name: "AttentionEngineTests", dependencies: ["AttentionCheckpoints", "AttentionEngine", "AttentionMath", "AttentionTrace", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AttentionEngineTests", dependencies: ["AttentionCheckpoints", "AttentionEngine", "AttentionMath", "AttentionTrace", "SafeTensors", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AttentionMarkdownTests", dependencies: ["AttentionMarkdown", "TestSupport"]),
         .testTarget(name: "AttentionJSONTests", dependencies: ["AttentionJSON", "AttentionTrace", "TestSupport"]),
         .testTarget(name: "AttentionTextTests", dependencies: ["AttentionText"]),

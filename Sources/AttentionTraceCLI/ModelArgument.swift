@@ -2,6 +2,7 @@ import ArgumentParser
 import AttentionCheckpoints
 import AttentionEngine
 import AttentionModels
+import SafeTensors
 import Foundation
 
 /// The help of `--model`, shared by `trace`, `explain` and `compare`.
@@ -29,6 +30,23 @@ func parameterChoice(model: String?) throws -> ParameterChoice {
         throw CommandFailure("\(model): \(reason)")
     } catch {
         throw CommandFailure("\(model): not a safetensors checkpoint: \(error)")
+    }
+}
+
+/// The `nn.MultiheadAttention` state dict in the safetensors file `path`, or `nil` when `path`
+/// is `seeded`, a folder, or a file of another kind (a checkpoint `train` wrote, say).
+///
+/// - Throws: ``CommandFailure`` for a file that cannot be read, or a state dict with a missing or
+///   misshapen entry.
+func multiheadAttentionWeights(at path: String) throws -> MultiheadAttentionWeights? {
+    guard path != seededModel, !FileAccess.isDirectory(path),
+          let file = try? SafeTensorsFile(bytes: try FileAccess.read(path)), MultiheadAttentionWeights.recognizes(file) else {
+        return nil
+    }
+    do throws(TraceError) {
+        return try MultiheadAttentionWeights(file, name: URL(fileURLWithPath: path).lastPathComponent)
+    } catch {
+        throw CommandFailure("--model \(path): \(error)")
     }
 }
 

@@ -53,9 +53,11 @@ struct TraceArguments: ParsableArguments {
             throw CommandFailure("\(flag) is for a pretrained model: give its folder with --model DIR")
         }
         let file = try inputPath.map { path in (path: path, data: try FileAccess.read(path)) }
-        let parameters = try parameterChoice(model: model)
+        let moduleWeights = try model.flatMap(multiheadAttentionWeights(at:))
+        let parameters = moduleWeights == nil ? try parameterChoice(model: model) : .seeded
         do throws(TraceError) {
-            let spec = try file.map { file throws(TraceError) in try InputSpec(data: file.data, file: file.path) }
+            var spec = try file.map { file throws(TraceError) in try InputSpec(data: file.data, file: file.path) }
+            if let moduleWeights { spec = try moduleWeights.spec(adding: spec) }
             return try trace(TraceRequest(variant: variant, source: source, target: target, spec: spec, seed: seed,
                                           parameters: parameters, options: options.mechanismOptions, recording: recording))
         } catch {

@@ -32,8 +32,10 @@ import TestSupport
     ]
 
     /// The folders a reader's commands may read, copied into the scratch directory: the lessons,
-    /// the documentation, and the tiny BERT checkpoint that `Docs/models/bert.md` traces.
-    static let copiedFolders = ["Lessons", "Docs", "Tests/AttentionCheckpointsTests/Fixtures/tiny-bert"]
+    /// the documentation, the tiny BERT checkpoint that `Docs/models/bert.md` traces and the
+    /// `nn.MultiheadAttention` state dicts of `Docs/mechanisms/multi-head.md`.
+    static let copiedFolders = ["Lessons", "Docs", "Tests/AttentionCheckpointsTests/Fixtures/tiny-bert",
+                                "Tests/AttentionEngineTests/Fixtures/module"]
 
     /// The documents whose commands are run, relative to the package root.
     static let documents: [String] = {

@@ -84,3 +84,26 @@ import TestSupport
         #expect(result.standardError == "Error: layer 5 is out of range: tiny-bert has layers 0 to 1\n")
     }
 }
+
+/// `trace --model mha.safetensors`: a PyTorch `nn.MultiheadAttention` state dict through the binary.
+@Suite struct ModuleStateDictCommandTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("AttentionEngineTests/Fixtures/module").path
+
+    @Test func aStateDictTracesWithTheSpecsSequenceAndExplainNamesItsEntries() throws {
+        let arguments = ["--model", Self.folder + "/biased.safetensors", "--input", Self.folder + "/biased-x.json"]
+        let page = try runAttentionTrace(["trace"] + arguments + ["--format", "markdown"])
+        #expect(page.status == 0, "\(page.standardError)")
+        #expect(page.standardOutput.contains("The parameters come from a checkpoint: 8 tensors are read from the state dict "
+                                             + "biased.safetensors (nn.MultiheadAttention) and 1 tensor is given in the spec."))
+        let explained = try runAttentionTrace(["explain"] + arguments + ["--cell", "b_K[3]"])
+        #expect(explained.standardOutput.hasSuffix("state dict biased.safetensors, entries 6–11 of tensor 'in_proj_bias'\n"))
+    }
+
+    @Test func aStateDictWithoutASequenceIsRefusedWithOneLine() throws {
+        let result = try runAttentionTrace(["trace", "--model", Self.folder + "/biased.safetensors", "--source", "a b"])
+        #expect(result.status == 1)
+        #expect(result.standardError == "Error: biased.safetensors: an nn.MultiheadAttention state dict has no embeddings: "
+                    + "give the sequence X (n × 6) in the input spec\n")
+    }
+}

@@ -12,8 +12,12 @@ struct ParameterOrigin: Equatable {
     private(set) var generated = 0
     /// How many token embeddings were drawn from the seed and the token (``Operation/embedding``).
     private(set) var embeddings = 0
-    /// How many tensors the spec gave (``Operation/given``).
+    /// How many tensors the spec gave (``Operation/given``, noted as given in the input spec).
     private(set) var given = 0
+    /// How many given tensors came from the model's checkpoint (``Operation/given`` with a note of their own).
+    private(set) var read = 0
+    /// The note of a tensor the spec gave.
+    private static let specNote = "given in the input spec"
     /// How many other tensors without operands came from elsewhere (a checkpoint, say), by operation.
     private(set) var others: [Operation: Int] = [:]
     /// The seed, as the trace's options record it.
@@ -35,7 +39,8 @@ struct ParameterOrigin: Equatable {
             switch source.operation {
             case .generated: generated += 1
             case .embedding: embeddings += 1
-            case .given: given += 1
+            case .given where source.note == nil || source.note == Self.specNote: given += 1
+            case .given: read += 1
             case .constant, .causalMask: break  // a stated value or a mask made from positions, not a parameter
             default: others[source.operation, default: 0] += 1
             }
@@ -62,7 +67,8 @@ struct ParameterOrigin: Equatable {
         let from = seed.map { "from seed \($0)" } ?? "from the seed"
         if generated > 0 { parts.append("\(counted(generated, "tensor")) drawn at random \(from)") }
         if embeddings > 0 { parts.append("\(counted(embeddings, "embedding tensor")) drawn \(from) and each token's text") }
-        if given > 0 { parts.append("\(counted(given, "tensor")) \(model.map { "read from the \($0)" } ?? "given in the spec")") }
+        if read > 0 { parts.append("\(counted(read, "tensor")) read from the \(model ?? "checkpoint")") }
+        if given > 0 { parts.append("\(counted(given, "tensor")) given in the spec") }
         for (operation, count) in others.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             parts.append("\(counted(count, "tensor")) recorded as '\(operation.rawValue)'")
         }
