@@ -73,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "AttentionBench",
             dependencies: ["AttentionEngine", "AttentionJSON", "AttentionMath", "AttentionRendering", "AttentionTrace", "SafeTensors"],
-            exclude: ["pytorch_baseline.py", "rnnsearch_reference.py", "rnnsearch_pytorch.py"]
+            exclude: ["pytorch_baseline.py", "rnnsearch_reference.py", "rnnsearch_pytorch.py", "transformers_baseline.py"]
         ),
 
         // MARK: - Formats the renderers write in

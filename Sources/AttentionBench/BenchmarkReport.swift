@@ -6,6 +6,8 @@ struct BenchmarkReport {
     let sizes: [Int]
     let python: String?
     let lessons: String
+    /// A pretrained BERT-family model's folder (all-MiniLM-L6-v2, never committed), to time `trace --model`.
+    let pretrained: String?
     /// The longest one size of the multi-head benchmark may run, in seconds.
     let timeout: Double
 
@@ -63,6 +65,43 @@ struct BenchmarkReport {
         }
         emit("\n## Shipped lessons\n")
         emit(shippedLessons())
+        pretrainedModel()
+    }
+
+    /// Opening a pretrained checkpoint and tracing one layer on a 20-token sentence, page written, beside
+    /// `transformers` computing every layer's attention from the same folder (`transformers_baseline.py`),
+    /// alternating, medians of 5.
+    private func pretrainedModel() {
+        emit("\n## A pretrained model (issue 15: open the checkpoint, trace one layer, write the page)\n")
+        guard let folder = pretrained else {
+            emit("No model folder: pass `--pretrained DIR` (all-MiniLM-L6-v2's folder, see Docs/models/bert.md).")
+            return
+        }
+        let sentence = "The animal didn't cross the street because it was too tired of walking all day long."
+        let page = FileManager.default.temporaryDirectory.appendingPathComponent("attention-bench-pretrained.html").path
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("transformers_baseline.py").path
+        var ours: [Double] = [], theirs: [Double] = [], inside: [Double] = [], failure: String?
+        for _ in 0..<5 {
+            var result = ProcessResult(status: 0, output: "", error: "")
+            ours.append(seconds { result = run(traceCommand, ["trace", "--model", folder, "--source", sentence, "--layer", "4",
+                                                              "--output", page]) })
+            if result.status != 0 { failure = "attention-trace: \(result.error)" }
+            guard let python else { continue }
+            theirs.append(seconds { result = run(URL(fileURLWithPath: python), [script, folder, sentence]) })
+            if result.status != 0 { failure = "transformers: \(result.error.split(separator: "\n").last ?? "")" }
+            inside.append(Double(result.output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? .nan)
+        }
+        emit("`attention-trace trace --model \(URL(fileURLWithPath: folder).lastPathComponent) --layer 4` (every head of one layer, "
+            + "the layers before it computed in float64, the HTML page written) against `transformers_baseline.py` "
+            + "(AutoTokenizer and AutoModel from the folder, every layer's attentions, float32; in brackets the script's own "
+            + "time from before `import torch`, without the interpreter's start-up):\n")
+        emit("| attention-trace (s) | transformers, whole process (s) | ours / transformers |")
+        emit("|---|---|---|")
+        let mine = median(ours)
+        let other = theirs.isEmpty ? nil : median(theirs)
+        emit("| \(format(mine)) | " + (other.map { "\(format($0)) (\(format(median(inside))) in process)" } ?? "– (no `--python`)")
+            + " | " + (other.map { format(mine / $0, digits: 2) + "×" } ?? "–") + " |")
+        if let failure { emit("\n(failed: \(failure))") }
     }
 
     /// The end-to-end table: whole processes from the spec file to the written page, ours from a

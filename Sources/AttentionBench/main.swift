@@ -3,7 +3,7 @@ import AttentionMath
 import Foundation
 
 // attention-bench: run with
-// `swift run -c release attention-bench [--sizes 64,512,1024,2048] [--python PATH] [--timeout SECONDS]`.
+// `swift run -c release attention-bench [--sizes 64,512,1024,2048] [--python PATH] [--timeout SECONDS] [--pretrained DIR]`.
 // `attention-bench --child N` measures one size's engine with every intermediate recorded, then
 // its full JSON; `--child N --walkthrough` makes its HTML walkthrough under the default policy.
 //
@@ -41,6 +41,6 @@ if let child = value(of: "--child").flatMap(Int.init) {
 
 let sizes = (value(of: "--sizes") ?? "64,512,1024,2048").split(separator: ",").compactMap { Int($0) }
 let report = BenchmarkReport(sizes: sizes, python: value(of: "--python"),
-                             lessons: value(of: "--lessons") ?? "Lessons",
+                             lessons: value(of: "--lessons") ?? "Lessons", pretrained: value(of: "--pretrained"),
                              timeout: value(of: "--timeout").flatMap(Double.init) ?? 300)
 report.run()
