@@ -1,0 +1,43 @@
+import AttentionCheckpoints
+import AttentionMath
+
+/// A BERT-family encoder as ``PretrainedLayer`` traces it: bidirectional attention whose input is
+/// the previous layer's hidden state, and `nn.Linear` projections whose `weight` (out × in) is the
+/// transpose of the trace's W.
+extension BERTModel: PretrainedTransformer {
+    public var familyDescription: String { "a pretrained BERT-family encoder" }
+    public var layerCount: Int { encoder.configuration.layerCount }
+    public var headCount: Int { encoder.configuration.headCount }
+    public var width: Int { encoder.configuration.hiddenSize }
+    public var isCausal: Bool { false }
+
+    public func tokens(of sentence: String) throws(TraceError) -> [(text: String, id: Int)] {
+        let pieces = tokenizer.encode(sentence)
+        // [CLS] and [SEP] frame every sentence; without a piece between them there is nothing to attend over.
+        guard pieces.count > 2 else { throw .emptySentence(side: "source") }
+        return pieces.map { ($0.text, $0.id) }
+    }
+
+    public func attentionInput(ofLayer layer: Int, ids: [Int]) throws -> (value: Matrix, origin: String) {
+        var state = try encoder.embeddings(of: ids)
+        for earlier in 0..<layer { state = encoder.layer(earlier, on: state).hiddenState }
+        let origin = layer == 0 ? "the embeddings of the word pieces (word, position and type, then LayerNorm)"
+            : "the embeddings of the word pieces and " + (layer == 1 ? "layer 0" : "layers 0–\(layer - 1)")
+        return (state, origin)
+    }
+
+    public func attentionParameters(ofLayer layer: Int) -> [String: (value: Matrix, source: String)] {
+        let weights = encoder.weights.layers[layer], prefix = "encoder.layer.\(layer).attention."
+        var parameters: [String: (value: Matrix, source: String)] = [:]
+        for (letter, linear, module) in [("Q", weights.query, "self.query"), ("K", weights.key, "self.key"),
+                                         ("V", weights.value, "self.value"), ("O", weights.attentionOutput, "output.dense")] {
+            parameters["W_\(letter)"] = (linear.weight.transposed, "tensor '\(prefix)\(module).weight' transposed")
+            parameters["b_\(letter)"] = (linear.bias, "tensor '\(prefix)\(module).bias'")
+        }
+        return parameters
+    }
+
+    public func attentionWeights(ids: [Int]) throws -> [[Matrix]] {
+        try encoder.encode(ids).layers.map { $0.heads.map(\.weights) }
+    }
+}
