@@ -50,14 +50,32 @@ func multiheadAttentionWeights(at path: String) throws -> MultiheadAttentionWeig
     }
 }
 
-/// The pretrained BERT-family model in `folder`, and the name traces and pages give it: the folder's name.
+/// The families `--model DIR` reads, by the `model_type` of their `config.json`.
+let pretrainedFamilies = ["bert"]
+
+/// The pretrained model in `folder`, of the family its `config.json`'s `model_type` names (`bert`
+/// when it names none), and the name traces and pages give it: the folder's name.
 ///
-/// - Throws: ``CommandFailure`` naming the folder and the file, key or tensor that is wrong.
-func pretrainedModel(folder: String) throws -> (model: BERTModel, name: String) {
+/// - Throws: ``CommandFailure`` naming the folder and the file, key or tensor that is wrong, or a
+///   family this package does not read (with those it does).
+func pretrainedModel(folder: String) throws -> (model: any PretrainedTransformer, name: String) {
+    let url = URL(fileURLWithPath: folder)
+    let family = modelType(in: url.appendingPathComponent("config.json")) ?? "bert"
+    guard pretrainedFamilies.contains(family) else {
+        throw CommandFailure("--model \(folder): config.json's model_type '\(family)' is not supported; "
+            + "the supported are \(pretrainedFamilies.joined(separator: ", "))")
+    }
     do {
-        let url = URL(fileURLWithPath: folder)
         return (try BERTModel(folder: url), url.standardizedFileURL.lastPathComponent)
     } catch {
         throw CommandFailure("--model \(folder): \(error)")
     }
+}
+
+/// The `model_type` of a Hugging Face `config.json`, or `nil` when the file or the key is missing
+/// (the family's reader then reports what is wrong).
+private func modelType(in config: URL) -> String? {
+    guard let data = try? Data(contentsOf: config),
+          let fields = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else { return nil }
+    return fields["model_type"] as? String
 }

@@ -46,6 +46,9 @@ import TestSupport
         let empty = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: empty) }
         try expectRefused(["trace", "--model", empty.path, "--source", "a"], saying: "has no 'config.json'")
+        try Data(#"{"model_type": "llama"}"#.utf8).write(to: empty.appendingPathComponent("config.json"))
+        try expectRefused(["trace", "--model", empty.path, "--source", "a"],
+                          saying: "config.json's model_type 'llama' is not supported; the supported are bert")
         try expectRefused(["trace", "--variant", "self", "--source", "a b", "--layer", "1"],
                           saying: "--layer is for a pretrained model: give its folder with --model DIR")
     }
