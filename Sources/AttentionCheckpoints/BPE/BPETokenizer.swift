@@ -102,9 +102,13 @@ public struct BPETokenizer: Sendable {
     }
 
     /// The words `text` splits into by ``wordPattern``, as written (before the byte spelling).
+    ///
+    /// The pattern works on code points, so a word may end inside a Swift `Character` (`\r` of `\r\n`, a
+    /// letter before its combining accent); words are cut from the UTF-16 text, never rounded to characters.
     public func words(in text: String) -> [String] {
-        pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
-            Range(match.range, in: text).map { String(text[$0]) }
+        let utf16 = NSString(string: text)
+        return pattern.matches(in: text, range: NSRange(location: 0, length: utf16.length)).map {
+            utf16.substring(with: $0.range)
         }
     }
 
