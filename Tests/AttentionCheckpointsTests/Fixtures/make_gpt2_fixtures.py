@@ -10,7 +10,8 @@ It writes, next to this script:
   the merges (at most 160) learnt from `CORPUS`, and `<|endoftext|>`; `merges.txt`) and a random 2-layer, 2-head,
   width-8 GPT2Model (`config.json`, F32 `model.safetensors`, random LayerNorms);
 - `tiny-gpt2-reference.json`: every hidden state and attention probability `transformers` computes for a
-  few sentences in float64 (`attn_implementation="eager"`);
+  few sentences in float64 (`attn_implementation="eager"`; the last hidden state is after `ln_f`), and
+  each block's attention input `ln_1(h)` and projected attention output (`attn.c_proj`, before the residual);
 - `gpt2-tokenizer-reference.json`: the ids `GPT2Tokenizer(vocab, merges)` gives `SENTENCES`.
 """
 import collections
@@ -118,15 +119,24 @@ def write_tokenizer(folder, vocab, merges):
 
 
 def reference(model, tokenizer, sentences):
+    """transformers' float64 outputs, and from hooks each block's attention input ln_1(h) and attn.c_proj output."""
     model = model.double().eval()
+    captured = {}
+    for index, block in enumerate(model.h):
+        block.ln_1.register_forward_hook(lambda _, __, out, i=index: captured.__setitem__(("input", i), out[0].tolist()))
+        block.attn.c_proj.register_forward_hook(
+            lambda _, __, out, i=index: captured.__setitem__(("output", i), out[0].tolist()))
     cases = []
     with torch.no_grad():
         for sentence in sentences:
             ids = tokenizer(sentence)["input_ids"]
             out = model(torch.tensor([ids]), output_hidden_states=True, output_attentions=True)
+            layers = range(len(model.h))
             cases.append({"sentence": sentence, "ids": ids,
                           "hiddenStates": [h[0].tolist() for h in out.hidden_states],
-                          "attentions": [a[0].tolist() for a in out.attentions]})
+                          "attentions": [a[0].tolist() for a in out.attentions],
+                          "attentionInputs": [captured[("input", i)] for i in layers],
+                          "attentionOutputs": [captured[("output", i)] for i in layers]})
     return cases
 
 
