@@ -39,11 +39,11 @@ public struct BPETokenizer: Sendable {
     public let ranks: [BPEMerge: Int]
     private let pattern: NSRegularExpression
 
-    /// GPT-2's pre-tokenisation pattern, with `\s` written as `\p{White_Space}` so that ICU matches the
-    /// same characters as the regular-expression engines of `transformers` (tab to carriage return,
-    /// U+0085 and the separators), and `\S` as its complement.
-    public static let wordPattern = #"'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\p{White_Space}\p{L}\p{N}]+"#
-        + #"|\p{White_Space}+(?!\P{White_Space})|\p{White_Space}+"#
+    /// GPT-2's pre-tokenisation pattern, as `transformers` and `tokenizers` write it.
+    ///
+    /// ICU's `\s` is Unicode's White_Space (tab to carriage return, U+0085 and the separators), as is
+    /// the `\s` of `tokenizers`' Oniguruma; the information separators U+001C … U+001F are not spaces.
+    public static let wordPattern = #"'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+"#
 
     /// Creates a tokenizer from a vocabulary (token → id) and the merges, in rank order.
     ///

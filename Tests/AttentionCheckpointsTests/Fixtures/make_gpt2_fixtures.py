@@ -53,6 +53,7 @@ SENTENCES = [
     "trailing newline\n",
     "Non\u00a0breaking\u2003spaces\u3000here",
     "Vertical\x0btab and next\x85line",
+    "Unit\x1fseparator\x1cfile and form\x0cfeed",
     "e-mail: someone@example.com, https://example.org/path?q=1&r=2",
     "snake_case and camelCase and kebab-case",
     "C++ and C# and F# programmers!!!",
