@@ -43,12 +43,8 @@ public struct BERTEncoder: Sendable {
     /// - Throws: ``CheckpointError/tooManyTokens(_:maxPositions:)`` or
     ///   ``CheckpointError/tokenIDOutOfRange(_:vocabularySize:)``.
     public func embeddings(of tokenIDs: [Int]) throws -> Matrix {
-        guard tokenIDs.count <= configuration.maxPositions else {
-            throw CheckpointError.tooManyTokens(tokenIDs.count, maxPositions: configuration.maxPositions)
-        }
-        if let bad = tokenIDs.first(where: { !(0..<configuration.vocabularySize).contains($0) }) {
-            throw CheckpointError.tokenIDOutOfRange(bad, vocabularySize: configuration.vocabularySize)
-        }
+        try AttentionHeads.checkTokenIDs(tokenIDs, maxPositions: configuration.maxPositions,
+                                         vocabularySize: configuration.vocabularySize)
         let words = weights.wordEmbeddings.gatheringRows(tokenIDs)
         let positions = weights.positionEmbeddings.rows(0..<tokenIDs.count)
         let types = weights.tokenTypeEmbeddings.row(0)
@@ -61,18 +57,10 @@ public struct BERTEncoder: Sendable {
     public func layer(_ index: Int, on input: Matrix) -> BERTLayerOutput {
         precondition(weights.layers.indices.contains(index) && input.columns == configuration.hiddenSize,
                      "layer \(index) of \(weights.layers.count) on width \(input.columns)")
-        let layer = weights.layers[index], width = configuration.headSize, epsilon = configuration.layerNormEpsilon
+        let layer = weights.layers[index], epsilon = configuration.layerNormEpsilon
         let queries = layer.query(input), keys = layer.key(input), values = layer.value(input)
-        let scale = 1 / Double(width).squareRoot()
-        var heads: [Softmax] = [], contexts: [Matrix] = []
-        for head in 0..<configuration.headCount {
-            let columns = (head * width)..<((head + 1) * width)
-            let softmax = Softmax(rowsOf: queries.columns(columns).multiplied(byTransposeOf: keys.columns(columns))
-                .scaled(by: scale))
-            heads.append(softmax)
-            contexts.append(softmax.weights.multiplied(by: values.columns(columns)))
-        }
-        let context = Matrix.concatenatingColumns(contexts)
+        let (heads, context) = AttentionHeads.attend(queries: queries, keys: keys, values: values,
+                                                     headCount: configuration.headCount, causal: false)
         let attended = layer.attentionNorm.normalizing(input.combined(with: layer.attentionOutput(context), .add),
                                                        epsilon: epsilon)
         let inner = layer.intermediate(attended).mapped(Self.gelu)

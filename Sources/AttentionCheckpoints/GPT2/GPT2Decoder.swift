@@ -47,12 +47,8 @@ public struct GPT2Decoder: Sendable {
     /// - Throws: ``CheckpointError/tooManyTokens(_:maxPositions:)`` or
     ///   ``CheckpointError/tokenIDOutOfRange(_:vocabularySize:)``.
     public func embeddings(of tokenIDs: [Int]) throws -> Matrix {
-        guard tokenIDs.count <= configuration.maxPositions else {
-            throw CheckpointError.tooManyTokens(tokenIDs.count, maxPositions: configuration.maxPositions)
-        }
-        if let bad = tokenIDs.first(where: { !(0..<configuration.vocabularySize).contains($0) }) {
-            throw CheckpointError.tokenIDOutOfRange(bad, vocabularySize: configuration.vocabularySize)
-        }
+        try AttentionHeads.checkTokenIDs(tokenIDs, maxPositions: configuration.maxPositions,
+                                         vocabularySize: configuration.vocabularySize)
         return weights.wordEmbeddings.gatheringRows(tokenIDs)
             .combined(with: weights.positionEmbeddings.rows(0..<tokenIDs.count), .add)
     }
@@ -63,22 +59,13 @@ public struct GPT2Decoder: Sendable {
     public func layer(_ index: Int, on input: Matrix) -> GPT2LayerOutput {
         precondition(weights.layers.indices.contains(index) && input.columns == configuration.hiddenSize,
                      "layer \(index) of \(weights.layers.count) on width \(input.columns)")
-        let layer = weights.layers[index], d = configuration.hiddenSize, width = configuration.headSize
-        let epsilon = configuration.layerNormEpsilon
+        let layer = weights.layers[index], d = configuration.hiddenSize, epsilon = configuration.layerNormEpsilon
         let normalized = layer.attentionNorm.normalizing(input, epsilon: epsilon)
         let projected = layer.queryKeyValue(normalized)
         let queries = projected.columns(0..<d), keys = projected.columns(d..<(2 * d))
         let values = projected.columns((2 * d)..<(3 * d))
-        let scale = 1 / Double(width).squareRoot()
-        var heads: [Softmax] = [], contexts: [Matrix] = []
-        for head in 0..<configuration.headCount {
-            let columns = (head * width)..<((head + 1) * width)
-            let scores = queries.columns(columns).multiplied(byTransposeOf: keys.columns(columns)).scaled(by: scale)
-            let softmax = Softmax(rowsOf: scores.masked { query, key in key <= query })
-            heads.append(softmax)
-            contexts.append(softmax.weights.multiplied(by: values.columns(columns)))
-        }
-        let context = Matrix.concatenatingColumns(contexts)
+        let (heads, context) = AttentionHeads.attend(queries: queries, keys: keys, values: values,
+                                                     headCount: configuration.headCount, causal: true)
         let attended = layer.attentionOutput(context)
         let residual = input.combined(with: attended, .add)
         let inner = layer.intermediate(layer.feedForwardNorm.normalizing(residual, epsilon: epsilon)).mapped(Self.geluNew)

@@ -17,15 +17,9 @@ public struct GPT2Model: Sendable {
     /// - Throws: ``CheckpointError`` naming the missing file, or the key, tensor or vocabulary that is
     ///   wrong; ``SafeTensors/SafeTensorsError`` if `model.safetensors` is malformed.
     public init(folder: URL) throws {
-        func requiredFile(_ name: String) throws -> URL {
-            let url = folder.appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: url.path) else {
-                throw CheckpointError.missingFile(name, folder: folder.path)
-            }
-            return url
-        }
-        let configURL = try requiredFile("config.json"), weightsURL = try requiredFile("model.safetensors")
-        let vocabURL = try requiredFile("vocab.json"), mergesURL = try requiredFile("merges.txt")
+        let files = ModelFolder(url: folder)
+        let configURL = try files.requiredFile("config.json"), weightsURL = try files.requiredFile("model.safetensors")
+        let vocabURL = try files.requiredFile("vocab.json"), mergesURL = try files.requiredFile("merges.txt")
         let configuration = try GPT2Configuration(json: Data(contentsOf: configURL))
         let weights = try GPT2Weights(file: SafeTensorsFile(contentsOf: weightsURL), configuration: configuration)
         let ids = try BPETokenizer.vocabulary(fromVocabJSON: Data(contentsOf: vocabURL))

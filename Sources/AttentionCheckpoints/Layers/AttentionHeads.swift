@@ -1,0 +1,38 @@
+import AttentionMath
+
+/// Scaled dot-product attention split into heads, as BERT's and GPT-2's layers compute it.
+enum AttentionHeads {
+    /// Each head's softmax and the heads' contexts, concatenated.
+    ///
+    /// Head j takes columns `[j d_k, (j+1) d_k)` of Q, K and V and computes
+    /// `A_j = softmax(Q_j K_jᵀ / √d_k)`, `Z_j = A_j V_j`; when `causal`, the scores of later positions
+    /// (column k > row i) are −∞ first, so that they get weight exactly 0.
+    ///
+    /// - Returns: The heads' softmaxes, every intermediate kept, and `concat_j(Z_j)` (n × d).
+    static func attend(queries: Matrix, keys: Matrix, values: Matrix, headCount: Int,
+                       causal: Bool) -> (heads: [Softmax], context: Matrix) {
+        let width = queries.columns / headCount, scale = 1 / Double(width).squareRoot()
+        var heads: [Softmax] = [], contexts: [Matrix] = []
+        for head in 0..<headCount {
+            let columns = (head * width)..<((head + 1) * width)
+            let scores = queries.columns(columns).multiplied(byTransposeOf: keys.columns(columns)).scaled(by: scale)
+            let softmax = Softmax(rowsOf: causal ? scores.masked { query, key in key <= query } : scores)
+            heads.append(softmax)
+            contexts.append(softmax.weights.multiplied(by: values.columns(columns)))
+        }
+        return (heads, Matrix.concatenatingColumns(contexts))
+    }
+
+    /// Throws unless every id of `tokenIDs` has a row among `vocabularySize` and there are at most `maxPositions`.
+    ///
+    /// - Throws: ``CheckpointError/tooManyTokens(_:maxPositions:)`` or
+    ///   ``CheckpointError/tokenIDOutOfRange(_:vocabularySize:)``.
+    static func checkTokenIDs(_ tokenIDs: [Int], maxPositions: Int, vocabularySize: Int) throws {
+        guard tokenIDs.count <= maxPositions else {
+            throw CheckpointError.tooManyTokens(tokenIDs.count, maxPositions: maxPositions)
+        }
+        if let bad = tokenIDs.first(where: { !(0..<vocabularySize).contains($0) }) {
+            throw CheckpointError.tokenIDOutOfRange(bad, vocabularySize: vocabularySize)
+        }
+    }
+}
