@@ -43,8 +43,7 @@ public struct BERTEncoder: Sendable {
     /// - Throws: ``CheckpointError/tooManyTokens(_:maxPositions:)`` or
     ///   ``CheckpointError/tokenIDOutOfRange(_:vocabularySize:)``.
     public func embeddings(of tokenIDs: [Int]) throws -> Matrix {
-        try AttentionHeads.checkTokenIDs(tokenIDs, maxPositions: configuration.maxPositions,
-                                         vocabularySize: configuration.vocabularySize)
+        try TokenIDs.check(tokenIDs, maxPositions: configuration.maxPositions, vocabularySize: configuration.vocabularySize)
         let words = weights.wordEmbeddings.gatheringRows(tokenIDs)
         let positions = weights.positionEmbeddings.rows(0..<tokenIDs.count)
         let types = weights.tokenTypeEmbeddings.row(0)

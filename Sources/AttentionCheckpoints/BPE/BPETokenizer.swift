@@ -47,7 +47,7 @@ public struct BPETokenizer: Sendable {
 
     /// Creates a tokenizer from a vocabulary (token → id) and the merges, in rank order.
     ///
-    /// A merge listed twice keeps its later rank, as `transformers`' dictionary of ranks does.
+    /// A merge listed twice keeps its later rank (GPT-2's `merges.txt` lists none twice).
     public init(ids: [String: Int], merges: [BPEMerge]) {
         self.ids = ids
         var ranks: [BPEMerge: Int] = [:]

@@ -47,8 +47,7 @@ public struct GPT2Decoder: Sendable {
     /// - Throws: ``CheckpointError/tooManyTokens(_:maxPositions:)`` or
     ///   ``CheckpointError/tokenIDOutOfRange(_:vocabularySize:)``.
     public func embeddings(of tokenIDs: [Int]) throws -> Matrix {
-        try AttentionHeads.checkTokenIDs(tokenIDs, maxPositions: configuration.maxPositions,
-                                         vocabularySize: configuration.vocabularySize)
+        try TokenIDs.check(tokenIDs, maxPositions: configuration.maxPositions, vocabularySize: configuration.vocabularySize)
         return weights.wordEmbeddings.gatheringRows(tokenIDs)
             .combined(with: weights.positionEmbeddings.rows(0..<tokenIDs.count), .add)
     }
