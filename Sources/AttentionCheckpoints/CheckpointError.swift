@@ -18,6 +18,8 @@ public enum CheckpointError: Error, Equatable, CustomStringConvertible {
     case tensorShape(String, file: String, expected: [Int], found: [Int])
     /// The vocabulary file is unusable, or disagrees with the embedding rows.
     case invalidVocabulary(file: String, reason: String)
+    /// BPE merged a word into a piece the vocabulary does not list (the piece is spelt in ``ByteLevelAlphabet``).
+    case unknownPiece(String, word: String)
     /// The input has more tokens than the model has position embeddings.
     case tooManyTokens(Int, maxPositions: Int)
     /// A token id has no row in the word embeddings.
@@ -42,6 +44,8 @@ public enum CheckpointError: Error, Equatable, CustomStringConvertible {
             "\(file): tensor '\(name)' should have shape \(expected), found \(found)"
         case let .invalidVocabulary(file, reason):
             "\(file): \(reason)"
+        case let .unknownPiece(piece, word):
+            "the word '\(word)' has the piece '\(piece)', which the vocabulary does not list"
         case let .tooManyTokens(count, maxPositions):
             "the input has \(count) tokens, but the model has position embeddings for \(maxPositions)"
         case let .tokenIDOutOfRange(id, vocabularySize):

@@ -40,3 +40,23 @@ struct EncoderReference: Decodable {
     /// Each layer's attention probabilities: heads × n × n.
     var attentions: [[[[Double]]]]
 }
+
+/// One sentence of `tiny-gpt2-reference.json`: `transformers`' float64 outputs of `GPT2Model`.
+struct DecoderReference: Decodable {
+    var sentence: String
+    var ids: [Int]
+    /// The embeddings, the outputs of blocks 0 … layers − 2, and the last block's output after `ln_f` (n × d each).
+    var hiddenStates: [[[Double]]]
+    /// Each block's attention probabilities: heads × n × n.
+    var attentions: [[[[Double]]]]
+    /// Each block's `ln_1(h)`, the attention's input (n × d).
+    var attentionInputs: [[[Double]]]
+    /// Each block's `attn.c_proj` output, before the residual (n × d).
+    var attentionOutputs: [[[Double]]]
+}
+
+/// `gpt2-tokenizer-reference.json`: sentences and the ids `GPT2Tokenizer` gives them with `tiny-gpt2`'s vocabulary.
+struct GPT2TokenizerReference: Decodable {
+    var sentences: [String]
+    var ids: [[Int]]
+}

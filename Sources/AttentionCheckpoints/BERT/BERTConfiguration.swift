@@ -1,5 +1,4 @@
 import Foundation
-import NameSuggestions
 
 /// The sizes of a BERT-family encoder, read from a Hugging Face `config.json`.
 ///
@@ -65,40 +64,18 @@ public struct BERTConfiguration: Equatable, Sendable {
     ///   - file: The file's name, for errors.
     /// - Throws: ``CheckpointError`` naming the first key that is missing, unknown or invalid.
     public init(json: Data, file: String = "config.json") throws {
-        guard let object = try? JSONSerialization.jsonObject(with: json), let fields = object as? [String: Any] else {
-            throw CheckpointError.malformedConfiguration(file: file, reason: "it is not a JSON object")
-        }
+        let fields = try ConfigurationFields(json: json, file: file)
         let known = Set(Self.sizeKeys + ["layer_norm_eps"] + Self.fixedKeys.keys).union(Self.ignoredKeys)
-        for key in fields.keys.sorted() where !known.contains(key) {
-            throw CheckpointError.unknownKey(key, file: file, suggestion: closestName(to: key, among: known.sorted()))
-        }
-        for (key, required) in Self.fixedKeys.sorted(by: { $0.key < $1.key }) {
-            guard let value = fields[key] else { continue }
-            guard let text = value as? String, text == required else {
-                throw CheckpointError.invalidValue(key: key, file: file, expected: "\"\(required)\"", found: "\(value)")
-            }
-        }
-        func size(_ key: String) throws -> Int {
-            guard let value = fields[key] else { throw CheckpointError.missingKey(key, file: file) }
-            guard let number = value as? NSNumber, String(cString: number.objCType) != "c",
-                  let integer = Int(exactly: number.doubleValue), integer > 0 else {
-                throw CheckpointError.invalidValue(key: key, file: file, expected: "a positive integer", found: "\(value)")
-            }
-            return integer
-        }
-        let sizes = try Self.sizeKeys.map(size)
-        guard let epsilonValue = fields["layer_norm_eps"] else { throw CheckpointError.missingKey("layer_norm_eps", file: file) }
-        guard let epsilon = epsilonValue as? NSNumber, String(cString: epsilon.objCType) != "c", epsilon.doubleValue > 0,
-              epsilon.doubleValue.isFinite else {
-            throw CheckpointError.invalidValue(key: "layer_norm_eps", file: file, expected: "a positive number",
-                                               found: "\(epsilonValue)")
-        }
+        try fields.refuseUnknownKeys(known: known)
+        try fields.requireFixedValues(strings: Self.fixedKeys)
+        let sizes = try Self.sizeKeys.map(fields.positiveInteger)
+        let epsilon = try fields.positiveNumber("layer_norm_eps")
         guard sizes[0] % sizes[1] == 0 else {
             throw CheckpointError.invalidValue(key: "num_attention_heads", file: file,
                                                expected: "a divisor of hidden_size \(sizes[0])", found: "\(sizes[1])")
         }
         self.init(hiddenSize: sizes[0], headCount: sizes[1], layerCount: sizes[2], intermediateSize: sizes[3],
-                  layerNormEpsilon: epsilon.doubleValue, vocabularySize: sizes[4], maxPositions: sizes[5],
+                  layerNormEpsilon: epsilon, vocabularySize: sizes[4], maxPositions: sizes[5],
                   typeVocabularySize: sizes[6])
     }
 }

@@ -43,17 +43,11 @@ public struct BERTEncoder: Sendable {
     /// - Throws: ``CheckpointError/tooManyTokens(_:maxPositions:)`` or
     ///   ``CheckpointError/tokenIDOutOfRange(_:vocabularySize:)``.
     public func embeddings(of tokenIDs: [Int]) throws -> Matrix {
-        guard tokenIDs.count <= configuration.maxPositions else {
-            throw CheckpointError.tooManyTokens(tokenIDs.count, maxPositions: configuration.maxPositions)
-        }
-        if let bad = tokenIDs.first(where: { !(0..<configuration.vocabularySize).contains($0) }) {
-            throw CheckpointError.tokenIDOutOfRange(bad, vocabularySize: configuration.vocabularySize)
-        }
+        try TokenIDs.check(tokenIDs, maxPositions: configuration.maxPositions, vocabularySize: configuration.vocabularySize)
         let words = weights.wordEmbeddings.gatheringRows(tokenIDs)
         let positions = weights.positionEmbeddings.rows(0..<tokenIDs.count)
         let types = weights.tokenTypeEmbeddings.row(0)
-        return Self.layerNorm(Matrix.sum([words, positions, types]), weights.embeddingNorm,
-                              epsilon: configuration.layerNormEpsilon)
+        return weights.embeddingNorm.normalizing(Matrix.sum([words, positions, types]), epsilon: configuration.layerNormEpsilon)
     }
 
     /// Layer `index` applied to its input `input` (n × d).
@@ -62,22 +56,14 @@ public struct BERTEncoder: Sendable {
     public func layer(_ index: Int, on input: Matrix) -> BERTLayerOutput {
         precondition(weights.layers.indices.contains(index) && input.columns == configuration.hiddenSize,
                      "layer \(index) of \(weights.layers.count) on width \(input.columns)")
-        let layer = weights.layers[index], width = configuration.headSize, epsilon = configuration.layerNormEpsilon
+        let layer = weights.layers[index], epsilon = configuration.layerNormEpsilon
         let queries = layer.query(input), keys = layer.key(input), values = layer.value(input)
-        let scale = 1 / Double(width).squareRoot()
-        var heads: [Softmax] = [], contexts: [Matrix] = []
-        for head in 0..<configuration.headCount {
-            let columns = (head * width)..<((head + 1) * width)
-            let softmax = Softmax(rowsOf: queries.columns(columns).multiplied(byTransposeOf: keys.columns(columns))
-                .scaled(by: scale))
-            heads.append(softmax)
-            contexts.append(softmax.weights.multiplied(by: values.columns(columns)))
-        }
-        let context = Matrix.concatenatingColumns(contexts)
-        let attended = Self.layerNorm(input.combined(with: layer.attentionOutput(context), .add), layer.attentionNorm,
-                                      epsilon: epsilon)
+        let (heads, context) = AttentionHeads.attend(queries: queries, keys: keys, values: values,
+                                                     headCount: configuration.headCount, causal: false)
+        let attended = layer.attentionNorm.normalizing(input.combined(with: layer.attentionOutput(context), .add),
+                                                       epsilon: epsilon)
         let inner = layer.intermediate(attended).mapped(Self.gelu)
-        let hidden = Self.layerNorm(attended.combined(with: layer.output(inner), .add), layer.outputNorm, epsilon: epsilon)
+        let hidden = layer.outputNorm.normalizing(attended.combined(with: layer.output(inner), .add), epsilon: epsilon)
         return BERTLayerOutput(queries: queries, keys: keys, values: values, heads: heads, context: context,
                                attentionOutput: attended, hiddenState: hidden)
     }
@@ -100,14 +86,5 @@ public struct BERTEncoder: Sendable {
     /// `GELU(x) = ½ x (1 + erf(x / √2))`, the exact form `transformers` calls `gelu`.
     static func gelu(_ x: Double) -> Double {
         0.5 * x * (1 + erf(x / 2.0.squareRoot()))
-    }
-
-    /// `γ (x − μ) / √(σ² + ε) + β` over each row of `x`, with μ its mean and σ² its biased variance.
-    static func layerNorm(_ x: Matrix, _ weights: LayerNormWeights, epsilon: Double) -> Matrix {
-        let width = 1 / Double(x.columns)
-        let centered = x.combined(with: x.rowSums().scaled(by: width), .subtract)
-        let variance = centered.zipped(with: centered, *).rowSums().scaled(by: width)
-        let normalized = centered.combined(with: variance.mapped { 1 / ($0 + epsilon).squareRoot() }, .multiply)
-        return normalized.combined(with: weights.scale, .multiply).combined(with: weights.shift, .add)
     }
 }

@@ -19,16 +19,9 @@ public struct BERTModel: Sendable {
     /// - Throws: ``CheckpointError`` naming the missing file, or the key, tensor or vocabulary that is
     ///   wrong; ``SafeTensors/SafeTensorsError`` if `model.safetensors` is malformed.
     public init(folder: URL) throws {
-        func file(_ name: String) -> URL? {
-            let url = folder.appendingPathComponent(name)
-            return FileManager.default.fileExists(atPath: url.path) ? url : nil
-        }
-        func requiredFile(_ name: String) throws -> URL {
-            guard let url = file(name) else { throw CheckpointError.missingFile(name, folder: folder.path) }
-            return url
-        }
-        let configURL = try requiredFile("config.json"), weightsURL = try requiredFile("model.safetensors")
-        let vocabURL = try requiredFile("vocab.txt")
+        let files = ModelFolder(url: folder)
+        let configURL = try files.requiredFile("config.json"), weightsURL = try files.requiredFile("model.safetensors")
+        let vocabURL = try files.requiredFile("vocab.txt")
         let configuration = try BERTConfiguration(json: Data(contentsOf: configURL))
         let weights = try BERTWeights(file: SafeTensorsFile(contentsOf: weightsURL), configuration: configuration)
         let ids = try WordPieceTokenizer.vocabulary(fromVocabFile: Data(contentsOf: vocabURL))
@@ -38,7 +31,7 @@ public struct BERTModel: Sendable {
                 file: "vocab.txt",
                 reason: "it lists \(pieceCount) word pieces, but the word embeddings have \(configuration.vocabularySize) rows")
         }
-        let basic = try Self.basicTokenizer(settings: file("tokenizer_config.json"))
+        let basic = try Self.basicTokenizer(settings: files.file("tokenizer_config.json"))
         self.tokenizer = try WordPieceTokenizer(ids: ids, basic: basic)
         self.encoder = BERTEncoder(configuration: configuration, weights: weights)
     }

@@ -2,27 +2,6 @@ import AttentionMath
 import Foundation
 import SafeTensors
 
-/// A dense layer `y = x Wᵀ + b` in PyTorch's `nn.Linear` layout: `weight` is out × in, `bias` 1 × out.
-public struct LinearWeights: Equatable, Sendable {
-    /// W, one row per output feature (PyTorch's `weight`, shape out × in).
-    public var weight: Matrix
-    /// b, as one row (PyTorch's `bias`, shape out).
-    public var bias: Matrix
-
-    /// `x Wᵀ + b` for each row x of `input`.
-    public func callAsFunction(_ input: Matrix) -> Matrix {
-        input.multiplied(byTransposeOf: weight).combined(with: bias, .add)
-    }
-}
-
-/// LayerNorm's learnt scale γ (`weight`) and shift β (`bias`), each one row of width d.
-public struct LayerNormWeights: Equatable, Sendable {
-    /// γ, one row.
-    public var scale: Matrix
-    /// β, one row.
-    public var shift: Matrix
-}
-
 /// One encoder layer's parameters, by the roles their Hugging Face names give them.
 public struct BERTLayerWeights: Equatable, Sendable {
     /// `attention.self.query`, `.key`, `.value`: d × d projections with biases.
@@ -70,17 +49,14 @@ public struct BERTWeights: Equatable, Sendable {
     /// - Throws: ``CheckpointError/missingTensor(_:file:)`` or ``CheckpointError/tensorShape(_:file:expected:found:)``
     ///   naming the first tensor that is absent or misshapen.
     public init(file: SafeTensorsFile, configuration: BERTConfiguration, fileName: String = "model.safetensors") throws {
-        let prefix = file.entries["embeddings.word_embeddings.weight"] == nil
-            && file.entries[Self.taskModelPrefix + "embeddings.word_embeddings.weight"] != nil ? Self.taskModelPrefix : ""
-        let reader = TensorReader(file: file, prefix: prefix, fileName: fileName)
+        let reader = TensorReader(file: file, taskModelPrefix: Self.taskModelPrefix,
+                                  probe: "embeddings.word_embeddings.weight", fileName: fileName)
         let d = configuration.hiddenSize, inner = configuration.intermediateSize
         func linear(_ name: String, out: Int, in width: Int) throws -> LinearWeights {
             LinearWeights(weight: try reader.matrix("\(name).weight", rows: out, columns: width),
                           bias: try reader.row("\(name).bias", width: out))
         }
-        func norm(_ name: String) throws -> LayerNormWeights {
-            LayerNormWeights(scale: try reader.row("\(name).weight", width: d), shift: try reader.row("\(name).bias", width: d))
-        }
+        func norm(_ name: String) throws -> LayerNormWeights { try reader.layerNorm(name, width: d) }
         wordEmbeddings = try reader.matrix("embeddings.word_embeddings.weight", rows: configuration.vocabularySize, columns: d)
         positionEmbeddings = try reader.matrix("embeddings.position_embeddings.weight", rows: configuration.maxPositions,
                                                columns: d)
@@ -99,29 +75,5 @@ public struct BERTWeights: Equatable, Sendable {
                 output: try linear("\(layer).output.dense", out: d, in: inner),
                 outputNorm: try norm("\(layer).output.LayerNorm"))
         }
-    }
-}
-
-/// Reads tensors by their encoder name under a prefix, checking shapes before decoding.
-private struct TensorReader {
-    let file: SafeTensorsFile
-    let prefix: String
-    let fileName: String
-
-    func values(_ name: String, shape: [Int]) throws -> [Double] {
-        let full = prefix + name
-        guard let entry = file.entries[full] else { throw CheckpointError.missingTensor(full, file: fileName) }
-        guard entry.shape == shape else {
-            throw CheckpointError.tensorShape(full, file: fileName, expected: shape, found: entry.shape)
-        }
-        return try file.tensor(named: full).values
-    }
-
-    func matrix(_ name: String, rows: Int, columns: Int) throws -> Matrix {
-        Matrix(rows: rows, columns: columns, scalars: try values(name, shape: [rows, columns]))
-    }
-
-    func row(_ name: String, width: Int) throws -> Matrix {
-        Matrix(row: try values(name, shape: [width]))
     }
 }

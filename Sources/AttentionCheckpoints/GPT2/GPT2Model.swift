@@ -1,0 +1,35 @@
+import Foundation
+import SafeTensors
+
+/// A GPT-2-family decoder read from a Hugging Face model folder: its tokenizer and its decoder.
+///
+/// The folder holds `config.json` (``GPT2Configuration``), `model.safetensors` (``GPT2Weights``),
+/// `vocab.json` (token → id) and `merges.txt` (the BPE merges in rank order). Other files
+/// (`tokenizer.json`, `tokenizer_config.json`, `generation_config.json`) are not read.
+public struct GPT2Model: Sendable {
+    /// The tokenizer.
+    public let tokenizer: BPETokenizer
+    /// The decoder.
+    public let decoder: GPT2Decoder
+
+    /// Reads the model in `folder`.
+    ///
+    /// - Throws: ``CheckpointError`` naming the missing file, or the key, tensor or vocabulary that is
+    ///   wrong; ``SafeTensors/SafeTensorsError`` if `model.safetensors` is malformed.
+    public init(folder: URL) throws {
+        let files = ModelFolder(url: folder)
+        let configURL = try files.requiredFile("config.json"), weightsURL = try files.requiredFile("model.safetensors")
+        let vocabURL = try files.requiredFile("vocab.json"), mergesURL = try files.requiredFile("merges.txt")
+        let configuration = try GPT2Configuration(json: Data(contentsOf: configURL))
+        let weights = try GPT2Weights(file: SafeTensorsFile(contentsOf: weightsURL), configuration: configuration)
+        let ids = try BPETokenizer.vocabulary(fromVocabJSON: Data(contentsOf: vocabURL))
+        let tokenCount = (ids.values.max() ?? 0) + 1
+        guard tokenCount <= configuration.vocabularySize else {
+            throw CheckpointError.invalidVocabulary(
+                file: "vocab.json",
+                reason: "it has ids up to \(tokenCount - 1), but the word embeddings have \(configuration.vocabularySize) rows")
+        }
+        self.tokenizer = BPETokenizer(ids: ids, merges: try BPETokenizer.merges(fromMergesFile: Data(contentsOf: mergesURL)))
+        self.decoder = GPT2Decoder(configuration: configuration, weights: weights)
+    }
+}
