@@ -51,7 +51,7 @@ func multiheadAttentionWeights(at path: String) throws -> MultiheadAttentionWeig
 }
 
 /// The families `--model DIR` reads, by the `model_type` of their `config.json`.
-let pretrainedFamilies = ["bert"]
+let pretrainedFamilies = ["bert", "gpt2"]
 
 /// The pretrained model in `folder`, of the family its `config.json`'s `model_type` names (`bert`
 /// when it names none), and the name traces and pages give it: the folder's name.
@@ -66,7 +66,8 @@ func pretrainedModel(folder: String) throws -> (model: any PretrainedTransformer
             + "the supported are \(pretrainedFamilies.joined(separator: ", "))")
     }
     do {
-        return (try BERTModel(folder: url), url.standardizedFileURL.lastPathComponent)
+        let model: any PretrainedTransformer = family == "gpt2" ? try GPT2Model(folder: url) : try BERTModel(folder: url)
+        return (model, url.standardizedFileURL.lastPathComponent)
     } catch {
         throw CommandFailure("--model \(folder): \(error)")
     }

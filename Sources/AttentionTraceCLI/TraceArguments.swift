@@ -72,7 +72,7 @@ struct TraceArguments: ParsableArguments {
     ///   sentence, a layer or head out of range, and arguments the model decides itself (a target,
     ///   a spec, a variant other than the model's, mechanism options).
     private func tracePretrained(folder: String, recording: RecordingPolicy) throws -> Trace {
-        if target != nil { throw CommandFailure("--target does not apply to \(folder): a BERT-family encoder reads one sentence") }
+        if target != nil { throw CommandFailure("--target does not apply to \(folder): a pretrained model's layer reads one sentence") }
         if inputPath != nil { throw CommandFailure("--input does not apply with --model \(folder): the model gives every tensor") }
         let given = options.mechanismOptions
         if let option = MechanismOption.allCases.first(where: { $0.value(in: given) != nil }) {

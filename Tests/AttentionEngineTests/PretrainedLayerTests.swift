@@ -74,8 +74,8 @@ import TestSupport
         #expect(trace.options["model"] == "checkpoint tiny-bert (a pretrained BERT-family encoder), layer 1 of 2, head 0 of 2")
         let notes = Dictionary(uniqueKeysWithValues: trace.steps.flatMap(\.tensors).filter { $0.provenance.operands.isEmpty }
             .map { ($0.id, $0.provenance.note ?? "") })
-        #expect(notes["W_Q"] == "checkpoint tiny-bert, tensor 'encoder.layer.1.attention.self.query.weight' transposed, columns 0–3 (head 0)")
-        #expect(notes["b_V"] == "checkpoint tiny-bert, tensor 'encoder.layer.1.attention.self.value.bias', columns 0–3 (head 0)")
+        #expect(notes["W_Q"] == "checkpoint tiny-bert, tensor 'encoder.layer.1.attention.self.query.weight' transposed, of which columns 0–3 (head 0)")
+        #expect(notes["b_V"] == "checkpoint tiny-bert, tensor 'encoder.layer.1.attention.self.value.bias', of which columns 0–3 (head 0)")
         #expect(notes["X"]?.hasPrefix("the hidden state entering layer 1 of tiny-bert: the embeddings of the word pieces and layer 0, computed") == true)
     }
 
@@ -89,5 +89,58 @@ import TestSupport
         #expect(throws: TraceError.emptySentence(side: "source")) { try trace("  ", layer: 0) }
         #expect("\(TraceError.pretrainedIndexOutOfRange("layer", index: 2, count: 2, model: "tiny-bert"))"
                     == "layer 2 is out of range: tiny-bert has layers 0 to 1")
+    }
+}
+
+/// A pretrained GPT-2 block traced through the engine: the tiny random `GPT2Model` of
+/// `make_gpt2_fixtures.py`, whose attentions, attention inputs ln_1(h) and c_proj outputs
+/// `transformers` computed in float64.
+@Suite struct PretrainedGPT2LayerTests {
+    struct Reference: Decodable {
+        var sentence: String
+        /// Each block's attention probabilities: heads × n × n.
+        var attentions: [[[[Double]]]]
+        /// Each block's ln_1(h), n × d.
+        var attentionInputs: [[[Double]]]
+        /// Each block's c_proj output before the residual, n × d.
+        var attentionOutputs: [[[Double]]]
+    }
+
+    let model: GPT2Model
+    let references: [Reference]
+
+    init() throws {
+        model = try GPT2Model(folder: PretrainedLayerTests.fixtures.appendingPathComponent("tiny-gpt2"))
+        references = try JSONDecoder().decode([Reference].self, from: Data(
+            contentsOf: PretrainedLayerTests.fixtures.appendingPathComponent("tiny-gpt2-reference.json")))
+    }
+
+    @Test func everyBlockAgreesWithTransformers() throws {
+        #expect(references.count == 4)
+        for reference in references {
+            for layer in 0..<2 {
+                let spec = try PretrainedLayer(model: model, name: "tiny-gpt2", sentence: reference.sentence, layer: layer, head: nil).spec
+                #expect(spec.options.causal == true && spec.options.bias == true)
+                let trace = try AttentionTracer().trace(TraceRequest(spec: spec, recording: .full))
+                let weights = try #require(trace.result["weights"]?.values)
+                #expect(maxAbsoluteDifference(weights.scalars, reference.attentions[layer].flatMap { $0.flatMap { $0 } }) <= 1e-10,
+                        "block \(layer) of '\(reference.sentence)'")
+                let output = try #require(trace.result["output"]?.values)
+                #expect(maxAbsoluteDifference(output.scalars, reference.attentionOutputs[layer].flatMap { $0 }) <= 1e-10)
+                let x = try #require(trace.inputs["X"])
+                #expect(maxAbsoluteDifference(x.scalars, reference.attentionInputs[layer].flatMap { $0 }) <= 1e-10)
+            }
+        }
+    }
+
+    @Test func oneHeadIsItsColumnsOfCAttnAndTheNotesSaySo() throws {
+        let spec = try PretrainedLayer(model: model, name: "tiny-gpt2", sentence: "The cat sat", layer: 1, head: 1).spec
+        #expect(spec.variant == .selfAttention)
+        #expect(spec.notes["W_K"] == "checkpoint tiny-gpt2, tensor 'h.1.attn.c_attn.weight', columns 8–15, of which columns 4–7 (head 1)")
+        #expect(spec.notes["X"] == "the hidden state entering layer 1 of tiny-gpt2: ln_1 of the embeddings and block 0, computed in float64")
+        #expect(spec.checkpoint == "checkpoint tiny-gpt2 (a pretrained GPT-2-family decoder), layer 1 of 2, head 1 of 2")
+        #expect(throws: TraceError.emptySentence(side: "source")) {
+            try PretrainedLayer(model: model, name: "tiny-gpt2", sentence: "", layer: 0, head: nil)
+        }
     }
 }

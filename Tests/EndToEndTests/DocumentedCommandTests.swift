@@ -32,10 +32,10 @@ import TestSupport
     ]
 
     /// The folders a reader's commands may read, copied into the scratch directory: the lessons,
-    /// the documentation, the tiny BERT checkpoint that `Docs/models/bert.md` traces and the
+    /// the documentation, the tiny BERT and GPT-2 checkpoints that `Docs/models/` traces and the
     /// `nn.MultiheadAttention` state dicts of `Docs/mechanisms/multi-head.md`.
     static let copiedFolders = ["Lessons", "Docs", "Tests/AttentionCheckpointsTests/Fixtures/tiny-bert",
-                                "Tests/AttentionEngineTests/Fixtures/module"]
+                                "Tests/AttentionCheckpointsTests/Fixtures/tiny-gpt2", "Tests/AttentionEngineTests/Fixtures/module"]
 
     /// The documents whose commands are run, relative to the package root.
     static let documents: [String] = {

@@ -23,6 +23,19 @@ import TestSupport
                                              + "(a pretrained BERT-family encoder), layer 0 of 2, head 1 of 2."))
     }
 
+    @Test func aGPT2BlockIsTracedCausallyFromItsConfigsModelType() throws {
+        let gpt2 = URL(fileURLWithPath: Self.folder).deletingLastPathComponent().appendingPathComponent("tiny-gpt2").path
+        let result = try runAttentionTrace(["trace", "--model", gpt2, "--source", "The cat sat", "--layer", "1", "--format", "json"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let trace = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let options = try #require(trace["options"] as? [String: String])
+        #expect(options["causal"] == "true" && options["heads"] == "2" && options["bias"] == "true")
+        #expect(options["model"] == "checkpoint tiny-gpt2 (a pretrained GPT-2-family decoder), layer 1 of 2, all 2 heads")
+        let weights = try #require(((trace["result"] as? [String: Any])?["weights"] as? [String: Any])?["values"] as? [[[Double]]])
+        // Causal: the first token sees only itself.
+        #expect(weights.allSatisfy { $0[0][0] == 1 })
+    }
+
     @Test func explainDerivesAProjectionWithItsBiasAndNamesTheCheckpointTensor() throws {
         let result = try runAttentionTrace(["explain", "--model", Self.folder, "--source", "the cat sat", "--layer", "1",
                                             "--cell", "project.Q[1,0]", "--cell", "W_K[2,3]"])
@@ -48,7 +61,7 @@ import TestSupport
         try expectRefused(["trace", "--model", empty.path, "--source", "a"], saying: "has no 'config.json'")
         try Data(#"{"model_type": "llama"}"#.utf8).write(to: empty.appendingPathComponent("config.json"))
         try expectRefused(["trace", "--model", empty.path, "--source", "a"],
-                          saying: "config.json's model_type 'llama' is not supported; the supported are bert")
+                          saying: "config.json's model_type 'llama' is not supported; the supported are bert, gpt2")
         try expectRefused(["trace", "--variant", "self", "--source", "a b", "--layer", "1"],
                           saying: "--layer is for a pretrained model: give its folder with --model DIR")
     }

@@ -11,10 +11,10 @@ extension BERTModel: PretrainedTransformer {
     public var width: Int { encoder.configuration.hiddenSize }
     public var isCausal: Bool { false }
 
-    public func tokens(of sentence: String) throws(TraceError) -> [(text: String, id: Int)] {
+    public func tokens(of sentence: String) throws -> [(text: String, id: Int)] {
         let pieces = tokenizer.encode(sentence)
         // [CLS] and [SEP] frame every sentence; without a piece between them there is nothing to attend over.
-        guard pieces.count > 2 else { throw .emptySentence(side: "source") }
+        guard pieces.count > 2 else { throw TraceError.emptySentence(side: "source") }
         return pieces.map { ($0.text, $0.id) }
     }
 

@@ -27,7 +27,7 @@ public struct PretrainedLayer: Sendable {
     ///   the checkpoint cannot read (longer than its positions, say).
     public init(model: some PretrainedTransformer, name: String, sentence: String, layer: Int, head: Int?) throws(TraceError) {
         try Self.check(layer: layer, head: head, of: model, name: name)
-        let tokens = try model.tokens(of: sentence)
+        let tokens = try Self.tokens(of: sentence, in: model, name: name)
         let input: (value: Matrix, origin: String)
         do {
             input = try model.attentionInput(ofLayer: layer, ids: tokens.map(\.id))
@@ -36,7 +36,7 @@ public struct PretrainedLayer: Sendable {
         }
         let headWidth = model.width / model.headCount
         let columns = head.map { j in (j * headWidth)..<((j + 1) * headWidth) } ?? 0..<model.width
-        let slice = head.map { ", columns \(columns.lowerBound)–\(columns.upperBound - 1) (head \($0))" } ?? ""
+        let slice = head.map { ", of which columns \(columns.lowerBound)–\(columns.upperBound - 1) (head \($0))" } ?? ""
         var tensors: [String: Tensor] = [:], notes: [String: String] = [:]
         for (key, parameter) in model.attentionParameters(ofLayer: layer) {
             let isOutput = key.hasSuffix("_O")
@@ -64,7 +64,7 @@ extension PretrainedLayer {
     /// - Throws: As ``init(model:name:sentence:layer:head:)`` for the sentence.
     public static func attentions(of model: some PretrainedTransformer, name: String,
                                   sentence: String) throws(TraceError) -> (tokens: [String], weights: [[[[Double]]]]) {
-        let tokens = try model.tokens(of: sentence)
+        let tokens = try Self.tokens(of: sentence, in: model, name: name)
         let layers: [[Matrix]]
         do {
             layers = try model.attentionWeights(ids: tokens.map(\.id))
@@ -76,6 +76,21 @@ extension PretrainedLayer {
             heads.map { head in (0..<n).map { i in Array(head.scalars[(i * n)..<((i + 1) * n)]) } }
         }
         return (tokens.map(\.text), weights)
+    }
+
+    /// The tokens of `sentence` under `model`'s tokenizer.
+    ///
+    /// - Throws: ``TraceError/emptySentence(side:)``, or ``TraceError/unusableCheckpoint(model:reason:)``
+    ///   for a sentence the tokenizer cannot split.
+    private static func tokens(of sentence: String, in model: some PretrainedTransformer,
+                               name: String) throws(TraceError) -> [(text: String, id: Int)] {
+        do {
+            return try model.tokens(of: sentence)
+        } catch let error as TraceError {
+            throw error
+        } catch {
+            throw .unusableCheckpoint(model: name, reason: "\(error)")
+        }
     }
 
     /// Refuses a layer, or a head, that `model` does not have.

@@ -20,8 +20,9 @@ public protocol PretrainedTransformer: Sendable {
 
     /// The tokens of `sentence` as the model reads it, with their ids.
     ///
-    /// - Throws: ``TraceError/emptySentence(side:)`` when there is nothing to attend over.
-    func tokens(of sentence: String) throws(TraceError) -> [(text: String, id: Int)]
+    /// - Throws: ``TraceError/emptySentence(side:)`` when there is nothing to attend over, or an
+    ///   error of the tokenizer's, such as a piece its vocabulary does not list.
+    func tokens(of sentence: String) throws -> [(text: String, id: Int)]
 
     /// The input of layer `layer`'s attention for the tokens `ids`, one row per token, and a
     /// sentence saying how it was computed (`the embeddings of the word pieces and layer 0`).

@@ -1,0 +1,44 @@
+import AttentionCheckpoints
+import AttentionMath
+
+/// A GPT-2-family decoder as ``PretrainedLayer`` traces it: causal attention whose input is
+/// `ln_1` of the previous block's hidden state, and Conv1D projections already in the trace's
+/// `x W + b` layout, with Q, K and V the three column blocks of `c_attn`.
+extension GPT2Model: PretrainedTransformer {
+    public var familyDescription: String { "a pretrained GPT-2-family decoder" }
+    public var layerCount: Int { decoder.configuration.layerCount }
+    public var headCount: Int { decoder.configuration.headCount }
+    public var width: Int { decoder.configuration.hiddenSize }
+    public var isCausal: Bool { true }
+
+    public func tokens(of sentence: String) throws -> [(text: String, id: Int)] {
+        let tokens = try tokenizer.encode(sentence)
+        guard !tokens.isEmpty else { throw TraceError.emptySentence(side: "source") }
+        return tokens.map { ($0.text, $0.id) }
+    }
+
+    public func attentionInput(ofLayer layer: Int, ids: [Int]) throws -> (value: Matrix, origin: String) {
+        var state = try decoder.embeddings(of: ids)
+        for earlier in 0..<layer { state = decoder.layer(earlier, on: state).hiddenState }
+        let before = layer == 0 ? "the token and position embeddings"
+            : "the embeddings and " + (layer == 1 ? "block 0" : "blocks 0–\(layer - 1)")
+        return (decoder.layer(layer, on: state).attentionInput, "ln_1 of \(before)")
+    }
+
+    public func attentionParameters(ofLayer layer: Int) -> [String: (value: Matrix, source: String)] {
+        let weights = decoder.weights.layers[layer], d = width, prefix = "h.\(layer).attn."
+        var parameters: [String: (value: Matrix, source: String)] = [:]
+        for (k, letter) in ["Q", "K", "V"].enumerated() {
+            let columns = (k * d)..<((k + 1) * d), range = "columns \(columns.lowerBound)–\(columns.upperBound - 1)"
+            parameters["W_\(letter)"] = (weights.queryKeyValue.weight.columns(columns), "tensor '\(prefix)c_attn.weight', \(range)")
+            parameters["b_\(letter)"] = (weights.queryKeyValue.bias.columns(columns), "tensor '\(prefix)c_attn.bias', \(range)")
+        }
+        parameters["W_O"] = (weights.attentionOutput.weight, "tensor '\(prefix)c_proj.weight'")
+        parameters["b_O"] = (weights.attentionOutput.bias, "tensor '\(prefix)c_proj.bias'")
+        return parameters
+    }
+
+    public func attentionWeights(ids: [Int]) throws -> [[Matrix]] {
+        try decoder.encode(ids).layers.map { $0.heads.map(\.weights) }
+    }
+}
