@@ -12,8 +12,14 @@ struct TracePage: CustomTestStringConvertible, Sendable {
     static let source = "the man who visited the zoo yesterday"
     static let target = "l'homme qui a visité le zoo hier"
     /// The tiny random BertModel of the checkpoint tests, traced as a pretrained model.
-    static let tinyBERT = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("AttentionCheckpointsTests/Fixtures/tiny-bert").path
+    static let tinyBERT = checkpointFixture("tiny-bert")
+    /// The tiny random GPT2Model of the checkpoint tests, traced as a pretrained (causal) model.
+    static let tinyGPT2 = checkpointFixture("tiny-gpt2")
+
+    private static func checkpointFixture(_ name: String) -> String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("AttentionCheckpointsTests/Fixtures/\(name)").path
+    }
     /// A sentence that is markup; the tokenizer splits it, so the injection page gives tokens verbatim in a spec.
     static let injection = "<script>window.injected=1</script> zoo"
 
@@ -43,6 +49,7 @@ struct TracePage: CustomTestStringConvertible, Sendable {
         TracePage(name: "dot-long", arguments: ["trace", "--variant", "dot", "--input", "{long}"]),
         // A pretrained BERT layer: biases, every head and the output projection, each tensor noted with its checkpoint tensor.
         TracePage(name: "pretrained", arguments: ["trace", "--model", tinyBERT, "--source", "the cat sat on the mat.", "--layer", "1"]),
+        TracePage(name: "pretrained-gpt2", arguments: ["trace", "--model", tinyGPT2, "--source", "The cat sat on the mat.", "--layer", "1"]),
         // Tokens that are markup, in labels, facts and islands.
         TracePage(name: "injection", arguments: ["trace", "--variant", "additive", "--input", "{injection}"]),
     ]
