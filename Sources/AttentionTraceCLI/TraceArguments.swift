@@ -41,10 +41,13 @@ struct TraceArguments: ParsableArguments {
 
     /// Reads the spec and runs the tracer.
     ///
-    /// - Parameter recording: Which numbers the trace keeps.
+    /// - Parameters:
+    ///   - recording: Which numbers the trace keeps.
+    ///   - output: The file the command will write, refused if it is a tensor file the spec names.
     /// - Throws: ``CommandFailure`` for an unreadable spec file or checkpoint, a memory limit that
-    ///   is not a positive number, and every ``TraceError``, worded with the command's flags.
-    func trace(recording: RecordingPolicy) throws -> Trace {
+    ///   is not a positive number, an output that is one of the spec's tensor files, and every
+    ///   ``TraceError``, worded with the command's flags.
+    func trace(recording: RecordingPolicy, writing output: String? = nil) throws -> Trace {
         guard maxMemory.isFinite, maxMemory > 0 else {
             throw CommandFailure("--max-memory must be a positive number of gigabytes, got \(maxMemory)")
         }
@@ -55,9 +58,15 @@ struct TraceArguments: ParsableArguments {
         let file = try inputPath.map { path in (path: path, data: try FileAccess.read(path)) }
         let moduleWeights = try model.flatMap(multiheadAttentionWeights(at:))
         let parameters = moduleWeights == nil ? try parameterChoice(model: model) : .seeded
+        let written: InputSpec?
         do throws(TraceError) {
-            var spec = try file.map { file throws(TraceError) in try InputSpec(data: file.data, file: file.path) }
-            if let moduleWeights { spec = try moduleWeights.spec(adding: spec) }
+            written = try file.map { file throws(TraceError) in try InputSpec(data: file.data, file: file.path) }
+        } catch {
+            throw CommandFailure(error)
+        }
+        if let output, let written { try FileAccess.checkOutput(output, against: written.tensorFiles.values.sorted()) }
+        do throws(TraceError) {
+            let spec = try moduleWeights.map { weights throws(TraceError) in try weights.spec(adding: written) } ?? written
             return try trace(TraceRequest(variant: variant, source: source, target: target, spec: spec, seed: seed,
                                           parameters: parameters, options: options.mechanismOptions, recording: recording))
         } catch {

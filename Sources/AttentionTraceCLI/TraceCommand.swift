@@ -35,7 +35,7 @@ struct TraceCommand: ParsableCommand {
 
     func run() throws {
         if let outputPath { try FileAccess.checkOutput(outputPath, against: [arguments.inputPath, arguments.model].compactMap { $0 }) }
-        var trace = try arguments.trace(recording: full ? .full : .bounded)
+        var trace = try arguments.trace(recording: full ? .full : .bounded, writing: outputPath)
         if let show {
             let selection = StepSelection(list: show)
             if let unmatched = selection.firstUnmatched(in: trace.steps) {

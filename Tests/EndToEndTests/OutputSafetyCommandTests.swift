@@ -52,6 +52,21 @@ import TestSupport
         #expect(try contents(directory, "spec.json") == Self.spec)
     }
 
+    @Test func traceRefusesToWriteOverATensorFileTheSpecNames() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Docs/examples")
+        for name in ["npy-spec.json", "query.npy", "keys.npy"] {
+            try FileManager.default.copyItem(at: examples.appendingPathComponent(name), to: directory.appendingPathComponent(name))
+        }
+        let query = try Data(contentsOf: directory.appendingPathComponent("query.npy"))
+        let run = try runAttentionTrace(["trace", "--input", "npy-spec.json", "--output", "./query.npy"], in: directory)
+        #expect(run.status == 1)
+        #expect(run.standardError.hasPrefix("Error: refusing to write './query.npy': it is the input "), "\(run.standardError)")
+        #expect(try Data(contentsOf: directory.appendingPathComponent("query.npy")) == query)
+    }
+
     @Test func buildRefusesTheCourseFolderItsParentAndTheCurrentDirectory() throws {
         let directory = try scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
