@@ -4,11 +4,14 @@ import Foundation
 
 /// Reads input files and writes results, turning file-system errors into one-line messages.
 enum FileAccess {
-    /// The contents of the file at `path`.
+    /// The contents of the file at `path`, memory-mapped when it is a regular file (a large spec or
+    /// checkpoint is then read by the pages its reader touches, not copied first), read whole when
+    /// it is a pipe such as `/dev/stdin`, which cannot be mapped.
     static func read(_ path: String) throws -> Data {
         if isDirectory(path) { throw CommandFailure("cannot read '\(path)': it is a directory") }
+        let isRegular = (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular
         do {
-            return try Data(contentsOf: URL(fileURLWithPath: path))
+            return try Data(contentsOf: URL(fileURLWithPath: path), options: isRegular ? .alwaysMapped : [])
         } catch {
             throw CommandFailure("cannot read '\(path)': \(reason(error))")
         }
