@@ -1,3 +1,4 @@
+import AttentionMath
 import AttentionModels
 import AttentionTrace
 
@@ -55,6 +56,7 @@ public struct AttentionTracer: Sendable {
            request.spec == nil, case .success(let shipped?) = Self.shippedModel {
             recorder.warn("variant '\(variant.rawValue)' has no trained model (\(shipped.name) is traced by 'additive'), so its parameters are seeded")
         }
+        Self.record(spec.precomputed, tokens: input.sourceTokens, recorder: recorder)
         try mechanism.trace(input, recorder: recorder)
         if let entry = recorder.firstUndefinedEntry {
             let largest = spec.tensors.values.flatMap(\.scalars).lazy.filter(\.isFinite).map(abs).max() ?? 0
@@ -112,6 +114,24 @@ public struct AttentionTracer: Sendable {
         }
         return ["parameters": tensors.given.isEmpty ? ParameterSource.seeded(tensors.generator).optionValue : "spec",
                 "seed": String(seed)]
+    }
+
+    /// Records the hidden states a checkpoint computed before the traced layer in a step of their own
+    /// (`before`), each with its note as its provenance, so that the page shows them and `explain`
+    /// answers for them; nothing when there are none.
+    private static func record(_ tensors: [PrecomputedTensor], tokens: [String]?, recorder: TraceRecorder) {
+        guard !tensors.isEmpty else { return }
+        recorder.begin("before", title: "The model before this layer", group: "Step 0 · The model before",
+                       explanation: "The hidden states the checkpoint's own forward pass computed before the traced layer, "
+                           + "in float64: the embeddings, then each layer's output in turn. X below is what the next step "
+                           + "makes of the last of them.",
+                       formulas: [])
+        for tensor in tensors {
+            let value = Matrix(rows: tensor.value.rowCount, columns: tensor.value.columnCount, scalars: tensor.value.scalars)
+            let rows = Axis(name: "source", labels: tokens?.count == value.rows ? tokens : nil)
+            recorder.record(value, key: tensor.key, symbol: tensor.symbol, tensor.description, rows: rows,
+                            columns: Axis(name: "dimension"), provenance: Provenance(.given, note: tensor.note))
+        }
     }
 
     /// The request's variant, else the spec's, else ``TraceRequest/defaultVariant``.

@@ -79,6 +79,20 @@ import TestSupport
         #expect(notes["X"]?.hasPrefix("the hidden state entering layer 1 of tiny-bert: the embeddings of the word pieces and layer 0, computed") == true)
     }
 
+    @Test func theLayersBeforeAreRecordedForThePageAndExplain() throws {
+        let sentence = references[0].sentence
+        let (states, _) = try model.encoder.encode(model.tokenizer.encode(sentence).map(\.id))
+        let trace = try trace(sentence, layer: 1)
+        let before = try #require(trace.steps.first { $0.id == "before" })
+        // Layer 1 reads layer 0's output as X; the step before holds what came before it: the embeddings.
+        #expect(before.tensors.map(\.id) == ["before.embeddings"])
+        let embeddings = try #require(before.tensors.first?.values)
+        #expect(maxAbsoluteDifference(embeddings.scalars, states[0].scalars) == 0)
+        #expect(before.tensors.first?.provenance.note
+                    == "checkpoint tiny-bert: the embeddings: word, position and type, then LayerNorm, computed in float64")
+        #expect(try self.trace(sentence, layer: 0).steps.allSatisfy { $0.id != "before" })
+    }
+
     @Test func aLayerOrHeadTheModelDoesNotHaveIsRefused() {
         #expect(throws: TraceError.pretrainedIndexOutOfRange("layer", index: 2, count: 2, model: "tiny-bert")) {
             try trace("the cat", layer: 2)
@@ -130,6 +144,20 @@ import TestSupport
                 let x = try #require(trace.inputs["X"])
                 #expect(maxAbsoluteDifference(x.scalars, reference.attentionInputs[layer].flatMap { $0 }) <= 1e-10)
             }
+        }
+    }
+
+    @Test func theBlocksBeforeAreTheHiddenStatesTransformersReturns() throws {
+        struct States: Decodable { var hiddenStates: [[[Double]]] }
+        let states = try JSONDecoder().decode([States].self, from: Data(
+            contentsOf: PretrainedLayerTests.fixtures.appendingPathComponent("tiny-gpt2-reference.json")))[0].hiddenStates
+        let spec = try PretrainedLayer(model: model, name: "tiny-gpt2", sentence: references[0].sentence, layer: 1, head: nil).spec
+        let trace = try AttentionTracer().trace(TraceRequest(spec: spec, recording: .full))
+        let before = try #require(trace.steps.first { $0.id == "before" })
+        #expect(before.tensors.map(\.id) == ["before.embeddings", "before.h0"])
+        for (tensor, expected) in zip(before.tensors, states) {
+            let values = try #require(tensor.values)
+            #expect(maxAbsoluteDifference(values.scalars, expected.flatMap { $0 }) <= 1e-10, "\(tensor.id)")
         }
     }
 

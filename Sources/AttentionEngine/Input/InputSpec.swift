@@ -30,6 +30,9 @@ public struct InputSpec: Sendable {
     /// The checkpoint the given tensors were read from, as the trace's `model` option names it;
     /// `nil` for a written spec.
     public var checkpoint: String?
+    /// Tensors the checkpoint computed before the traced layer, recorded for the page and `explain`
+    /// but not read by the mechanism.
+    public var precomputed: [PrecomputedTensor] = []
 
     /// Creates a spec from values.
     public init(variant: Variant? = nil, tensors: [String: Tensor] = [:], options: MechanismOptions = MechanismOptions(),

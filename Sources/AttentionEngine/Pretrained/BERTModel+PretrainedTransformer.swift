@@ -26,6 +26,18 @@ extension BERTModel: PretrainedTransformer {
         return (state, origin)
     }
 
+    /// The embeddings and the outputs of layers 0 … L−2: layer L−1's output is the attention's input X.
+    public func hiddenStates(beforeLayer layer: Int, ids: [Int]) throws -> [(key: String, symbol: String, description: String, value: Matrix)] {
+        guard layer > 0 else { return [] }
+        var state = try encoder.embeddings(of: ids)
+        var states = [(key: "embeddings", symbol: "E", description: "the embeddings: word, position and type, then LayerNorm", value: state)]
+        for earlier in 0..<(layer - 1) {
+            state = encoder.layer(earlier, on: state).hiddenState
+            states.append((key: "h\(earlier)", symbol: "h_\(earlier)", description: "the output of layer \(earlier)", value: state))
+        }
+        return states
+    }
+
     public func attentionParameters(ofLayer layer: Int) -> [String: (value: Matrix, source: String)] {
         let weights = encoder.weights.layers[layer], prefix = "encoder.layer.\(layer).attention."
         var parameters: [String: (value: Matrix, source: String)] = [:]

@@ -25,6 +25,17 @@ extension GPT2Model: PretrainedTransformer {
         return (decoder.layer(layer, on: state).attentionInput, "ln_1 of \(before)")
     }
 
+    /// The embeddings and the outputs of blocks 0 … L−1, whose last `ln_1` is the attention's input X.
+    public func hiddenStates(beforeLayer layer: Int, ids: [Int]) throws -> [(key: String, symbol: String, description: String, value: Matrix)] {
+        var state = try decoder.embeddings(of: ids)
+        var states = [(key: "embeddings", symbol: "E", description: "the token and position embeddings", value: state)]
+        for earlier in 0..<layer {
+            state = decoder.layer(earlier, on: state).hiddenState
+            states.append((key: "h\(earlier)", symbol: "h_\(earlier)", description: "the output of block \(earlier)", value: state))
+        }
+        return states
+    }
+
     public func attentionParameters(ofLayer layer: Int) -> [String: (value: Matrix, source: String)] {
         let weights = decoder.weights.layers[layer], d = width, prefix = "h.\(layer).attn."
         var parameters: [String: (value: Matrix, source: String)] = [:]

@@ -29,8 +29,10 @@ public struct PretrainedLayer: Sendable {
         try Self.check(layer: layer, head: head, of: model, name: name)
         let tokens = try Self.tokens(of: sentence, in: model, name: name)
         let input: (value: Matrix, origin: String)
+        let before: [(key: String, symbol: String, description: String, value: Matrix)]
         do {
             input = try model.attentionInput(ofLayer: layer, ids: tokens.map(\.id))
+            before = try model.hiddenStates(beforeLayer: layer, ids: tokens.map(\.id))
         } catch {
             throw .unusableCheckpoint(model: name, reason: "\(error)")
         }
@@ -51,6 +53,10 @@ public struct PretrainedLayer: Sendable {
                                                        bias: true),
                              sourceTokens: tokens.map(\.text))
         spec.notes = notes
+        spec.precomputed = before.map { state in
+            PrecomputedTensor(key: state.key, symbol: state.symbol, description: state.description, value: Tensor(state.value),
+                              note: "checkpoint \(name): \(state.description), computed in float64")
+        }
         spec.checkpoint = "checkpoint \(name) (\(model.familyDescription)), layer \(layer) of \(model.layerCount)"
             + (head.map { ", head \($0) of \(model.headCount)" } ?? ", all \(model.headCount) heads")
         self.spec = spec

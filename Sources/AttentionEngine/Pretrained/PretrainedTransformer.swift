@@ -30,6 +30,13 @@ public protocol PretrainedTransformer: Sendable {
     /// - Throws: An error of the checkpoint's, such as a sentence longer than its positions.
     func attentionInput(ofLayer layer: Int, ids: [Int]) throws -> (value: Matrix, origin: String)
 
+    /// The hidden states computed before layer `layer`'s attention that ``attentionInput(ofLayer:ids:)``
+    /// does not already return, oldest first, each with a key (`embeddings`, `h0`), a symbol and a
+    /// description: what the page shows of the layers before.
+    ///
+    /// - Throws: As ``attentionInput(ofLayer:ids:)``.
+    func hiddenStates(beforeLayer layer: Int, ids: [Int]) throws -> [(key: String, symbol: String, description: String, value: Matrix)]
+
     /// Layer `layer`'s projections, `W_Q`, `W_K`, `W_V`, `W_O` (d × d, in the trace's `x W` layout)
     /// and their biases `b_Q` … `b_O` (1 × d), each with the checkpoint tensor it came from
     /// (`tensor 'encoder.layer.1.attention.self.query.weight' transposed`).
