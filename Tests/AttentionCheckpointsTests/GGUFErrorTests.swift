@@ -38,6 +38,12 @@ import Testing
         #expect(error?.description == "bad.gguf: not a GGUF file (it starts with bytes 46 55 4c 4c, not 'GGUF' = 47 47 55 46)")
     }
 
+    @Test func badMagicOfAShortFile() {
+        #expect(error(reading: Data([0x47, 0x0A])) == .badMagic(file: "bad.gguf", found: [0x47, 0x0A]))
+        #expect(GGUFError.badMagic(file: "bad.gguf", found: [0x47, 0x0A]).description
+            == "bad.gguf: not a GGUF file (it starts with bytes 47 0a, not 'GGUF' = 47 47 55 46)")
+    }
+
     @Test func unsupportedVersions() {
         #expect(error(reading: patched(at: 4, with: UInt32(1))) == .unsupportedVersion(1, file: "bad.gguf"))
         #expect(error(reading: patched(at: 4, with: UInt32(3).byteSwapped)) == .unsupportedVersion(0x0300_0000, file: "bad.gguf"))

@@ -32,7 +32,7 @@ public enum GGUFError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .badMagic(file, found):
-            "\(file): not a GGUF file (it starts with bytes \(found.map { String($0, radix: 16) }.joined(separator: " ")), not 'GGUF' = 47 47 55 46)"
+            "\(file): not a GGUF file (it starts with bytes \(found.map { ($0 < 0x10 ? "0" : "") + String($0, radix: 16) }.joined(separator: " ")), not 'GGUF' = 47 47 55 46)"
         case let .unsupportedVersion(version, file):
             "\(file): GGUF version \(version) is not supported (only 2 and 3, little-endian)"
         case let .truncated(file, reading, offset):

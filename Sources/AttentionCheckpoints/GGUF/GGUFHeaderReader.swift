@@ -14,7 +14,7 @@ struct GGUFHeaderReader {
         var cursor = cursor, header = GGUFHeaderReader()
         let magic = Array(cursor.bytes.prefix(4))
         guard magic == Array("GGUF".utf8) else { throw GGUFError.badMagic(file: cursor.file, found: magic) }
-        _ = try cursor.read(UInt32.self)
+        _ = try cursor.read(UInt32.self)  // past the magic just checked
         header.version = try cursor.read(UInt32.self)
         guard header.version == 2 || header.version == 3 else {
             throw GGUFError.unsupportedVersion(header.version, file: cursor.file)
