@@ -44,7 +44,7 @@ public enum DType: String, CaseIterable, Sendable {
     }
 
     /// Decodes the element starting at `pointer` (little-endian, any alignment).
-    func decode(at pointer: UnsafeRawPointer) -> Double {
+    public func decode(at pointer: UnsafeRawPointer) -> Double {
         switch self {
         case .f64: Double(bitPattern: UInt64(littleEndian: pointer.loadUnaligned(as: UInt64.self)))
         case .f32: Double(Float(bitPattern: UInt32(littleEndian: pointer.loadUnaligned(as: UInt32.self))))
