@@ -47,6 +47,26 @@ import TestSupport
         }
     }
 
+    /// all-MiniLM-L6-v2 itself, when `ATTENTION_TRACE_MINILM` names its folder (never committed; see
+    /// Docs/models/bert.md): every layer's traced weights against `transformers` in float64.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["ATTENTION_TRACE_MINILM"] != nil))
+    func everyLayerOfMiniLMAgreesWithTransformers() throws {
+        let folder = URL(fileURLWithPath: try #require(ProcessInfo.processInfo.environment["ATTENTION_TRACE_MINILM"]))
+        let miniLM = try BERTModel(folder: folder)
+        let references = try JSONDecoder().decode([Reference].self,
+                                                  from: Data(contentsOf: folder.appendingPathComponent("attention-trace-reference.json")))
+        for reference in references {
+            for layer in 0..<6 {
+                let spec = try PretrainedLayer(model: miniLM, name: "all-MiniLM-L6-v2", sentence: reference.sentence,
+                                               layer: layer, head: nil).spec
+                let weights = try #require(try AttentionTracer().trace(TraceRequest(spec: spec, recording: .full)).result["weights"]?.values)
+                let difference = maxAbsoluteDifference(weights.scalars, reference.attentions[layer].flatMap { $0.flatMap { $0 } })
+                print("MiniLM layer \(layer), '\(reference.sentence)': largest difference \(difference)")
+                #expect(difference <= 1e-9)
+            }
+        }
+    }
+
     @Test func theOutputIsTheAttentionBlocksProjectionBeforeTheResidual() throws {
         let sentence = references[1].sentence
         let ids = model.tokenizer.encode(sentence).map(\.id)
