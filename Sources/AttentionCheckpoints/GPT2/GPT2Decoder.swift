@@ -59,7 +59,7 @@ public struct GPT2Decoder: Sendable {
         precondition(weights.layers.indices.contains(index) && input.columns == configuration.hiddenSize,
                      "layer \(index) of \(weights.layers.count) on width \(input.columns)")
         let layer = weights.layers[index], d = configuration.hiddenSize, epsilon = configuration.layerNormEpsilon
-        let normalized = layer.attentionNorm.normalizing(input, epsilon: epsilon)
+        let normalized = attentionInput(index, on: input)
         let projected = layer.queryKeyValue(normalized)
         let queries = projected.columns(0..<d), keys = projected.columns(d..<(2 * d))
         let values = projected.columns((2 * d)..<(3 * d))
@@ -71,6 +71,13 @@ public struct GPT2Decoder: Sendable {
         let hidden = residual.combined(with: layer.output(inner), .add)
         return GPT2LayerOutput(attentionInput: normalized, queries: queries, keys: keys, values: values, heads: heads,
                                context: context, attentionOutput: attended, hiddenState: hidden)
+    }
+
+    /// What block `index`'s attention reads of its input: `ln_1(input)`, without the rest of the block.
+    ///
+    /// - Precondition: `index` is a layer of the model.
+    public func attentionInput(_ index: Int, on input: Matrix) -> Matrix {
+        weights.layers[index].attentionNorm.normalizing(input, epsilon: configuration.layerNormEpsilon)
     }
 
     /// `ln_f` applied to the last block's output: the decoder's final hidden state.

@@ -18,24 +18,22 @@ extension BERTModel: PretrainedTransformer {
         return pieces.map { ($0.text, $0.id) }
     }
 
-    public func attentionInput(ofLayer layer: Int, ids: [Int]) throws -> (value: Matrix, origin: String) {
+    /// X is the previous layer's output (the embeddings for layer 0); the earlier states are the
+    /// embeddings and the outputs of layers 0 … L−2.
+    public func attentionInput(ofLayer layer: Int, ids: [Int]) throws -> PretrainedLayerInput {
         var state = try encoder.embeddings(of: ids)
-        for earlier in 0..<layer { state = encoder.layer(earlier, on: state).hiddenState }
+        var current = PretrainedLayerInput.HiddenState(key: "embeddings", symbol: "E",
+                                                       description: "the embeddings: word, position and type, then LayerNorm",
+                                                       value: state)
+        var earlier: [PretrainedLayerInput.HiddenState] = []
+        for index in 0..<layer {
+            earlier.append(current)
+            state = encoder.layer(index, on: state).hiddenState
+            current = .init(key: "h\(index)", symbol: "h_\(index)", description: "the output of layer \(index)", value: state)
+        }
         let origin = layer == 0 ? "the embeddings of the word pieces (word, position and type, then LayerNorm)"
             : "the embeddings of the word pieces and " + (layer == 1 ? "layer 0" : "layers 0–\(layer - 1)")
-        return (state, origin)
-    }
-
-    /// The embeddings and the outputs of layers 0 … L−2: layer L−1's output is the attention's input X.
-    public func hiddenStates(beforeLayer layer: Int, ids: [Int]) throws -> [(key: String, symbol: String, description: String, value: Matrix)] {
-        guard layer > 0 else { return [] }
-        var state = try encoder.embeddings(of: ids)
-        var states = [(key: "embeddings", symbol: "E", description: "the embeddings: word, position and type, then LayerNorm", value: state)]
-        for earlier in 0..<(layer - 1) {
-            state = encoder.layer(earlier, on: state).hiddenState
-            states.append((key: "h\(earlier)", symbol: "h_\(earlier)", description: "the output of layer \(earlier)", value: state))
-        }
-        return states
+        return PretrainedLayerInput(value: state, origin: origin, earlierStates: earlier)
     }
 
     public func attentionParameters(ofLayer layer: Int) -> [String: (value: Matrix, source: String)] {

@@ -17,23 +17,19 @@ extension GPT2Model: PretrainedTransformer {
         return tokens.map { ($0.text, $0.id) }
     }
 
-    public func attentionInput(ofLayer layer: Int, ids: [Int]) throws -> (value: Matrix, origin: String) {
+    /// X is `ln_1` of the previous block's output (of the embeddings for block 0); the earlier
+    /// states are the embeddings and the outputs of blocks 0 … L−1.
+    public func attentionInput(ofLayer layer: Int, ids: [Int]) throws -> PretrainedLayerInput {
         var state = try decoder.embeddings(of: ids)
-        for earlier in 0..<layer { state = decoder.layer(earlier, on: state).hiddenState }
+        var earlier = [PretrainedLayerInput.HiddenState(key: "embeddings", symbol: "E", description: "the token and position embeddings",
+                                                        value: state)]
+        for index in 0..<layer {
+            state = decoder.layer(index, on: state).hiddenState
+            earlier.append(.init(key: "h\(index)", symbol: "h_\(index)", description: "the output of block \(index)", value: state))
+        }
         let before = layer == 0 ? "the token and position embeddings"
             : "the embeddings and " + (layer == 1 ? "block 0" : "blocks 0–\(layer - 1)")
-        return (decoder.layer(layer, on: state).attentionInput, "ln_1 of \(before)")
-    }
-
-    /// The embeddings and the outputs of blocks 0 … L−1, whose last `ln_1` is the attention's input X.
-    public func hiddenStates(beforeLayer layer: Int, ids: [Int]) throws -> [(key: String, symbol: String, description: String, value: Matrix)] {
-        var state = try decoder.embeddings(of: ids)
-        var states = [(key: "embeddings", symbol: "E", description: "the token and position embeddings", value: state)]
-        for earlier in 0..<layer {
-            state = decoder.layer(earlier, on: state).hiddenState
-            states.append((key: "h\(earlier)", symbol: "h_\(earlier)", description: "the output of block \(earlier)", value: state))
-        }
-        return states
+        return PretrainedLayerInput(value: decoder.attentionInput(layer, on: state), origin: "ln_1 of \(before)", earlierStates: earlier)
     }
 
     public func attentionParameters(ofLayer layer: Int) -> [String: (value: Matrix, source: String)] {

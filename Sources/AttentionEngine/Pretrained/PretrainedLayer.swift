@@ -28,11 +28,9 @@ public struct PretrainedLayer: Sendable {
     public init(model: some PretrainedTransformer, name: String, sentence: String, layer: Int, head: Int?) throws(TraceError) {
         try Self.check(layer: layer, head: head, of: model, name: name)
         let tokens = try Self.tokens(of: sentence, in: model, name: name)
-        let input: (value: Matrix, origin: String)
-        let before: [(key: String, symbol: String, description: String, value: Matrix)]
+        let input: PretrainedLayerInput
         do {
             input = try model.attentionInput(ofLayer: layer, ids: tokens.map(\.id))
-            before = try model.hiddenStates(beforeLayer: layer, ids: tokens.map(\.id))
         } catch {
             throw .unusableCheckpoint(model: name, reason: "\(error)")
         }
@@ -53,7 +51,7 @@ public struct PretrainedLayer: Sendable {
                                                        bias: true),
                              sourceTokens: tokens.map(\.text))
         spec.notes = notes
-        spec.precomputed = before.map { state in
+        spec.precomputed = input.earlierStates.map { state in
             PrecomputedTensor(key: state.key, symbol: state.symbol, description: state.description, value: Tensor(state.value),
                               note: "checkpoint \(name): \(state.description), computed in float64")
         }

@@ -24,18 +24,11 @@ public protocol PretrainedTransformer: Sendable {
     ///   error of the tokenizer's, such as a piece its vocabulary does not list.
     func tokens(of sentence: String) throws -> [(text: String, id: Int)]
 
-    /// The input of layer `layer`'s attention for the tokens `ids`, one row per token, and a
-    /// sentence saying how it was computed (`the embeddings of the word pieces and layer 0`).
+    /// The input of layer `layer`'s attention for the tokens `ids` and the hidden states that led
+    /// to it, from one forward pass through the layers before.
     ///
     /// - Throws: An error of the checkpoint's, such as a sentence longer than its positions.
-    func attentionInput(ofLayer layer: Int, ids: [Int]) throws -> (value: Matrix, origin: String)
-
-    /// The hidden states computed before layer `layer`'s attention that ``attentionInput(ofLayer:ids:)``
-    /// does not already return, oldest first, each with a key (`embeddings`, `h0`), a symbol and a
-    /// description: what the page shows of the layers before.
-    ///
-    /// - Throws: As ``attentionInput(ofLayer:ids:)``.
-    func hiddenStates(beforeLayer layer: Int, ids: [Int]) throws -> [(key: String, symbol: String, description: String, value: Matrix)]
+    func attentionInput(ofLayer layer: Int, ids: [Int]) throws -> PretrainedLayerInput
 
     /// Layer `layer`'s projections, `W_Q`, `W_K`, `W_V`, `W_O` (d × d, in the trace's `x W` layout)
     /// and their biases `b_Q` … `b_O` (1 × d), each with the checkpoint tensor it came from
@@ -46,4 +39,27 @@ public protocol PretrainedTransformer: Sendable {
     ///
     /// - Throws: As ``attentionInput(ofLayer:ids:)``.
     func attentionWeights(ids: [Int]) throws -> [[Matrix]]
+}
+
+/// What a pretrained model computed before one layer's attention: the attention's input and the
+/// hidden states that led to it.
+public struct PretrainedLayerInput: Sendable {
+    /// One hidden state before the layer, as the page names it.
+    public struct HiddenState: Sendable {
+        /// The key of its id, `before.<key>`: `embeddings`, `h0`, ….
+        public var key: String
+        /// Its symbol, such as `h_0`.
+        public var symbol: String
+        /// What it is, such as `the output of layer 0`.
+        public var description: String
+        /// One row per token.
+        public var value: Matrix
+    }
+
+    /// The attention's input X, one row per token.
+    public var value: Matrix
+    /// How X was computed: `the embeddings of the word pieces and layer 0`.
+    public var origin: String
+    /// The hidden states before X that X does not already show, oldest first.
+    public var earlierStates: [HiddenState]
 }
