@@ -48,7 +48,7 @@ extension TemplateWriter {
             return
         }
         switch operation {
-        case .given: leaf(here, "\(rule.note ?? "given in the input spec")")
+        case .given: leaf(here, "\(rule.note ?? Provenance.givenInSpec)")
         case .generated: leaf(here, "generated: \(rule.note ?? "drawn from the seed")")
         case .constant: leaf(here, "a constant: \(rule.note ?? "fixed")")
         case .embedding:

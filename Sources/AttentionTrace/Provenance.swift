@@ -23,6 +23,13 @@ public struct Provenance: Codable, Hashable, Sendable {
     /// A human-readable detail: how a parameter was generated, what a scale factor is.
     public var note: String?
 
+    /// The note of a tensor an input spec gives, and what a ``Operation/given`` tensor without a
+    /// note of its own means. A checkpoint's tensors are given too, with a note naming where they came from.
+    public static let givenInSpec = "given in the input spec"
+
+    /// Whether this is a tensor the input spec gave: ``Operation/given``, with no note but ``givenInSpec``.
+    public var isGivenInSpec: Bool { operation == .given && (note ?? Self.givenInSpec) == Self.givenInSpec }
+
     /// Creates a provenance record.
     public init(_ operation: Operation, _ operands: [TensorID] = [], factor: Double? = nil,
                 range: [Int]? = nil, note: String? = nil) {

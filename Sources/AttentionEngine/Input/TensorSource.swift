@@ -53,7 +53,7 @@ struct TensorSource {
 
     /// How the given tensor `name` was obtained: its note (a checkpoint's tensor), or the input spec.
     func provenance(ofGiven name: String) -> Provenance {
-        Provenance(.given, note: notes[name] ?? "given in the input spec")
+        Provenance(.given, note: notes[name] ?? Provenance.givenInSpec)
     }
 
     /// The vector `name` of length `count`, as one row: given, else from ``parameters``.

@@ -16,8 +16,6 @@ struct ParameterOrigin: Equatable {
     private(set) var given = 0
     /// How many given tensors came from the model's checkpoint (``Operation/given`` with a note of their own).
     private(set) var read = 0
-    /// The note of a tensor the spec gave.
-    private static let specNote = "given in the input spec"
     /// How many other tensors without operands came from elsewhere (a checkpoint, say), by operation.
     private(set) var others: [Operation: Int] = [:]
     /// The seed, as the trace's options record it.
@@ -39,7 +37,7 @@ struct ParameterOrigin: Equatable {
             switch source.operation {
             case .generated: generated += 1
             case .embedding: embeddings += 1
-            case .given where source.note == nil || source.note == Self.specNote: given += 1
+            case .given where source.isGivenInSpec: given += 1
             case .given: read += 1
             case .constant, .causalMask: break  // a stated value or a mask made from positions, not a parameter
             default: others[source.operation, default: 0] += 1

@@ -43,7 +43,7 @@ struct ProvenanceSummary: Hashable {
             operands.enumerated().flatMap { k, id in k == 0 ? [Piece.tensor(id)] : [.text(separator), .tensor(id)] }
         }
         switch provenance.operation {
-        case .given: return [.text(provenance.note ?? "given in the input spec")]
+        case .given: return [.text(provenance.note ?? Provenance.givenInSpec)]
         case .generated: return [.text("generated: \(provenance.note ?? "drawn from the seed")")]
         case .embedding: return [.text("the token's embedding: \(provenance.note ?? "drawn from the seed and the token text")")]
         case .constant: return [.text("a constant: \(provenance.note ?? "fixed")")]
