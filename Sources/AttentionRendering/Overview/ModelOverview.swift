@@ -100,10 +100,16 @@ public func renderModelOverview(_ overview: ModelOverview) -> String {
 
 /// `most on [CLS] (0.62 of the weight on average)`: the token the head's rows give the most, on average.
 private func strongestColumnSummary(_ weights: [[Double]], tokens: [String]) -> String {
+    let (token, share) = strongestColumn(weights, tokens: tokens)
+    return "most on \(token) (\(NumberFormatting.fixed(share)) of the weight on average)"
+}
+
+/// The token the rows of `weights` give the most weight, on average over the rows, and that average.
+private func strongestColumn(_ weights: [[Double]], tokens: [String]) -> (token: String, share: Double) {
     let n = Double(max(weights.count, 1))
     let averages = tokens.indices.map { j in weights.reduce(0) { $0 + $1[j] } / n }
     let best = averages.indices.max { averages[$0] < averages[$1] } ?? 0
-    return "most on \(tokens[best]) (\(NumberFormatting.fixed(averages[best])) of the weight on average)"
+    return (tokens[best], averages[best])
 }
 
 /// One head's weights as a small SVG of n × n squares, without labels.
@@ -155,7 +161,8 @@ private func writeHeadView(_ weights: [[Double]], tokens: [String], to html: ino
         html.markup("\" text-anchor=\"end\">")
         html.text(tokens[i])
         html.markup("<title>")
-        html.text("\(tokens[i]) attends to " + strongestColumnSummary([row], tokens: tokens).replacingOccurrences(of: " on average", with: ""))
+        let (token, share) = strongestColumn([row], tokens: tokens)
+        html.text("\(tokens[i]) attends to most on \(token) (\(NumberFormatting.fixed(share)) of the weight)")
         html.markup("</title></text>")
         for (j, weight) in row.enumerated() where weight >= 0.005 {
             html.markup("<line x1=\"")
