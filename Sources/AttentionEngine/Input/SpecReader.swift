@@ -137,32 +137,17 @@ private extension JSONCursor {
         return options
     }
 
-    /// Reads the value of `option` into `options`; the switch keeps every option's type in one place.
+    /// Reads the value of `option` into `options`, by the kind of value the option takes (``MechanismOption/valueKind``).
     mutating func read(_ option: MechanismOption, into options: inout MechanismOptions, at path: String) throws(SpecReadingError) {
-        switch option {
-        case .heads: options.heads = try integer(at: path)
-        case .window: options.window = try integer(at: path)
-        case .causal: options.causal = try bool(at: path)
-        case .slidingWindow: options.slidingWindow = try integer(at: path)
-        case .alibi: options.alibi = try bool(at: path)
-        case .kvHeads: options.kvHeads = try integer(at: path)
-        case .ropeBase: options.ropeBase = try double(at: path)
-        case .ropeDims: options.ropeDims = try integer(at: path)
-        case .sinks: options.sinks = try bool(at: path)
-        case .blockSize: options.blockSize = try integer(at: path)
-        case .prefill: options.prefill = try integer(at: path)
-        case .sinkTokens: options.sinkTokens = try integer(at: path)
-        case .bias: options.bias = try bool(at: path)
-        case .rope: options.rope = try named(at: path) { name throws(TraceError) in try RotaryPairing(named: name) }
-        case .score: options.score = try named(at: path) { name throws(TraceError) in try ScoreFunction(named: name) }
+        let value: MechanismOption.Value?
+        switch option.valueKind {
+        case .integer: value = try integer(at: path).map(MechanismOption.Value.integer)
+        case .flag: value = try bool(at: path).map(MechanismOption.Value.flag)
+        case .number: value = try double(at: path).map(MechanismOption.Value.number)
+        case .name: value = try string(at: path).map(MechanismOption.Value.name)
         }
-    }
-
-    /// The value a string names, as `parse` reads it; `nil` when absent.
-    mutating func named<Value>(at path: String, _ parse: (String) throws(TraceError) -> Value) throws(SpecReadingError) -> Value? {
-        guard let name = try string(at: path) else { return nil }
         do {
-            return try parse(name)
+            try option.assign(value, in: &options)
         } catch {
             throw .invalid(path: path, message: error.description)
         }

@@ -155,39 +155,4 @@ public enum MechanismOption: String, CaseIterable, Sendable {
             }
         }
     }
-
-    /// Sets the option in `options` from its value written as text (`3`, `true`, `half`), then checks it.
-    ///
-    /// - Throws: ``TraceError/invalidOption(_:value:reason:)`` for text that is not a value of
-    ///   the option's kind, or a value the option cannot take.
-    public func set(_ text: String, in options: inout MechanismOptions) throws(TraceError) {
-        func integer() throws(TraceError) -> Int {
-            guard let value = Int(text) else { throw .invalidOption(self, value: text, reason: "\(rawValue) is a whole number, got '\(printable(text))'") }
-            return value
-        }
-        func flag() throws(TraceError) -> Bool {
-            guard let value = Bool(text) else { throw .invalidOption(self, value: text, reason: "\(rawValue) is true or false, got '\(printable(text))'") }
-            return value
-        }
-        switch self {
-        case .heads: options.heads = try integer()
-        case .window: options.window = try integer()
-        case .causal: options.causal = try flag()
-        case .score: options.score = try ScoreFunction(named: text)
-        case .slidingWindow: options.slidingWindow = try integer()
-        case .alibi: options.alibi = try flag()
-        case .kvHeads: options.kvHeads = try integer()
-        case .rope: options.rope = try RotaryPairing(named: text)
-        case .ropeBase:
-            guard let base = Double(text) else { throw .invalidOption(self, value: text, reason: "rope_base is a number, got '\(printable(text))'") }
-            options.ropeBase = base
-        case .ropeDims: options.ropeDims = try integer()
-        case .sinks: options.sinks = try flag()
-        case .blockSize: options.blockSize = try integer()
-        case .prefill: options.prefill = try integer()
-        case .sinkTokens: options.sinkTokens = try integer()
-        case .bias: options.bias = try flag()
-        }
-        try validate(in: options)
-    }
 }
