@@ -47,7 +47,7 @@ public enum CheckpointError: Error, Equatable, CustomStringConvertible {
         case let .unknownPiece(piece, word):
             "the word '\(word)' has the piece '\(piece)', which the vocabulary does not list"
         case let .tooManyTokens(count, maxPositions):
-            "the input has \(count) tokens, but the model has position embeddings for \(maxPositions)"
+            "the input has \(count) tokens, but the model reads at most \(maxPositions) positions"
         case let .tokenIDOutOfRange(id, vocabularySize):
             "token id \(id) is outside the vocabulary of \(vocabularySize) word pieces"
         }

@@ -25,7 +25,8 @@ public struct BPEMerge: Hashable, Sendable {
 /// GPT-2's tokenizer: a regular-expression split into words, then byte-level BPE, as `transformers`' `GPT2Tokenizer`.
 ///
 /// 1. The text is split by ``wordPattern`` (contractions, letters, numbers, other symbols, each with at
-///    most one leading space, and runs of whitespace).
+///    most one leading space, and runs of whitespace); with ``Splitting/digitsFirst``, every digit is
+///    cut out on its own first, and the pattern splits the pieces between.
 /// 2. Each word's UTF-8 bytes are spelt in ``ByteLevelAlphabet``, one symbol a byte.
 /// 3. While some adjacent pair of symbols is a merge, the pair of lowest rank (earliest line of
 ///    `merges.txt`) is merged, at every place it occurs, left to right.
@@ -33,11 +34,23 @@ public struct BPEMerge: Hashable, Sendable {
 ///
 /// No special token is added or recognised (GPT-2 adds none), and no text is normalised.
 public struct BPETokenizer: Sendable {
+    /// How text is split into words before BPE: llama.cpp's `tokenizer.ggml.pre`.
+    public enum Splitting: String, CaseIterable, Sendable {
+        /// ``wordPattern`` alone: GPT-2 (`pre` = `gpt2`).
+        case gpt2
+        /// Each digit (`\p{N}`) alone, then ``wordPattern`` on the text between: StarCoder's and SmolLM's
+        /// `Digits(individual_digits=True)` before `ByteLevel` (llama.cpp's `pre` = `smollm`).
+        case digitsFirst = "smollm"
+    }
+
     /// Every token's id.
     public let ids: [String: Int]
     /// Each merge's rank: its position among the merges (from 0).
     public let ranks: [BPEMerge: Int]
+    /// How words are split.
+    public let splitting: Splitting
     private let pattern: NSRegularExpression
+    private let digit: NSRegularExpression?
 
     /// GPT-2's pre-tokenisation pattern, as `transformers` and `tokenizers` write it.
     ///
@@ -48,13 +61,15 @@ public struct BPETokenizer: Sendable {
     /// Creates a tokenizer from a vocabulary (token → id) and the merges, in rank order.
     ///
     /// A merge listed twice keeps its later rank (GPT-2's `merges.txt` lists none twice).
-    public init(ids: [String: Int], merges: [BPEMerge]) {
+    public init(ids: [String: Int], merges: [BPEMerge], splitting: Splitting = .gpt2) {
         self.ids = ids
         var ranks: [BPEMerge: Int] = [:]
         for (rank, merge) in merges.enumerated() { ranks[merge] = rank }
         self.ranks = ranks
+        self.splitting = splitting
         do {
             self.pattern = try NSRegularExpression(pattern: Self.wordPattern)
+            self.digit = splitting == .digitsFirst ? try NSRegularExpression(pattern: #"\p{N}"#) : nil
         } catch {
             preconditionFailure("the word pattern does not compile: \(error)")
         }
@@ -101,15 +116,26 @@ public struct BPETokenizer: Sendable {
         return merges
     }
 
-    /// The words `text` splits into by ``wordPattern``, as written (before the byte spelling).
+    /// The words `text` splits into by ``splitting``, as written (before the byte spelling).
     ///
-    /// The pattern works on code points, so a word may end inside a Swift `Character` (`\r` of `\r\n`, a
+    /// The patterns work on code points, so a word may end inside a Swift `Character` (`\r` of `\r\n`, a
     /// letter before its combining accent); words are cut from the UTF-16 text, never rounded to characters.
     public func words(in text: String) -> [String] {
-        let utf16 = NSString(string: text)
-        return pattern.matches(in: text, range: NSRange(location: 0, length: utf16.length)).map {
-            utf16.substring(with: $0.range)
+        let utf16 = NSString(string: text), whole = NSRange(location: 0, length: utf16.length)
+        guard let digit else { return words(in: text, utf16, range: whole) }
+        var words: [String] = [], start = 0
+        for match in digit.matches(in: text, range: whole) {
+            words += self.words(in: text, utf16, range: NSRange(location: start, length: match.range.location - start))
+            words.append(utf16.substring(with: match.range))
+            start = NSMaxRange(match.range)
         }
+        return words + self.words(in: text, utf16, range: NSRange(location: start, length: utf16.length - start))
+    }
+
+    /// The words ``wordPattern`` finds in `range` of `text` (whose UTF-16 view is `utf16`), the range
+    /// read as a text of its own: a lookahead does not see past it (the matcher's bounds are opaque).
+    private func words(in text: String, _ utf16: NSString, range: NSRange) -> [String] {
+        pattern.matches(in: text, range: range).map { utf16.substring(with: $0.range) }
     }
 
     /// The symbols BPE merges one word's byte spelling into.

@@ -83,4 +83,29 @@ public struct GGUFFile: Sendable {
         guard let values else { throw GGUFError.unsupportedTensorType(tensor.type, tensor: name, file: self.name) }
         return values
     }
+
+    /// The values of rows `rows` of the matrix `name`, in that order, as `Double`: the embeddings of a
+    /// few tokens without decoding the whole table.
+    ///
+    /// Each row of a GGUF matrix is a whole number of blocks (``GGUFError/partialBlock(tensor:file:type:innermost:)``
+    /// refuses other files), so a row decodes on its own, as in ``values(of:)``.
+    ///
+    /// - Throws: As ``values(of:)``.
+    /// - Precondition: the tensor is a matrix, and every row is below its row count.
+    public func values(of name: String, rows: [Int]) throws -> [Double] {
+        let tensor = try tensor(named: name)
+        precondition(tensor.shape.count == 2, "rows of \(name), of shape \(tensor.shape)")
+        guard tensor.type.isDecodable else { throw GGUFError.unsupportedTensorType(tensor.type, tensor: name, file: self.name) }
+        let columns = tensor.shape[1], rowBytes = tensor.byteCount / max(tensor.shape[0], 1)
+        var values: [Double] = []
+        values.reserveCapacity(rows.count * columns)
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for row in rows {
+                precondition(tensor.shape[0] > row && row >= 0, "row \(row) of \(name), which has \(tensor.shape[0])")
+                values += tensor.type.decode(count: columns, at: base + dataOffset + tensor.offset + row * rowBytes) ?? []
+            }
+        }
+        return values
+    }
 }

@@ -61,7 +61,7 @@ struct RotaryEmbedding: Sendable, Equatable {
         let positions = recorder.record(Matrix(rows: n, columns: 1) { p, _ in Double(first + p) }, key: "position", symbol: "p",
                                         "each position", rows: rows, columns: Axis(name: "position"),
                                         provenance: Provenance(.constant, note: "the position p"))
-        let theta = recorder.record(Matrix(rows: 1, columns: r / 2) { _, k in pow(base, -2 * Double(k) / Double(r)) },
+        let theta = recorder.record(Matrix.rotaryFrequencies(base: base, rotaryDimensions: r),
                                     key: "theta", symbol: "θ", "each pair's angle per position, base^(−2k/r)",
                                     rows: Axis(name: "position"), columns: pairs,
                                     provenance: Provenance(.constant, note: "θ_k = \(Self.number(base))^(−2k/\(r))"))
@@ -73,27 +73,9 @@ struct RotaryEmbedding: Sendable, Equatable {
     /// Records `x` (positions × d_k) with its first `r` columns rotated by the angles of `tables`.
     func rotate(_ x: TracedMatrix, by tables: Tables, rotary r: Int, key: String, symbol: String, _ description: String,
                 recorder: TraceRecorder) -> TracedMatrix {
-        let (c, s, h) = (tables.cos.value, tables.sin.value, r / 2)
-        let value = x.value
-        let rotated: Matrix
-        let operation: AttentionTrace.Operation
-        switch pairing {
-        case .half:
-            operation = .rotateHalf
-            rotated = Matrix(rows: value.rows, columns: value.columns) { i, j in
-                if j < h { return value[i, j] * c[i, j] - value[i, j + h] * s[i, j] }
-                if j < r { return value[i, j] * c[i, j - h] + value[i, j - h] * s[i, j - h] }
-                return value[i, j]
-            }
-        case .interleaved:
-            operation = .rotatePairs
-            rotated = Matrix(rows: value.rows, columns: value.columns) { i, j in
-                guard j < r else { return value[i, j] }
-                let k = j / 2
-                return j % 2 == 0 ? value[i, j] * c[i, k] - value[i, j + 1] * s[i, k]
-                    : value[i, j] * c[i, k] + value[i, j - 1] * s[i, k]
-            }
-        }
+        let operation: AttentionTrace.Operation = pairing == .half ? .rotateHalf : .rotatePairs
+        let rotated = x.value.rotatingPairs(pairing == .half ? .halves : .adjacent, cos: tables.cos.value, sin: tables.sin.value,
+                                            rotaryDimensions: r)
         return recorder.record(rotated, key: key, symbol: symbol, description, rows: x.rows, columns: x.columns,
                                provenance: Provenance(operation, [x.id, tables.cos.id, tables.sin.id], range: [0, r]))
     }

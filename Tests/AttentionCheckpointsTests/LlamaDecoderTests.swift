@@ -1,0 +1,86 @@
+@testable import AttentionCheckpoints
+import AttentionMath
+import Foundation
+import Testing
+import TestSupport
+
+/// One sentence of `tiny-llama-reference.json` (or of SmolLM2's): the tokenizer's ids and pieces, and
+/// `transformers`' float64 outputs of `LlamaModel` read from the GGUF file.
+struct LlamaReference: Decodable {
+    var sentence: String
+    var ids: [Int]
+    var tokens: [String]?
+    /// Each block's attention probabilities: heads × n × n.
+    var attentions: [[[[Double]]]]
+    /// The embeddings, the outputs of blocks 0 … layers − 2, and the last block's output after the final norm.
+    var hiddenStates: [[[Double]]]
+}
+
+@Suite struct LlamaDecoderTests {
+    let model: LlamaModel
+    let references: [LlamaReference]
+
+    init() throws {
+        model = try LlamaModel(contentsOf: Fixtures.url("tiny-llama.gguf"))
+        struct File: Decodable { var cases: [LlamaReference] }
+        references = try Fixtures.decode(File.self, from: "tiny-llama-reference.json").cases
+    }
+
+    @Test func configurationComesFromTheLlamaMetadata() {
+        let configuration = model.decoder.configuration
+        #expect(configuration.layerCount == 2 && configuration.hiddenSize == 32 && configuration.intermediateSize == 64)
+        #expect(configuration.headCount == 4 && configuration.keyValueHeadCount == 2 && configuration.headWidth == 8)
+        #expect(configuration.ropeBase == 500 && configuration.contextLength == 64)
+        #expect(configuration.rmsNormEpsilon == Double(Float(1e-5)))
+        #expect(model.decoder.weights.vocabularySize == model.tokenizer.ids.count)
+        #expect(model.tokenizer.splitting == .digitsFirst)
+    }
+
+    /// The tokenizer `tokenizers` trained, with SmolLM2's pre-tokenizer: the same ids and pieces. The
+    /// fixture has merges of digits ("1 9", "Ġ 1") that only a tokenizer without the digit split applies.
+    @Test func tokenizerAgreesWithTokenizers() throws {
+        #expect(references.count == 4)
+        for reference in references {
+            let tokens = try model.tokenizer.encode(reference.sentence)
+            #expect(tokens.map(\.id) == reference.ids, "\(reference.sentence)")
+            #expect(tokens.map(\.text) == reference.tokens)
+        }
+        #expect(model.tokenizer.words(in: "in 1992, ok") == ["in", " ", "1", "9", "9", "2", ",", " ok"])
+    }
+
+    /// Every hidden state and attention probability agrees with `transformers` (in float64, reading the same
+    /// GGUF file: layer 0 F32, layer 1 Q8_0, F16 and Q4_1) to 1e-10. The fixture's Q and K rows are stored
+    /// permuted as llama.cpp's converter stores them, so this also checks that they are put back.
+    @Test func tinyLlamaAgreesWithTransformers() throws {
+        for reference in references {
+            let (states, layers) = try model.decoder.encode(reference.ids)
+            #expect(states.count == 3 && layers.count == 2)
+            var largest = 0.0
+            for (state, expected) in zip(states, reference.hiddenStates) {
+                #expect(state.shape == [expected.count, 32])
+                largest = max(largest, maxAbsoluteDifference(state.scalars, expected.flatMap { $0 }))
+            }
+            for (layer, expected) in zip(layers, reference.attentions) {
+                #expect(layer.heads.count == 4)
+                for (head, probabilities) in zip(layer.heads, expected) {
+                    largest = max(largest, maxAbsoluteDifference(head.weights.scalars, probabilities.flatMap { $0 }))
+                }
+            }
+            #expect(largest <= 1e-10, "\(reference.sentence): largest difference \(largest)")
+        }
+    }
+
+    /// Query heads 0 and 1 share key head 0, heads 2 and 3 key head 1: K has kv · d_k = 16 columns.
+    @Test func queryHeadsShareKeyAndValueHeads() throws {
+        let layer = try #require(try model.decoder.encode(references[0].ids).layers.first)
+        #expect(layer.queries.columns == 32 && layer.keys.columns == 16 && layer.values.columns == 16)
+        #expect(layer.heads.allSatisfy { $0.weights.rows == references[0].ids.count })
+    }
+
+    /// llama.cpp stores a head's row (half h, index i) at 2i + h; putting them back is the inverse.
+    @Test func rotaryPermutationIsUndone() {
+        let stored = Matrix(rows: 8, columns: 1) { i, _ in Double(i) }
+        let restored = LlamaWeights.undoingRotaryPermutation(of: stored, headWidth: 4)
+        #expect(restored.scalars == [0, 2, 1, 3, 4, 6, 5, 7])
+    }
+}
