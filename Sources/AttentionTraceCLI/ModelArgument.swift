@@ -7,8 +7,8 @@ import Foundation
 
 /// The help of `--model`, shared by `trace`, `explain` and `compare`.
 let modelHelp = ArgumentHelp(
-    "The parameters: 'seeded', a checkpoint that `attention-trace train` wrote, or (trace, explain) a pretrained BERT-family model's folder.",
-    discussion: "By default additive attention traces the shipped trained model (\(ModelCheckpoint.shippedName)) for sentences whose every word is in its vocabulary; other variants, and --input specs, use seeded parameters. A Hugging Face folder (config.json, model.safetensors, vocab.txt) traces one layer's attention: see --layer and --head.",
+    "The parameters: 'seeded', a checkpoint that `attention-trace train` wrote, or (trace, explain) a pretrained model's folder or GGUF file.",
+    discussion: "By default additive attention traces the shipped trained model (\(ModelCheckpoint.shippedName)) for sentences whose every word is in its vocabulary; other variants, and --input specs, use seeded parameters. A Hugging Face folder (BERT: config.json, model.safetensors, vocab.txt; GPT-2: vocab.json and merges.txt instead of vocab.txt) or a Llama-family .gguf file traces one layer's attention: see --layer and --head.",
     valueName: "seeded|file|folder")
 
 /// The word `--model` takes for seeded parameters.
@@ -53,23 +53,37 @@ func multiheadAttentionWeights(at path: String) throws -> MultiheadAttentionWeig
 /// The families `--model DIR` reads, by the `model_type` of their `config.json`.
 let pretrainedFamilies = ["bert", "gpt2"]
 
-/// The pretrained model in `folder`, of the family its `config.json`'s `model_type` names (`bert`
-/// when it names none), and the name traces and pages give it: the folder's name.
+/// Whether `--model path` names a pretrained model: a Hugging Face folder, or a GGUF file.
+func isPretrainedModel(_ path: String) -> Bool {
+    FileAccess.isDirectory(path) || path.lowercased().hasSuffix(".gguf")
+}
+
+/// The pretrained model at `path`, and the name traces and pages give it (the folder's or file's
+/// name): a Llama-family decoder for a GGUF file, otherwise the family the folder's `config.json`
+/// names by its `model_type` (`bert` when it names none).
 ///
-/// - Throws: ``CommandFailure`` naming the folder and the file, key or tensor that is wrong, or a
+/// - Throws: ``CommandFailure`` naming the path and the file, key or tensor that is wrong, or a
 ///   family this package does not read (with those it does).
-func pretrainedModel(folder: String) throws -> (model: any PretrainedTransformer, name: String) {
-    let url = URL(fileURLWithPath: folder)
+func pretrainedModel(at path: String) throws -> (model: any PretrainedTransformer, name: String) {
+    let url = URL(fileURLWithPath: path), name = url.standardizedFileURL.lastPathComponent
+    if !FileAccess.isDirectory(path) {
+        guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure("--model \(path): no such file or folder") }
+        do {
+            return (try LlamaModel(contentsOf: url), name)
+        } catch {
+            throw CommandFailure("--model \(path): \(error)")
+        }
+    }
     let family = modelType(in: url.appendingPathComponent("config.json")) ?? "bert"
     guard pretrainedFamilies.contains(family) else {
-        throw CommandFailure("--model \(folder): config.json's model_type '\(family)' is not supported; "
-            + "the supported are \(pretrainedFamilies.joined(separator: ", "))")
+        throw CommandFailure("--model \(path): config.json's model_type '\(family)' is not supported; "
+            + "the supported are \(pretrainedFamilies.joined(separator: ", ")) (and Llama-family GGUF files)")
     }
     do {
         let model: any PretrainedTransformer = family == "gpt2" ? try GPT2Model(folder: url) : try BERTModel(folder: url)
-        return (model, url.standardizedFileURL.lastPathComponent)
+        return (model, name)
     } catch {
-        throw CommandFailure("--model \(folder): \(error)")
+        throw CommandFailure("--model \(path): \(error)")
     }
 }
 

@@ -11,8 +11,8 @@ struct OverviewCommand: ParsableCommand {
         discussion: "Each heatmap leads to the command that traces that head in full; the head view draws one head's "
             + "attention as lines between the words. The page is one file that needs no network.")
 
-    @Option(name: .customLong("model"), help: ArgumentHelp("A pretrained BERT-family model's folder (config.json, model.safetensors, vocab.txt).",
-                                                           valueName: "folder"))
+    @Option(name: .customLong("model"), help: ArgumentHelp("A pretrained model: a BERT or GPT-2-family folder (config.json, model.safetensors and its vocabulary) or a Llama-family .gguf file.",
+                                                           valueName: "folder|file"))
     var folder: String
 
     @Option(help: "The sentence.")
@@ -29,10 +29,10 @@ struct OverviewCommand: ParsableCommand {
 
     func run() throws {
         if let outputPath { try FileAccess.checkOutput(outputPath, against: [folder]) }
-        guard FileAccess.isDirectory(folder) else {
-            throw CommandFailure("--model \(folder) is not a folder: give a pretrained model's folder (config.json, model.safetensors, vocab.txt)")
+        guard isPretrainedModel(folder) else {
+            throw CommandFailure("--model \(folder) is not a pretrained model: give its folder (config.json, model.safetensors, vocab.txt) or its .gguf file")
         }
-        let (model, name) = try pretrainedModel(folder: folder)
+        let (model, name) = try pretrainedModel(at: folder)
         let attentions: (tokens: [String], weights: [[[[Double]]]])
         do throws(TraceError) {
             try PretrainedLayer.check(layer: layer, head: head, of: model, name: name)

@@ -51,9 +51,9 @@ struct TraceArguments: ParsableArguments {
         guard maxMemory.isFinite, maxMemory > 0 else {
             throw CommandFailure("--max-memory must be a positive number of gigabytes, got \(maxMemory)")
         }
-        if let model, FileAccess.isDirectory(model) { return try tracePretrained(folder: model, recording: recording) }
+        if let model, isPretrainedModel(model) { return try tracePretrained(at: model, recording: recording) }
         for (flag, value) in [("--layer", layer), ("--head", head)] where value != nil {
-            throw CommandFailure("\(flag) is for a pretrained model: give its folder with --model DIR")
+            throw CommandFailure("\(flag) is for a pretrained model: give its folder or GGUF file with --model")
         }
         let file = try inputPath.map { path in (path: path, data: try FileAccess.read(path)) }
         let moduleWeights = try model.flatMap(multiheadAttentionWeights(at:))
@@ -74,26 +74,26 @@ struct TraceArguments: ParsableArguments {
         }
     }
 
-    /// Traces layer ``layer`` (0 by default) of the pretrained model in `folder` on ``source``:
+    /// Traces layer ``layer`` (0 by default) of the pretrained model at `path` (a folder or a GGUF file) on ``source``:
     /// every head, or ``head`` alone.
     ///
-    /// - Throws: ``CommandFailure`` for a folder that is not a model this package reads, a missing
+    /// - Throws: ``CommandFailure`` for a path that is not a model this package reads, a missing
     ///   sentence, a layer or head out of range, and arguments the model decides itself (a target,
     ///   a spec, a variant other than the model's, mechanism options).
-    private func tracePretrained(folder: String, recording: RecordingPolicy) throws -> Trace {
-        if target != nil { throw CommandFailure("--target does not apply to \(folder): a pretrained model's layer reads one sentence") }
-        if inputPath != nil { throw CommandFailure("--input does not apply with --model \(folder): the model gives every tensor") }
+    private func tracePretrained(at path: String, recording: RecordingPolicy) throws -> Trace {
+        if target != nil { throw CommandFailure("--target does not apply to \(path): a pretrained model's layer reads one sentence") }
+        if inputPath != nil { throw CommandFailure("--input does not apply with --model \(path): the model gives every tensor") }
         let given = options.mechanismOptions
         if let option = MechanismOption.allCases.first(where: { $0.value(in: given) != nil }) {
-            throw CommandFailure("\(option.flag) does not apply with --model \(folder): the model's config fixes its attention")
+            throw CommandFailure("\(option.flag) does not apply with --model \(path): the model's config fixes its attention")
         }
-        guard let source else { throw CommandFailure("--model \(folder) needs a sentence: give --source") }
+        guard let source else { throw CommandFailure("--model \(path) needs a sentence: give --source") }
         let traced: Variant = head == nil ? .multiHead : .selfAttention
         if let variant, variant != traced {
-            throw CommandFailure("--variant \(variant.rawValue) does not apply with --model \(folder): a pretrained layer traces as "
+            throw CommandFailure("--variant \(variant.rawValue) does not apply with --model \(path): a pretrained layer traces as "
                 + "\(Variant.multiHead.rawValue) (every head) or \(Variant.selfAttention.rawValue) (one head, with --head)")
         }
-        let (model, name) = try pretrainedModel(folder: folder)
+        let (model, name) = try pretrainedModel(at: path)
         do throws(TraceError) {
             let spec = try PretrainedLayer(model: model, name: name, sentence: source, layer: layer ?? 0, head: head).spec
             return try trace(TraceRequest(spec: spec, recording: recording))

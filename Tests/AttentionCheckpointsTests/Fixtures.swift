@@ -22,6 +22,13 @@ enum Fixtures {
     static var smolLM2File: URL? {
         ProcessInfo.processInfo.environment["ATTENTION_TRACE_SMOLLM2"].map { URL(fileURLWithPath: $0) }
     }
+
+    /// The `attention-trace-reference.json` that `make_llama_fixtures.py SMOLLM2_GGUF` writes beside SmolLM2's file,
+    /// when there is one.
+    static var smolLM2Reference: URL? {
+        smolLM2File.map { $0.deletingLastPathComponent().appendingPathComponent("attention-trace-reference.json") }
+            .flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil }
+    }
 }
 
 /// `tokenizer-reference.json`: sentences, a small vocabulary, and `BertTokenizer`'s ids under each setting.

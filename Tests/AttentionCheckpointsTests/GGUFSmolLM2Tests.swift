@@ -1,6 +1,7 @@
 import AttentionCheckpoints
 import Foundation
 import Testing
+import TestSupport
 
 /// The real SmolLM2-135M-Instruct Q4_1 file, when `ATTENTION_TRACE_SMOLLM2` names it; the expected values are
 /// gguf-py's (`GGUFReader` and `gguf.quants.dequantize`) on the same file.
@@ -62,5 +63,58 @@ import Testing
         #expect(Array(values.suffix(2)) == last)
         // numpy sums pairwise, this sequentially: the sums agree to rounding only.
         #expect(abs(values.reduce(0, +) - sum) <= 1e-9 * max(1, abs(sum)))
+    }
+}
+
+/// SmolLM2-135M-Instruct itself, when `ATTENTION_TRACE_SMOLLM2` names its GGUF file and
+/// `make_llama_fixtures.py SMOLLM2_GGUF` has written `attention-trace-reference.json` beside it.
+@Suite(.enabled(if: Fixtures.smolLM2Reference != nil)) struct SmolLM2ModelTests {
+    struct Reference: Decodable {
+        struct Tokenized: Decodable {
+            var sentence: String
+            var ids: [Int]
+        }
+
+        var tokenized: [Tokenized]
+        var cases: [LlamaReference]
+    }
+
+    let model: LlamaModel
+    let reference: Reference
+
+    init() throws {
+        model = try LlamaModel(contentsOf: try #require(Fixtures.smolLM2File))
+        reference = try JSONDecoder().decode(Reference.self, from: Data(contentsOf: try #require(Fixtures.smolLM2Reference)))
+    }
+
+    /// The ids of `tokenizers` with SmolLM2's pre-tokenizer (digits one by one, then byte-level) on 400
+    /// lines of this repository's documentation.
+    @Test func tokenizerAgreesWithTokenizersOnTheDocumentation() throws {
+        #expect(reference.tokenized.count == 400)
+        var disagreements: [String] = []
+        for line in reference.tokenized where try model.tokenizer.encode(line.sentence).map(\.id) != line.ids {
+            disagreements.append(line.sentence)
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.count) lines differ, the first: \(disagreements.first ?? "")")
+    }
+
+    /// Every layer's attention probabilities agree with `transformers` in float64 to 1e-9, and every hidden
+    /// state to 1e-9 relative to its largest entry.
+    @Test func everyLayerAgreesWithTransformers() throws {
+        for expected in reference.cases {
+            let (states, layers) = try model.decoder.encode(expected.ids)
+            var attention = 0.0, hidden = 0.0
+            for (layer, heads) in zip(layers, expected.attentions) {
+                for (head, probabilities) in zip(layer.heads, heads) {
+                    attention = max(attention, maxAbsoluteDifference(head.weights.scalars, probabilities.flatMap { $0 }))
+                }
+            }
+            for (state, values) in zip(states, expected.hiddenStates) {
+                let flat = values.flatMap { $0 }, scale = max(1, flat.map(abs).max() ?? 0)
+                hidden = max(hidden, maxAbsoluteDifference(state.scalars, flat) / scale)
+            }
+            #expect(layers.count == 30 && expected.attentions.count == 30)
+            #expect(attention <= 1e-9 && hidden <= 1e-9, "\(expected.sentence): attention \(attention), hidden states \(hidden)")
+        }
     }
 }

@@ -192,3 +192,91 @@ import TestSupport
         }
     }
 }
+
+/// A pretrained Llama block traced through the engine: the tiny random `LlamaForCausalLM` of
+/// `make_llama_fixtures.py`, a GGUF file with 4 query heads over 2 key and value heads, RoPE base 500
+/// and llama.cpp's permuted Q and K rows, whose attentions `transformers` computed in float64.
+@Suite struct PretrainedLlamaLayerTests {
+    struct Reference: Decodable {
+        var sentence: String
+        /// Each block's attention probabilities: heads × n × n.
+        var attentions: [[[[Double]]]]
+        /// The embeddings, then the outputs of blocks 0 … layers − 2 (and the last after the final norm).
+        var hiddenStates: [[[Double]]]
+    }
+
+    let model: LlamaModel
+    let references: [Reference]
+
+    init() throws {
+        model = try LlamaModel(contentsOf: PretrainedLayerTests.fixtures.appendingPathComponent("tiny-llama.gguf"))
+        struct File: Decodable { var cases: [Reference] }
+        references = try JSONDecoder().decode(File.self, from: Data(
+            contentsOf: PretrainedLayerTests.fixtures.appendingPathComponent("tiny-llama-reference.json"))).cases
+    }
+
+    /// The engine's own RoPE (rotate-half, base 500) and grouped heads on the traced W_Q and W_K give
+    /// `transformers`' attention: the rows put back from llama.cpp's order are the ones Hugging Face rotates.
+    @Test func everyBlockAgreesWithTransformers() throws {
+        #expect(references.count == 4)
+        for reference in references {
+            for layer in 0..<2 {
+                let spec = try PretrainedLayer(model: model, name: "tiny-llama", sentence: reference.sentence, layer: layer, head: nil).spec
+                #expect(spec.options.causal == true && spec.options.bias == nil)
+                #expect(spec.options.rope == .half && spec.options.ropeBase == 500 && spec.options.kvHeads == 2)
+                let trace = try AttentionTracer().trace(TraceRequest(spec: spec, recording: .full))
+                let weights = try #require(trace.result["weights"]?.values)
+                #expect(maxAbsoluteDifference(weights.scalars, reference.attentions[layer].flatMap { $0.flatMap { $0 } }) <= 1e-10,
+                        "block \(layer) of '\(reference.sentence)'")
+                #expect(trace.inputs["W_K"]?.shape == [32, 16])
+            }
+        }
+    }
+
+    /// Query head 3 reads key and value head 1 (⌊3 · 2 / 4⌋): its trace takes columns 8–15 of W_K and W_V.
+    @Test func oneHeadReadsItsKeyAndValueHead() throws {
+        let reference = references[1]
+        let spec = try PretrainedLayer(model: model, name: "tiny-llama", sentence: reference.sentence, layer: 1, head: 3).spec
+        #expect(spec.variant == .selfAttention && spec.options.kvHeads == nil && spec.options.heads == nil)
+        #expect(spec.notes["W_K"] == "checkpoint tiny-llama, tensor 'blk.1.attn_k.weight' with its rows put back from llama.cpp's order, "
+            + "transposed, of which columns 8–15 (key and value head 1, which query heads 2–3 share)")
+        #expect(spec.notes["W_Q"]?.hasSuffix("of which columns 24–31 (head 3)") == true)
+        #expect(spec.notes["X"] == "the hidden state entering layer 1 of tiny-llama: input_layernorm (RMSNorm) of the embeddings and "
+            + "block 0, computed in float64")
+        let trace = try AttentionTracer().trace(TraceRequest(spec: spec, recording: .full))
+        let weights = try #require(trace.result["weights"]?.values)
+        #expect(maxAbsoluteDifference(weights.scalars, reference.attentions[1][3].flatMap { $0 }) <= 1e-10)
+    }
+
+    /// SmolLM2-135M-Instruct itself, when `ATTENTION_TRACE_SMOLLM2` names its GGUF file (never committed;
+    /// see Docs/models/llama.md): the first, a middle and the last layer traced through the engine against
+    /// `transformers` in float64 (9 query heads over 3 key and value heads, RoPE base 100000).
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["ATTENTION_TRACE_SMOLLM2"] != nil))
+    func layersOfSmolLM2AgreeWithTransformers() throws {
+        let file = URL(fileURLWithPath: try #require(ProcessInfo.processInfo.environment["ATTENTION_TRACE_SMOLLM2"]))
+        let smolLM2 = try LlamaModel(contentsOf: file)
+        struct File: Decodable { var cases: [Reference] }
+        let references = try JSONDecoder().decode(File.self, from: Data(
+            contentsOf: file.deletingLastPathComponent().appendingPathComponent("attention-trace-reference.json"))).cases
+        for reference in references {
+            for layer in [0, 14, 29] {
+                let spec = try PretrainedLayer(model: smolLM2, name: "SmolLM2", sentence: reference.sentence, layer: layer, head: nil).spec
+                let weights = try #require(try AttentionTracer().trace(TraceRequest(spec: spec, recording: .full)).result["weights"]?.values)
+                let difference = maxAbsoluteDifference(weights.scalars, reference.attentions[layer].flatMap { $0.flatMap { $0 } })
+                print("SmolLM2 layer \(layer), '\(reference.sentence)': largest difference \(difference)")
+                #expect(difference <= 1e-9)
+            }
+        }
+    }
+
+    @Test func theBlocksBeforeAreTheHiddenStatesTransformersReturns() throws {
+        let spec = try PretrainedLayer(model: model, name: "tiny-llama", sentence: references[0].sentence, layer: 1, head: nil).spec
+        let trace = try AttentionTracer().trace(TraceRequest(spec: spec, recording: .full))
+        let before = try #require(trace.steps.first { $0.id == "before" })
+        #expect(before.tensors.map(\.id) == ["before.embeddings", "before.h0"])
+        for (tensor, expected) in zip(before.tensors, references[0].hiddenStates) {
+            let values = try #require(tensor.values)
+            #expect(maxAbsoluteDifference(values.scalars, expected.flatMap { $0 }) <= 1e-10, "\(tensor.id)")
+        }
+    }
+}

@@ -36,6 +36,35 @@ import TestSupport
         #expect(weights.allSatisfy { $0[0][0] == 1 })
     }
 
+    @Test func aLlamaGGUFBlockIsTracedWithRoPEAndGroupedHeads() throws {
+        let gguf = URL(fileURLWithPath: Self.folder).deletingLastPathComponent().appendingPathComponent("tiny-llama.gguf").path
+        let result = try runAttentionTrace(["trace", "--model", gguf, "--source", "the cat sat", "--layer", "1", "--format", "json"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let trace = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let options = try #require(trace["options"] as? [String: String])
+        #expect(options["causal"] == "true" && options["heads"] == "4" && options["kv_heads"] == "2" && options["rope"] == "half")
+        #expect(options["rope_base"] == "500.0" && options["bias"] == nil)
+        #expect(options["model"] == "checkpoint tiny-llama.gguf (a pretrained Llama-family decoder), layer 1 of 2, all 4 heads")
+        #expect(trace["sourceTokens"] as? [String] == ["the", "Ġ", "cat", "Ġ", "s", "at"])
+        let explained = try runAttentionTrace(["explain", "--model", gguf, "--source", "the cat sat", "--layer", "1", "--head", "3",
+                                               "--cell", "rope.K[2,1]", "--cell", "W_K[0,0]"])
+        #expect(explained.status == 0, "\(explained.standardError)")
+        // Rotate-half: entry 1 of a key pairs with entry 1 + d_k/2 = 5, turned by position 2's angle for pair 1.
+        #expect(explained.standardOutput.contains("K′[2,1] = K[2,1] · cos[2,1] − K[2,5] · sin[2,1]\n"), "\(explained.standardOutput)")
+        #expect(explained.standardOutput.contains("tensor 'blk.1.attn_k.weight' with its rows put back from llama.cpp's order, transposed, "
+                                                  + "of which columns 8–15 (key and value head 1, which query heads 2–3 share)"))
+    }
+
+    @Test func aGGUFFileOfAnotherArchitectureOrNoFileIsRefused() throws {
+        let fixtures = URL(fileURLWithPath: Self.folder).deletingLastPathComponent()
+        try expectRefused(["trace", "--model", fixtures.appendingPathComponent("tiny.gguf").path, "--source", "a"],
+                          saying: "tiny.gguf: key 'general.architecture' should be 'llama' (the only GGUF architecture read here), found 'tiny'")
+        try expectRefused(["trace", "--model", fixtures.appendingPathComponent("missing.gguf").path, "--source", "a"],
+                          saying: "missing.gguf: no such file or folder")
+        try expectRefused(["trace", "--model", fixtures.appendingPathComponent("tiny-llama.gguf").path, "--source", "a", "--head", "4"],
+                          saying: "head 4 is out of range: tiny-llama.gguf has heads 0 to 3")
+    }
+
     @Test func explainDerivesAProjectionWithItsBiasAndNamesTheCheckpointTensor() throws {
         let result = try runAttentionTrace(["explain", "--model", Self.folder, "--source", "the cat sat", "--layer", "1",
                                             "--cell", "project.Q[1,0]", "--cell", "W_K[2,3]"])
@@ -61,9 +90,9 @@ import TestSupport
         try expectRefused(["trace", "--model", empty.path, "--source", "a"], saying: "has no 'config.json'")
         try Data(#"{"model_type": "llama"}"#.utf8).write(to: empty.appendingPathComponent("config.json"))
         try expectRefused(["trace", "--model", empty.path, "--source", "a"],
-                          saying: "config.json's model_type 'llama' is not supported; the supported are bert, gpt2")
+                          saying: "config.json's model_type 'llama' is not supported; the supported are bert, gpt2 (and Llama-family GGUF files)")
         try expectRefused(["trace", "--variant", "self", "--source", "a b", "--layer", "1"],
-                          saying: "--layer is for a pretrained model: give its folder with --model DIR")
+                          saying: "--layer is for a pretrained model: give its folder or GGUF file with --model")
     }
 
     private func expectRefused(_ arguments: [String], saying message: String) throws {

@@ -9,7 +9,7 @@ extension BERTModel: PretrainedTransformer {
     public var layerCount: Int { encoder.configuration.layerCount }
     public var headCount: Int { encoder.configuration.headCount }
     public var width: Int { encoder.configuration.hiddenSize }
-    public var isCausal: Bool { false }
+    public var attentionOptions: MechanismOptions { MechanismOptions(bias: true) }
 
     public func tokens(of sentence: String) throws -> [(text: String, id: Int)] {
         let pieces = tokenizer.encode(sentence)

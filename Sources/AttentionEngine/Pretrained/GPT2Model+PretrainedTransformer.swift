@@ -9,7 +9,7 @@ extension GPT2Model: PretrainedTransformer {
     public var layerCount: Int { decoder.configuration.layerCount }
     public var headCount: Int { decoder.configuration.headCount }
     public var width: Int { decoder.configuration.hiddenSize }
-    public var isCausal: Bool { true }
+    public var attentionOptions: MechanismOptions { MechanismOptions(causal: true, bias: true) }
 
     public func tokens(of sentence: String) throws -> [(text: String, id: Int)] {
         let tokens = try tokenizer.encode(sentence)

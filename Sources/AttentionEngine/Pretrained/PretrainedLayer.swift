@@ -2,14 +2,15 @@ import AttentionCheckpoints
 import AttentionMath
 import AttentionTrace
 
-/// One layer of a pretrained transformer (``PretrainedTransformer``: a BERT-family encoder), as
-/// the engine traces it.
+/// One layer of a pretrained transformer (``PretrainedTransformer``: a BERT-family encoder, a GPT-2
+/// or Llama-family decoder), as the engine traces it.
 ///
 /// Everything before the layer's attention is computed in float64 by the checkpoint's own forward
 /// pass, as `transformers` computes it; the input of the layer's attention becomes `X`. The
-/// attention becomes a spec with the `bias` option (and `causal` for a decoder): for `multi-head`
-/// with every head and the output projection, or for `self` with one head's columns of the query,
-/// key and value projections and of their biases, without an output projection.
+/// attention becomes a spec with the model's ``PretrainedTransformer/attentionOptions`` (`bias`,
+/// `causal`, `rope`, `kv_heads`): for `multi-head` with every head and the output projection, or for
+/// `self` with one head's columns of the query projection, its key and value head's columns of the
+/// key and value projections, and the same columns of their biases, without an output projection.
 ///
 /// What the layer does after attention (the residual, normalisation and the feed-forward block)
 /// is not traced; the forward pass computes it for the layers before.
@@ -34,21 +35,28 @@ public struct PretrainedLayer: Sendable {
         } catch {
             throw .unusableCheckpoint(model: name, reason: "\(error)")
         }
-        let headWidth = model.width / model.headCount
-        let columns = head.map { j in (j * headWidth)..<((j + 1) * headWidth) } ?? 0..<model.width
-        let slice = head.map { ", of which columns \(columns.lowerBound)–\(columns.upperBound - 1) (head \($0))" } ?? ""
+        let parameters: [String: (value: Matrix, source: String)]
+        do {
+            parameters = try model.attentionParameters(ofLayer: layer)
+        } catch {
+            throw .unusableCheckpoint(model: name, reason: "\(error)")
+        }
+        var options = model.attentionOptions
+        let keyValueHeads = options.kvHeads ?? model.headCount
+        let slices = head.map { j in Self.slices(head: j, headCount: model.headCount, keyValueHeads: keyValueHeads, width: model.width) }
         var tensors: [String: Tensor] = [:], notes: [String: String] = [:]
-        for (key, parameter) in model.attentionParameters(ofLayer: layer) {
+        for (key, parameter) in parameters {
             let isOutput = key.hasSuffix("_O")
             guard !(isOutput && head != nil) else { continue }
-            tensors[key] = Tensor(isOutput ? parameter.value : parameter.value.columns(columns))
-            notes[key] = "checkpoint \(name), \(parameter.source)" + (isOutput ? "" : slice)
+            let slice = isOutput ? nil : slices?[key.hasSuffix("_K") || key.hasSuffix("_V") ? 1 : 0]
+            tensors[key] = Tensor(slice.map { parameter.value.columns($0.columns) } ?? parameter.value)
+            notes[key] = "checkpoint \(name), \(parameter.source)" + (slice?.note ?? "")
         }
         tensors["X"] = Tensor(input.value)
         notes["X"] = "the hidden state entering layer \(layer) of \(name): \(input.origin), computed in float64"
-        var spec = InputSpec(variant: head == nil ? .multiHead : .selfAttention, tensors: tensors,
-                             options: MechanismOptions(heads: head == nil ? model.headCount : nil, causal: model.isCausal ? true : nil,
-                                                       bias: true),
+        options.heads = head == nil ? model.headCount : nil
+        if head != nil { options.kvHeads = nil }
+        var spec = InputSpec(variant: head == nil ? .multiHead : .selfAttention, tensors: tensors, options: options,
                              sourceTokens: tokens.map(\.text))
         spec.notes = notes
         spec.precomputed = input.earlierStates.map { state in
@@ -80,6 +88,20 @@ extension PretrainedLayer {
             heads.map { head in (0..<n).map { i in Array(head.scalars[(i * n)..<((i + 1) * n)]) } }
         }
         return (tokens.map(\.text), weights)
+    }
+
+    /// The columns head `head` reads of the query projection (`[0]`) and of the key and value
+    /// projections (`[1]`: those of its key and value head, ⌊head · kv / h⌋), with how a note says so.
+    private static func slices(head: Int, headCount: Int, keyValueHeads: Int,
+                               width: Int) -> [(columns: Range<Int>, note: String)] {
+        let headWidth = width / headCount, group = head * keyValueHeads / headCount
+        func slice(_ index: Int, _ what: String) -> (columns: Range<Int>, note: String) {
+            let columns = (index * headWidth)..<((index + 1) * headWidth)
+            return (columns, ", of which columns \(columns.lowerBound)–\(columns.upperBound - 1) (\(what))")
+        }
+        let shared = keyValueHeads == headCount ? "head \(head)"
+            : "key and value head \(group), which query heads \(group * headCount / keyValueHeads)–\((group + 1) * headCount / keyValueHeads - 1) share"
+        return [slice(head, "head \(head)"), slice(group, shared)]
     }
 
     /// The tokens of `sentence` under `model`'s tokenizer.

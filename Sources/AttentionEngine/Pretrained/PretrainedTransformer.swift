@@ -15,8 +15,10 @@ public protocol PretrainedTransformer: Sendable {
     var headCount: Int { get }
     /// The model width d; every head has d / ``headCount`` columns.
     var width: Int { get }
-    /// Whether a position attends only to itself and the positions before it (a decoder).
-    var isCausal: Bool { get }
+    /// The options every layer's attention is traced with, besides `heads`: `causal` for a decoder,
+    /// `bias` when the projections have biases, `rope` and `rope_base` for rotary positions, and
+    /// `kv_heads` for grouped-query heads.
+    var attentionOptions: MechanismOptions { get }
 
     /// The tokens of `sentence` as the model reads it, with their ids.
     ///
@@ -30,10 +32,13 @@ public protocol PretrainedTransformer: Sendable {
     /// - Throws: An error of the checkpoint's, such as a sentence longer than its positions.
     func attentionInput(ofLayer layer: Int, ids: [Int]) throws -> PretrainedLayerInput
 
-    /// Layer `layer`'s projections, `W_Q`, `W_K`, `W_V`, `W_O` (d × d, in the trace's `x W` layout)
-    /// and their biases `b_Q` … `b_O` (1 × d), each with the checkpoint tensor it came from
+    /// Layer `layer`'s projections, `W_Q`, `W_K`, `W_V`, `W_O` (in the trace's `x W` layout: d × d, and
+    /// d × kv_heads · d_k for `W_K` and `W_V` with grouped heads) and their biases `b_Q` … `b_O` (one
+    /// row) if it has them, each with the checkpoint tensor it came from
     /// (`tensor 'encoder.layer.1.attention.self.query.weight' transposed`).
-    func attentionParameters(ofLayer layer: Int) -> [String: (value: Matrix, source: String)]
+    ///
+    /// - Throws: An error of the checkpoint's while decoding the tensors.
+    func attentionParameters(ofLayer layer: Int) throws -> [String: (value: Matrix, source: String)]
 
     /// Every head's attention weights of every layer for the tokens `ids`: `[layer][head]`, n × n each.
     ///

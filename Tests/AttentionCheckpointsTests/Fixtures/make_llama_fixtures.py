@@ -119,6 +119,16 @@ def float64_everywhere():
     modeling_llama.eager_attention_forward = eager
 
 
+ORIGINALS = (modeling_llama.LlamaRMSNorm.forward, modeling_llama.LlamaRotaryEmbedding.forward,
+             modeling_llama.eager_attention_forward)
+
+
+def as_transformers_computes():
+    """transformers' own RMSNorm, RoPE and eager softmax again, float32 casts included."""
+    (modeling_llama.LlamaRMSNorm.forward, modeling_llama.LlamaRotaryEmbedding.forward,
+     modeling_llama.eager_attention_forward) = ORIGINALS
+
+
 def write_gguf(path, model, config, tokens, merges, pre, types):
     writer = GGUFWriter(path, arch="llama")
     writer.add_name("tiny-llama")
@@ -259,6 +269,7 @@ def smollm2_reference(path):
     tokenized = [{"sentence": line, "ids": tokenizer.encode(line).ids} for line in lines]
     sentences = ["The quick brown fox jumps over the lazy dog.", "In august 1992, the man visited the zoo."]
     ids_of = lambda sentence: tokenizer.encode(sentence).ids
+    as_transformers_computes()
     unpatched = reference(load_gguf(path), ids_of, sentences, with_hidden_states=False)
     float64_everywhere()
     cases = reference(load_gguf(path), ids_of, sentences)
