@@ -31,6 +31,23 @@ import Testing
         }
     }
 
+    /// 400 lines of this repository's documentation (code, numbers, symbols, accents) with MiniLM's
+    /// vocabulary, against `attention-trace-tokenizer-reference.json`, which `make_bert_fixtures.py`
+    /// writes into MiniLM's folder from its `BertTokenizer`.
+    @Test(.enabled(if: Fixtures.miniLMFolder != nil)) func agreesWithMiniLMsTokenizerOnTheDocumentation() throws {
+        struct Line: Decodable {
+            var sentence: String
+            var ids: [Int]
+        }
+        let folder = try #require(Fixtures.miniLMFolder)
+        let lines = try JSONDecoder().decode([Line].self, from: Data(
+            contentsOf: folder.appendingPathComponent("attention-trace-tokenizer-reference.json")))
+        let model = try BERTModel(folder: folder)
+        #expect(lines.count == 400)
+        let disagreements = lines.filter { model.tokenizer.encode($0.sentence).map(\.id) != $0.ids }
+        #expect(disagreements.isEmpty, "\(disagreements.count) lines differ, the first: \(disagreements.first?.sentence ?? "")")
+    }
+
     @Test func basicTokenizationSplitsPunctuationStripsAccentsAndSpacesCJK() {
         let basic = BasicTokenizer()
         #expect(basic.words(in: "Café, naïve!") == ["cafe", ",", "naive", "!"])

@@ -31,11 +31,12 @@ import TestSupport
         ("swift run -c release attention-bench", "the benchmark runs for minutes"),
     ]
 
-    /// The folders a reader's commands may read, copied into the scratch directory: the lessons,
-    /// the documentation, the tiny BERT and GPT-2 checkpoints that `Docs/models/` traces and the
-    /// `nn.MultiheadAttention` state dicts of `Docs/mechanisms/multi-head.md`.
+    /// The folders and files a reader's commands may read, copied into the scratch directory: the
+    /// lessons, the documentation, the tiny BERT, GPT-2 and Llama checkpoints that `Docs/models/`
+    /// traces and the `nn.MultiheadAttention` state dicts of `Docs/mechanisms/multi-head.md`.
     static let copiedFolders = ["Lessons", "Docs", "Tests/AttentionCheckpointsTests/Fixtures/tiny-bert",
-                                "Tests/AttentionCheckpointsTests/Fixtures/tiny-gpt2", "Tests/AttentionEngineTests/Fixtures/module"]
+                                "Tests/AttentionCheckpointsTests/Fixtures/tiny-gpt2",
+                                "Tests/AttentionCheckpointsTests/Fixtures/tiny-llama.gguf", "Tests/AttentionEngineTests/Fixtures/module"]
 
     /// The documents whose commands are run, relative to the package root.
     static let documents: [String] = {

@@ -15,7 +15,9 @@ next to this script:
   `vocab.txt`), and `tiny-bert-reference.json`: every hidden state and attention probability
   `transformers` computes for a few sentences in float64 (`attn_implementation="eager"`);
 
-and into MINILM_DIR (never committed) `attention-trace-reference.json`: the same for MiniLM itself.
+and into MINILM_DIR (never committed) `attention-trace-reference.json`: the same for MiniLM itself, and
+`attention-trace-tokenizer-reference.json`: the ids MiniLM's `BertTokenizer` gives 400 lines of this
+repository's documentation (`reference_text.py`).
 """
 import json
 import os
@@ -24,6 +26,8 @@ import sys
 import torch
 from safetensors.torch import save_file
 from transformers import BertConfig, BertModel, BertTokenizer
+
+from reference_text import documentation_lines
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -174,6 +178,10 @@ def minilm_reference(folder):
     sentences = ["The quick brown fox jumps over the lazy dog.", "Attention is all you need, said the café's résumé."]
     with open(os.path.join(folder, "attention-trace-reference.json"), "w") as out:
         json.dump(reference(model, tokenizer, sentences), out)
+        out.write("\n")
+    lines = documentation_lines()
+    with open(os.path.join(folder, "attention-trace-tokenizer-reference.json"), "w") as out:
+        json.dump([{"sentence": line, "ids": tokenizer(line)["input_ids"]} for line in lines], out)
         out.write("\n")
 
 

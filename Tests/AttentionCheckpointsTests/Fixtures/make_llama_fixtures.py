@@ -30,7 +30,6 @@ individual digits, then ByteLevel without a prefix space, as its `tokenizer.json
 attention probabilities and hidden states for two sentences, float64 as above, and the largest difference
 between those probabilities and the ones of unpatched `transformers`.
 """
-import glob
 import json
 import os
 import sys
@@ -43,8 +42,9 @@ from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
 from transformers import AutoModelForCausalLM, GgufConfig, LlamaConfig, LlamaForCausalLM
 from transformers.models.llama import modeling_llama
 
+from reference_text import documentation_lines
+
 HERE = os.path.dirname(os.path.abspath(__file__))
-REPOSITORY = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
 
 TRAINING_TEXT = [
     "the man who visited the zoo yesterday",
@@ -245,15 +245,6 @@ def tiny_model():
         case["tokens"] = tokenizer.encode(case["sentence"]).tokens
     with open(os.path.join(HERE, "tiny-llama-reference.json"), "w") as out:
         json.dump({"cases": cases}, out)
-
-
-def documentation_lines():
-    lines = []
-    for path in sorted(glob.glob(os.path.join(REPOSITORY, "README.md")) + glob.glob(os.path.join(REPOSITORY, "Docs", "**", "*.md"),
-                                                                                   recursive=True)):
-        with open(path, encoding="utf-8") as file:
-            lines += [line.strip() for line in file if line.strip()]
-    return list(dict.fromkeys(lines))[:400]
 
 
 def smollm2_reference(path):
