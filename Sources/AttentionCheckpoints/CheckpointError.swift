@@ -4,6 +4,8 @@
 public enum CheckpointError: Error, Equatable, CustomStringConvertible {
     /// A file the model needs is not in the folder.
     case missingFile(String, folder: String)
+    /// None of the sets of files that can give the model its tokenizer is in the folder.
+    case missingFiles(alternatives: [[String]], folder: String)
     /// `config.json` is not a JSON object.
     case malformedConfiguration(file: String, reason: String)
     /// `config.json` lacks a key the model needs.
@@ -30,6 +32,9 @@ public enum CheckpointError: Error, Equatable, CustomStringConvertible {
         switch self {
         case let .missingFile(name, folder):
             "the model folder '\(folder)' has no '\(name)'"
+        case let .missingFiles(alternatives, folder):
+            "the model folder '\(folder)' has neither "
+                + alternatives.map { $0.map { "'\($0)'" }.joined(separator: " and ") }.joined(separator: " nor ")
         case let .malformedConfiguration(file, reason):
             "\(file): \(reason)"
         case let .missingKey(key, file):

@@ -12,12 +12,22 @@ import Testing
         try body(copy)
     }
 
-    @Test(arguments: ["config.json", "model.safetensors", "vocab.txt"])
+    @Test(arguments: ["config.json", "model.safetensors"])
     func aFolderWithoutAFileNamesIt(file: String) throws {
         try Self.withTinyCopy({ try FileManager.default.removeItem(at: $0.appendingPathComponent(file)) }) { folder in
             let error = CheckpointError.missingFile(file, folder: folder.path)
             #expect(throws: error) { try BERTModel(folder: folder) }
             #expect("\(error)".hasSuffix("has no '\(file)'"))
+        }
+    }
+
+    @Test func aFolderWithoutATokenizerNamesBothWaysToGiveOne() throws {
+        try Self.withTinyCopy({ try FileManager.default.removeItem(at: $0.appendingPathComponent("vocab.txt")) }) { folder in
+            #expect(throws: CheckpointError.missingFiles(alternatives: [["vocab.txt"], ["tokenizer.json"]], folder: folder.path)) {
+                try BERTModel(folder: folder)
+            }
+            #expect("\(CheckpointError.missingFiles(alternatives: [["vocab.txt"], ["tokenizer.json"]], folder: "m"))"
+                == "the model folder 'm' has neither 'vocab.txt' nor 'tokenizer.json'")
         }
     }
 

@@ -4,10 +4,11 @@ import SafeTensors
 /// A BERT-family encoder read from a Hugging Face model folder: its tokenizer and its encoder.
 ///
 /// The folder holds `config.json` (``BERTConfiguration``), `model.safetensors` (``BERTWeights``),
-/// `vocab.txt` (the word pieces) and optionally `tokenizer_config.json`, whose `do_lower_case`
-/// (default true), `strip_accents` (default: as `do_lower_case`) and `tokenize_chinese_chars`
-/// (default true) set up the ``BasicTokenizer``; its other keys concern special tokens and padding
-/// and are not read.
+/// and the tokenizer: `vocab.txt` (the word pieces) and optionally `tokenizer_config.json`, whose
+/// `do_lower_case` (default true), `strip_accents` (default: as `do_lower_case`) and
+/// `tokenize_chinese_chars` (default true) set up the ``BasicTokenizer`` (its other keys concern
+/// special tokens and padding and are not read); or, without `vocab.txt`, `tokenizer.json`, whose
+/// WordPiece model and `BertNormalizer` say the same.
 public struct BERTModel: Sendable {
     /// The tokenizer.
     public let tokenizer: WordPieceTokenizer
@@ -21,18 +22,26 @@ public struct BERTModel: Sendable {
     public init(folder: URL) throws {
         let files = ModelFolder(url: folder)
         let configURL = try files.requiredFile("config.json"), weightsURL = try files.requiredFile("model.safetensors")
-        let vocabURL = try files.requiredFile("vocab.txt")
         let configuration = try BERTConfiguration(json: Data(contentsOf: configURL))
         let weights = try BERTWeights(file: SafeTensorsFile(contentsOf: weightsURL), configuration: configuration)
-        let ids = try WordPieceTokenizer.vocabulary(fromVocabFile: Data(contentsOf: vocabURL))
-        let pieceCount = (ids.values.max() ?? 0) + 1
+        let tokenizer: WordPieceTokenizer, vocabularyFile: String
+        if let vocabURL = files.file("vocab.txt") {
+            let ids = try WordPieceTokenizer.vocabulary(fromVocabFile: Data(contentsOf: vocabURL))
+            tokenizer = try WordPieceTokenizer(ids: ids, basic: try Self.basicTokenizer(settings: files.file("tokenizer_config.json")))
+            vocabularyFile = "vocab.txt"
+        } else if let tokenizerURL = files.file(TokenizerJSON.file) {
+            tokenizer = try TokenizerJSON(data: Data(contentsOf: tokenizerURL)).wordPiece()
+            vocabularyFile = TokenizerJSON.file
+        } else {
+            throw CheckpointError.missingFiles(alternatives: [["vocab.txt"], [TokenizerJSON.file]], folder: folder.path)
+        }
+        let pieceCount = (tokenizer.ids.values.max() ?? 0) + 1
         guard pieceCount <= configuration.vocabularySize else {
             throw CheckpointError.invalidVocabulary(
-                file: "vocab.txt",
+                file: vocabularyFile,
                 reason: "it lists \(pieceCount) word pieces, but the word embeddings have \(configuration.vocabularySize) rows")
         }
-        let basic = try Self.basicTokenizer(settings: files.file("tokenizer_config.json"))
-        self.tokenizer = try WordPieceTokenizer(ids: ids, basic: basic)
+        self.tokenizer = tokenizer
         self.encoder = BERTEncoder(configuration: configuration, weights: weights)
     }
 

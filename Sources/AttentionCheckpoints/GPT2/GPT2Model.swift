@@ -4,8 +4,9 @@ import SafeTensors
 /// A GPT-2-family decoder read from a Hugging Face model folder: its tokenizer and its decoder.
 ///
 /// The folder holds `config.json` (``GPT2Configuration``), `model.safetensors` (``GPT2Weights``),
-/// `vocab.json` (token → id) and `merges.txt` (the BPE merges in rank order). Other files
-/// (`tokenizer.json`, `tokenizer_config.json`, `generation_config.json`) are not read.
+/// and the tokenizer: `vocab.json` (token → id) and `merges.txt` (the BPE merges in rank order), or,
+/// without them, `tokenizer.json`, whose BPE model holds both. Other files (`tokenizer_config.json`,
+/// `generation_config.json`) are not read.
 public struct GPT2Model: Sendable {
     /// The tokenizer.
     public let tokenizer: BPETokenizer
@@ -19,17 +20,27 @@ public struct GPT2Model: Sendable {
     public init(folder: URL) throws {
         let files = ModelFolder(url: folder)
         let configURL = try files.requiredFile("config.json"), weightsURL = try files.requiredFile("model.safetensors")
-        let vocabURL = try files.requiredFile("vocab.json"), mergesURL = try files.requiredFile("merges.txt")
         let configuration = try GPT2Configuration(json: Data(contentsOf: configURL))
         let weights = try GPT2Weights(file: SafeTensorsFile(contentsOf: weightsURL), configuration: configuration)
-        let ids = try BPETokenizer.vocabulary(fromVocabJSON: Data(contentsOf: vocabURL))
-        let tokenCount = (ids.values.max() ?? 0) + 1
+        let tokenizer: BPETokenizer, vocabularyFile: String
+        if files.file("vocab.json") != nil || files.file("merges.txt") != nil {
+            let vocabURL = try files.requiredFile("vocab.json"), mergesURL = try files.requiredFile("merges.txt")
+            tokenizer = BPETokenizer(ids: try BPETokenizer.vocabulary(fromVocabJSON: Data(contentsOf: vocabURL)),
+                                     merges: try BPETokenizer.merges(fromMergesFile: Data(contentsOf: mergesURL)))
+            vocabularyFile = "vocab.json"
+        } else if let tokenizerURL = files.file(TokenizerJSON.file) {
+            tokenizer = try TokenizerJSON(data: Data(contentsOf: tokenizerURL)).bytePairEncoding()
+            vocabularyFile = TokenizerJSON.file
+        } else {
+            throw CheckpointError.missingFiles(alternatives: [["vocab.json", "merges.txt"], [TokenizerJSON.file]], folder: folder.path)
+        }
+        let tokenCount = (tokenizer.ids.values.max() ?? 0) + 1
         guard tokenCount <= configuration.vocabularySize else {
             throw CheckpointError.invalidVocabulary(
-                file: "vocab.json",
+                file: vocabularyFile,
                 reason: "it has ids up to \(tokenCount - 1), but the word embeddings have \(configuration.vocabularySize) rows")
         }
-        self.tokenizer = BPETokenizer(ids: ids, merges: try BPETokenizer.merges(fromMergesFile: Data(contentsOf: mergesURL)))
+        self.tokenizer = tokenizer
         self.decoder = GPT2Decoder(configuration: configuration, weights: weights)
     }
 }
