@@ -8,8 +8,8 @@ struct OverviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "overview",
         abstract: "Show every head of every layer of a pretrained model on one sentence, as small heatmaps on one page.",
-        discussion: "Each heatmap leads to the command that traces that head in full; the head view draws one head's "
-            + "attention as lines between the words. The page is one file that needs no network.")
+        discussion: "Each heatmap leads to the command that traces that head in full; the head view draws one layer's "
+            + "attention as lines between the words, each head in its colour. The page is one file that needs no network.")
 
     @Option(name: .customLong("model"), help: ArgumentHelp("A pretrained model: a BERT or GPT-2-family folder (config.json, model.safetensors and its vocabulary) or a Llama-family .gguf file.",
                                                            valueName: "folder|file"))
@@ -21,8 +21,8 @@ struct OverviewCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The layer of the head view, from 0 (default 0).", valueName: "L"))
     var layer = 0
 
-    @Option(help: ArgumentHelp("The head of the head view, from 0 (default 0).", valueName: "H"))
-    var head = 0
+    @Option(help: ArgumentHelp("The head the head view shows at first, from 0 (default: every head of the layer).", valueName: "H"))
+    var head: Int?
 
     @Option(name: .customLong("output"), help: ArgumentHelp("Write here instead of standard output.", valueName: "file"))
     var outputPath: String?

@@ -21,12 +21,18 @@ import TestSupport
         #expect(!html.contains("<b>"), "tokens are escaped")
     }
 
-    @Test func theHeadViewDrawsALinePerWeightOfItsHead() {
+    /// Both heads of layer 0 are drawn, each in its group and colour, with a checkbox; only head 1's starts ticked.
+    @Test func theHeadViewDrawsALinePerWeightOfEveryHeadOfTheLayer() {
         let html = renderModelOverview(overview)
         let view = sections(of: html, from: "<svg class=\"head-view\"", to: "</svg>").first ?? ""
-        // Head 1: each of the 3 rows has one line, to [SEP], at full opacity.
-        #expect(occurrences(of: "<line ", in: view) == 3)
-        #expect(occurrences(of: "stroke-opacity=\"1.0000\"", in: view) == 3)
-        #expect(html.contains("<h2>Head view: layer 0, head 1</h2>"))
+        // Head 0 has 1 + 2 + 3 weights of at least 0.005, head 1 one a row, to [SEP], at full opacity.
+        #expect(occurrences(of: "<line ", in: view) == 9)
+        #expect(occurrences(of: "<g class=\"head-1\" stroke=\"#f28e2b\"><line", in: view) == 3)
+        #expect(occurrences(of: "stroke-opacity=\"1.0000\"", in: view) == 4)
+        #expect(html.contains("<h2>Head view: layer 0</h2>"))
+        #expect(html.contains(#"<input type="checkbox" id="head-view-0"><label for="head-view-0">"#))
+        #expect(html.contains(#"<input type="checkbox" id="head-view-1" checked><label for="head-view-1">"#))
+        #expect(html.contains("#head-view-1:not(:checked) ~ .scroll .head-1 { display: none; }"))
+        #expect(view.contains("<title>[SEP] attends to most: head 0 on [SEP] (0.5000), head 1 on [SEP] (1.0000)</title>"))
     }
 }

@@ -203,6 +203,31 @@ import Testing
         }
     }
 
+    /// The head view's names show and hide their heads without a script of the page's: with `--head 1`
+    /// only head 1's lines are drawn at first, and clicking head 0's name draws its lines too.
+    @Test func theHeadViewsNamesShowAndHideTheirHeads() throws {
+        let chromium = try #require(Chromium.find(), "headless Chromium is needed: install it (.ci/install) or set CHROMIUM")
+        let run = try Workspace("head-view")
+        let html = run.directory.appendingPathComponent("overview.html")
+        try run.binary(["overview", "--model", TracePage.tinyBERT, "--source", "the cat sat", "--head", "1", "--output", html.path])
+        let probe = """
+            <script>
+            const drawn = head => [...document.querySelectorAll(`svg.head-view g.head-${head}`)]
+              .filter(group => getComputedStyle(group).display !== "none").length;
+            const before = [drawn(0), drawn(1)];
+            document.querySelector("label[for='head-view-0']").click();
+            document.body.setAttribute("data-head-view", JSON.stringify({ before, after: [drawn(0), drawn(1)] }));
+            </script>
+            """
+        try String(contentsOf: html, encoding: .utf8).replacingOccurrences(of: "</body>", with: probe + "\n</body>")
+            .write(to: html, atomically: true, encoding: .utf8)
+        let load = try chromium.load(html, scratch: run.scratch("load"))
+        #expect(load.console.isEmpty, "console: \(load.console)")
+        // Five word pieces ([CLS] the cat sat [SEP]), one group of lines per piece and head.
+        let report = load.dom.firstMatch(of: /data-head-view="([^"]*)"/).map { String($0.output.1) } ?? "no report"
+        #expect(report == "{&quot;before&quot;:[0,5],&quot;after&quot;:[5,5]}")
+    }
+
     private func comparedVariants(_ page: Page) -> [[String]] {
         let arguments = page.arguments
         func value(_ option: String) -> String {

@@ -115,7 +115,8 @@ import TestSupport
         #expect(result.status == 0, "\(result.standardError)")
         let page = result.standardOutput
         #expect(page.components(separatedBy: "<svg class=\"thumbnail\"").count - 1 == 4)
-        #expect(page.contains("<h2>Head view: layer 0, head 1</h2>"))
+        #expect(page.contains("<h2>Head view: layer 0</h2>"))
+        #expect(page.contains(#"<input type="checkbox" id="head-view-1" checked>"#) && page.contains(#"<input type="checkbox" id="head-view-0">"#))
         // The sentence's apostrophe is quoted for the shell.
         let command = "attention-trace trace --model \(PretrainedModelCommandTests.folder) --source 'the cat'\\''s mat' "
             + "--layer 1 --head 0 --output layer1-head0.html"

@@ -6,8 +6,9 @@
 /// - Parameters:
 ///   - title: The page title, escaped here.
 ///   - body: The page content, already HTML.
+///   - style: Rules this page adds after the shared style sheet, such as the overview's one rule per head.
 /// - Returns: The page, ending with a newline.
-func standalonePage(title: String, body: String) -> String {
+func standalonePage(title: String, body: String, style: String = "") -> String {
     var head = HTMLWriter(capacity: pageStyle.utf8.count + 1024)
     head.markup("""
         <!doctype html>
@@ -20,6 +21,7 @@ func standalonePage(title: String, body: String) -> String {
     head.element("title", text: title)
     head.markup("\n<style>\n")
     head.rawHTML(pageStyle)
+    head.rawHTML(style)
     head.markup("</style>\n</head>\n<body>\n")
     head.rawHTML(svgDefinitions)
     head.markup("<main>\n")

@@ -77,9 +77,16 @@ let pageStyle = """
     table.model-view a { display: block; }
     table.model-view a:hover svg, table.model-view a:focus-visible svg { outline: 2px solid var(--accent); }
     svg.thumbnail { display: block; }
-    svg.head-view line { stroke: var(--accent); stroke-width: 2; }
+    svg.head-view line { stroke-width: 2; }
     svg.head-view text { fill: var(--text); font-size: 13px; }
     svg.head-view:hover g.from:not(:hover) { opacity: 0.08; }
+    .head-view-layer > input { position: absolute; opacity: 0; width: 1px; height: 1px; }
+    .head-view-layer > label { display: inline-block; margin: 0 0.9rem 0.4rem 0; white-space: nowrap; cursor: pointer; }
+    .head-view-layer > input:focus-visible + label { outline: 2px solid var(--accent); outline-offset: 2px; }
+    .head-view-layer .swatch { display: inline-block; box-sizing: border-box; width: 0.9em; height: 0.9em; margin-right: 0.3em;
+                               border: 2px solid var(--swatch); border-radius: 2px; vertical-align: -0.1em; }
+    .head-view-layer > input:checked + label .swatch { background: var(--swatch); }
+    .head-view-layer > input:not(:checked) + label { color: var(--muted); }
     ul.head-commands code { overflow-wrap: anywhere; }
     @media print {
       nav.step-nav, .derivation, details.alternative { display: none; }

@@ -2,7 +2,8 @@ import AttentionText
 
 /// Every head of every layer of a pretrained model on one sentence, for one offline page:
 /// BertViz's model view, where each thumbnail leads to the command that traces that head in
-/// full, and a head view of one head with a line from each word to each word it attends to.
+/// full, and BertViz's head view of one layer: a line from each word to each word it attends to,
+/// in one colour per head, each head shown or hidden by its checkbox.
 ///
 /// The weights are plain numbers computed elsewhere (the checkpoint's forward pass); the page
 /// only draws them, on the fixed 0…1 scale of every weights heatmap.
@@ -15,19 +16,19 @@ public struct ModelOverview: Sendable {
     public var attentions: [[[[Double]]]]
     /// `commands[l][h]` is the command that writes that head's walkthrough.
     public var commands: [[String]]
-    /// The head the head view shows, as `(layer, head)`.
-    public var focus: (layer: Int, head: Int)
+    /// The layer the head view draws, and the head it shows at first (every head when `nil`).
+    public var focus: (layer: Int, head: Int?)
 
     /// Creates an overview.
     ///
     /// - Precondition: Every head has n × n weights for the n tokens, one command per head, and
-    ///   `focus` names one of the heads.
-    public init(model: String, tokens: [String], attentions: [[[[Double]]]], commands: [[String]], focus: (layer: Int, head: Int)) {
+    ///   `focus` names one of the layers (and of its heads).
+    public init(model: String, tokens: [String], attentions: [[[[Double]]]], commands: [[String]], focus: (layer: Int, head: Int?)) {
         precondition(attentions.allSatisfy { layer in layer.allSatisfy { $0.count == tokens.count && $0.allSatisfy { $0.count == tokens.count } } },
                      "every head needs n × n weights for the n tokens")
         precondition(commands.map(\.count) == attentions.map(\.count), "one command per head")
-        precondition(attentions.indices.contains(focus.layer) && attentions[focus.layer].indices.contains(focus.head),
-                     "the head view's head must be one of the model's")
+        precondition(attentions.indices.contains(focus.layer) && focus.head.map(attentions[focus.layer].indices.contains) != false,
+                     "the head view's layer and head must be the model's")
         self.model = model
         self.tokens = tokens
         self.attentions = attentions
@@ -75,10 +76,11 @@ public func renderModelOverview(_ overview: ModelOverview) -> String {
     }
     html.markup("</tbody></table></div>\n")
     let (focusLayer, focusHead) = overview.focus
-    html.element("h2", text: "Head view: layer \(focusLayer), head \(focusHead)")
-    html.element("p", text: "A line joins each token on the left to each token on the right it attends to; the more weight, the "
-        + "darker the line. Point at a token on the left to see only its lines.")
-    writeHeadView(overview.attentions[focusLayer][focusHead], tokens: overview.tokens, to: &html)
+    html.element("h2", text: "Head view: layer \(focusLayer)")
+    html.element("p", text: "A line joins each token on the left to each token on the right it attends to, in its head's colour; "
+        + "the more weight, the more solid the line. Choose the heads to show by their names; point at a token on the left to see only its lines.")
+    writeHeadView(overview.attentions[focusLayer], shown: focusHead.map { [$0] } ?? Array(overview.attentions[focusLayer].indices),
+                  tokens: overview.tokens, to: &html)
     html.element("h2", text: "Every head in full")
     html.element("p", text: "Each command writes one head's walkthrough: its queries, keys and values with their biases, "
         + "scores, softmax and output, every number explained.")
@@ -95,7 +97,15 @@ public func renderModelOverview(_ overview: ModelOverview) -> String {
         }
     }
     html.markup("</ul>\n")
-    return standalonePage(title: "Every head of \(overview.model)", body: html.html)
+    let headCount = overview.attentions[focusLayer].count
+    let toggles = (0..<headCount).map { "#head-view-\($0):not(:checked) ~ .scroll .head-\($0) { display: none; }\n" }.joined()
+    return standalonePage(title: "Every head of \(overview.model)", body: html.html, style: toggles)
+}
+
+/// The colour of head `head`'s lines: Tableau 10, which stays apart on light and dark backgrounds, in turn.
+private func headColour(_ head: Int) -> String {
+    let colours = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"]
+    return colours[head % colours.count]
 }
 
 /// `most on [CLS] (0.62 of the weight on average)`: the token the head's rows give the most, on average.
@@ -134,12 +144,34 @@ private func writeThumbnail(_ weights: [[Double]], to html: inout HTMLWriter) {
     html.markup("</svg>")
 }
 
-/// Tokens in two columns and a line from left token i to right token j for every weight, its
-/// opacity the weight; each left token's lines are grouped so that pointing at it shows only them.
-private func writeHeadView(_ weights: [[Double]], tokens: [String], to html: inout HTMLWriter) {
+/// Tokens in two columns and, for every head of one layer, a line from left token i to right token j
+/// for every weight, its opacity the weight and its colour the head's. A checkbox before the drawing
+/// shows or hides each head (the page's style sheet has one rule per head); each left token's lines are
+/// grouped so that pointing at it shows only them.
+///
+/// - Parameter shown: The heads whose checkboxes start ticked.
+private func writeHeadView(_ heads: [[[Double]]], shown: [Int], tokens: [String], to html: inout HTMLWriter) {
     let rowHeight = 20.0, width = 360.0, left = 110.0, right = width - 110
-    let height = rowHeight * Double(tokens.count) + 10
-    html.markup("<div class=\"scroll\"><svg class=\"head-view\" role=\"img\" width=\"360\" height=\"")
+    let height = rowHeight * Double(tokens.count) + 16
+    html.markup("<div class=\"head-view-layer\">\n")
+    for head in heads.indices {
+        html.start("input")
+        html.attribute("type", "checkbox")
+        html.attribute("id", "head-view-\(head)")
+        if shown.contains(head) { html.markup(" checked") }
+        html.end()
+        html.start("label")
+        html.attribute("for", "head-view-\(head)")
+        html.end()
+        html.start("span")
+        html.attribute("class", "swatch")
+        html.attribute("style", "--swatch: \(headColour(head))")
+        html.end()
+        html.close("span")
+        html.text("head \(head)")
+        html.close("label")
+    }
+    html.markup("\n<div class=\"scroll\"><svg class=\"head-view\" role=\"img\" width=\"360\" height=\"")
     html.coordinate(height)
     html.markup("\" viewBox=\"0 0 360 ")
     html.coordinate(height)
@@ -153,7 +185,7 @@ private func writeHeadView(_ weights: [[Double]], tokens: [String], to html: ino
         html.text(token)
         html.markup("</text>")
     }
-    for (i, row) in weights.enumerated() {
+    for i in tokens.indices {
         html.markup("<g class=\"from\"><text x=\"")
         html.coordinate(left - 6)
         html.markup("\" y=\"")
@@ -161,23 +193,32 @@ private func writeHeadView(_ weights: [[Double]], tokens: [String], to html: ino
         html.markup("\" text-anchor=\"end\">")
         html.text(tokens[i])
         html.markup("<title>")
-        let (token, share) = strongestColumn([row], tokens: tokens)
-        html.text("\(tokens[i]) attends to most on \(token) (\(NumberFormatting.fixed(share)) of the weight)")
+        html.text("\(tokens[i]) attends to most: " + heads.enumerated().map { head, weights in
+            let (token, share) = strongestColumn([weights[i]], tokens: tokens)
+            return "head \(head) on \(token) (\(NumberFormatting.fixed(share)))"
+        }.joined(separator: ", "))
         html.markup("</title></text>")
-        for (j, weight) in row.enumerated() where weight >= 0.005 {
-            html.markup("<line x1=\"")
-            html.coordinate(left)
-            html.markup("\" y1=\"")
-            html.coordinate(rowHeight * Double(i) + 15)
-            html.markup("\" x2=\"")
-            html.coordinate(right)
-            html.markup("\" y2=\"")
-            html.coordinate(rowHeight * Double(j) + 15)
-            html.markup("\" stroke-opacity=\"")
-            html.fixed(weight)
-            html.markup("\"/>")
+        for (head, weights) in heads.enumerated() {
+            html.start("g")
+            html.attribute("class", "head-\(head)")
+            html.attribute("stroke", headColour(head))
+            html.end()
+            for (j, weight) in weights[i].enumerated() where weight >= 0.005 {
+                html.markup("<line x1=\"")
+                html.coordinate(left)
+                html.markup("\" y1=\"")
+                html.coordinate(rowHeight * Double(i) + 15)
+                html.markup("\" x2=\"")
+                html.coordinate(right)
+                html.markup("\" y2=\"")
+                html.coordinate(rowHeight * Double(j) + 15)
+                html.markup("\" stroke-opacity=\"")
+                html.fixed(weight)
+                html.markup("\"/>")
+            }
+            html.markup("</g>")
         }
         html.markup("</g>")
     }
-    html.markup("</svg></div>\n")
+    html.markup("</svg></div>\n</div>\n")
 }
