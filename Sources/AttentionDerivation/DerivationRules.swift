@@ -86,7 +86,7 @@ package struct DerivationRules: Sendable {
             rule.start = provenance.range?.first ?? 0
         case .rotateHalf, .rotatePairs:
             rule.rotaryColumns = provenance.range?.last
-        case .tanh, .sigmoid, .exp, .cos, .sin, .log:
+        case .tanh, .sigmoid, .exp, .cos, .sin, .log, .sqrt, .gelu, .geluTanh, .silu:
             rule.argument = argumentExpression(of: a[0])
         default:
             break

@@ -62,7 +62,7 @@ extension TemplateWriter {
         case .scale: scaled(here, a[0], factor: rule.constant ?? "?", note: rule.note)
         case .rotateHalf: rotatedHalves(here, a[0], cos: a[1], sin: a[2], rotaryColumns: rule.rotaryColumns ?? 0)
         case .rotatePairs: rotatedPairs(here, a[0], cos: a[1], sin: a[2], rotaryColumns: rule.rotaryColumns ?? 0)
-        case .tanh, .sigmoid, .exp, .cos, .sin, .log:
+        case .tanh, .sigmoid, .exp, .cos, .sin, .log, .sqrt, .gelu, .geluTanh, .silu:
             function(here, operation == .sigmoid ? "σ" : operation.rawValue, a[0],
                      argument: rule.argument.flatMap { $0.operands.allSatisfy(hasValues) ? $0 : nil })
         case .rowMax: rowMaximum(here, a[0], maxima: rule.maxima)

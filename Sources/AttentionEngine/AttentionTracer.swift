@@ -58,6 +58,7 @@ public struct AttentionTracer: Sendable {
         }
         Self.record(spec.precomputed, tokens: input.sourceTokens, recorder: recorder)
         try mechanism.trace(input, recorder: recorder)
+        if let tail = spec.tail { Self.record(tail, of: spec, recorder: recorder) }
         if let entry = recorder.firstUndefinedEntry {
             let largest = spec.tensors.values.flatMap(\.scalars).lazy.filter(\.isFinite).map(abs).max() ?? 0
             throw TraceError.overflow(tensor: entry.id, index: [entry.row, entry.column], largestInput: largest)
@@ -132,6 +133,21 @@ public struct AttentionTracer: Sendable {
             recorder.record(value, key: tensor.key, symbol: tensor.symbol, tensor.description, rows: rows,
                             columns: Axis(name: "dimension"), provenance: Provenance(.given, note: tensor.note))
         }
+    }
+
+    /// Records what the checkpoint's layer computes after the attention, from the mechanism's `output`
+    /// and the hidden state that entered the layer (X, or the last state of the `before` step).
+    private static func record(_ tail: LayerTail, of spec: InputSpec, recorder: TraceRecorder) {
+        let entering: (id: TensorID, value: Tensor)? = switch tail.residual {
+        case .attentionInput: spec.tensors["X"].map { ("X", $0) }
+        case .lastPrecomputedState: spec.precomputed.last.map { ("before.\($0.key)", $0.value) }
+        }
+        guard let output = recorder.resultMatrices["output"], let entering else {
+            preconditionFailure("a layer tail needs the attention's output and the hidden state entering the layer")
+        }
+        let value = Matrix(rows: entering.value.rowCount, columns: entering.value.columnCount, scalars: entering.value.scalars)
+        tail.record(output: output, residual: TracedMatrix(id: entering.id, value: value, rows: output.rows, columns: output.columns),
+                    recorder: recorder)
     }
 
     /// The request's variant, else the spec's, else ``TraceRequest/defaultVariant``.

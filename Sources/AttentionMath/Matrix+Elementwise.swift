@@ -14,6 +14,16 @@ public enum ElementwiseFunction: String, Codable, Sendable, CaseIterable {
     case sin
     /// The natural logarithm, from the C library.
     case log
+    /// The square root (of a variance plus ε, in a LayerNorm or RMSNorm).
+    case sqrt
+    /// The Gaussian error linear unit `½ x (1 + erf(x / √2))` (Hendrycks and Gimpel 2016; BERT's `gelu`,
+    /// PyTorch's `nn.GELU()`).
+    case gelu
+    /// GELU's tanh approximation `½ x (1 + tanh(√(2/π) (x + 0.044715 x³)))` (GPT-2's `gelu_new`,
+    /// PyTorch's `nn.GELU(approximate="tanh")`).
+    case geluTanh = "gelu_tanh"
+    /// The sigmoid linear unit `x σ(x)` (Llama's SwiGLU gate, PyTorch's `nn.SiLU()`).
+    case silu
 
     /// Applies the function to one value.
     ///
@@ -26,11 +36,18 @@ public enum ElementwiseFunction: String, Codable, Sendable, CaseIterable {
         case .cos: return Foundation.cos(x)
         case .sin: return Foundation.sin(x)
         case .log: return Foundation.log(x)
-        case .sigmoid:
-            if x >= 0 { return 1 / (1 + Foundation.exp(-x)) }
-            let e = Foundation.exp(x)
-            return e / (1 + e)
+        case .sqrt: return x.squareRoot()
+        case .gelu: return 0.5 * x * (1 + erf(x / 2.0.squareRoot()))
+        case .geluTanh: return 0.5 * x * (1 + Foundation.tanh((2 / Double.pi).squareRoot() * (x + 0.044715 * x * x * x)))
+        case .silu: return x * Self.sigmoid(x)
+        case .sigmoid: return Self.sigmoid(x)
         }
+    }
+
+    private static func sigmoid(_ x: Double) -> Double {
+        if x >= 0 { return 1 / (1 + Foundation.exp(-x)) }
+        let e = Foundation.exp(x)
+        return e / (1 + e)
     }
 }
 

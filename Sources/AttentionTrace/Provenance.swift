@@ -78,6 +78,14 @@ public enum Operation: String, Codable, Hashable, Sendable, CaseIterable {
     case sin
     /// `out[i,j] = ln(A[i,j])`; operands `[A]`.
     case log
+    /// `out[i,j] = √A[i,j]`; operands `[A]`.
+    case sqrt
+    /// `out[i,j] = ½ A[i,j] (1 + erf(A[i,j] / √2))`, the GELU; operands `[A]`.
+    case gelu
+    /// `out[i,j] = ½ a (1 + tanh(√(2/π) (a + 0.044715 a³)))` with a = `A[i,j]`, GELU's tanh approximation; operands `[A]`.
+    case geluTanh = "gelu_tanh"
+    /// `out[i,j] = A[i,j] · σ(A[i,j])`, the SiLU; operands `[A]`.
+    case silu
     /// Rotary position embedding with the rotate-half pairing (GPT-NeoX, Hugging Face Llama): with
     /// r = ``Provenance/range``[1] rotary columns and h = r/2, column j < h is paired with j + h:
     /// `out[i,j] = X[i,j] C[i,j] − X[i,j+h] S[i,j]` and `out[i,j+h] = X[i,j+h] C[i,j] + X[i,j] S[i,j]`;

@@ -67,6 +67,25 @@ import TestSupport
         }
     }
 
+    /// The rest of the layer, traced after the attention (residual, LayerNorm, GELU feed-forward, residual,
+    /// LayerNorm), ends in the layer's output hidden state as `transformers` computes it.
+    @Test func theRestOfTheLayerEndsInTransformersHiddenState() throws {
+        struct States: Decodable { var hiddenStates: [[[Double]]] }
+        let states = try JSONDecoder().decode([States].self, from: Data(
+            contentsOf: Self.fixtures.appendingPathComponent("tiny-bert-reference.json")))
+        for (reference, expected) in zip(references, states) {
+            for layer in 0..<2 {
+                let trace = try trace(reference.sentence, layer: layer)
+                #expect(Array(trace.steps.map(\.id).suffix(5)) == ["residual", "norm1", "ffn", "residual2", "norm2"])
+                let output = try #require(trace.tensor("norm2.output")?.values)
+                #expect(maxAbsoluteDifference(output.scalars, expected.hiddenStates[layer + 1].flatMap { $0 }) <= 1e-10,
+                        "layer \(layer) of '\(reference.sentence)'")
+            }
+        }
+        #expect(try trace(references[0].sentence, layer: 1, head: 0).steps.allSatisfy { $0.id != "residual" },
+                "one head's trace has no layer output to continue to")
+    }
+
     @Test func theOutputIsTheAttentionBlocksProjectionBeforeTheResidual() throws {
         let sentence = references[1].sentence
         let ids = model.tokenizer.encode(sentence).map(\.id)
@@ -164,6 +183,20 @@ import TestSupport
                 let x = try #require(trace.inputs["X"])
                 #expect(maxAbsoluteDifference(x.scalars, reference.attentionInputs[layer].flatMap { $0 }) <= 1e-10)
             }
+        }
+    }
+
+    /// After the attention: h + o, ln_2, the gelu_new block and the residual give block 0's output.
+    @Test func theRestOfTheBlockEndsInTransformersHiddenState() throws {
+        struct States: Decodable { var hiddenStates: [[[Double]]] }
+        let states = try JSONDecoder().decode([States].self, from: Data(
+            contentsOf: PretrainedLayerTests.fixtures.appendingPathComponent("tiny-gpt2-reference.json")))
+        for (reference, expected) in zip(references, states) {
+            let spec = try PretrainedLayer(model: model, name: "tiny-gpt2", sentence: reference.sentence, layer: 0, head: nil).spec
+            let trace = try AttentionTracer().trace(TraceRequest(spec: spec, recording: .full))
+            #expect(Array(trace.steps.map(\.id).suffix(4)) == ["residual", "norm2", "ffn", "residual2"])
+            let output = try #require(trace.tensor("residual2.sum")?.values)
+            #expect(maxAbsoluteDifference(output.scalars, expected.hiddenStates[1].flatMap { $0 }) <= 1e-10)
         }
     }
 
@@ -266,6 +299,19 @@ import TestSupport
                 print("SmolLM2 layer \(layer), '\(reference.sentence)': largest difference \(difference)")
                 #expect(difference <= 1e-9)
             }
+        }
+    }
+
+    /// After the attention: h + o, RMSNorm, the SwiGLU block and the residual give block 0's output
+    /// (block 1's is after the final norm in `transformers`' list).
+    @Test func theRestOfTheBlockEndsInTransformersHiddenState() throws {
+        for reference in references {
+            let spec = try PretrainedLayer(model: model, name: "tiny-llama", sentence: reference.sentence, layer: 0, head: nil).spec
+            let trace = try AttentionTracer().trace(TraceRequest(spec: spec, recording: .full))
+            #expect(Array(trace.steps.map(\.id).suffix(4)) == ["residual", "norm2", "ffn", "residual2"])
+            let output = try #require(trace.tensor("residual2.sum")?.values)
+            #expect(maxAbsoluteDifference(output.scalars, reference.hiddenStates[1].flatMap { $0 }) <= 1e-10, "\(reference.sentence)")
+            #expect(trace.inputs["W_gate"]?.shape == [32, 64] && trace.inputs["W_down"]?.shape == [64, 32])
         }
     }
 

@@ -15,6 +15,8 @@ struct TracePage: CustomTestStringConvertible, Sendable {
     static let tinyBERT = checkpointFixture("tiny-bert")
     /// The tiny random GPT2Model of the checkpoint tests, traced as a pretrained (causal) model.
     static let tinyGPT2 = checkpointFixture("tiny-gpt2")
+    /// The tiny random Llama of the checkpoint tests, a GGUF file: RoPE, grouped heads and SwiGLU.
+    static let tinyLlama = checkpointFixture("tiny-llama.gguf")
 
     private static func checkpointFixture(_ name: String) -> String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -50,6 +52,7 @@ struct TracePage: CustomTestStringConvertible, Sendable {
         // A pretrained BERT layer: biases, every head and the output projection, each tensor noted with its checkpoint tensor.
         TracePage(name: "pretrained", arguments: ["trace", "--model", tinyBERT, "--source", "the cat sat on the mat.", "--layer", "1"]),
         TracePage(name: "pretrained-gpt2", arguments: ["trace", "--model", tinyGPT2, "--source", "The cat sat on the mat.", "--layer", "1"]),
+        TracePage(name: "pretrained-llama", arguments: ["trace", "--model", tinyLlama, "--source", "the cat sat on the mat.", "--layer", "1"]),
         // Tokens that are markup, in labels, facts and islands.
         TracePage(name: "injection", arguments: ["trace", "--variant", "additive", "--input", "{injection}"]),
     ]

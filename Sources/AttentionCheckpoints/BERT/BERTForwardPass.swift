@@ -62,7 +62,7 @@ public struct BERTEncoder: Sendable {
                                                      headCount: configuration.headCount, causal: false)
         let attended = layer.attentionNorm.normalizing(input.combined(with: layer.attentionOutput(context), .add),
                                                        epsilon: epsilon)
-        let inner = layer.intermediate(attended).mapped(Self.gelu)
+        let inner = layer.intermediate(attended).applying(.gelu)
         let hidden = layer.outputNorm.normalizing(attended.combined(with: layer.output(inner), .add), epsilon: epsilon)
         return BERTLayerOutput(queries: queries, keys: keys, values: values, heads: heads, context: context,
                                attentionOutput: attended, hiddenState: hidden)
@@ -81,10 +81,5 @@ public struct BERTEncoder: Sendable {
             states.append(output.hiddenState)
         }
         return (states, outputs)
-    }
-
-    /// `GELU(x) = ½ x (1 + erf(x / √2))`, the exact form `transformers` calls `gelu`.
-    static func gelu(_ x: Double) -> Double {
-        0.5 * x * (1 + erf(x / 2.0.squareRoot()))
     }
 }

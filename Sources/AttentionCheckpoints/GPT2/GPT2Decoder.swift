@@ -67,7 +67,7 @@ public struct GPT2Decoder: Sendable {
                                                      headCount: configuration.headCount, causal: true)
         let attended = layer.attentionOutput(context)
         let residual = input.combined(with: attended, .add)
-        let inner = layer.intermediate(layer.feedForwardNorm.normalizing(residual, epsilon: epsilon)).mapped(Self.geluNew)
+        let inner = layer.intermediate(layer.feedForwardNorm.normalizing(residual, epsilon: epsilon)).applying(.geluTanh)
         let hidden = residual.combined(with: layer.output(inner), .add)
         return GPT2LayerOutput(attentionInput: normalized, queries: queries, keys: keys, values: values, heads: heads,
                                context: context, attentionOutput: attended, hiddenState: hidden)
@@ -102,10 +102,5 @@ public struct GPT2Decoder: Sendable {
             input = output.hiddenState
         }
         return (states + [finalNorm(input)], outputs)
-    }
-
-    /// `gelu_new(x) = ½ x (1 + tanh(√(2/π) (x + 0.044715 x³)))`, the tanh approximation GPT-2 was trained with.
-    static func geluNew(_ x: Double) -> Double {
-        0.5 * x * (1 + tanh((2 / Double.pi).squareRoot() * (x + 0.044715 * x * x * x)))
     }
 }

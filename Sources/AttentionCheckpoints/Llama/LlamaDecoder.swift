@@ -66,7 +66,7 @@ public struct LlamaDecoder: Sendable {
         let attended = context.multiplied(byTransposeOf: block.output)
         let residual = input.combined(with: attended, .add)
         let m = normalizing(residual, scale: block.feedForwardNorm)
-        let gated = m.multiplied(byTransposeOf: block.gate).mapped { $0 / (1 + exp(-$0)) }
+        let gated = m.multiplied(byTransposeOf: block.gate).applying(.silu)
             .combined(with: m.multiplied(byTransposeOf: block.up), .multiply)
         let hidden = residual.combined(with: gated.multiplied(byTransposeOf: block.down), .add)
         return LlamaLayerOutput(attentionInput: normalized, queries: queries, keys: keys, values: values, heads: heads,

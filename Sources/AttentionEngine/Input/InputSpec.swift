@@ -33,6 +33,9 @@ public struct InputSpec: Sendable {
     /// Tensors the checkpoint computed before the traced layer, recorded for the page and `explain`
     /// but not read by the mechanism.
     public var precomputed: [PrecomputedTensor] = []
+    /// What the checkpoint's layer computes after the attention, which the engine traces after the
+    /// mechanism's `output`; `nil` for a written spec, or a trace of one head.
+    public var tail: LayerTail?
 
     /// Creates a spec from values.
     public init(variant: Variant? = nil, tensors: [String: Tensor] = [:], options: MechanismOptions = MechanismOptions(),

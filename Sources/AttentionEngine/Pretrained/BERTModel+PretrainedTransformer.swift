@@ -47,6 +47,27 @@ extension BERTModel: PretrainedTransformer {
         return parameters
     }
 
+    /// Post-norm: LayerNorm of X + the attention output (`attention.output.LayerNorm`), then the GELU
+    /// feed-forward block (`intermediate.dense`, `output.dense`) and LayerNorm of its residual sum
+    /// (`output.LayerNorm`).
+    public func layerTail(ofLayer layer: Int) -> LayerTail {
+        let weights = encoder.weights.layers[layer], prefix = "encoder.layer.\(layer)."
+        func linear(_ linear: LinearWeights, _ module: String, _ w: String, _ b: String) -> [String: LayerTail.Parameter] {
+            [w: .init(value: linear.weight.transposed, note: "tensor '\(prefix)\(module).weight' transposed"),
+             b: .init(value: linear.bias, note: "tensor '\(prefix)\(module).bias'")]
+        }
+        func norm(_ norm: LayerNormWeights, _ module: String, _ index: Int) -> [String: LayerTail.Parameter] {
+            ["gamma_\(index)": .init(value: norm.scale, note: "tensor '\(prefix)\(module).weight'"),
+             "beta_\(index)": .init(value: norm.shift, note: "tensor '\(prefix)\(module).bias'")]
+        }
+        let parameters = [norm(weights.attentionNorm, "attention.output.LayerNorm", 1), linear(weights.intermediate, "intermediate.dense", "W_1", "b_1"),
+                          linear(weights.output, "output.dense", "W_2", "b_2"), norm(weights.outputNorm, "output.LayerNorm", 2)]
+            .reduce(into: [:]) { $0.merge($1) { first, _ in first } }
+        return LayerTail(placement: .postNorm, normalization: .layerNorm, feedForward: .dense(activation: .gelu),
+                         epsilon: encoder.configuration.layerNormEpsilon, epsilonKey: "layer_norm_eps", residual: .attentionInput,
+                         parameters: parameters)
+    }
+
     public func attentionWeights(ids: [Int]) throws -> [[Matrix]] {
         try encoder.encode(ids).layers.map { $0.heads.map(\.weights) }
     }

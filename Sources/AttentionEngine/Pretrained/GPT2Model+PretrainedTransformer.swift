@@ -45,6 +45,23 @@ extension GPT2Model: PretrainedTransformer {
         return parameters
     }
 
+    /// Pre-norm: X + … is the residual stream; `ln_2` of it feeds the `gelu_new` block
+    /// (`mlp.c_fc`, `mlp.c_proj`, Conv1D weights as stored), whose output the stream adds.
+    public func layerTail(ofLayer layer: Int) -> LayerTail {
+        let weights = decoder.weights.layers[layer], prefix = "h.\(layer)."
+        let parameters: [String: LayerTail.Parameter] = [
+            "W_1": .init(value: weights.intermediate.weight, note: "tensor '\(prefix)mlp.c_fc.weight'"),
+            "b_1": .init(value: weights.intermediate.bias, note: "tensor '\(prefix)mlp.c_fc.bias'"),
+            "W_2": .init(value: weights.output.weight, note: "tensor '\(prefix)mlp.c_proj.weight'"),
+            "b_2": .init(value: weights.output.bias, note: "tensor '\(prefix)mlp.c_proj.bias'"),
+            "gamma_2": .init(value: weights.feedForwardNorm.scale, note: "tensor '\(prefix)ln_2.weight'"),
+            "beta_2": .init(value: weights.feedForwardNorm.shift, note: "tensor '\(prefix)ln_2.bias'"),
+        ]
+        return LayerTail(placement: .preNorm, normalization: .layerNorm, feedForward: .dense(activation: .geluTanh),
+                         epsilon: decoder.configuration.layerNormEpsilon, epsilonKey: "layer_norm_epsilon",
+                         residual: .lastPrecomputedState, parameters: parameters)
+    }
+
     public func attentionWeights(ids: [Int]) throws -> [[Matrix]] {
         try decoder.encode(ids).layers.map { $0.heads.map(\.weights) }
     }

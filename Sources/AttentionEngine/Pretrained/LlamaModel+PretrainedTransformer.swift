@@ -51,6 +51,21 @@ extension LlamaModel: PretrainedTransformer {
                 "W_O": (block.output.transposed, source("attn_output"))]
     }
 
+    /// Pre-norm: the residual stream, RMSNorm `ffn_norm` of it, and the SwiGLU block (`ffn_gate`,
+    /// `ffn_up`, `ffn_down`, transposed), whose output the stream adds.
+    public func layerTail(ofLayer layer: Int) throws -> LayerTail {
+        let block = try decoder.weights.block(layer)
+        func parameter(_ value: Matrix, _ part: String, transposed: Bool = true) -> LayerTail.Parameter {
+            .init(value: transposed ? value.transposed : value,
+                  note: "tensor '\(LlamaWeights.name(ofBlock: layer, part))'" + (transposed ? ", transposed" : ""))
+        }
+        return LayerTail(placement: .preNorm, normalization: .rmsNorm, feedForward: .gated, epsilon: decoder.configuration.rmsNormEpsilon,
+                         epsilonKey: "llama.attention.layer_norm_rms_epsilon", residual: .lastPrecomputedState,
+                         parameters: ["W_gate": parameter(block.gate, "ffn_gate"), "W_up": parameter(block.up, "ffn_up"),
+                                      "W_down": parameter(block.down, "ffn_down"),
+                                      "gamma_2": parameter(block.feedForwardNorm, "ffn_norm", transposed: false)])
+    }
+
     public func attentionWeights(ids: [Int]) throws -> [[Matrix]] {
         try decoder.encode(ids).layers.map { $0.heads.map(\.weights) }
     }

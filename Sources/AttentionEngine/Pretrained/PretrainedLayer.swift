@@ -35,9 +35,10 @@ public struct PretrainedLayer: Sendable {
         } catch {
             throw .unusableCheckpoint(model: name, reason: "\(error)")
         }
-        let parameters: [String: (value: Matrix, source: String)]
+        let parameters: [String: (value: Matrix, source: String)], tail: LayerTail?
         do {
             parameters = try model.attentionParameters(ofLayer: layer)
+            tail = head == nil ? try model.layerTail(ofLayer: layer) : nil
         } catch {
             throw .unusableCheckpoint(model: name, reason: "\(error)")
         }
@@ -62,6 +63,11 @@ public struct PretrainedLayer: Sendable {
         spec.precomputed = input.earlierStates.map { state in
             PrecomputedTensor(key: state.key, symbol: state.symbol, description: state.description, value: Tensor(state.value),
                               note: "checkpoint \(name): \(state.description), computed in float64")
+        }
+        spec.tail = tail.map { tail in
+            var noted = tail
+            noted.parameters = tail.parameters.mapValues { LayerTail.Parameter(value: $0.value, note: "checkpoint \(name), \($0.note)") }
+            return noted
         }
         spec.checkpoint = "checkpoint \(name) (\(model.familyDescription)), layer \(layer) of \(model.layerCount)"
             + (head.map { ", head \($0) of \(model.headCount)" } ?? ", all \(model.headCount) heads")

@@ -40,6 +40,12 @@ public protocol PretrainedTransformer: Sendable {
     /// - Throws: An error of the checkpoint's while decoding the tensors.
     func attentionParameters(ofLayer layer: Int) throws -> [String: (value: Matrix, source: String)]
 
+    /// What layer `layer` computes after its attention (residuals, normalisations, feed-forward block),
+    /// with its parameters in the trace's `x W` layout, each naming its checkpoint tensor.
+    ///
+    /// - Throws: An error of the checkpoint's while decoding the tensors.
+    func layerTail(ofLayer layer: Int) throws -> LayerTail
+
     /// Every head's attention weights of every layer for the tokens `ids`: `[layer][head]`, n × n each.
     ///
     /// - Throws: As ``attentionInput(ofLayer:ids:)``.

@@ -18,6 +18,8 @@ final class TraceRecorder {
     private(set) var inputs: [String: Tensor] = [:]
     private(set) var warnings: [String] = []
     private(set) var results: [String: TraceResult] = [:]
+    /// The matrix each result of ``recordResult(_:repeating:asVector:)`` repeats, for a stage that continues from it.
+    private(set) var resultMatrices: [String: TracedMatrix] = [:]
     /// The first recorded entry that is NaN, +∞, or −∞ where no mask put it, which only an overflow produces.
     private(set) var firstUndefinedEntry: (id: TensorID, row: Int, column: Int)?
     /// The target tokens a mechanism generated (a translation), when the input gave none.
@@ -173,6 +175,7 @@ final class TraceRecorder {
             ? .full(values) : .summary(summary(of: tensor, asVector: asVector))
         results[name] = TraceResult(sources: [tensor.id], axes: asVector ? [tensor.columns] : [tensor.rows, tensor.columns],
                                     recorded: recorded)
+        resultMatrices[name] = tensor
     }
 
     /// The summary a step recorded for `tensor`, or a new one when its numbers were kept.
@@ -227,6 +230,10 @@ final class TraceRecorder {
         case .cos: .cos
         case .sin: .sin
         case .log: .log
+        case .sqrt: .sqrt
+        case .gelu: .gelu
+        case .geluTanh: .geluTanh
+        case .silu: .silu
         }
         return record(a.value.applying(function), key: key, symbol: symbol, description,
                       rows: a.rows, columns: a.columns, provenance: Provenance(operation, [a.id]))
@@ -242,6 +249,12 @@ final class TraceRecorder {
     func subtract(_ a: TracedMatrix, _ b: TracedMatrix, key: String, symbol: String, _ description: String) -> TracedMatrix {
         record(a.value.combined(with: b.value, .subtract), key: key, symbol: symbol, description,
                rows: a.rows, columns: a.columns, provenance: Provenance(.subtract, [a.id, b.id]))
+    }
+
+    /// The sum of each row of `a`, one column.
+    func rowSums(_ a: TracedMatrix, key: String, symbol: String, _ description: String) -> TracedMatrix {
+        record(a.value.rowSums(), key: key, symbol: symbol, description, rows: a.rows, columns: Axis(name: "sum"),
+               provenance: Provenance(.rowSum, [a.id]))
     }
 
     /// `E[i,j] / Z[i,0]`: each row of `e` divided by its entry of the column `z` (0 where it is 0).

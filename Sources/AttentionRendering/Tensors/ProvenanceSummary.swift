@@ -55,7 +55,7 @@ struct ProvenanceSummary: Hashable {
         case .scale:
             let factor = provenance.factor.map(NumberFormatting.exact) ?? "?"
             return [.text("= \(factor) · "), operand(0)]
-        case .tanh, .sigmoid, .exp, .cos, .sin, .log:
+        case .tanh, .sigmoid, .exp, .cos, .sin, .log, .sqrt, .gelu, .geluTanh, .silu:
             return [.text("= \(provenance.operation.rawValue)("), operand(0), .text(")")]
         case .rotateHalf, .rotatePairs:
             let pairs = provenance.operation == .rotateHalf ? "column j with j + r/2" : "columns 2k and 2k + 1"
