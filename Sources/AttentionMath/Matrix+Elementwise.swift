@@ -110,12 +110,36 @@ extension Matrix {
     /// - Precondition: `canBroadcast(other)`.
     public func combined(with other: Matrix, _ operation: ElementwiseOperation) -> Matrix {
         precondition(canBroadcast(other), "cannot broadcast \(other.shape) to \(shape)")
-        if other.shape == shape {
-            return Matrix(rows: rows, columns: columns, scalars: zip(scalars, other.scalars).map { operation($0, $1) })
+        // One loop per operation, so that the inner loops are plain arithmetic the compiler vectorises.
+        return switch operation {
+        case .add: combined(with: other, +)
+        case .subtract: combined(with: other, -)
+        case .multiply: combined(with: other, *)
+        case .divide: combined(with: other, /)
         }
-        return Matrix(rows: rows, columns: columns) { i, j in
-            operation(self[i, j], other[other.rows == 1 ? 0 : i, other.columns == 1 ? 0 : j])
+    }
+
+    /// `combine(self[i,j], other[i or 0, j or 0])` for every entry, row by row.
+    @inline(__always)
+    private func combined(with other: Matrix, _ combine: (Double, Double) -> Double) -> Matrix {
+        let (m, n) = (rows, columns), rowStride = other.rows == 1 ? 0 : other.columns, columnStride = other.columns == 1 ? 0 : 1
+        let result = [Double](unsafeUninitializedCount: m * n) { out in
+            scalars.withUnsafeBufferPointer { left in
+                other.scalars.withUnsafeBufferPointer { right in
+                    guard let a = left.baseAddress, let b = right.baseAddress else { return }
+                    for i in 0..<m {
+                        let row = a + i * n, target = out + i * n, operand = b + i * rowStride
+                        if columnStride == 1 {
+                            for j in 0..<n { target[j] = combine(row[j], operand[j]) }
+                        } else {
+                            let value = operand[0]
+                            for j in 0..<n { target[j] = combine(row[j], value) }
+                        }
+                    }
+                }
+            }
         }
+        return Matrix(rows: m, columns: n, scalars: result)
     }
 
     /// The entry-wise sum of several matrices of the first one's shape (later ones may broadcast).

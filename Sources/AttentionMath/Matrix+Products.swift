@@ -33,19 +33,37 @@ extension Matrix {
         String(cString: openblas_get_config())
     }
 
+    /// `a · b` with every entry summed over k in order, `((a₀b₀ + a₁b₁) + a₂b₂) + …`, whatever the CPU.
+    ///
+    /// Row i of the product accumulates `a[i,p] · b[p,:]` for p = 0, 1, …: each entry still adds its
+    /// terms in the order of p, as a dot product would, but the inner loop runs along a row of `b`
+    /// and of the result, which the compiler vectorises.
+    private static func fixedOrderProduct(_ a: Matrix, _ b: Matrix) -> [Double] {
+        let m = a.rows, k = a.columns, n = b.columns
+        return [Double](unsafeUninitializedCount: m * n) { c in
+            c.initialize(repeating: 0, count: m * n)
+            a.scalars.withUnsafeBufferPointer { pa in
+                b.scalars.withUnsafeBufferPointer { pb in
+                    guard let left = pa.baseAddress, let right = pb.baseAddress else { return }
+                    for i in 0..<m {
+                        let row = c + i * n
+                        for p in 0..<k {
+                            let x = left[i * k + p], terms = right + p * n
+                            for j in 0..<n { row[j] += x * terms[j] }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private static func product(_ a: Matrix, _ b: Matrix, transposingRight: Bool) -> Matrix {
         let m = a.rows, k = a.columns, n = transposingRight ? b.rows : b.columns
         if m == 0 || n == 0 || k == 0 {
             return Matrix(rows: m, columns: n)
         }
         if m * n * k <= fixedOrderProductLimit {
-            return Matrix(rows: m, columns: n) { i, j in
-                var sum = 0.0
-                for p in 0..<k {
-                    sum += a.scalars[i * k + p] * (transposingRight ? b.scalars[j * k + p] : b.scalars[p * n + j])
-                }
-                return sum
-            }
+            return Matrix(rows: m, columns: n, scalars: fixedOrderProduct(a, transposingRight ? b.transposed : b))
         }
         // With beta = 0, BLAS writes C without reading it, so C needs no zero fill first.
         let c = [Double](unsafeUninitializedCount: m * n) { pc in

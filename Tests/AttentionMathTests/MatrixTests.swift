@@ -23,6 +23,34 @@ import TestSupport
         #expect(isClose(a.multiplied(byTransposeOf: b.transposed), reference, tolerance: 1e-12))
     }
 
+    /// Below the limit every entry is the sum of its terms in the order of k, exactly (bit for bit), so
+    /// traces and training runs are the same on every CPU.
+    @Test func aSmallProductSumsEachEntryInOrder() {
+        var generator = LinearCongruential(seed: 11)
+        let a = Matrix(rows: 7, columns: 13) { _, _ in generator.next() }
+        let b = Matrix(rows: 13, columns: 9) { _, _ in generator.next() }
+        #expect(7 * 13 * 9 <= Matrix.fixedOrderProductLimit)
+        let inOrder = Matrix(rows: 7, columns: 9) { i, j in
+            var sum = 0.0
+            for k in 0..<13 { sum += a[i, k] * b[k, j] }
+            return sum
+        }
+        #expect(a.multiplied(by: b) == inOrder)
+        #expect(a.multiplied(byTransposeOf: b.transposed) == inOrder)
+    }
+
+    /// Broadcasting a row, a column or one number gives what entry-by-entry arithmetic gives.
+    @Test(arguments: ElementwiseOperation.allCases)
+    func broadcastingMatchesEntryByEntryArithmetic(_ operation: ElementwiseOperation) {
+        var generator = LinearCongruential(seed: 5)
+        let m = Matrix(rows: 4, columns: 6) { _, _ in generator.next() + 2 }
+        for other in [Matrix(rows: 4, columns: 6) { _, _ in generator.next() + 2 }, Matrix(rows: 1, columns: 6) { _, _ in generator.next() + 2 },
+                      Matrix(rows: 4, columns: 1) { _, _ in generator.next() + 2 }, Matrix(rows: 1, columns: 1, repeating: 3)] {
+            let expected = Matrix(rows: 4, columns: 6) { i, j in operation(m[i, j], other[other.rows == 1 ? 0 : i, other.columns == 1 ? 0 : j]) }
+            #expect(m.combined(with: other, operation) == expected, "\(operation) with \(other.shape)")
+        }
+    }
+
     @Test func concatenationBroadcastsAOneRowPart() {
         let s = Matrix(row: [1, 2])
         let h = Matrix(rowArrays: [[3], [4], [5]])
