@@ -93,7 +93,7 @@ public struct LlamaWeights: Sendable {
         let shapes = Dictionary(uniqueKeysWithValues: Self.shapes(ofBlock: index, configuration).map { ($0.part, $0.shape) })
         func read(_ part: String) throws -> Matrix {
             let shape = shapes[part] ?? []
-            return try matrix(Self.name(ofBlock: index, part), rows: shape.count == 1 ? 1 : shape[0])
+            return try matrix(Self.name(ofBlock: index, part), rows: shape.count == 2 ? shape[0] : 1)
         }
         let dk = configuration.headWidth
         return LlamaBlockWeights(

@@ -35,6 +35,9 @@ public struct InputSpec: Sendable {
     public var precomputed: [PrecomputedTensor] = []
     /// What the checkpoint's layer computes after the attention, which the engine traces after the
     /// mechanism's `output`; `nil` for a written spec, or a trace of one head.
+    ///
+    /// The variant must record an `output` result (the dot-product family does), and the spec must give
+    /// the tensor ``LayerTail/residual`` names: `X`, or a ``precomputed`` state.
     public var tail: LayerTail?
 
     /// Creates a spec from values.

@@ -12,8 +12,9 @@ import AttentionTrace
 /// `self` with one head's columns of the query projection, its key and value head's columns of the
 /// key and value projections, and the same columns of their biases, without an output projection.
 ///
-/// What the layer does after attention (the residual, normalisation and the feed-forward block)
-/// is not traced; the forward pass computes it for the layers before.
+/// With every head, what the layer does after attention (the residuals, normalisations and the
+/// feed-forward block) is the spec's ``InputSpec/tail``, traced after the attention's output; one
+/// head's trace stops at its context, since the rest of the layer needs every head.
 public struct PretrainedLayer: Sendable {
     /// The spec to trace: its variant, tensors with their notes, options and tokens.
     public let spec: InputSpec
