@@ -1,5 +1,4 @@
 import ArgumentParser
-import AttentionCheckpoints
 import AttentionEngine
 import AttentionModels
 import SafeTensors
@@ -50,47 +49,13 @@ func multiheadAttentionWeights(at path: String) throws -> MultiheadAttentionWeig
     }
 }
 
-/// The families `--model DIR` reads, by the `model_type` of their `config.json`.
-let pretrainedFamilies = ["bert", "gpt2"]
-
-/// Whether `--model path` names a pretrained model: a Hugging Face folder, or a GGUF file.
-func isPretrainedModel(_ path: String) -> Bool {
-    FileAccess.isDirectory(path) || path.lowercased().hasSuffix(".gguf")
-}
-
-/// The pretrained model at `path`, and the name traces and pages give it (the folder's or file's
-/// name): a Llama-family decoder for a GGUF file, otherwise the family the folder's `config.json`
-/// names by its `model_type` (`bert` when it names none).
+/// The pretrained model at `path`, and the name traces and pages give it (``PretrainedCheckpoint/open(_:)``).
 ///
-/// - Throws: ``CommandFailure`` naming the path and the file, key or tensor that is wrong, or a
-///   family this package does not read (with those it does).
+/// - Throws: ``CommandFailure`` naming the path and what is wrong with it.
 func pretrainedModel(at path: String) throws -> (model: any PretrainedTransformer, name: String) {
-    let url = URL(fileURLWithPath: path), name = url.standardizedFileURL.lastPathComponent
-    if !FileAccess.isDirectory(path) {
-        guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure("--model \(path): no such file or folder") }
-        do {
-            return (try LlamaModel(contentsOf: url), name)
-        } catch {
-            throw CommandFailure("--model \(path): \(error)")
-        }
-    }
-    let family = modelType(in: url.appendingPathComponent("config.json")) ?? "bert"
-    guard pretrainedFamilies.contains(family) else {
-        throw CommandFailure("--model \(path): config.json's model_type '\(family)' is not supported; "
-            + "the supported are \(pretrainedFamilies.joined(separator: ", ")) (and Llama-family GGUF files)")
-    }
-    do {
-        let model: any PretrainedTransformer = family == "gpt2" ? try GPT2Model(folder: url) : try BERTModel(folder: url)
-        return (model, name)
+    do throws(TraceError) {
+        return try PretrainedCheckpoint.open(path)
     } catch {
-        throw CommandFailure("--model \(path): \(error)")
+        throw CommandFailure("--model \(error)")
     }
-}
-
-/// The `model_type` of a Hugging Face `config.json`, or `nil` when the file or the key is missing
-/// (the family's reader then reports what is wrong).
-private func modelType(in config: URL) -> String? {
-    guard let data = try? Data(contentsOf: config),
-          let fields = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else { return nil }
-    return fields["model_type"] as? String
 }

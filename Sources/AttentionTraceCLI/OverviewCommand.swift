@@ -29,7 +29,7 @@ struct OverviewCommand: ParsableCommand {
 
     func run() throws {
         if let outputPath { try FileAccess.checkOutput(outputPath, against: [folder]) }
-        guard isPretrainedModel(folder) else {
+        guard PretrainedCheckpoint.isPretrained(folder) else {
             throw CommandFailure("--model \(folder) is not a pretrained model: give its folder (config.json, model.safetensors, vocab.txt) or its .gguf file")
         }
         let (model, name) = try pretrainedModel(at: folder)

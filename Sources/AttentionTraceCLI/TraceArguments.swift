@@ -51,7 +51,7 @@ struct TraceArguments: ParsableArguments {
         guard maxMemory.isFinite, maxMemory > 0 else {
             throw CommandFailure("--max-memory must be a positive number of gigabytes, got \(maxMemory)")
         }
-        if let model, isPretrainedModel(model) { return try tracePretrained(at: model, recording: recording) }
+        if let model, PretrainedCheckpoint.isPretrained(model) { return try tracePretrained(at: model, recording: recording) }
         for (flag, value) in [("--layer", layer), ("--head", head)] where value != nil {
             throw CommandFailure("\(flag) is for a pretrained model: give its folder or GGUF file with --model")
         }

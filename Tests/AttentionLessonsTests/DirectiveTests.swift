@@ -42,7 +42,7 @@ import Testing
     @Test func anUnknownKeyIsAnErrorAtItsOwnLine() {
         #expect(errors(reading: "# T\n\n```{trace}\nvariant: additive\n# a comment\n\ncolour: red\n```\n")
             == ["Lessons/01-test.md:7: unknown key 'colour' in {trace}; the keys are: "
-                + "name, variant, source, target, seed, input, model, show, heads, window, causal, score, sliding_window, "
+                + "name, variant, source, target, seed, input, model, layer, head, show, heads, window, causal, score, sliding_window, "
                 + "alibi, kv_heads, rope, rope_base, rope_dims, sinks, sink_tokens, block_size, prefill, bias"])
     }
 

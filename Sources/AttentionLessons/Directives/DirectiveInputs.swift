@@ -29,6 +29,33 @@ enum DirectiveInputs {
         }
     }
 
+    /// A pretrained model a `model` key names, opened, with the name its traces give it.
+    struct PretrainedModel {
+        let model: any PretrainedTransformer
+        let name: String
+    }
+
+    /// The pretrained model the `model` key names (a folder or a `.gguf` file inside the course
+    /// folder), or `nil` when the key names none (it is `seeded`, `trained`, a checkpoint that
+    /// `attention-trace train` wrote, or absent).
+    ///
+    /// - Throws: ``LessonError`` at the key's line for a path outside the course folder or a model
+    ///   that cannot be read.
+    static func pretrainedModel(_ body: DirectiveBody, directive: String,
+                                at location: SourceLocation) throws(LessonError) -> PretrainedModel? {
+        guard let entry = try body.single("model", directive: directive) else { return nil }
+        let value = unquoted(entry.value)
+        guard value != seededModel, value != trainedModel else { return nil }
+        let path = try CourseFolder(containing: location.file).file(value, at: entry.location)
+        guard PretrainedCheckpoint.isPretrained(path) else { return nil }
+        do throws(TraceError) {
+            let (model, name) = try PretrainedCheckpoint.open(path)
+            return PretrainedModel(model: model, name: name)
+        } catch {
+            throw LessonError("model: \(error.description)", at: entry.location)
+        }
+    }
+
     /// The parameters the `model` key chooses: `seeded` (the default, so that a lesson's numbers
     /// do not move when the package ships a retrained model), `trained` (the package's model), or
     /// a checkpoint that `attention-trace train` wrote, by a path inside the course folder.

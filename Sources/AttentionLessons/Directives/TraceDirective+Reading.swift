@@ -4,7 +4,11 @@ import Foundation
 
 extension TraceDirective {
     /// The block's keys: what names and feeds the trace, then every mechanism option by the name a spec's `options` uses.
-    static let keys = ["name", "variant", "source", "target", "seed", "input", "model", "show"] + MechanismOption.allCases.map(\.rawValue)
+    static let keys = ["name", "variant", "source", "target", "seed", "input", "model", "layer", "head", "show"]
+        + MechanismOption.allCases.map(\.rawValue)
+
+    /// The keys that only a pretrained model's layer reads.
+    private static let pretrainedKeys = ["layer", "head"]
 
     /// Reads a ```` ```{trace} ```` block and runs the trace it describes.
     ///
@@ -34,6 +38,14 @@ extension TraceDirective {
     /// The engine request a `{trace}` (or, for the sentence keys, a `{compare}`) block describes.
     private static func request(_ body: DirectiveBody, at location: SourceLocation) throws(LessonError) -> TraceRequest {
         let directive = "trace"
+        if let model = try DirectiveInputs.pretrainedModel(body, directive: directive, at: location) {
+            return try pretrainedRequest(body, model: model, at: location)
+        }
+        for key in pretrainedKeys {
+            if let entry = try body.single(key, directive: directive) {
+                throw LessonError("'\(key)' is for a pretrained model: give its folder or .gguf file as 'model'", at: entry.location)
+            }
+        }
         guard let variantEntry = try body.single("variant", directive: directive) else {
             throw LessonError("{trace} needs a 'variant' (one of: \(Variant.allCases.map(\.rawValue).joined(separator: ", ")))",
                               at: location)
@@ -55,6 +67,50 @@ extension TraceDirective {
                             seed: try seed(body, directive: directive),
                             parameters: try DirectiveInputs.parameters(body, directive: directive, at: location),
                             options: options)
+    }
+}
+
+extension TraceDirective {
+    /// The request for layer `layer` (default 0) of a pretrained model, every head or `head` alone, on
+    /// `source`: the model decides the variant, the options and every tensor, so the keys that would
+    /// set them are refused.
+    ///
+    /// - Throws: ``LessonError`` at the key's line for a key that does not apply, a layer or head that
+    ///   is not a natural number or that the model does not have, and a sentence it cannot read.
+    private static func pretrainedRequest(_ body: DirectiveBody, model: DirectiveInputs.PretrainedModel,
+                                          at location: SourceLocation) throws(LessonError) -> TraceRequest {
+        let directive = "trace"
+        for key in ["target", "input", "seed"] + MechanismOption.allCases.map(\.rawValue) {
+            if let entry = try body.single(key, directive: directive) {
+                throw LessonError("'\(key)' does not apply to the pretrained model \(model.name): it decides its own attention",
+                                  at: entry.location)
+            }
+        }
+        func index(_ key: String) throws(LessonError) -> (value: Int, entry: DirectiveBody.Entry)? {
+            guard let entry = try body.single(key, directive: directive) else { return nil }
+            guard let value = Int(unquoted(entry.value)), value >= 0 else {
+                throw LessonError("\(key) must be a whole number of 0 or more, found '\(entry.value)'", at: entry.location)
+            }
+            return (value, entry)
+        }
+        let layer = try index("layer"), head = try index("head")
+        if let variantEntry = try body.single("variant", directive: directive) {
+            let traced: Variant = head == nil ? .multiHead : .selfAttention
+            guard try parseVariant(variantEntry) == traced else {
+                throw LessonError("a pretrained layer traces as \(traced.rawValue) \(head == nil ? "(every head)" : "(one head)"), "
+                    + "not \(unquoted(variantEntry.value))", at: variantEntry.location)
+            }
+        }
+        guard let source = try body.single("source", directive: directive) else {
+            throw LessonError("{trace} of the pretrained model \(model.name) needs a 'source' sentence", at: location)
+        }
+        do {
+            let spec = try PretrainedLayer(model: model.model, name: model.name, sentence: unquoted(source.value),
+                                           layer: layer?.value ?? 0, head: head?.value).spec
+            return TraceRequest(spec: spec)
+        } catch {
+            throw LessonError(error.description, at: (head ?? layer)?.entry.location ?? source.location)
+        }
     }
 }
 
