@@ -97,6 +97,27 @@ public struct SafeTensorsFile: Sendable {
         return SafeTensor(shape: entry.shape, values: values)
     }
 
+    /// Rows `rows` of the named matrix, in that order, converted to `Double`: a few rows of an
+    /// embedding table without decoding the rest.
+    ///
+    /// - Throws: ``SafeTensorsError/missingTensor(_:available:)`` if the file has no such tensor.
+    /// - Precondition: the tensor has two axes, and every row is below its row count.
+    public func values(of name: String, rows: [Int]) throws -> [Double] {
+        guard let entry = entries[name] else { throw SafeTensorsError.missingTensor(name, available: names) }
+        precondition(entry.shape.count == 2 && rows.allSatisfy { (0..<entry.shape[0]).contains($0) },
+                     "rows \(rows) of '\(name)', of shape \(entry.shape)")
+        let columns = entry.shape[1], rowBytes = columns * entry.dtype.byteCount
+        return bytes.withUnsafeBytes { raw -> [Double] in
+            guard let base = raw.baseAddress else { return [] }
+            var values: [Double] = []
+            values.reserveCapacity(rows.count * columns)
+            for row in rows {
+                values += entry.dtype.decode(count: columns, at: base + dataStart + entry.byteRange.lowerBound + row * rowBytes)
+            }
+            return values
+        }
+    }
+
     private static func entry(named name: String, from value: Any) throws -> Entry {
         guard let info = value as? [String: Any] else {
             throw SafeTensorsError.malformedHeader("tensor '\(name)' is not an object")

@@ -84,3 +84,72 @@ struct LlamaReference: Decodable {
         #expect(restored.scalars == [0, 2, 1, 3, 4, 6, 5, 7])
     }
 }
+
+/// The same tiny model as a Hugging Face folder (`make_llama_fixtures.py`): `config.json`, F32
+/// `model.safetensors` in `transformers`' names and order, and `tokenizer.json` only.
+@Suite struct LlamaFolderTests {
+    let model: LlamaModel
+
+    init() throws {
+        model = try LlamaModel(folder: Fixtures.url("tiny-llama"))
+    }
+
+    @Test func theConfigurationAndTokenizerComeFromTheFolder() {
+        let configuration = model.decoder.configuration
+        #expect(configuration.layerCount == 2 && configuration.headCount == 4 && configuration.keyValueHeadCount == 2)
+        #expect(configuration.ropeBase == 500 && configuration.rmsNormEpsilon == 1e-5 && configuration.epsilonKey == "rms_norm_eps")
+        #expect(!model.decoder.weights.storesPermutedRotaryRows)
+        #expect(model.decoder.weights.name(of: .block(1, .key)) == "model.layers.1.self_attn.k_proj.weight")
+        #expect(model.tokenizer.splitting == .digitsFirst)
+    }
+
+    /// Every hidden state and attention probability agrees with `transformers` reading the folder in float64.
+    @Test func tinyLlamaFolderAgreesWithTransformers() throws {
+        struct File: Decodable { var cases: [LlamaReference] }
+        let references = try Fixtures.decode(File.self, from: "tiny-llama-folder-reference.json").cases
+        #expect(references.count == 4)
+        for reference in references {
+            #expect(try model.tokenizer.encode(reference.sentence).map(\.id) == reference.ids)
+            let (states, layers) = try model.decoder.encode(reference.ids)
+            var largest = 0.0
+            for (state, expected) in zip(states, reference.hiddenStates) {
+                largest = max(largest, maxAbsoluteDifference(state.scalars, expected.flatMap { $0 }))
+            }
+            for (layer, expected) in zip(layers, reference.attentions) {
+                for (head, probabilities) in zip(layer.heads, expected) {
+                    largest = max(largest, maxAbsoluteDifference(head.weights.scalars, probabilities.flatMap { $0 }))
+                }
+            }
+            #expect(largest <= 1e-10, "\(reference.sentence): largest difference \(largest)")
+        }
+    }
+
+    /// A copy of the folder with `config.json` edited by `edit`.
+    private func refusal(_ edit: (inout [String: Any]) -> Void) throws -> String {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("tiny-llama-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Fixtures.url("tiny-llama"), to: copy)
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let configURL = copy.appendingPathComponent("config.json")
+        var fields = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: configURL)) as? [String: Any])
+        edit(&fields)
+        try JSONSerialization.data(withJSONObject: fields).write(to: configURL)
+        do {
+            _ = try LlamaModel(folder: copy)
+            return "no error"
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test func aConfigurationThisReaderCannotComputeIsRefusedByKey() throws {
+        #expect(try refusal { $0["num_key_value_head"] = 2 }
+            == "config.json: unknown key 'num_key_value_head' (did you mean 'num_key_value_heads'?)")
+        #expect(try refusal { $0["rope_scaling"] = ["rope_type": "llama3", "factor": 8] }.hasPrefix(
+            "config.json: key 'rope_scaling' should be null (scaled RoPE frequencies are not read)"))
+        #expect(try refusal { $0["hidden_act"] = "gelu" } == "config.json: key 'hidden_act' should be \"silu\", found gelu")
+        #expect(try refusal { $0["num_key_value_heads"] = 3 }
+            == "config.json: key 'num_key_value_heads' should be a divisor of num_attention_heads 4, found 3")
+        // transformers 4 writes the base at the top.
+        #expect(try refusal { $0["rope_parameters"] = nil; $0["rope_theta"] = 500.0 } == "no error")
+    }
+}

@@ -36,7 +36,8 @@ import TestSupport
     /// traces and the `nn.MultiheadAttention` state dicts of `Docs/mechanisms/multi-head.md`.
     static let copiedFolders = ["Lessons", "Docs", "Tests/AttentionCheckpointsTests/Fixtures/tiny-bert",
                                 "Tests/AttentionCheckpointsTests/Fixtures/tiny-gpt2",
-                                "Tests/AttentionCheckpointsTests/Fixtures/tiny-llama.gguf", "Tests/AttentionEngineTests/Fixtures/module"]
+                                "Tests/AttentionCheckpointsTests/Fixtures/tiny-llama.gguf", "Tests/AttentionCheckpointsTests/Fixtures/tiny-llama",
+                                "Tests/AttentionEngineTests/Fixtures/module"]
 
     /// The documents whose commands are run, relative to the package root.
     static let documents: [String] = {

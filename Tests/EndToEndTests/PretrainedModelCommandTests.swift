@@ -55,6 +55,19 @@ import TestSupport
                                                   + "of which columns 8–15 (key and value head 1, which query heads 2–3 share)"))
     }
 
+    /// The same tiny Llama as a Hugging Face folder traces as its GGUF file does, with transformers' tensor names.
+    @Test func aLlamaFolderIsTracedFromItsConfigsModelType() throws {
+        let folder = URL(fileURLWithPath: Self.folder).deletingLastPathComponent().appendingPathComponent("tiny-llama").path
+        let result = try runAttentionTrace(["explain", "--model", folder, "--source", "the cat sat", "--layer", "1", "--head", "3",
+                                            "--cell", "W_K[0,0]", "--cell", "residual2.sum[0,0]"])
+        #expect(result.status == 1, "one head's trace has no rest of the layer")
+        let whole = try runAttentionTrace(["explain", "--model", folder, "--source", "the cat sat", "--layer", "1",
+                                           "--cell", "W_K[0,8]", "--cell", "residual2.sum[0,0]"])
+        #expect(whole.status == 0, "\(whole.standardError)")
+        #expect(whole.standardOutput.contains("checkpoint tiny-llama, tensor 'model.layers.1.self_attn.k_proj.weight', transposed\n"))
+        #expect(whole.standardOutput.contains("out[0,0] = residual.sum[0,0] + F[0,0]"))
+    }
+
     @Test func aGGUFFileOfAnotherArchitectureOrNoFileIsRefused() throws {
         let fixtures = URL(fileURLWithPath: Self.folder).deletingLastPathComponent()
         try expectRefused(["trace", "--model", fixtures.appendingPathComponent("tiny.gguf").path, "--source", "a"],
@@ -88,9 +101,9 @@ import TestSupport
         let empty = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: empty) }
         try expectRefused(["trace", "--model", empty.path, "--source", "a"], saying: "has no 'config.json'")
-        try Data(#"{"model_type": "llama"}"#.utf8).write(to: empty.appendingPathComponent("config.json"))
+        try Data(#"{"model_type": "qwen2"}"#.utf8).write(to: empty.appendingPathComponent("config.json"))
         try expectRefused(["trace", "--model", empty.path, "--source", "a"],
-                          saying: "config.json's model_type 'llama' is not supported; the supported are bert, gpt2 (and Llama-family GGUF files)")
+                          saying: "config.json's model_type 'qwen2' is not supported; the supported are bert, gpt2, llama (and Llama-family GGUF files)")
         try expectRefused(["trace", "--variant", "self", "--source", "a b", "--layer", "1"],
                           saying: "--layer is for a pretrained model: give its folder or GGUF file with --model")
     }

@@ -22,18 +22,7 @@ public struct GPT2Model: Sendable {
         let configURL = try files.requiredFile("config.json"), weightsURL = try files.requiredFile("model.safetensors")
         let configuration = try GPT2Configuration(json: Data(contentsOf: configURL))
         let weights = try GPT2Weights(file: SafeTensorsFile(contentsOf: weightsURL), configuration: configuration)
-        let tokenizer: BPETokenizer, vocabularyFile: String
-        if files.file("vocab.json") != nil || files.file("merges.txt") != nil {
-            let vocabURL = try files.requiredFile("vocab.json"), mergesURL = try files.requiredFile("merges.txt")
-            tokenizer = BPETokenizer(ids: try BPETokenizer.vocabulary(fromVocabJSON: Data(contentsOf: vocabURL)),
-                                     merges: try BPETokenizer.merges(fromMergesFile: Data(contentsOf: mergesURL)))
-            vocabularyFile = "vocab.json"
-        } else if let tokenizerURL = files.file(TokenizerJSON.file) {
-            tokenizer = try TokenizerJSON(data: Data(contentsOf: tokenizerURL)).bytePairEncoding()
-            vocabularyFile = TokenizerJSON.file
-        } else {
-            throw CheckpointError.missingFiles(alternatives: [["vocab.json", "merges.txt"], [TokenizerJSON.file]], folder: folder.path)
-        }
+        let (tokenizer, vocabularyFile) = try BPETokenizer.read(from: files)
         let tokenCount = (tokenizer.ids.values.max() ?? 0) + 1
         guard tokenCount <= configuration.vocabularySize else {
             throw CheckpointError.invalidVocabulary(

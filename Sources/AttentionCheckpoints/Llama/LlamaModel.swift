@@ -1,9 +1,10 @@
 import Foundation
+import SafeTensors
 
-/// A Llama-family decoder read from a GGUF file (llama.cpp's format, such as SmolLM2-135M's): its
-/// tokenizer and its decoder, both from the one file.
+/// A Llama-family decoder read from a GGUF file (llama.cpp's format, such as SmolLM2-135M's) or a
+/// Hugging Face folder: its tokenizer and its decoder.
 ///
-/// The tokenizer is the byte-level BPE of the file's `tokenizer.ggml.*` metadata
+/// A GGUF file's tokenizer is the byte-level BPE of its `tokenizer.ggml.*` metadata
 /// (``BPETokenizer/init(gguf:)``); no token is added before the text (a file that asks for a BOS token,
 /// `tokenizer.ggml.add_bos_token`, is refused), and special tokens such as `<|im_start|>` are not
 /// recognised in the text.
@@ -31,11 +32,33 @@ public struct LlamaModel: Sendable {
         guard tokenCount == weights.vocabularySize else {
             throw CheckpointError.invalidVocabulary(
                 file: file.name,
-                reason: "tokenizer.ggml.tokens lists \(tokenCount) tokens, but \(LlamaWeights.embeddingsName) has \(weights.vocabularySize) rows")
+                reason: "tokenizer.ggml.tokens lists \(tokenCount) tokens, but \(weights.name(of: .embeddings)) has \(weights.vocabularySize) rows")
         }
         guard try !GGUFMetadata(file: file).flag("tokenizer.ggml.add_bos_token") else {
             throw CheckpointError.invalidValue(key: "tokenizer.ggml.add_bos_token", file: file.name,
                                                expected: "false (a BOS token is not added here)", found: "true")
+        }
+        self.tokenizer = tokenizer
+        self.decoder = LlamaDecoder(weights: weights)
+    }
+
+    /// Reads the model in the Hugging Face folder `folder`: `config.json` (``LlamaConfiguration/init(json:file:)``),
+    /// `model.safetensors` (`transformers`' names, Q and K rows as `transformers` stores them) and the
+    /// tokenizer, `vocab.json` with `merges.txt` or, without them, `tokenizer.json`.
+    ///
+    /// - Throws: ``CheckpointError`` naming the missing file, or the key, tensor or vocabulary that is
+    ///   wrong; ``SafeTensors/SafeTensorsError`` if `model.safetensors` is malformed.
+    public init(folder: URL) throws {
+        let files = ModelFolder(url: folder)
+        let configuration = try LlamaConfiguration(json: Data(contentsOf: try files.requiredFile("config.json")))
+        let weights = try LlamaWeights(file: SafeTensorsFile(contentsOf: try files.requiredFile("model.safetensors")),
+                                       configuration: configuration)
+        let (tokenizer, vocabularyFile) = try BPETokenizer.read(from: files)
+        let tokenCount = (tokenizer.ids.values.max() ?? 0) + 1
+        guard tokenCount <= weights.vocabularySize else {
+            throw CheckpointError.invalidVocabulary(
+                file: vocabularyFile,
+                reason: "it has ids up to \(tokenCount - 1), but the token embeddings have \(weights.vocabularySize) rows")
         }
         self.tokenizer = tokenizer
         self.decoder = LlamaDecoder(weights: weights)

@@ -1,4 +1,5 @@
 import AttentionMath
+import SafeTensors
 
 /// One decoder block's parameters in `transformers`' `LlamaDecoderLayer` layout: every projection is an
 /// `nn.Linear` weight, out × in, without bias.
@@ -23,90 +24,99 @@ public struct LlamaBlockWeights: Equatable, Sendable {
     public var down: Matrix
 }
 
-/// A Llama-family decoder's tensors in a GGUF file, by llama.cpp's names, checked when the file is
-/// opened and decoded to `Double` only when a block is asked for: SmolLM2-135M's blocks are 850 MB as
-/// `Double`, so a trace holds one block at a time.
+/// A Llama-family decoder's tensors, in a GGUF file (llama.cpp's names) or a Hugging Face safetensors
+/// checkpoint (`transformers`' names), checked when the file is opened and decoded to `Double` only
+/// when a block is asked for: SmolLM2-135M's blocks are 850 MB as `Double`, so a trace holds one
+/// block at a time.
 ///
 /// llama.cpp's converter stores the rows of every head of `attn_q` and `attn_k` permuted for
 /// interleaved RoPE (its `permute`: a head's row (half h, index i) is stored at row 2i + h);
-/// ``block(_:)`` puts them back in `transformers`' order, so that Q and K are Hugging Face's and
-/// RoPE pairs entry j with entry j + d_k/2 (rotate-half). The file's `output.weight`, when present,
-/// is not read: the attention does not use the language-model head.
+/// ``block(_:)`` puts a GGUF file's back in `transformers`' order, so that Q and K are Hugging Face's
+/// and RoPE pairs entry j with entry j + d_k/2 (rotate-half). The language-model head (`output.weight`,
+/// `lm_head.weight`), when present, is not read: the attention does not use it.
 public struct LlamaWeights: Sendable {
-    /// The file.
-    public let file: GGUFFile
     /// The sizes every tensor was checked against.
     public let configuration: LlamaConfiguration
-    /// The number of rows of `token_embd.weight`.
+    /// The number of rows of the embedding table.
     public let vocabularySize: Int
+    private let store: any LlamaTensorStore
 
-    /// The embedding table's name.
-    public static let embeddingsName = "token_embd.weight"
-    /// The final RMSNorm's name.
-    public static let finalNormName = "output_norm.weight"
-
-    /// Checks that `file` has every tensor of `configuration`'s decoder, of the right shape and of a type
-    /// that decodes, without decoding any.
+    /// Checks that the GGUF file `file` has every tensor of `configuration`'s decoder, of the right
+    /// shape and of a type that decodes, without decoding any.
     ///
     /// - Throws: `GGUFError.unknownTensor` for a missing tensor (with the closest name),
     ///   ``CheckpointError/tensorShape(_:file:expected:found:)``, or `GGUFError.unsupportedTensorType`.
     public init(file: GGUFFile, configuration: LlamaConfiguration) throws {
-        self.file = file
+        try self.init(store: GGUFLlamaTensors(file: file), configuration: configuration)
+    }
+
+    /// Checks that the safetensors checkpoint `file` has every tensor of `configuration`'s decoder,
+    /// of the right shape, without decoding any.
+    ///
+    /// - Throws: ``CheckpointError/missingTensor(_:file:)`` or ``CheckpointError/tensorShape(_:file:expected:found:)``.
+    public init(file: SafeTensorsFile, configuration: LlamaConfiguration, fileName: String = "model.safetensors") throws {
+        try self.init(store: SafeTensorsLlamaTensors(file: file, fileName: fileName), configuration: configuration)
+    }
+
+    private init(store: any LlamaTensorStore, configuration: LlamaConfiguration) throws {
+        self.store = store
         self.configuration = configuration
-        let embeddings = try file.tensor(named: Self.embeddingsName)
-        guard embeddings.shape.count == 2, embeddings.shape[1] == configuration.hiddenSize else {
-            throw CheckpointError.tensorShape(Self.embeddingsName, file: file.name,
-                                              expected: [embeddings.shape.first ?? 0, configuration.hiddenSize], found: embeddings.shape)
+        let embeddings = try store.shape(of: .embeddings)
+        guard embeddings.count == 2, embeddings[1] == configuration.hiddenSize else {
+            throw CheckpointError.tensorShape(store.name(of: .embeddings), file: store.fileName,
+                                              expected: [embeddings.first ?? 0, configuration.hiddenSize], found: embeddings)
         }
-        vocabularySize = embeddings.shape[0]
-        var expected = [(Self.embeddingsName, embeddings.shape), (Self.finalNormName, [configuration.hiddenSize])]
+        vocabularySize = embeddings[0]
+        var expected: [(LlamaTensor, [Int])] = [(.embeddings, embeddings), (.finalNorm, [configuration.hiddenSize])]
         for index in 0..<configuration.layerCount {
-            expected += Self.shapes(ofBlock: index, configuration).map { ($0.name, $0.shape) }
+            expected += LlamaBlockPart.allCases.map { (.block(index, $0), Self.shape(of: $0, configuration)) }
         }
-        for (name, shape) in expected {
-            let tensor = try file.tensor(named: name)
-            guard tensor.shape == shape else {
-                throw CheckpointError.tensorShape(name, file: file.name, expected: shape, found: tensor.shape)
+        for (tensor, shape) in expected {
+            let found = try store.shape(of: tensor)
+            guard found == shape else {
+                throw CheckpointError.tensorShape(store.name(of: tensor), file: store.fileName, expected: shape, found: found)
             }
-            guard tensor.type.isDecodable else { throw GGUFError.unsupportedTensorType(tensor.type, tensor: name, file: file.name) }
+            try store.checkDecodable(tensor)
         }
+    }
+
+    /// Whether the file stores Q's and K's rows in llama.cpp's order, which ``block(_:)`` undoes (GGUF files).
+    public var storesPermutedRotaryRows: Bool { store.permutesRotaryRows }
+
+    /// The name the file gives `tensor`: `blk.3.attn_q.weight` in a GGUF file,
+    /// `model.layers.3.self_attn.q_proj.weight` in a Hugging Face checkpoint.
+    public func name(of tensor: LlamaTensor) -> String {
+        store.name(of: tensor)
     }
 
     /// The embeddings of `ids`, one row each, decoding only those rows.
     ///
     /// - Precondition: every id is below ``vocabularySize``.
     public func embeddings(of ids: [Int]) throws -> Matrix {
-        Matrix(rows: ids.count, columns: configuration.hiddenSize, scalars: try file.values(of: Self.embeddingsName, rows: ids))
+        Matrix(rows: ids.count, columns: configuration.hiddenSize, scalars: try store.values(of: .embeddings, rows: ids))
     }
 
-    /// `output_norm.weight`, the scale of the RMSNorm after the last block (1 × d).
+    /// The scale of the RMSNorm after the last block (1 × d).
     public func finalNorm() throws -> Matrix {
-        try matrix(Self.finalNormName, rows: 1)
+        Matrix(row: try store.values(of: .finalNorm))
     }
 
     /// Block `index`'s parameters, decoded, with Q's and K's rows in `transformers`' order.
     ///
-    /// - Throws: A `GGUFError` only if the file changed since it was checked.
+    /// - Throws: An error of the file's only if it changed since it was checked.
     /// - Precondition: `index` is a block of the model.
     public func block(_ index: Int) throws -> LlamaBlockWeights {
         precondition((0..<configuration.layerCount).contains(index), "block \(index) of \(configuration.layerCount)")
-        let shapes = Dictionary(uniqueKeysWithValues: Self.shapes(ofBlock: index, configuration).map { ($0.part, $0.shape) })
-        func read(_ part: String) throws -> Matrix {
-            let shape = shapes[part] ?? []
-            return try matrix(Self.name(ofBlock: index, part), rows: shape.count == 2 ? shape[0] : 1)
+        func read(_ part: LlamaBlockPart) throws -> Matrix {
+            let values = try store.values(of: .block(index, part)), shape = Self.shape(of: part, configuration)
+            let matrix = Matrix(rows: shape.count == 2 ? shape[0] : 1, columns: shape.last ?? 0, scalars: values)
+            guard store.permutesRotaryRows, part == .query || part == .key else { return matrix }
+            return Self.undoingRotaryPermutation(of: matrix, headWidth: configuration.headWidth)
         }
-        let dk = configuration.headWidth
         return LlamaBlockWeights(
-            attentionNorm: try read("attn_norm"),
-            query: Self.undoingRotaryPermutation(of: try read("attn_q"), headWidth: dk),
-            key: Self.undoingRotaryPermutation(of: try read("attn_k"), headWidth: dk),
-            value: try read("attn_v"), output: try read("attn_output"), feedForwardNorm: try read("ffn_norm"),
-            gate: try read("ffn_gate"), up: try read("ffn_up"), down: try read("ffn_down"))
-    }
-
-    /// The GGUF name of block `index`'s tensor `part` (`blk.3.attn_q.weight`).
-    public static func name(ofBlock index: Int, _ part: String) -> String {
-        "blk.\(index).\(part).weight"
+            attentionNorm: try read(.attentionNorm), query: try read(.query), key: try read(.key), value: try read(.value),
+            output: try read(.output), feedForwardNorm: try read(.feedForwardNorm), gate: try read(.gate), up: try read(.up),
+            down: try read(.down))
     }
 
     /// The rows of every head of `stored` back in Hugging Face's order: row `h · d_k/2 + i` of a head
@@ -123,20 +133,16 @@ public struct LlamaWeights: Sendable {
         return stored.gatheringRows(rows)
     }
 
-    /// Tensor `name` as a matrix of `rows` rows.
-    private func matrix(_ name: String, rows: Int) throws -> Matrix {
-        let values = try file.values(of: name)
-        return Matrix(rows: rows, columns: values.count / rows, scalars: values)
-    }
-
-    /// Every tensor of block `index` with its shape in PyTorch order.
-    private static func shapes(ofBlock index: Int, _ configuration: LlamaConfiguration) -> [(part: String, name: String, shape: [Int])] {
+    /// The shape of a block's tensor in PyTorch order.
+    private static func shape(of part: LlamaBlockPart, _ configuration: LlamaConfiguration) -> [Int] {
         let d = configuration.hiddenSize, kv = configuration.keyValueHeadCount * configuration.headWidth
         let inner = configuration.intermediateSize
-        let parts: [(String, [Int])] = [
-            ("attn_norm", [d]), ("attn_q", [d, d]), ("attn_k", [kv, d]), ("attn_v", [kv, d]), ("attn_output", [d, d]),
-            ("ffn_norm", [d]), ("ffn_gate", [inner, d]), ("ffn_up", [inner, d]), ("ffn_down", [d, inner]),
-        ]
-        return parts.map { ($0.0, name(ofBlock: index, $0.0), $0.1) }
+        return switch part {
+        case .attentionNorm, .feedForwardNorm: [d]
+        case .query, .output: [d, d]
+        case .key, .value: [kv, d]
+        case .gate, .up: [inner, d]
+        case .down: [d, inner]
+        }
     }
 }

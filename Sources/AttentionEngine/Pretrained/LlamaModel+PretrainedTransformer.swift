@@ -41,29 +41,31 @@ extension LlamaModel: PretrainedTransformer {
 
     public func attentionParameters(ofLayer layer: Int) throws -> [String: (value: Matrix, source: String)] {
         let block = try decoder.weights.block(layer)
-        func source(_ part: String, reordered: Bool = false) -> String {
-            "tensor '\(LlamaWeights.name(ofBlock: layer, part))'" + (reordered ? " with its rows put back from llama.cpp's order" : "")
-                + ", transposed"
-        }
-        return ["W_Q": (block.query.transposed, source("attn_q", reordered: true)),
-                "W_K": (block.key.transposed, source("attn_k", reordered: true)),
-                "W_V": (block.value.transposed, source("attn_v")),
-                "W_O": (block.output.transposed, source("attn_output"))]
+        return ["W_Q": (block.query.transposed, source(layer, .query)), "W_K": (block.key.transposed, source(layer, .key)),
+                "W_V": (block.value.transposed, source(layer, .value)), "W_O": (block.output.transposed, source(layer, .output))]
     }
 
     /// Pre-norm: the residual stream, RMSNorm `ffn_norm` of it, and the SwiGLU block (`ffn_gate`,
     /// `ffn_up`, `ffn_down`, transposed), whose output the stream adds.
     public func layerTail(ofLayer layer: Int) throws -> LayerTail {
         let block = try decoder.weights.block(layer)
-        func parameter(_ value: Matrix, _ part: String, transposed: Bool = true) -> LayerTail.Parameter {
-            .init(value: transposed ? value.transposed : value,
-                  note: "tensor '\(LlamaWeights.name(ofBlock: layer, part))'" + (transposed ? ", transposed" : ""))
+        func parameter(_ value: Matrix, _ part: LlamaBlockPart) -> LayerTail.Parameter {
+            part == .feedForwardNorm ? .init(value: value, note: source(layer, part, transposed: false))
+                : .init(value: value.transposed, note: source(layer, part))
         }
         return LayerTail(placement: .preNorm, normalization: .rmsNorm, feedForward: .gated, epsilon: decoder.configuration.rmsNormEpsilon,
-                         epsilonKey: "llama.attention.layer_norm_rms_epsilon", residual: .lastPrecomputedState,
-                         parameters: ["W_gate": parameter(block.gate, "ffn_gate"), "W_up": parameter(block.up, "ffn_up"),
-                                      "W_down": parameter(block.down, "ffn_down"),
-                                      "gamma_2": parameter(block.feedForwardNorm, "ffn_norm", transposed: false)])
+                         epsilonKey: decoder.configuration.epsilonKey,
+                         residual: .lastPrecomputedState,
+                         parameters: ["W_gate": parameter(block.gate, .gate), "W_up": parameter(block.up, .up),
+                                      "W_down": parameter(block.down, .down), "gamma_2": parameter(block.feedForwardNorm, .feedForwardNorm)])
+    }
+
+    /// `tensor 'blk.1.attn_k.weight' with its rows put back from llama.cpp's order, transposed`: where a
+    /// traced parameter of block `layer` came from.
+    private func source(_ layer: Int, _ part: LlamaBlockPart, transposed: Bool = true) -> String {
+        let reordered = decoder.weights.storesPermutedRotaryRows && (part == .query || part == .key)
+        return "tensor '\(decoder.weights.name(of: .block(layer, part)))'" + (reordered ? " with its rows put back from llama.cpp's order" : "")
+            + (transposed ? ", transposed" : "")
     }
 
     public func attentionWeights(ids: [Int]) throws -> [[Matrix]] {

@@ -5,7 +5,7 @@ import Foundation
 /// are which family, for `trace`, `explain` and `overview --model` and for a lesson's `{trace}`.
 public enum PretrainedCheckpoint {
     /// The families a Hugging Face folder may be, by the `model_type` of its `config.json`.
-    public static let folderFamilies = ["bert", "gpt2"]
+    public static let folderFamilies = ["bert", "gpt2", "llama"]
 
     /// Whether `path` names a pretrained model: a folder (a Hugging Face model), or a GGUF file.
     public static func isPretrained(_ path: String) -> Bool {
@@ -16,7 +16,7 @@ public enum PretrainedCheckpoint {
 
     /// The model at `path` and the name traces and pages give it (the folder's or file's name): a
     /// Llama-family decoder for a GGUF file, otherwise the family the folder's `config.json` names by
-    /// its `model_type` (`bert` when it names none).
+    /// its `model_type` (`bert`, `gpt2` or `llama`; `bert` when it names none).
     ///
     /// - Throws: ``TraceError/unusableCheckpoint(model:reason:)`` naming `path` and the file, key or
     ///   tensor that is wrong, a path that does not exist, or a family this package does not read
@@ -35,7 +35,12 @@ public enum PretrainedCheckpoint {
                     model: path, reason: "config.json's model_type '\(family)' is not supported; the supported are "
                         + folderFamilies.joined(separator: ", ") + " (and Llama-family GGUF files)")
             }
-            return (family == "gpt2" ? try GPT2Model(folder: url) : try BERTModel(folder: url), name)
+            let model: any PretrainedTransformer = switch family {
+            case "gpt2": try GPT2Model(folder: url)
+            case "llama": try LlamaModel(folder: url)
+            default: try BERTModel(folder: url)
+            }
+            return (model, name)
         } catch let error as TraceError {
             throw error
         } catch {

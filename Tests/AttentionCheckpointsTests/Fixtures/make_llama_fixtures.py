@@ -16,7 +16,10 @@ It writes, next to this script:
   would apply;
 - `tiny-llama-reference.json`: for a few sentences, the ids the tokenizer gives and every hidden state and
   attention probability that `transformers` computes from the GGUF file itself (`from_pretrained(gguf_file=)`,
-  which dequantizes and undoes the permutation by its own code) in float64, eager attention.
+  which dequantizes and undoes the permutation by its own code) in float64, eager attention;
+- `tiny-llama/`: the same model as a Hugging Face folder (`config.json`, F32 `model.safetensors`, the
+  tokenizer as `tokenizer.json`), and `tiny-llama-folder-reference.json`: the same outputs from that folder
+  (whose layer 1 is not quantized, so they differ from the GGUF file's).
 
 `transformers` computes three things of a float64 Llama in float32: RMSNorm (`hidden_states.to(float32)`),
 the RoPE angles (`.float()` on the positions, and inverse frequencies made in float32) and the eager softmax
@@ -244,6 +247,23 @@ def tiny_model():
     for case in cases:
         case["tokens"] = tokenizer.encode(case["sentence"]).tokens
     with open(os.path.join(HERE, "tiny-llama-reference.json"), "w") as out:
+        json.dump({"cases": cases}, out)
+    write_folder(model, tokenizer, ids_of)
+
+
+def write_folder(model, tokenizer, ids_of):
+    """The same model as a Hugging Face folder: config.json, F32 model.safetensors (Q and K rows in
+    transformers' order, no quantization) and tokenizer.json; and its float64 reference."""
+    folder = os.path.join(HERE, "tiny-llama")
+    os.makedirs(folder, exist_ok=True)
+    model.save_pretrained(folder, safe_serialization=True)
+    for extra in ("generation_config.json",):
+        if os.path.exists(os.path.join(folder, extra)):
+            os.remove(os.path.join(folder, extra))
+    tokenizer.save(os.path.join(folder, "tokenizer.json"))
+    loaded = LlamaForCausalLM.from_pretrained(folder, dtype=torch.float64, attn_implementation="eager").eval()
+    cases = reference(loaded, ids_of, SENTENCES)
+    with open(os.path.join(HERE, "tiny-llama-folder-reference.json"), "w") as out:
         json.dump({"cases": cases}, out)
 
 
