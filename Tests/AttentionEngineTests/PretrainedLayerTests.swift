@@ -51,18 +51,24 @@ import TestSupport
     /// Docs/models/bert.md): every layer's traced weights against `transformers` in float64.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["ATTENTION_TRACE_MINILM"] != nil))
     func everyLayerOfMiniLMAgreesWithTransformers() throws {
+        struct States: Decodable { var hiddenStates: [[[Double]]] }
         let folder = URL(fileURLWithPath: try #require(ProcessInfo.processInfo.environment["ATTENTION_TRACE_MINILM"]))
         let miniLM = try BERTModel(folder: folder)
-        let references = try JSONDecoder().decode([Reference].self,
-                                                  from: Data(contentsOf: folder.appendingPathComponent("attention-trace-reference.json")))
-        for reference in references {
+        let file = try Data(contentsOf: folder.appendingPathComponent("attention-trace-reference.json"))
+        let references = try JSONDecoder().decode([Reference].self, from: file)
+        let states = try JSONDecoder().decode([States].self, from: file)
+        for (reference, expected) in zip(references, states) {
             for layer in 0..<6 {
                 let spec = try PretrainedLayer(model: miniLM, name: "all-MiniLM-L6-v2", sentence: reference.sentence,
                                                layer: layer, head: nil).spec
-                let weights = try #require(try AttentionTracer().trace(TraceRequest(spec: spec, recording: .full)).result["weights"]?.values)
+                let trace = try AttentionTracer().trace(TraceRequest(spec: spec, recording: .full))
+                let weights = try #require(trace.result["weights"]?.values)
                 let difference = maxAbsoluteDifference(weights.scalars, reference.attentions[layer].flatMap { $0.flatMap { $0 } })
-                print("MiniLM layer \(layer), '\(reference.sentence)': largest difference \(difference)")
-                #expect(difference <= 1e-9)
+                // The layer's output, after the traced residuals, LayerNorms and feed-forward block.
+                let output = try #require(trace.tensor("norm2.output")?.values)
+                let outputDifference = maxAbsoluteDifference(output.scalars, expected.hiddenStates[layer + 1].flatMap { $0 })
+                print("MiniLM layer \(layer), '\(reference.sentence)': largest difference \(difference), layer output \(outputDifference)")
+                #expect(difference <= 1e-9 && outputDifference <= 1e-9)
             }
         }
     }
@@ -294,10 +300,17 @@ import TestSupport
         for reference in references {
             for layer in [0, 14, 29] {
                 let spec = try PretrainedLayer(model: smolLM2, name: "SmolLM2", sentence: reference.sentence, layer: layer, head: nil).spec
-                let weights = try #require(try AttentionTracer().trace(TraceRequest(spec: spec, recording: .full)).result["weights"]?.values)
+                let trace = try AttentionTracer().trace(TraceRequest(spec: spec, recording: .full))
+                let weights = try #require(trace.result["weights"]?.values)
                 let difference = maxAbsoluteDifference(weights.scalars, reference.attentions[layer].flatMap { $0.flatMap { $0 } })
                 print("SmolLM2 layer \(layer), '\(reference.sentence)': largest difference \(difference)")
                 #expect(difference <= 1e-9)
+                // transformers' last hidden state is after the final norm; the others are block outputs.
+                guard layer < 29 else { continue }
+                let output = try #require(trace.tensor("residual2.sum")?.values)
+                let expected = reference.hiddenStates[layer + 1].flatMap { $0 }
+                let scale = max(1, expected.map(abs).max() ?? 0)
+                #expect(maxAbsoluteDifference(output.scalars, expected) / scale <= 1e-9, "layer \(layer)'s output")
             }
         }
     }
