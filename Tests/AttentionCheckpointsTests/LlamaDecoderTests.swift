@@ -77,6 +77,16 @@ struct LlamaReference: Decodable {
         #expect(layer.heads.allSatisfy { $0.weights.rows == references[0].ids.count })
     }
 
+    /// Rows of a Q8_0 and of an F32 matrix decode on their own as they do within the whole tensor.
+    @Test func chosenRowsDecodeAsTheWholeTensor() throws {
+        let file = try GGUFFile(contentsOf: Fixtures.url("tiny-llama.gguf"))
+        for name in ["blk.1.attn_q.weight", "token_embd.weight"] {
+            let info = try file.tensor(named: name), whole = try file.values(of: name), width = info.shape[1]
+            #expect(try file.values(of: name, rows: [3, 0]) == Array(whole[(3 * width)..<(4 * width)] + whole[0..<width]), "\(name)")
+        }
+        #expect(try file.tensor(named: "blk.1.attn_q.weight").type == .q8_0)
+    }
+
     /// llama.cpp stores a head's row (half h, index i) at 2i + h; putting them back is the inverse.
     @Test func rotaryPermutationIsUndone() {
         let stored = Matrix(rows: 8, columns: 1) { i, _ in Double(i) }

@@ -31,6 +31,14 @@ import Testing
         #expect(written == expected)
     }
 
+    /// Some rows of a matrix, in the order asked, repeated rows included: the rows of the whole tensor.
+    @Test func readsChosenRowsOfAMatrix() throws {
+        let file = try SafeTensorsFile(contentsOf: Self.fixture("reference"))
+        let weight = try file.tensor(named: "weight").values
+        #expect(try file.values(of: "weight", rows: [1, 0, 1]) == Array(weight[3..<6] + weight[0..<3] + weight[3..<6]))
+        #expect(try file.values(of: "weight", rows: []) == [])
+    }
+
     @Test func roundTripsDoublesExactly() throws {
         let tensors = [
             "x": SafeTensor(shape: [3, 1], values: [.pi, -0.0, 1e-300]),
