@@ -52,7 +52,7 @@ public struct LlamaDecoder: Sendable {
         return try weights.embeddings(of: tokenIDs)
     }
 
-    /// Block `index` applied to its input `input` (n × d), with the block's parameters `block`.
+    /// The block whose parameters are `block` applied to its input `input` (n × d).
     ///
     /// - Precondition: `input` has d columns.
     public func layer(_ block: LlamaBlockWeights, on input: Matrix) -> LlamaLayerOutput {

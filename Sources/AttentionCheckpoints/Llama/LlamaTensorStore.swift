@@ -13,7 +13,15 @@ public enum LlamaTensor: Hashable, Sendable {
 /// The nine tensors of a Llama decoder block, with their names in llama.cpp's GGUF files and in
 /// `transformers`' `LlamaDecoderLayer`.
 public enum LlamaBlockPart: CaseIterable, Sendable {
-    case attentionNorm, query, key, value, output, feedForwardNorm, gate, up, down
+    /// The RMSNorm before the attention: `attn_norm`, `input_layernorm`.
+    case attentionNorm
+    /// The projections of the attention: `attn_q`/`q_proj`, `attn_k`/`k_proj`, `attn_v`/`v_proj`,
+    /// `attn_output`/`o_proj`.
+    case query, key, value, output
+    /// The RMSNorm before the feed-forward block: `ffn_norm`, `post_attention_layernorm`.
+    case feedForwardNorm
+    /// The SwiGLU projections: `ffn_gate`/`gate_proj`, `ffn_up`/`up_proj`, `ffn_down`/`down_proj`.
+    case gate, up, down
 
     /// The name's middle in a GGUF file: `blk.N.attn_q.weight`.
     var ggufName: String {
