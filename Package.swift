@@ -120,7 +120,7 @@ let package = Package(
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AttentionTrainingTests",
-                    dependencies: ["AttentionTraining", "AttentionCorpus", "AttentionMath", "AttentionModels", "SafeTensors", "TestSupport"],
+                    dependencies: ["AttentionTraining", "AttentionCorpus", "AttentionEngine", "AttentionMath", "AttentionModels", "SafeTensors", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "EndToEndTests", dependencies: ["AttentionDerivation", "AttentionRendering", "AttentionTrace", "TestSupport"],
                     exclude: ["Scripts"]),

@@ -52,9 +52,14 @@ public struct AttentionTracer: Sendable {
         let estimate = mechanism.sizeEstimate(of: input, policy: request.recording)
         guard estimate.bytes <= request.memoryLimit else { throw TraceError.tooLarge(estimate, limit: request.memoryLimit) }
         let recorder = TraceRecorder(policy: request.recording)
-        if tensors.model == nil, case .automatic = request.parameters, variant.sides == .decoderOverSource,
-           request.spec == nil, case .success(let shipped?) = Self.shippedModel {
-            recorder.warn("variant '\(variant.rawValue)' has no trained model (\(shipped.name) is traced by 'additive'), so its parameters are seeded")
+        if tensors.model == nil, case .automatic = request.parameters, variant.sides == .decoderOverSource, request.spec == nil {
+            let traced = ModelConfiguration.Score.allCases.filter { (try? Self.shippedModel(for: $0)) != nil }
+                .compactMap { Variant.tracing($0)?.rawValue }
+            if !traced.isEmpty {
+                let named = traced.map { "'\($0)'" }
+                let list = named.count > 1 ? named.dropLast().joined(separator: ", ") + " and " + (named.last ?? "") : named.joined()
+                recorder.warn("variant '\(variant.rawValue)' has no trained model (the package's are traced by \(list)), so its parameters are seeded")
+            }
         }
         Self.record(spec.precomputed, tokens: input.sourceTokens, recorder: recorder)
         try mechanism.trace(input, recorder: recorder)
@@ -70,18 +75,27 @@ public struct AttentionTracer: Sendable {
                      result: recorder.results, recording: request.recording)
     }
 
-    /// The package's trained model, read once; `nil` when the build ships none.
-    private static let shippedModel: Result<ModelCheckpoint?, TraceError> = {
+    /// The package's trained models, each read once when first traced; `nil` when the build ships none.
+    private static let shippedAdditive = shipped(.additive), shippedGeneral = shipped(.general), shippedDot = shipped(.dot)
+
+    private static func shipped(_ score: ModelConfiguration.Score) -> Result<ModelCheckpoint?, TraceError> {
         do {
-            return .success(try ModelCheckpoint.shipped())
+            return .success(try ModelCheckpoint.shipped(score: score))
         } catch {
-            return .failure(.unreadableModel(model: ModelCheckpoint.shippedName, reason: "\(error)"))
+            return .failure(.unreadableModel(model: ModelCheckpoint.shippedName(for: score), reason: "\(error)"))
         }
-    }()
+    }
+
+    /// The package's trained model of `score`, or `nil` when the build ships none.
+    ///
+    /// - Throws: ``TraceError/unreadableModel(model:reason:)`` for a damaged shipped file.
+    private static func shippedModel(for score: ModelConfiguration.Score) throws(TraceError) -> ModelCheckpoint? {
+        try (score == .additive ? shippedAdditive : score == .general ? shippedGeneral : shippedDot).get()
+    }
 
     /// The model the request's parameters choose, if any.
     ///
-    /// - Throws: ``TraceError/modelNotApplicable(variant:model:)`` for a model asked for a variant
+    /// - Throws: ``TraceError/modelNotApplicable(variant:model:score:)`` for a model asked for a variant
     ///   that does not trace one, ``TraceError/modelWithGivenTensors(model:tensors:)`` for a model
     ///   asked for beside a spec's tensors, ``TraceError/unreadableModel(model:reason:)`` for a
     ///   damaged shipped model.
@@ -91,14 +105,17 @@ public struct AttentionTracer: Sendable {
         case .seeded:
             return nil
         case .model(let checkpoint):
-            guard mechanism.tracesModels else { throw .modelNotApplicable(variant: variant.rawValue, model: checkpoint.name) }
+            let score = checkpoint.model.configuration.score
+            guard mechanism.tracedScore == score else {
+                throw .modelNotApplicable(variant: variant.rawValue, model: checkpoint.name, score: score.rawValue)
+            }
             guard spec.tensors.isEmpty else {
                 throw .modelWithGivenTensors(model: checkpoint.name, tensors: spec.tensors.keys.sorted())
             }
             return checkpoint
         case .automatic:
-            guard mechanism.tracesModels, request.spec == nil else { return nil }
-            return try Self.shippedModel.get()
+            guard let score = mechanism.tracedScore, request.spec == nil else { return nil }
+            return try Self.shippedModel(for: score)
         }
     }
 

@@ -1,3 +1,4 @@
+import AttentionModels
 import NameSuggestions
 
 /// Why a trace could not be made. Each case carries what a user needs to fix the input,
@@ -59,8 +60,9 @@ public enum TraceError: Error, Equatable, CustomStringConvertible {
     case tooLarge(TraceSizeEstimate, limit: Int)
     /// A word of `side` is not in the vocabulary of the model `model`; `suggestions` are its closest known words.
     case unknownWord(String, side: String, model: String, suggestions: [String])
-    /// A model was asked for, but `variant` has no model of that kind (only `additive` traces RNNsearch).
-    case modelNotApplicable(variant: String, model: String)
+    /// A model was asked for, but `variant` does not trace models with its score (`score`: `additive` is
+    /// traced by `additive`, Luong's `general` and `dot` by the variants of those names).
+    case modelNotApplicable(variant: String, model: String, score: String)
     /// A model was asked for, and the spec gives tensors, which would replace its parameters.
     case modelWithGivenTensors(model: String, tensors: [String])
     /// The shipped model `model` could not be read.
@@ -170,8 +172,9 @@ public enum TraceError: Error, Equatable, CustomStringConvertible {
         case .unknownWord(let word, let side, let model, let suggestions):
             let closest = suggestions.isEmpty ? "" : "; closest known: \(suggestions.map { "'\($0)'" }.joined(separator: ", "))"
             return "the \(side) word '\(word)' is not in the vocabulary of the model \(model)\(closest); \(names.useSeededParameters) to trace any words"
-        case .modelNotApplicable(let variant, let model):
-            return "variant '\(variant)' has no trained model: \(model) is an RNNsearch model, traced by variant 'additive'; \(names.useSeededParameters) for '\(variant)'"
+        case .modelNotApplicable(let variant, let model, let score):
+            let tracer = ModelConfiguration.Score(rawValue: score).flatMap(Variant.tracing).map(\.rawValue) ?? score
+            return "variant '\(variant)' does not trace \(model): it is an RNNsearch model with the \(score) score, traced by variant '\(tracer)'; \(names.useSeededParameters) for '\(variant)'"
         case .modelWithGivenTensors(let model, let tensors):
             return "\(names.spec) gives \(tensors.map { "'\($0)'" }.joined(separator: ", ")), which would replace the parameters of the model \(model): leave the tensors out, or \(names.useSeededParameters)"
         case .unreadableModel(let model, let reason):

@@ -28,7 +28,7 @@ public enum Checkpoint {
     /// - Throws: ``SafeTensorsError`` if `dtype` cannot be written.
     public static func encode<Record: Encodable>(_ model: RNNSearch, record: Record?, as dtype: DType = .f64) throws -> Data {
         var tensors: [String: SafeTensor] = [:]
-        for field in ModelParameters.fields {
+        for field in model.parameters.fields {
             let matrix = model.parameters[keyPath: field.path]
             tensors[field.name] = SafeTensor(shape: field.isVector ? [matrix.columns] : matrix.shape, values: matrix.scalars)
         }
@@ -63,7 +63,7 @@ public enum Checkpoint {
         let record = try file.metadata[Key.training].map { _ in try value(Record.self, key: Key.training, in: file) }
 
         var parameters = ModelParameters(zerosFor: configuration, sourceWords: source.count, targetWords: target.count)
-        let fields = ModelParameters.fields
+        let fields = parameters.fields
         for name in file.names where !fields.contains(where: { $0.name == name }) {
             let suggestion = closestName(to: name, among: fields.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
             throw ModelError.invalidCheckpoint("unknown tensor '\(name)'\(suggestion)")

@@ -7,7 +7,12 @@ import SafeTensors
 /// The engine traces it and says so in every parameter's provenance (``provenance``).
 public struct ModelCheckpoint: Sendable {
     /// The file name of the package's own trained model, in `AttentionModels`' resources.
-    public static let shippedName = "rnnsearch.safetensors"
+    public static let shippedName = shippedName(for: .additive)
+
+    /// The file name of the package's trained model with `score`: `rnnsearch.safetensors`, `rnnsearch-general.safetensors`.
+    public static func shippedName(for score: ModelConfiguration.Score) -> String {
+        score == .additive ? "rnnsearch.safetensors" : "rnnsearch-\(score.rawValue).safetensors"
+    }
 
     /// The model.
     public let model: RNNSearch
@@ -28,18 +33,19 @@ public struct ModelCheckpoint: Sendable {
         self.name = name
     }
 
-    /// Where the package's own trained model is, or `nil` when this build carries none.
-    public static var shippedURL: URL? {
-        Bundle.module.url(forResource: (shippedName as NSString).deletingPathExtension, withExtension: "safetensors",
+    /// Where the package's own trained model with `score` is, or `nil` when this build carries none.
+    public static func shippedURL(score: ModelConfiguration.Score = .additive) -> URL? {
+        Bundle.module.url(forResource: (shippedName(for: score) as NSString).deletingPathExtension, withExtension: "safetensors",
                           subdirectory: "Resources")
     }
 
-    /// The package's own trained model, or `nil` when this build carries none.
+    /// The package's own trained model with `score` (the additive RNNsearch unless said), or `nil`
+    /// when this build carries none.
     ///
     /// - Throws: What ``init(bytes:name:)`` throws, should the shipped file be damaged.
-    public static func shipped() throws -> ModelCheckpoint? {
-        guard let url = shippedURL else { return nil }
-        return try ModelCheckpoint(bytes: Data(contentsOf: url), name: shippedName)
+    public static func shipped(score: ModelConfiguration.Score = .additive) throws -> ModelCheckpoint? {
+        guard let url = shippedURL(score: score) else { return nil }
+        return try ModelCheckpoint(bytes: Data(contentsOf: url), name: shippedName(for: score))
     }
 
     /// Where the parameters came from, for a trace: `checkpoint rnnsearch.safetensors (trained by

@@ -17,10 +17,13 @@ public struct ModelParameters: Equatable, Sendable {
     public var targetEmbedding: Matrix
     /// The decoder GRU, reading `[E_y y_{t−1} ; c_t]` (`W_*`: `(d_e + 2 d_enc) × d_s`).
     public var decoder: GRUWeights
-    /// `W_a` (`d_a × (d_s + 2 d_enc)`): the additive score's hidden layer, `u_i = tanh(W_a [s ; h_i])`.
+    /// `W_a`: for the additive score, `d_a × (d_s + 2 d_enc)`, the hidden layer `u_i = tanh(W_a [s ; h_i])`;
+    /// for the general score, `d_s × 2 d_enc`, the bilinear form `e_i = s W_a h_iᵀ`; unused (0 × 0) by the dot score.
     public var scoreWeights: Matrix
-    /// `v_a` (one row of `d_a`): the score is `e_i = v_a · u_i`.
+    /// `v_a` (one row of `d_a`): the additive score is `e_i = v_a · u_i`; unused (1 × 0) by the others.
     public var scoreVector: Matrix
+    /// The score the attention uses, which decides the parameters there are (``fields``).
+    public var score: ModelConfiguration.Score
     /// `W_o` (`(d_s + 2 d_enc + d_e) × d_o`): the readout `tanh([s_t ; c_t ; E_y y_{t−1}] W_o + b_o)`.
     public var readoutWeights: Matrix
     /// `b_o` (one row of `d_o`).
@@ -43,22 +46,36 @@ public struct ModelParameters: Equatable, Sendable {
         public var isBias = false
     }
 
-    /// Every parameter, in the order optimisers and documentation use.
-    public static var fields: [Field] {
+    /// Every parameter of these parameters' score, in the order optimisers and documentation use.
+    public var fields: [Field] { Self.fields(for: score) }
+
+    /// Every parameter of a model with `score`: `W_a` and `v_a` for the additive score, `W_a`
+    /// for the general score, neither for the dot score.
+    public static func fields(for score: ModelConfiguration.Score) -> [Field] {
+        let scoring: [Field] = switch score {
+        case .additive: [Field(name: "W_a", path: \.scoreWeights), Field(name: "v_a", path: \.scoreVector, isVector: true)]
+        case .general: [Field(name: "W_a", path: \.scoreWeights)]
+        case .dot: []
+        }
+        return sharedFields(beforeScore: true) + scoring + sharedFields(beforeScore: false)
+    }
+
+    /// The parameters every score has: those before the score's, or those after.
+    private static func sharedFields(beforeScore: Bool) -> [Field] {
         func gru(_ prefix: String, _ path: WritableKeyPath<ModelParameters, GRUWeights>) -> [Field] {
             GRUWeights.fields.map { Field(name: "\(prefix).\($0.name)", path: path.appending(path: $0.path)) }
+        }
+        guard beforeScore else {
+            return [Field(name: "readout.W_o", path: \.readoutWeights),
+               Field(name: "readout.b_o", path: \.readoutBias, isVector: true, isBias: true),
+               Field(name: "readout.W_y", path: \.outputWeights),
+               Field(name: "readout.b_y", path: \.outputBias, isVector: true, isBias: true)]
         }
         return [Field(name: "encoder.embedding", path: \.sourceEmbedding)]
             + gru("encoder.forward", \.forward) + gru("encoder.backward", \.backward)
             + [Field(name: "decoder.W_s", path: \.initialState),
                Field(name: "decoder.embedding", path: \.targetEmbedding)]
             + gru("decoder", \.decoder)
-            + [Field(name: "W_a", path: \.scoreWeights),
-               Field(name: "v_a", path: \.scoreVector, isVector: true),
-               Field(name: "readout.W_o", path: \.readoutWeights),
-               Field(name: "readout.b_o", path: \.readoutBias, isVector: true, isBias: true),
-               Field(name: "readout.W_y", path: \.outputWeights),
-               Field(name: "readout.b_y", path: \.outputBias, isVector: true, isBias: true)]
     }
 
     /// All-zero parameters of the shapes `configuration` and the vocabularies give.
@@ -71,8 +88,18 @@ public struct ModelParameters: Equatable, Sendable {
         initialState = Matrix(rows: c.encoderSize, columns: c.decoderSize)
         targetEmbedding = Matrix(rows: targetWords, columns: c.embeddingSize)
         decoder = GRUWeights(inputSize: c.embeddingSize + h, hiddenSize: c.decoderSize)
-        scoreWeights = Matrix(rows: c.attentionSize, columns: c.decoderSize + h)
-        scoreVector = Matrix(rows: 1, columns: c.attentionSize)
+        switch c.score {
+        case .additive:
+            scoreWeights = Matrix(rows: c.attentionSize, columns: c.decoderSize + h)
+            scoreVector = Matrix(rows: 1, columns: c.attentionSize)
+        case .general:
+            scoreWeights = Matrix(rows: c.decoderSize, columns: h)
+            scoreVector = Matrix(rows: 1, columns: 0)
+        case .dot:
+            scoreWeights = Matrix(rows: 0, columns: 0)
+            scoreVector = Matrix(rows: 1, columns: 0)
+        }
+        score = c.score
         readoutWeights = Matrix(rows: c.decoderSize + h + c.embeddingSize, columns: c.readoutSize)
         readoutBias = Matrix(rows: 1, columns: c.readoutSize)
         outputWeights = Matrix(rows: c.readoutSize, columns: targetWords)
@@ -81,11 +108,11 @@ public struct ModelParameters: Equatable, Sendable {
 
     /// The parameter called `name` in a checkpoint (a vector as one row), or `nil` for no such name.
     public func matrix(named name: String) -> Matrix? {
-        Self.fields.first { $0.name == name }.map { self[keyPath: $0.path] }
+        fields.first { $0.name == name }.map { self[keyPath: $0.path] }
     }
 
     /// The number of scalars over every parameter.
     public var scalarCount: Int {
-        Self.fields.reduce(0) { $0 + self[keyPath: $1.path].scalars.count }
+        fields.reduce(0) { $0 + self[keyPath: $1.path].scalars.count }
     }
 }

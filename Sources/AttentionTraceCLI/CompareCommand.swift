@@ -53,9 +53,10 @@ struct CompareCommand: ParsableCommand {
         let parameters = try parameterChoice(model: model)
         let traces = try entries.map { entry in
             do throws(TraceError) {
-                // A model is for the variants that trace one; the others compare with their seeded parameters.
+                // A model is for the variant that traces its score; the others compare with their own
+                // shipped model or their seeded parameters.
                 let trace = try AttentionTracer().trace(TraceRequest(variant: entry.variant, source: source, target: target, seed: seed,
-                                                                     parameters: entry.variant.tracesModels ? parameters : .automatic,
+                                                                     parameters: parameters.applies(to: entry.variant) ? parameters : .automatic,
                                                                      options: entry.options, recording: .full))
                 return ComparisonEntry(trace, label: entry.label)
             } catch {

@@ -5,13 +5,14 @@ import AttentionModels
 import AttentionReport
 import AttentionTraining
 import Foundation
+import NameSuggestions
 import SafeTensors
 
 /// `attention-trace train`: generate the corpus, train RNNsearch on it and write a safetensors checkpoint.
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Train Bahdanau's RNNsearch on the generated corpus and write a safetensors checkpoint.",
+        abstract: "Train Bahdanau's RNNsearch (or, with --variant, its decoder with Luong's score) on the generated corpus and write a safetensors checkpoint.",
         discussion: """
             The corpus comes from the bundled grammar and --seed, which also seeds the initial parameters \
             and the order of the batches: the same options give the same checkpoint bytes on the same machine. \
@@ -47,6 +48,11 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "Write the initial parameters without training.")
     var initOnly = false
 
+    @Option(help: ArgumentHelp(
+        "The attention's score: additive (Bahdanau's; also Luong's concat), or Luong's general or dot, in the same decoder.",
+        valueName: "additive|concat|general|dot"))
+    var variant = "additive"
+
     @Option(help: "The element type of the checkpoint's tensors: F64 (exact) or F32 (half the size).")
     var dtype = DType.f64
 
@@ -81,6 +87,19 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .customLong("report"), help: ArgumentHelp("Write the training report page at the end.", valueName: "report.html"))
     var reportPath: String?
 
+    /// The score `--variant` names: `concat` is Luong's name for the additive score.
+    ///
+    /// - Throws: ``CommandFailure`` for another name, with the closest of the four.
+    private func score() throws -> ModelConfiguration.Score {
+        if variant == "concat" { return .additive }
+        guard let score = ModelConfiguration.Score(rawValue: variant) else {
+            let names = ModelConfiguration.Score.allCases.map(\.rawValue) + ["concat"]
+            throw CommandFailure("--variant \(variant): train trains \(names.joined(separator: ", "))"
+                + (closestName(to: variant, among: names).map { " (did you mean '\($0)'?)" } ?? ""))
+        }
+        return score
+    }
+
     func run() throws {
         let (seed, trainingCount) = (corpusOptions.seed, corpusOptions.trainCount)
         guard trainingCount > 0 else { throw CommandFailure("--train \(trainingCount): must be at least 1") }
@@ -88,7 +107,7 @@ struct TrainCommand: ParsableCommand {
             epochs: epochs, batchSize: batchSize, learningRate: learningRate, optimizer: optimizer, seed: seed,
             maximumSteps: steps, alignmentWeight: alignmentWeight,
             configuration: ModelConfiguration(embeddingSize: embeddingSize, encoderSize: encoderSize, decoderSize: decoderSize,
-                                              attentionSize: attentionSize, readoutSize: readoutSize))
+                                              attentionSize: attentionSize, readoutSize: readoutSize, score: try score()))
         try options.validate()
         let plan = try recordingPlan()
         if initOnly, let reportPath { throw CommandFailure("--report \(reportPath): --init-only trains nothing to report") }

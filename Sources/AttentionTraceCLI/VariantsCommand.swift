@@ -38,8 +38,8 @@ struct VariantsCommand: ParsableCommand {
         for role in roles {
             print("  \(pad(role.name, to: nameWidth))  \(pad(role.shape, to: shapeWidth))  \(role.role)")
         }
-        if variant.tracesModels {
-            print("\nparameters: from sentences, the trained model \(ModelCheckpoint.shippedName) (its decoder and word predictions too;")
+        if let score = variant.tracedScore, ModelCheckpoint.shippedURL(score: score) != nil {
+            print("\nparameters: from sentences, the trained model \(ModelCheckpoint.shippedName(for: score)) (its decoder and word predictions too;")
             print("  without --target it translates); --model seeded for seeded parameters, --model FILE for another checkpoint")
         }
     }

@@ -3,19 +3,18 @@ import AttentionModels
 
 /// One decoder position for a batch, and the readout that turns positions into word probabilities.
 ///
-///     c_t = attention(s_{t−1}, h)      y'_{t−1} = E_y[y_{t−1}]  (y_0 = ⟨s⟩)
+///     c_t = attention(s_{t−1}, h)  (``DecoderAttention``)      y'_{t−1} = E_y[y_{t−1}]  (y_0 = ⟨s⟩)
 ///     s_t = GRU_dec([y'_{t−1} ; c_t], s_{t−1})
 ///     o_t = tanh([s_t ; c_t ; y'_{t−1}] W_o + b_o)      p_t = softmax(o_t W_y + b_y)
 struct Decoder {
-    let attention: AdditiveAttention
+    let attention: DecoderAttention
     let layer: GRULayer
     /// `[W_z W_r W_h]` of the decoder GRU.
     let inputWeights: Matrix
     let parameters: ModelParameters
 
     init(_ parameters: ModelParameters) {
-        attention = AdditiveAttention(scoreWeights: parameters.scoreWeights, scoreVector: parameters.scoreVector,
-                                      querySize: parameters.decoder.uz.rows)
+        attention = DecoderAttention(parameters)
         layer = GRULayer(parameters.decoder)
         inputWeights = parameters.decoder.inputWeights
         self.parameters = parameters
@@ -23,7 +22,7 @@ struct Decoder {
 
     /// What one position computed.
     struct Step {
-        let attention: AdditiveAttention.Step
+        let attention: DecoderAttention.Step
         /// `[y'_{t−1} ; c_t]`.
         let input: Matrix
         let recurrence: GRULayer.Step
@@ -32,7 +31,7 @@ struct Decoder {
     }
 
     /// One position: the previous words' indices (one per sentence) and the previous states.
-    func step(previousWords: [Int], state: Matrix, memory: AdditiveAttention.Memory) -> Step {
+    func step(previousWords: [Int], state: Matrix, memory: DecoderAttention.Memory) -> Step {
         let previousWord = parameters.targetEmbedding.gatheringRows(previousWords)
         let attended = attention.attend(state, over: memory)
         let input = Matrix.concatenatingColumns([previousWord, attended.context])

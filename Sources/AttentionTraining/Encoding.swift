@@ -14,11 +14,11 @@ struct Encoding {
     /// The backward GRU's steps, in position order (computed from the last position to the first).
     let backwardSteps: [GRULayer.Step]
     /// The annotations and their projections.
-    let memory: AdditiveAttention.Memory
+    let memory: DecoderAttention.Memory
     /// `s_0` (`B × d_s`).
     let initialState: Matrix
 
-    init(_ parameters: ModelParameters, _ batch: Batch, attention: AdditiveAttention) {
+    init(_ parameters: ModelParameters, _ batch: Batch, attention: DecoderAttention) {
         let n = batch.sourceLength
         sourceInputs = parameters.sourceEmbedding.gatheringRows(batch.sourceTokens.flatMap { $0 })
         let forwardSteps = Self.run(parameters.forward, over: sourceInputs, batch, order: Array(0..<n))

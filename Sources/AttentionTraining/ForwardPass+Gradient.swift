@@ -11,7 +11,7 @@ extension ForwardPass {
     ///     ∂W_o = Rᵀ ∂pre_o   ∂b_o = Σ ∂pre_o    ∂R = ∂pre_o W_oᵀ = [∂s_t ; ∂c_t ; ∂y'_{t−1}]
     ///
     /// then the decoder from the last position to the first (each state's gradient is its
-    /// readout's plus the next step's), attention (see ``AdditiveAttention``), the initial state
+    /// readout's plus the next step's), attention (see ``DecoderAttention``), the initial state
     /// `∂(h^←_1 W_s) = ∂s_0 ⊙ (1 − s_0²)`, and both encoder directions against their reading order.
     func gradient(_ parameters: ModelParameters) -> ModelParameters {
         let b = batch.size, n = batch.sourceLength, m = batch.targetLength
@@ -32,9 +32,7 @@ extension ForwardPass {
         let dReadoutInputs = dReadout.multiplied(byTransposeOf: parameters.readoutWeights)
 
         let parts = Decoder(parameters), attention = parts.attention, decoder = parts.layer
-        var attentionGradients = AdditiveAttention.Gradients(
-            queryWeights: Matrix(rows: attention.queryWeights.rows, columns: dS), vector: gradient.scoreVector,
-            projected: Matrix(rows: b * n, columns: attention.keyWeights.rows), annotations: Matrix(rows: b * n, columns: dH))
+        var attentionGradients = attention.zeroGradients(rows: b * n, annotationWidth: dH)
         var dProjections = [Matrix](repeating: Matrix(rows: 0, columns: 0), count: m)
         var dNext = Matrix(rows: b, columns: dS)
         for t in (0..<m).reversed() {
@@ -55,12 +53,19 @@ extension ForwardPass {
         }
         gradient.decoder = decoder.weightGradients(steps: steps.map(\.recurrence), inputs: Matrix.stacking(steps.map(\.input)),
                                                    projections: Matrix.stacking(dProjections))
-        gradient.scoreVector = attentionGradients.vector
-        gradient.scoreWeights = Matrix.concatenatingColumns([
-            attentionGradients.queryWeights, attentionGradients.projected.transposeMultiplied(by: memory.annotations),
-        ])
         var dAnnotations = attentionGradients.annotations
-        dAnnotations.add(attentionGradients.projected.multiplied(by: attention.keyWeights))
+        switch parameters.score {
+        case .additive:
+            gradient.scoreVector = attentionGradients.vector
+            gradient.scoreWeights = Matrix.concatenatingColumns([
+                attentionGradients.queryWeights, attentionGradients.projected.transposeMultiplied(by: memory.annotations),
+            ])
+            dAnnotations.add(attentionGradients.projected.multiplied(by: attention.keyWeights))
+        case .general:
+            gradient.scoreWeights = attentionGradients.queryWeights
+        case .dot:
+            break
+        }
 
         let dInitial = dNext.zipped(with: encoding.initialState) { $0 * (1 - $1 * $1) }
         gradient.initialState = encoding.backwardSteps[0].state.transposeMultiplied(by: dInitial)

@@ -11,7 +11,7 @@ extension ModelParameters {
     public init(initialisedFor configuration: ModelConfiguration, sourceWords: Int, targetWords: Int, seed: UInt64) {
         self.init(zerosFor: configuration, sourceWords: sourceWords, targetWords: targetWords)
         let generator = ParameterGenerator(seed: seed)
-        for field in Self.fields where !field.isBias {
+        for field in fields where !field.isBias {
             let shape = self[keyPath: field.path]
             self[keyPath: field.path] = generator.glorotUniform(named: field.name, rows: shape.rows, columns: shape.columns)
         }
@@ -20,7 +20,7 @@ extension ModelParameters {
     /// The parameters with every matrix zero, shaped like these.
     var zeros: ModelParameters {
         var result = self
-        for field in Self.fields {
+        for field in fields {
             let shape = self[keyPath: field.path]
             result[keyPath: field.path] = Matrix(rows: shape.rows, columns: shape.columns)
         }
@@ -29,6 +29,6 @@ extension ModelParameters {
 
     /// The sum of the squares of every entry: `‖θ‖²`.
     var squaredNorm: Double {
-        Self.fields.reduce(0) { total, field in total + self[keyPath: field.path].scalars.reduce(0) { $0 + $1 * $1 } }
+        fields.reduce(0) { total, field in total + self[keyPath: field.path].scalars.reduce(0) { $0 + $1 * $1 } }
     }
 }

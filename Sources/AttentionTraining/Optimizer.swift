@@ -35,14 +35,14 @@ struct Optimizer {
         stepCount += 1
         switch kind {
         case .sgd:
-            for field in ModelParameters.fields {
+            for field in parameters.fields {
                 parameters[keyPath: field.path].add(gradient[keyPath: field.path], scaledBy: -learningRate)
             }
         case .adam:
             var first = firstMoments ?? gradient.zeros, second = secondMoments ?? gradient.zeros
             let t = Double(stepCount)
             let firstCorrection = 1 - Foundation.pow(Self.beta1, t), secondCorrection = 1 - Foundation.pow(Self.beta2, t)
-            for field in ModelParameters.fields {
+            for field in parameters.fields {
                 let g = gradient[keyPath: field.path]
                 let m = first[keyPath: field.path].zipped(with: g) { Self.beta1 * $0 + (1 - Self.beta1) * $1 }
                 let v = second[keyPath: field.path].zipped(with: g) { Self.beta2 * $0 + (1 - Self.beta2) * $1 * $1 }

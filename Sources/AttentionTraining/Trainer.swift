@@ -133,7 +133,7 @@ public struct Trainer {
                     throw TrainingError.nonFiniteLoss(step: optimizer.stepCount + 1, epoch: epoch)
                 }
                 if let clip = options.clipNorm, norm > clip {
-                    for field in ModelParameters.fields {
+                    for field in gradient.fields {
                         gradient[keyPath: field.path] = gradient[keyPath: field.path].scaled(by: clip / norm)
                     }
                 }

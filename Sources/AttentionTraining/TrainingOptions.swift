@@ -59,5 +59,9 @@ public struct TrainingOptions: Equatable, Sendable, Codable {
                              ("attention-size", c.attentionSize), ("readout-size", c.readoutSize)] where size <= 0 {
             throw TrainingError.invalidOption(name: name, value: "\(size)", reason: "must be at least 1")
         }
+        if c.score == .dot, c.decoderSize != c.annotationSize {
+            throw TrainingError.invalidOption(name: "decoder-size", value: "\(c.decoderSize)",
+                                              reason: "the dot score needs d_s = d_h = 2 · encoder-size = \(c.annotationSize)")
+        }
     }
 }

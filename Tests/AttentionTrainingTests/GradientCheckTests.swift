@@ -2,13 +2,22 @@ import AttentionMath
 import AttentionModels
 @testable import AttentionTraining
 import Testing
+import TestSupport
 
 /// Every parameter's hand-derived gradient against central finite differences, in float64,
-/// on a tiny model and a padded batch of three sentence pairs, for the cross-entropy plus
-/// guided alignment (so both terms of the objective are checked).
+/// on a tiny model of each score and a padded batch of three sentence pairs, for the cross-entropy
+/// plus guided alignment (so both terms of the objective are checked).
 @Suite struct GradientCheckTests {
-    static let configuration = ModelConfiguration(embeddingSize: 3, encoderSize: 2, decoderSize: 3,
-                                                  attentionSize: 2, readoutSize: 3)
+    /// A tiny model with `score`; the dot score needs d_s = 2 d_enc = 4.
+    static func configuration(_ score: ModelConfiguration.Score) -> ModelConfiguration {
+        ModelConfiguration(embeddingSize: 3, encoderSize: 2, decoderSize: score == .dot ? 4 : 3, attentionSize: 2, readoutSize: 3,
+                           score: score)
+    }
+
+    /// Every parameter of every score, as `score:name`.
+    static let cases = ModelConfiguration.Score.allCases.flatMap { score in
+        ModelParameters.fields(for: score).map { "\(score.rawValue):\($0.name)" }
+    }
 
     /// Three pairs of different lengths on both sides, so padding and masks are exercised,
     /// with a repeated word so that embedding gradients accumulate, and gold alignments with
@@ -20,20 +29,22 @@ import Testing
 
     static let alignmentWeight = 0.7
 
-    static func parameters() -> ModelParameters {
-        var parameters = ModelParameters(initialisedFor: configuration, sourceWords: 3, targetWords: 5, seed: 11)
+    static func parameters(_ score: ModelConfiguration.Score) -> ModelParameters {
+        var parameters = ModelParameters(initialisedFor: configuration(score), sourceWords: 3, targetWords: 5, seed: 11)
         // Non-zero biases, so that their gradients and their effect on everything else are checked.
         parameters.readoutBias = Matrix(row: [0.3, -0.2, 0.1])
         parameters.outputBias = Matrix(row: [0.1, -0.3, 0.2, 0.05, -0.1])
         // Larger weights than Glorot's, so that gates and tanh leave their linear range.
-        for field in ModelParameters.fields { parameters[keyPath: field.path] = parameters[keyPath: field.path].scaled(by: 2.5) }
+        for field in parameters.fields { parameters[keyPath: field.path] = parameters[keyPath: field.path].scaled(by: 2.5) }
         return parameters
     }
 
-    @Test(arguments: ModelParameters.fields.map(\.name))
-    func gradientMatchesCentralDifferences(of name: String) throws {
-        let field = try #require(ModelParameters.fields.first { $0.name == name })
-        let batch = Self.batch(), parameters = Self.parameters()
+    @Test(arguments: cases)
+    func gradientMatchesCentralDifferences(of scoreAndName: String) throws {
+        let parts = scoreAndName.split(separator: ":", maxSplits: 1).map(String.init)
+        let score = try #require(ModelConfiguration.Score(rawValue: parts[0])), name = parts[1]
+        let field = try #require(ModelParameters.fields(for: score).first { $0.name == name })
+        let batch = Self.batch(), parameters = Self.parameters(score)
         let analytic = ForwardPass(parameters, batch, alignmentWeight: Self.alignmentWeight).gradient(parameters)[keyPath: field.path]
         let step = 1e-5
         var worst = 0.0
@@ -53,13 +64,25 @@ import Testing
         #expect(worst <= 1e-6, "\(name): worst relative error \(worst)")
     }
 
-    @Test func gradientsAreNotAllZero() {
-        let batch = Self.batch(), parameters = Self.parameters()
+    @Test(arguments: ModelConfiguration.Score.allCases)
+    func gradientsAreNotAllZero(_ score: ModelConfiguration.Score) {
+        let batch = Self.batch(), parameters = Self.parameters(score)
         let pass = ForwardPass(parameters, batch, alignmentWeight: Self.alignmentWeight)
         #expect(pass.alignmentLoss > 0 && pass.objective > pass.loss)
         let gradient = pass.gradient(parameters)
-        for field in ModelParameters.fields {
-            #expect(gradient[keyPath: field.path].scalars.contains { abs($0) > 1e-6 }, "\(field.name) has a zero gradient")
+        for field in parameters.fields {
+            #expect(gradient[keyPath: field.path].scalars.contains { abs($0) > 1e-6 }, "\(score): \(field.name) has a zero gradient")
         }
+    }
+
+    /// The general score with W_a = I is the dot score: the same loss and the same gradients elsewhere.
+    @Test func theGeneralScoreWithTheIdentityIsTheDotScore() {
+        var general = Self.parameters(.dot)
+        general.score = .general
+        general.scoreWeights = Matrix.identity(4)
+        let dot = Self.parameters(.dot), batch = Self.batch()
+        let generalPass = ForwardPass(general, batch), dotPass = ForwardPass(dot, batch)
+        #expect(abs(generalPass.loss - dotPass.loss) <= 1e-14)
+        #expect(maxAbsoluteDifference(generalPass.gradient(general).decoder.wz.scalars, dotPass.gradient(dot).decoder.wz.scalars) <= 1e-14)
     }
 }

@@ -27,7 +27,7 @@ import Testing
         var parameters = initial.parameters
         var optimizer = Optimizer(kind: .adam, learningRate: learningRate)
         optimizer.update(&parameters, with: pass.gradient(initial.parameters))
-        for field in ModelParameters.fields {
+        for field in ModelParameters.fields(for: .additive) {
             let difference = maxDifference(parameters[keyPath: field.path], expected.parameters[keyPath: field.path])
             #expect(difference <= 1e-9 * learningRate, "\(field.name): \(difference)")
         }

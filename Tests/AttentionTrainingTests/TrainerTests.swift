@@ -59,7 +59,7 @@ import Testing
         #expect(throws: TrainingError.self) {
             try trainer.run(progress: { _ in }, epochEnded: { _, _ in checkpoints += 1 })
         }
-        #expect(ModelParameters.fields.allSatisfy { trainer.model.parameters[keyPath: $0.path].isFinite })
+        #expect(trainer.model.parameters.fields.allSatisfy { trainer.model.parameters[keyPath: $0.path].isFinite })
         #expect(checkpoints <= 1)
     }
 

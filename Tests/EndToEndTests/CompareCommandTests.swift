@@ -57,7 +57,7 @@ import TestSupport
         (["--variants", "causal(sink_tokens=1)"], "'causal(sink_tokens=1)': sink_tokens needs sliding_window"),
         (["--variants", "causal,flash"], "cannot compare variant 'flash': its result has no weights"),
         (["--variants", "causal", "--target", "le chat"], "'causal': variant 'causal' attends over the source only; --target does not apply"),
-        (["--variants", "dot,general"], "'dot': variant 'dot' needs a target: pass --target"),
+        (["--variants", "global,concat"], "'global': variant 'global' needs a target: pass --target"),
     ])
     func aBadListIsRefusedWithOneLineAndNoPage(_ arguments: [String], _ message: String) throws {
         let directory = try makeTemporaryDirectory()

@@ -6,6 +6,9 @@ import TestSupport
 @Suite struct ModelCommandTests {
     static let source = "the man who visited the zoo yesterday"
     static let target = "l'homme qui a visité le zoo hier"
+    /// The shipped additive model's file in the sources.
+    static let shippedPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Sources/AttentionModels/Resources/rnnsearch.safetensors").path
 
     /// The JSON trace the arguments write on standard output.
     static func trace(_ arguments: [String], in directory: URL? = nil) throws -> [String: Any] {
@@ -53,9 +56,22 @@ import TestSupport
     }
 
     @Test func otherVariantsSayTheirParametersAreSeeded() throws {
-        let trace = try Self.trace(["--variant", "dot", "--source", Self.source, "--target", Self.target])
+        let trace = try Self.trace(["--variant", "local-m", "--source", Self.source, "--target", Self.target])
         #expect((trace["options"] as? [String: String])?["parameters"] == "seeded")
-        #expect(trace["warnings"] as? [String] == ["variant 'dot' has no trained model (rnnsearch.safetensors is traced by 'additive'), so its parameters are seeded"])
+        #expect(trace["warnings"] as? [String] == ["variant 'local-m' has no trained model (the package's are traced by 'additive', 'general' and 'dot'), so its parameters are seeded"])
+    }
+
+    /// `general` traces the shipped Luong model by default; the additive model is refused for it by its score.
+    @Test func generalTracesTheShippedLuongModel() throws {
+        let trace = try Self.trace(["--variant", "general", "--source", Self.source, "--target", Self.target])
+        #expect((trace["options"] as? [String: String])?["parameters"] == "model:rnnsearch-general.safetensors")
+        let steps = try #require(trace["steps"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+        #expect(steps.contains("t0.decode") && steps.contains("t0.predict"))
+        let refused = try runAttentionTrace(["trace", "--variant", "general", "--model", Self.shippedPath, "--source", Self.source,
+                                             "--target", Self.target])
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("variant 'general' does not trace rnnsearch.safetensors: it is an RNNsearch model with the additive score, traced by variant 'additive'"),
+                "\(refused.standardError)")
     }
 
     @Test func anyCheckpointTrainWroteCanBeTraced() throws {
@@ -80,7 +96,7 @@ import TestSupport
     }
 
     @Test func compareTracesTheModelForAdditiveAndTakesModelSeededToo() throws {
-        let arguments = ["compare", "--variants", "dot,additive", "--source", "the man who visitted", "--target", "l'homme",
+        let arguments = ["compare", "--variants", "global,additive", "--source", "the man who visitted", "--target", "l'homme",
                          "--format", "markdown"]
         let refused = try runAttentionTrace(arguments)
         #expect(refused.status != 0)
@@ -88,7 +104,7 @@ import TestSupport
                     + "closest known: 'visited'; pass --model seeded to trace any words\n")
         let seeded = try runAttentionTrace(arguments + ["--model", "seeded"])
         #expect(seeded.status == 0, "\(seeded.standardError)")
-        #expect(seeded.standardOutput.hasPrefix("# Attention compared: dot, additive"))
+        #expect(seeded.standardOutput.hasPrefix("# Attention compared: global, additive"))
     }
 
     @Test func aBadCheckpointIsOneLineNamingTheFile() throws {

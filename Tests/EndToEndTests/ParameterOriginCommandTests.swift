@@ -10,7 +10,7 @@ import TestSupport
 
     @Test(arguments: ["markdown", "html"])
     func aTracePageStatesTheSeedItWasGiven(_ format: String) throws {
-        let result = try runAttentionTrace(["trace", "--variant", "dot", "--source", Self.source, "--target", Self.target,
+        let result = try runAttentionTrace(["trace", "--variant", "scaled-dot", "--source", Self.source, "--target", Self.target,
                                             "--seed", "7", "--format", format])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains("The parameters are not trained:"))

@@ -70,4 +70,27 @@ import TestSupport
         #expect(result.status != 0 && result.status < 128)
         #expect(result.standardError.contains("the loss became NaN or infinite at step"))
     }
+
+    /// `--variant general` trains Luong's general score in the same decoder, and `trace --variant general`
+    /// traces the checkpoint; the additive variant refuses it by its score, and an unknown score is one line.
+    @Test func aLuongScoreTrainsAndTracesAsItsVariant() throws {
+        let directory = try makeTemporaryDirectory()
+        let trained = try runAttentionTrace(["train", "--variant", "general"] + Self.tiny + ["--steps", "2", "--output", "general.safetensors"],
+                                            in: directory)
+        #expect(trained.status == 0, "\(trained.standardError)")
+        let traced = try runAttentionTrace(["trace", "--variant", "general", "--model", "general.safetensors", "--source", "the cat",
+                                            "--format", "json"], in: directory)
+        #expect(traced.status == 0, "\(traced.standardError)")
+        #expect(traced.standardOutput.contains("\"parameters\" : \"model:general.safetensors\"")
+                || traced.standardOutput.contains("\"parameters\":\"model:general.safetensors\""))
+        let refused = try runAttentionTrace(["trace", "--variant", "additive", "--model", "general.safetensors", "--source", "the cat"],
+                                            in: directory)
+        #expect(refused.standardError == "Error: variant 'additive' does not trace general.safetensors: it is an RNNsearch model with "
+                    + "the general score, traced by variant 'general'; pass --model seeded for 'additive'\n")
+        let unknown = try runAttentionTrace(["train", "--variant", "genral", "--output", "x.safetensors"], in: directory)
+        #expect(unknown.status == 1)
+        #expect(unknown.standardError == "Error: --variant genral: train trains additive, general, dot, concat (did you mean 'general'?)\n")
+        let dot = try runAttentionTrace(["train", "--variant", "dot"] + Self.tiny + ["--steps", "1", "--output", "dot.safetensors"], in: directory)
+        #expect(dot.standardError.contains("decoder-size") && dot.status == 1, "the dot score needs d_s = d_h")
+    }
 }

@@ -1,3 +1,4 @@
+import AttentionModels
 import AttentionTrace
 
 /// One attention mechanism: every fact about a variant, declared in one place.
@@ -26,9 +27,10 @@ protocol Mechanism: Sendable {
     /// The option values the variant's name fixes (`causal` masks, `dot` scores with the dot
     /// product): restating one is accepted, contradicting it is refused.
     var impliedOptions: MechanismOptions { get }
-    /// Whether the mechanism traces a trained RNNsearch model when one is in force (`additive`:
-    /// the model's attention is its score), rather than seeded parameters only.
-    var tracesModels: Bool { get }
+    /// The score of the trained RNNsearch models the mechanism traces when one is in force
+    /// (`additive` traces additive models, `general` and `dot` Luong's), or `nil` for seeded
+    /// parameters only.
+    var tracedScore: ModelConfiguration.Score? { get }
 
     /// `options` (already checked against ``options``) with the defaults the mechanism
     /// chooses filled in: what the trace records and the mechanism computes with,
@@ -60,7 +62,10 @@ protocol Mechanism: Sendable {
 
 extension Mechanism {
     /// Mechanisms trace seeded parameters unless they say otherwise.
-    var tracesModels: Bool { false }
+    var tracedScore: ModelConfiguration.Score? { nil }
+
+    /// Whether the mechanism traces trained models of some score.
+    var tracesModels: Bool { tracedScore != nil }
 
     /// Options are taken as given unless the mechanism chooses defaults.
     func resolved(_ options: MechanismOptions, tensors: TensorSource) -> MechanismOptions {

@@ -1,3 +1,4 @@
+import AttentionModels
 /// An attention mechanism attention-trace can trace, by name.
 ///
 /// Each variant is declared once, in its mechanism's folder (`Variant.additive`,
@@ -52,6 +53,13 @@ public struct Variant: Hashable, Sendable, CaseIterable, CustomStringConvertible
     /// Whether the variant traces a trained model when one is in force (`additive`), rather than
     /// seeded parameters only.
     public var tracesModels: Bool { mechanism.tracesModels }
+    /// The score of the trained models the variant traces, or `nil` when it traces none.
+    public var tracedScore: ModelConfiguration.Score? { mechanism.tracedScore }
+
+    /// The variant that traces trained models of `score`: `additive`, `general` or `dot`.
+    public static func tracing(_ score: ModelConfiguration.Score) -> Variant? {
+        registered.first { $0.tracedScore == score }
+    }
 
     /// The options a request or a spec may set for the variant.
     public var options: [MechanismOption] { mechanism.options }

@@ -2,13 +2,23 @@ import AttentionModels
 
 /// Which parameters a request asks the engine to trace with, where its spec does not give them.
 public enum ParameterChoice: Sendable {
-    /// The package's trained model (``ModelCheckpoint/shipped()``) when the variant traces one
-    /// (`additive`), the input is sentences (a spec, even of tokens only, keeps its seeded
-    /// parameters) and the package ships a model; seeded parameters otherwise. Under the model,
-    /// every word must be in its vocabulary.
+    /// The package's trained model of the variant's score (``ModelCheckpoint/shipped(score:)``) when
+    /// the variant traces one (`additive`, `general`, `dot`), the input is sentences (a spec, even of
+    /// tokens only, keeps its seeded parameters) and the package ships that model; seeded parameters
+    /// otherwise. Under the model, every word must be in its vocabulary.
     case automatic
     /// Parameters and embeddings drawn from the request's seed, at the engine's small sizes.
     case seeded
     /// This model: the variant must trace it and the spec must give no tensors.
     case model(ModelCheckpoint)
+}
+
+extension ParameterChoice {
+    /// Whether this choice can be asked of `variant`: seeded or automatic parameters can be asked
+    /// of any, a model only of the variant of its score (`compare` and a lesson's `{compare}` give a
+    /// model to those entries alone).
+    public func applies(to variant: Variant) -> Bool {
+        guard case .model(let checkpoint) = self else { return true }
+        return variant.tracedScore == checkpoint.model.configuration.score
+    }
 }

@@ -32,11 +32,11 @@ extension CompareDirective {
         let target = try body.single("target", directive: directive).map { unquoted($0.value) }
         let seed = try seed(body, directive: directive)
         let spec = try DirectiveInputs.spec(body, directive: directive, at: location)
-        let parameters = try DirectiveInputs.parameters(body, directive: directive, at: location)
         for entry in entries {
+            // A model traces the variant of its score (`trained`: each variant's own); the others keep seeded parameters.
+            let parameters = try DirectiveInputs.parameters(body, directive: directive, for: entry.variant, at: location)
             do {
-                // The model traces the variants that read one (additive); the others keep seeded parameters.
-                let choice = entry.variant.tracesModels ? parameters : .seeded
+                let choice = parameters.applies(to: entry.variant) ? parameters : .seeded
                 let trace = try AttentionTracer().trace(TraceRequest(variant: entry.variant, source: source, target: target,
                                                                      spec: spec, seed: seed, parameters: choice,
                                                                      options: entry.options))

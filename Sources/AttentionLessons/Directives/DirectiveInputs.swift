@@ -56,13 +56,15 @@ enum DirectiveInputs {
         }
     }
 
-    /// The parameters the `model` key chooses: `seeded` (the default, so that a lesson's numbers
-    /// do not move when the package ships a retrained model), `trained` (the package's model), or
-    /// a checkpoint that `attention-trace train` wrote, by a path inside the course folder.
+    /// The parameters the `model` key chooses for `variant`: `seeded` (the default, so that a lesson's
+    /// numbers do not move when the package ships a retrained model), `trained` (the package's model
+    /// of the variant's score: the additive RNNsearch for `additive`, the Luong models for `general`
+    /// and `dot`), or a checkpoint that `attention-trace train` wrote, by a path inside the course folder.
     ///
     /// - Throws: ``LessonError`` at the key's line for a checkpoint that is missing, outside the
     ///   course folder or malformed.
-    static func parameters(_ body: DirectiveBody, directive: String, at location: SourceLocation) throws(LessonError) -> ParameterChoice {
+    static func parameters(_ body: DirectiveBody, directive: String, for variant: Variant,
+                           at location: SourceLocation) throws(LessonError) -> ParameterChoice {
         guard let entry = try body.single("model", directive: directive) else { return .seeded }
         let value = unquoted(entry.value)
         do {
@@ -70,7 +72,7 @@ enum DirectiveInputs {
             case seededModel:
                 return .seeded
             case trainedModel:
-                guard let model = try ModelCheckpoint.shipped() else {
+                guard let model = try ModelCheckpoint.shipped(score: variant.tracedScore ?? .additive) else {
                     throw LessonError("model: this build of attention-trace ships no trained model", at: entry.location)
                 }
                 return .model(model)

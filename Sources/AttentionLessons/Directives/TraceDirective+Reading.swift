@@ -65,7 +65,7 @@ extension TraceDirective {
                             target: try body.single("target", directive: directive).map { unquoted($0.value) },
                             spec: try DirectiveInputs.spec(body, directive: directive, at: location),
                             seed: try seed(body, directive: directive),
-                            parameters: try DirectiveInputs.parameters(body, directive: directive, at: location),
+                            parameters: try DirectiveInputs.parameters(body, directive: directive, for: variant, at: location),
                             options: options)
     }
 }

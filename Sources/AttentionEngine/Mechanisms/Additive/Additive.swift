@@ -4,5 +4,5 @@ extension Variant {
     /// (`Docs/models/rnnsearch.md`): the model's decoder, attention and word predictions.
     public static let additive = Variant(AlignmentMechanism(
         name: "additive", summary: "Bahdanau et al. 2014: a small feed-forward network scores [s; h_i]",
-        score: .fixed(.concat), window: .global, framing: .bahdanau, tracesModels: true))
+        score: .fixed(.concat), window: .global, framing: .bahdanau, tracedScore: .additive))
 }

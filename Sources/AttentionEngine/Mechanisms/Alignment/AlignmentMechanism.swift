@@ -34,8 +34,8 @@ struct AlignmentMechanism: Mechanism {
     let window: Window
     /// Whose words a concat score is explained in.
     var framing: AlignmentScorer.Framing = .luong
-    /// Whether a trained RNNsearch model, when in force, is what the variant traces (``RNNSearchDecoder``).
-    var tracesModels = false
+    /// The score of the trained RNNsearch models the variant traces when one is in force (``RNNSearchDecoder``).
+    var tracedScore: ModelConfiguration.Score?
 
     var sides: Variant.Sides { .decoderOverSource }
 
@@ -108,7 +108,7 @@ struct AlignmentMechanism: Mechanism {
 
     func trace(_ input: ResolvedInput, recorder: TraceRecorder) throws(TraceError) {
         if let model = input.tensors.model {
-            precondition(tracesModels, "\(name) cannot trace \(model.name)")
+            precondition(tracedScore == model.model.configuration.score, "\(name) cannot trace \(model.name)")
             return try RNNSearchDecoder(checkpoint: model).trace(input, variant: name, recorder: recorder)
         }
         let scoreFunction = function(under: input.options, tensors: input.tensors)

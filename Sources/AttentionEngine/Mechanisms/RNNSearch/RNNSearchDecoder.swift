@@ -4,7 +4,9 @@ import AttentionTrace
 import Foundation
 
 /// Bahdanau et al.'s RNNsearch (2014) traced word by word, with a trained model's parameters
-/// (`Docs/models/rnnsearch.md`): what the `additive` variant traces when a model is in force.
+/// (`Docs/models/rnnsearch.md`): what the `additive` variant traces when a model is in force, and
+/// `general` and `dot` for a model trained with Luong's score of that name in the same decoder
+/// (`e_i = s_{t−1} W_a h_iᵀ` or `s_{t−1} · h_i` in place of the additive score below).
 ///
 /// Step 1 encodes the source with the model's embeddings and bidirectional GRU
 /// (``SentenceEncoder``) and starts the decoder at `s_0 = tanh(h^←_1 W_s)`. Then, for each
@@ -48,7 +50,8 @@ struct RNNSearchDecoder {
         let weights = gru.recordWeights(from: parameters, recorder: recorder)
 
         let firstInputs = AlignmentInputs(query: state, keys: encoding.keys, values: encoding.keys, queryRows: .latestState)
-        let scorer = try AlignmentScorer(.concat, framing: .bahdanau, inputs: firstInputs, tensors: input.tensors)
+        let scorer = try AlignmentScorer(Self.scoreFunction(of: checkpoint), framing: .bahdanau, inputs: firstInputs,
+                                         tensors: input.tensors)
         let attention = AlignmentLoop(inputs: firstInputs, scorer: scorer, window: nil)
         let readout = Readout(checkpoint: checkpoint, parameters: parameters)
 
@@ -108,6 +111,15 @@ struct RNNSearchDecoder {
         recorder.amendCurrentStep(title: "Predict the word: \(word)",
                                   appending: "The most probable words: \(named.joined(separator: ", ")). \(chosen)")
         return word
+    }
+
+    /// The score function of `checkpoint`'s attention: Bahdanau's additive score is the `concat` scorer's.
+    static func scoreFunction(of checkpoint: ModelCheckpoint) -> ScoreFunction {
+        switch checkpoint.model.configuration.score {
+        case .additive: .concat
+        case .general: .general
+        case .dot: .dot
+        }
     }
 
     /// The indices of the ``namedWords`` most probable words of `p` (one row), most probable first.
