@@ -18,4 +18,16 @@ extension BPETokenizer {
         }
         return (try TokenizerJSON(data: Data(contentsOf: tokenizerURL)).bytePairEncoding(), TokenizerJSON.file)
     }
+
+    /// Throws unless every id has a row among the `rows` of the embedding table (`table`, such as
+    /// `word embeddings`), naming the vocabulary `file`.
+    ///
+    /// - Throws: ``CheckpointError/invalidVocabulary(file:reason:)``.
+    func checkFits(embeddingRows rows: Int, table: String, file: String) throws {
+        let tokenCount = (ids.values.max() ?? 0) + 1
+        guard tokenCount <= rows else {
+            throw CheckpointError.invalidVocabulary(
+                file: file, reason: "it has ids up to \(tokenCount - 1), but the \(table) have \(rows) rows")
+        }
+    }
 }

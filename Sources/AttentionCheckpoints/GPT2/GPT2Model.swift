@@ -23,12 +23,7 @@ public struct GPT2Model: Sendable {
         let configuration = try GPT2Configuration(json: Data(contentsOf: configURL))
         let weights = try GPT2Weights(file: SafeTensorsFile(contentsOf: weightsURL), configuration: configuration)
         let (tokenizer, vocabularyFile) = try BPETokenizer.read(from: files)
-        let tokenCount = (tokenizer.ids.values.max() ?? 0) + 1
-        guard tokenCount <= configuration.vocabularySize else {
-            throw CheckpointError.invalidVocabulary(
-                file: vocabularyFile,
-                reason: "it has ids up to \(tokenCount - 1), but the word embeddings have \(configuration.vocabularySize) rows")
-        }
+        try tokenizer.checkFits(embeddingRows: configuration.vocabularySize, table: "word embeddings", file: vocabularyFile)
         self.tokenizer = tokenizer
         self.decoder = GPT2Decoder(configuration: configuration, weights: weights)
     }

@@ -57,7 +57,7 @@ public struct LlamaDecoder: Sendable {
     /// - Precondition: `input` has d columns.
     public func layer(_ block: LlamaBlockWeights, on input: Matrix) -> LlamaLayerOutput {
         precondition(input.columns == configuration.hiddenSize, "a block on width \(input.columns)")
-        let normalized = attentionInput(block, on: input)
+        let normalized = attentionInput(scale: block.attentionNorm, on: input)
         let queries = rotated(normalized.multiplied(byTransposeOf: block.query))
         let keys = rotated(normalized.multiplied(byTransposeOf: block.key))
         let values = normalized.multiplied(byTransposeOf: block.value)
@@ -73,9 +73,10 @@ public struct LlamaDecoder: Sendable {
                                 attentionOutput: attended, hiddenState: hidden)
     }
 
-    /// What a block's attention reads of its input: `RMSNorm(input) γ`, without the rest of the block.
-    public func attentionInput(_ block: LlamaBlockWeights, on input: Matrix) -> Matrix {
-        normalizing(input, scale: block.attentionNorm)
+    /// What a block's attention reads of its input: `RMSNorm(input) γ` with the block's scale
+    /// `attentionNorm`, without the rest of the block.
+    public func attentionInput(scale attentionNorm: Matrix, on input: Matrix) -> Matrix {
+        normalizing(input, scale: attentionNorm)
     }
 
     /// The whole decoder on `tokenIDs`: the embeddings, every block in turn, then the final RMSNorm.

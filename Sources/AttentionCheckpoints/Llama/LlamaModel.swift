@@ -28,7 +28,8 @@ public struct LlamaModel: Sendable {
     public init(file: GGUFFile) throws {
         let weights = try LlamaWeights(file: file, configuration: LlamaConfiguration(gguf: file))
         let tokenizer = try BPETokenizer(gguf: file)
-        let tokenCount = try GGUFMetadata(file: file).strings("tokenizer.ggml.tokens").count
+        // BPETokenizer(gguf:) has read the list as strings; its length is all that is left to check.
+        let tokenCount = file.metadata["tokenizer.ggml.tokens"]?.array?.count ?? 0
         guard tokenCount == weights.vocabularySize else {
             throw CheckpointError.invalidVocabulary(
                 file: file.name,
@@ -54,12 +55,7 @@ public struct LlamaModel: Sendable {
         let weights = try LlamaWeights(file: SafeTensorsFile(contentsOf: try files.requiredFile("model.safetensors")),
                                        configuration: configuration)
         let (tokenizer, vocabularyFile) = try BPETokenizer.read(from: files)
-        let tokenCount = (tokenizer.ids.values.max() ?? 0) + 1
-        guard tokenCount <= weights.vocabularySize else {
-            throw CheckpointError.invalidVocabulary(
-                file: vocabularyFile,
-                reason: "it has ids up to \(tokenCount - 1), but the token embeddings have \(weights.vocabularySize) rows")
-        }
+        try tokenizer.checkFits(embeddingRows: weights.vocabularySize, table: "token embeddings", file: vocabularyFile)
         self.tokenizer = tokenizer
         self.decoder = LlamaDecoder(weights: weights)
     }

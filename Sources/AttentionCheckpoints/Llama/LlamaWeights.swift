@@ -106,17 +106,24 @@ public struct LlamaWeights: Sendable {
     /// - Throws: An error of the file's only if it changed since it was checked.
     /// - Precondition: `index` is a block of the model.
     public func block(_ index: Int) throws -> LlamaBlockWeights {
-        precondition((0..<configuration.layerCount).contains(index), "block \(index) of \(configuration.layerCount)")
-        func read(_ part: LlamaBlockPart) throws -> Matrix {
-            let values = try store.values(of: .block(index, part)), shape = Self.shape(of: part, configuration)
-            let matrix = Matrix(rows: shape.count == 2 ? shape[0] : 1, columns: shape.last ?? 0, scalars: values)
-            guard store.permutesRotaryRows, part == .query || part == .key else { return matrix }
-            return Self.undoingRotaryPermutation(of: matrix, headWidth: configuration.headWidth)
-        }
+        func read(_ part: LlamaBlockPart) throws -> Matrix { try matrix(part, ofBlock: index) }
         return LlamaBlockWeights(
             attentionNorm: try read(.attentionNorm), query: try read(.query), key: try read(.key), value: try read(.value),
             output: try read(.output), feedForwardNorm: try read(.feedForwardNorm), gate: try read(.gate), up: try read(.up),
             down: try read(.down))
+    }
+
+    /// One tensor of block `index`, decoded, as ``block(_:)`` holds it (Q's and K's rows in
+    /// `transformers`' order; a norm's scale as one row), for a caller that needs only some of them.
+    ///
+    /// - Throws: An error of the file's only if it changed since it was checked.
+    /// - Precondition: `index` is a block of the model.
+    public func matrix(_ part: LlamaBlockPart, ofBlock index: Int) throws -> Matrix {
+        precondition((0..<configuration.layerCount).contains(index), "block \(index) of \(configuration.layerCount)")
+        let values = try store.values(of: .block(index, part)), shape = Self.shape(of: part, configuration)
+        let matrix = Matrix(rows: shape.count == 2 ? shape[0] : 1, columns: shape.last ?? 0, scalars: values)
+        guard store.permutesRotaryRows, part == .query || part == .key else { return matrix }
+        return Self.undoingRotaryPermutation(of: matrix, headWidth: configuration.headWidth)
     }
 
     /// The rows of every head of `stored` back in Hugging Face's order: row `h · d_k/2 + i` of a head

@@ -12,24 +12,15 @@ extension GPT2Model: PretrainedTransformer {
     public var attentionOptions: MechanismOptions { MechanismOptions(causal: true, bias: true) }
 
     public func tokens(of sentence: String) throws -> [(text: String, id: Int)] {
-        let tokens = try tokenizer.encode(sentence)
-        guard !tokens.isEmpty else { throw TraceError.emptySentence(side: "source") }
-        return tokens.map { ($0.text, $0.id) }
+        try tokenizer.traceTokens(of: sentence)
     }
 
     /// X is `ln_1` of the previous block's output (of the embeddings for block 0); the earlier
     /// states are the embeddings and the outputs of blocks 0 … L−1.
     public func attentionInput(ofLayer layer: Int, ids: [Int]) throws -> PretrainedLayerInput {
-        var state = try decoder.embeddings(of: ids)
-        var earlier = [PretrainedLayerInput.HiddenState(key: "embeddings", symbol: "E", description: "the token and position embeddings",
-                                                        value: state)]
-        for index in 0..<layer {
-            state = decoder.layer(index, on: state).hiddenState
-            earlier.append(.init(key: "h\(index)", symbol: "h_\(index)", description: "the output of block \(index)", value: state))
-        }
-        let before = layer == 0 ? "the token and position embeddings"
-            : "the embeddings and " + (layer == 1 ? "block 0" : "blocks 0–\(layer - 1)")
-        return PretrainedLayerInput(value: decoder.attentionInput(layer, on: state), origin: "ln_1 of \(before)", earlierStates: earlier)
+        try .preNormDecoder(layer: layer, embeddings: decoder.embeddings(of: ids), description: "the token and position embeddings",
+                            norm: "ln_1", block: { decoder.layer($0, on: $1).hiddenState },
+                            normalize: { decoder.attentionInput(layer, on: $0) })
     }
 
     public func attentionParameters(ofLayer layer: Int) -> [String: (value: Matrix, source: String)] {

@@ -18,46 +18,41 @@ extension LlamaModel: PretrainedTransformer {
     }
 
     public func tokens(of sentence: String) throws -> [(text: String, id: Int)] {
-        let tokens = try tokenizer.encode(sentence)
-        guard !tokens.isEmpty else { throw TraceError.emptySentence(side: "source") }
-        return tokens.map { ($0.text, $0.id) }
+        try tokenizer.traceTokens(of: sentence)
     }
 
     /// X is `input_layernorm` of the previous block's output (of the token embeddings for block 0);
     /// the earlier states are the embeddings and the outputs of blocks 0 … L−1.
+    /// Block L itself is not decoded: X needs only its attention norm's scale.
     public func attentionInput(ofLayer layer: Int, ids: [Int]) throws -> PretrainedLayerInput {
-        var state = try decoder.embeddings(of: ids)
-        var earlier = [PretrainedLayerInput.HiddenState(key: "embeddings", symbol: "E", description: "the token embeddings",
-                                                        value: state)]
-        for index in 0..<layer {
-            state = decoder.layer(try decoder.weights.block(index), on: state).hiddenState
-            earlier.append(.init(key: "h\(index)", symbol: "h_\(index)", description: "the output of block \(index)", value: state))
-        }
-        let before = layer == 0 ? "the token embeddings"
-            : "the embeddings and " + (layer == 1 ? "block 0" : "blocks 0–\(layer - 1)")
-        return PretrainedLayerInput(value: decoder.attentionInput(try decoder.weights.block(layer), on: state),
-                                    origin: "input_layernorm (RMSNorm) of \(before)", earlierStates: earlier)
+        try .preNormDecoder(layer: layer, embeddings: decoder.embeddings(of: ids), description: "the token embeddings",
+                            norm: "input_layernorm (RMSNorm)", block: { decoder.layer(try decoder.weights.block($0), on: $1).hiddenState },
+                            normalize: { decoder.attentionInput(scale: try decoder.weights.matrix(.attentionNorm, ofBlock: layer), on: $0) })
     }
 
+    /// Only the block's four attention projections are decoded.
     public func attentionParameters(ofLayer layer: Int) throws -> [String: (value: Matrix, source: String)] {
-        let block = try decoder.weights.block(layer)
-        return ["W_Q": (block.query.transposed, source(layer, .query)), "W_K": (block.key.transposed, source(layer, .key)),
-                "W_V": (block.value.transposed, source(layer, .value)), "W_O": (block.output.transposed, source(layer, .output))]
+        var parameters: [String: (value: Matrix, source: String)] = [:]
+        for (key, part) in [("W_Q", LlamaBlockPart.query), ("W_K", .key), ("W_V", .value), ("W_O", .output)] {
+            parameters[key] = (try decoder.weights.matrix(part, ofBlock: layer).transposed, source(layer, part))
+        }
+        return parameters
     }
 
     /// Pre-norm: the residual stream, RMSNorm `ffn_norm` of it, and the SwiGLU block (`ffn_gate`,
     /// `ffn_up`, `ffn_down`, transposed), whose output the stream adds.
+    /// Only the block's feed-forward tensors and their norm are decoded.
     public func layerTail(ofLayer layer: Int) throws -> LayerTail {
-        let block = try decoder.weights.block(layer)
-        func parameter(_ value: Matrix, _ part: LlamaBlockPart) -> LayerTail.Parameter {
-            part == .feedForwardNorm ? .init(value: value, note: source(layer, part, transposed: false))
+        func parameter(_ part: LlamaBlockPart) throws -> LayerTail.Parameter {
+            let value = try decoder.weights.matrix(part, ofBlock: layer)
+            return part == .feedForwardNorm ? .init(value: value, note: source(layer, part, transposed: false))
                 : .init(value: value.transposed, note: source(layer, part))
         }
         return LayerTail(placement: .preNorm, normalization: .rmsNorm, feedForward: .gated, epsilon: decoder.configuration.rmsNormEpsilon,
                          epsilonKey: decoder.configuration.epsilonKey,
                          residual: .lastPrecomputedState,
-                         parameters: ["W_gate": parameter(block.gate, .gate), "W_up": parameter(block.up, .up),
-                                      "W_down": parameter(block.down, .down), "gamma_2": parameter(block.feedForwardNorm, .feedForwardNorm)])
+                         parameters: ["W_gate": try parameter(.gate), "W_up": try parameter(.up),
+                                      "W_down": try parameter(.down), "gamma_2": try parameter(.feedForwardNorm)])
     }
 
     /// `tensor 'blk.1.attn_k.weight' with its rows put back from llama.cpp's order, transposed`: where a
