@@ -53,7 +53,8 @@ public struct AttentionTracer: Sendable {
         guard estimate.bytes <= request.memoryLimit else { throw TraceError.tooLarge(estimate, limit: request.memoryLimit) }
         let recorder = TraceRecorder(policy: request.recording)
         if tensors.model == nil, case .automatic = request.parameters, variant.sides == .decoderOverSource, request.spec == nil {
-            let traced = ModelConfiguration.Score.allCases.filter { (try? Self.shippedModel(for: $0)) != nil }
+            // Which models the package ships, by their files: a seeded trace need not read them.
+            let traced = ModelConfiguration.Score.allCases.filter { ModelCheckpoint.shippedURL(score: $0) != nil }
                 .compactMap { Variant.tracing($0)?.rawValue }
             if !traced.isEmpty {
                 let named = traced.map { "'\($0)'" }
