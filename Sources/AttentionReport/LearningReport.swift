@@ -90,7 +90,8 @@ public struct LearningReport {
         let options = record.options, sizes = options.configuration
         var text = "Trained by attention-trace train for \(options.epochs) epochs"
         if let last = snapshots.last { text += " (\(last.steps) steps)" }
-        text += " on \(record.trainingPairs) generated pairs, \(record.heldOutPairs) held out: "
+        text += " on \(record.trainingPairs) generated pairs, \(record.heldOutPairs) held out"
+            + (record.grammar.map { " (grammar \($0))" } ?? "") + ": "
             + "\(options.optimizer.rawValue) at learning rate \(options.learningRate), batches of \(options.batchSize), "
             + "seed \(options.seed)"
             + (options.alignmentWeight > 0 ? ", guided alignment λ = \(options.alignmentWeight)" : ", cross-entropy alone")

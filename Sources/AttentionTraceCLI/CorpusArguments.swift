@@ -1,5 +1,6 @@
 import ArgumentParser
 import AttentionCorpus
+import Foundation
 
 /// The options that choose a generated corpus, shared by `corpus` and `train`.
 struct CorpusArguments: ParsableArguments {
@@ -12,8 +13,14 @@ struct CorpusArguments: ParsableArguments {
     @Option(name: .customLong("held-out"), help: ArgumentHelp("The number of held-out pairs.", valueName: "count"))
     var heldOutCount = CorpusGenerator.defaultHeldOutCount
 
-    /// The corpus these options choose, drawn from `grammar`.
-    func corpus(from grammar: Grammar) throws -> Corpus {
-        try CorpusGenerator(grammar: grammar, seed: seed).generate(trainCount: trainCount, heldOutCount: heldOutCount)
+    @Option(name: .customLong("grammar"), help: ArgumentHelp("Draw from this grammar file instead of the package's.", valueName: "file"))
+    var grammarPath: String?
+
+    /// The corpus these options choose.
+    ///
+    /// - Throws: ``GrammarError`` for a grammar file that cannot be read or is wrong.
+    func corpus() throws -> Corpus {
+        let grammar = try grammarPath.map { try Grammar(contentsOf: URL(fileURLWithPath: $0)) } ?? Grammar.bundled()
+        return try CorpusGenerator(grammar: grammar, seed: seed).generate(trainCount: trainCount, heldOutCount: heldOutCount)
     }
 }

@@ -20,9 +20,6 @@ struct CorpusCommand: ParsableCommand {
 
     @OptionGroup var corpusOptions: CorpusArguments
 
-    @Option(name: .customLong("grammar"), help: ArgumentHelp("Draw from this grammar file instead of the package's.", valueName: "file"))
-    var grammarPath: String?
-
     @Option(help: "json or tsv (by default, the output file's extension, else json).")
     var format: Format?
 
@@ -31,8 +28,7 @@ struct CorpusCommand: ParsableCommand {
 
     func run() throws {
         let format = try self.format ?? formatFromExtension()
-        let grammar = try grammarPath.map { try Grammar(contentsOf: URL(fileURLWithPath: $0)) } ?? Grammar.bundled()
-        let corpus = try corpusOptions.corpus(from: grammar)
+        let corpus = try corpusOptions.corpus()
         let text = switch format {
         case .json: try corpus.json()
         case .tsv: corpus.tsv

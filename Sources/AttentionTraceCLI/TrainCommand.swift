@@ -14,7 +14,7 @@ struct TrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Train Bahdanau's RNNsearch (or, with --variant, its decoder with Luong's score) on the generated corpus and write a safetensors checkpoint.",
         discussion: """
-            The corpus comes from the bundled grammar and --seed, which also seeds the initial parameters \
+            The corpus comes from the bundled grammar (or --grammar FILE) and --seed, which also seeds the initial parameters \
             and the order of the batches: the same options give the same checkpoint bytes on the same machine. \
             The checkpoint is written after every epoch, so a run stopped by a NaN loss keeps the last good one. \
             At each --record-at point (and after the last epoch) the record in the checkpoint keeps the training and \
@@ -112,8 +112,9 @@ struct TrainCommand: ParsableCommand {
         let plan = try recordingPlan()
         if initOnly, let reportPath { throw CommandFailure("--report \(reportPath): --init-only trains nothing to report") }
         BLASThreads.useOneThread()
-        let corpus = try corpusOptions.corpus(from: Grammar.bundled())
-        var trainer = try Trainer(options: options, training: corpus.train, heldOut: corpus.heldOut, recording: plan)
+        let corpus = try corpusOptions.corpus()
+        var trainer = try Trainer(options: options, training: corpus.train, heldOut: corpus.heldOut, recording: plan,
+                                  grammar: corpusOptions.grammarPath)
         func save(_ model: RNNSearch, _ record: TrainingRecord) throws {
             let bytes = try Checkpoint.encode(model, record: record, as: dtype)
             try FileAccess.write(to: outputPath) { output in try bytes.withUnsafeBytes { try output.write($0) } }

@@ -48,12 +48,15 @@ public struct Trainer {
     /// Prepares a run: validates the options, builds the vocabularies of both splits and
     /// initialises the model from the seed.
     ///
-    /// - Parameter recording: When and what to record in ``TrainingRecord/snapshots``; `nil` records none.
-    ///   The record's ``TrainingRecord/probes`` are the plan's, less those it skips.
+    /// - Parameters:
+    ///   - recording: When and what to record in ``TrainingRecord/snapshots``; `nil` records none.
+    ///     The record's ``TrainingRecord/probes`` are the plan's, less those it skips.
+    ///   - grammar: The grammar file the corpus was drawn from, for ``TrainingRecord/grammar``;
+    ///     `nil` for the package's own.
     /// - Throws: ``TrainingError`` for an option out of range, an empty or malformed corpus, or a
     ///   probe with a word outside the corpus's vocabularies.
     public init(options: TrainingOptions, training: [some AlignedSentencePair], heldOut: [some AlignedSentencePair],
-                recording: RecordingPlan? = nil) throws {
+                recording: RecordingPlan? = nil, grammar: String? = nil) throws {
         try options.validate()
         guard !training.isEmpty else { throw TrainingError.invalidCorpus("the training split is empty") }
         let (source, target) = RNNSearch.vocabularies(sources: training.map(\.source) + heldOut.map(\.source),
@@ -79,7 +82,7 @@ public struct Trainer {
         }
         self.recording = plan
         self.options = options
-        record = TrainingRecord(options: options, trainingPairs: training.count, heldOutPairs: heldOut.count,
+        record = TrainingRecord(options: options, grammar: grammar, trainingPairs: training.count, heldOutPairs: heldOut.count,
                                 probes: plan?.probes, snapshots: plan.map { _ in [] })
     }
 

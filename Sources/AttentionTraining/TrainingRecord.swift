@@ -16,6 +16,8 @@ public struct TrainingRecord: Equatable, Sendable, Codable {
 
     /// The options training ran with.
     public var options: TrainingOptions
+    /// The grammar file the corpus was drawn from, as `train --grammar` named it; `nil` for the package's own.
+    public var grammar: String?
     /// The number of training pairs.
     public var trainingPairs: Int
     /// The number of held-out pairs.

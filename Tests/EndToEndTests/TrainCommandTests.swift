@@ -71,6 +71,33 @@ import TestSupport
         #expect(result.standardError.contains("the loss became NaN or infinite at step"))
     }
 
+    /// `--grammar FILE` trains on a corpus drawn from another grammar, here the package's without its
+    /// determiner lines (so every noun phrase has "the"); the record names the file, and a wrong file
+    /// is one line naming its line and key, with no checkpoint written.
+    @Test func anotherGrammarFileTrainsOnItsCorpus() throws {
+        let directory = try makeTemporaryDirectory()
+        let package = try String(contentsOfFile: DocumentedCommandTests.packageRoot + "/Sources/AttentionCorpus/Resources/grammar.txt",
+                                 encoding: .utf8)
+        let theOnly = package.components(separatedBy: "\n")
+            .filter { !$0.hasPrefix("determiner ") }
+            .map { $0.replacingOccurrences(of: " determiner=0.5", with: "") }
+        try theOnly.joined(separator: "\n").write(to: directory.appendingPathComponent("the-only.txt"), atomically: true, encoding: .utf8)
+        let trained = try runAttentionTrace(["train", "--grammar", "the-only.txt"] + Self.tiny
+                                            + ["--steps", "1", "--output", "model.safetensors", "--record", "record.json"], in: directory)
+        #expect(trained.status == 0, "\(trained.standardError)")
+        let record = try String(contentsOf: directory.appendingPathComponent("record.json"), encoding: .utf8)
+        #expect(record.contains("\"grammar\" : \"the-only.txt\""))
+        let corpus = try runAttentionTrace(["corpus", "--grammar", "the-only.txt", "--train", "200", "--held-out", "0", "--format", "tsv"],
+                                           in: directory)
+        #expect(!corpus.standardOutput.contains("\tmy ") && !corpus.standardOutput.contains("\tthis "))
+
+        try "lengths min=3 max=15\nnuon en=cat\n".write(to: directory.appendingPathComponent("bad.txt"), atomically: true, encoding: .utf8)
+        let refused = try runAttentionTrace(["train", "--grammar", "bad.txt"] + Self.tiny + ["--output", "bad.safetensors"], in: directory)
+        #expect(refused.status == 1)
+        #expect(refused.standardError == "Error: bad.txt:2: unknown entry 'nuon' (did you mean 'noun'?)\n")
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("bad.safetensors").path))
+    }
+
     /// `--variant general` trains Luong's general score in the same decoder, and `trace --variant general`
     /// traces the checkpoint; the additive variant refuses it by its score, and an unknown score is one line.
     @Test func aLuongScoreTrainsAndTracesAsItsVariant() throws {
