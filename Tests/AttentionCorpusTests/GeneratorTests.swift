@@ -125,13 +125,16 @@ import Testing
                 pair.target[j] == "en" && j + 2 < pair.target.count && Int(pair.target[j + 2]) != nil }),
             ("last …", pairs { pair, j in ["dernier", "dernière"].contains(pair.target[j]) }),
             ("a plural", pairs { pair, j in pair.target[j] == "les" }),
+            ("a determiner elided before a vowel", pairs { pair, j in pair.target[j] == "cet" }),
+            ("a possessive agreeing with the possessed noun", pairs { pair, j in
+                pair.target[j] == "sa" && links(pair, j).contains { pair.source[$0] == "his" } }),
         ]
         for (construction, count) in coverage {
             #expect(count >= 40, "\(construction): \(count) pairs")
         }
     }
 
-    /// Every article agrees with the noun it introduces, and every adjective with its noun, by
+    /// Every article and determiner agrees with the noun it introduces, and every adjective with its noun, by
     /// the forms the grammar file gives; nouns and adjectives are told apart by the English word
     /// each aligns to (French "politique" is both).
     @Test func articlesAndAdjectivesAgreeWithTheirNouns() throws {
@@ -159,7 +162,9 @@ import Testing
                 }
             }
         }
-        var checkedArticles = 0, checkedAdjectives = 0
+        var checkedArticles = 0, checkedDeterminers = 0, checkedAdjectives = 0
+        let determiners = Dictionary(grammar.determiners.flatMap { [($0.english.singular, $0), ($0.english.plural, $0)] },
+                                     uniquingKeysWith: { first, _ in first })
         for pair in Self.pairs {
             let isNoun = pair.target.indices.map { j in
                 pair.alignment[j].contains { nounForms[pair.source[$0]]?.contains(pair.target[j]) == true }
@@ -186,6 +191,13 @@ import Testing
                     #expect(agreements[pair.target[next]]?.contains { !$0.plural } == true, "\(pair.targetText)")
                     checkedArticles += 1
                 }
+                if let determiner = pair.alignment[j].compactMap({ determiners[pair.source[$0]] }).first {
+                    let next = try #require(noun(after: j), "\(pair.targetText)")
+                    let elides = grammar.elides(before: pair.target[j + 1])
+                    let forms = (agreements[pair.target[next]] ?? []).map { determiner.french.form(agreeingWith: $0, elides: elides) }
+                    #expect(forms.contains(token), "\(token) \(pair.target[next]) in \(pair.targetText)")
+                    checkedDeterminers += 1
+                }
                 guard isAdjective[j] else { continue }
                 // An adjective after est/sont (and pas) describes the subject, whose head is the
                 // first noun; one before a noun, that noun; one after nouns, the nearest before it.
@@ -199,7 +211,8 @@ import Testing
                 checkedAdjectives += 1
             }
         }
-        #expect(checkedArticles > 8_000)
+        #expect(checkedArticles > 4_000)
+        #expect(checkedDeterminers > 3_000)
         #expect(checkedAdjectives > 2_000)
     }
 }

@@ -52,8 +52,27 @@ import TestSupport
              replacement: "compound modifier=zoo head=keepr",
              message: "g.txt:{line}: head='keepr' is not a noun (did you mean 'keeper'?)"),
         Case(name: "a probability above 1", line: "chance plural=0.3",
-             replacement: "chance plural=1.3 adjective=0.55 second-adjective=0.4 compound=0.15 relative=0.45 negated-relative=0.25 time=0.5",
+             replacement: "chance plural=1.3 determiner=0.5 adjective=0.55 second-adjective=0.4 compound=0.15 relative=0.45 negated-relative=0.25 time=0.5",
              message: "g.txt:{line}: plural= must be a probability from 0 to 1, got '1.3'"),
+        Case(name: "determiners without their chance", line: "chance plural=0.3",
+             replacement: "chance plural=0.3 adjective=0.55 second-adjective=0.4 compound=0.15 relative=0.45 negated-relative=0.25 time=0.5",
+             message: "g.txt:{line}: chance needs 'determiner='"),
+        Case(name: "a determiner without its plural", line: "determiner en=our",
+             replacement: "determiner en=our fr=notre",
+             message: "g.txt:{line}: determiner needs 'fr.plural='"),
+        Case(name: "a determiner's unknown key", line: "determiner en=our",
+             replacement: "determiner en=our fr=notre fr.plurel=nos",
+             message: "g.txt:{line}: determiner has no key 'fr.plurel' (did you mean 'fr.plural'?); its keys are en, fr, fr.plural, en.plural, fr.elided, fr.feminine, fr.feminine.elided"),
+        Case(name: "the same English determiner twice", line: "determiner en=my",
+             replacement: "determiner en=your fr=mon fr.plural=mes",
+             message: "g.txt:{next}: English determiner 'your' is already defined on line {line}"),
+        Case(name: "a determiner that is the article", line: "determiner en=our",
+             replacement: "determiner en=the fr=notre fr.plural=nos",
+             message: "g.txt:{line}: determiner 'the' is the 'definite' line's article"),
+        Case(name: "a train sentence with an unknown determiner", line: "train the big dog", replacement: "train thi big dog",
+             message: "g.txt:{line}: cannot read 'thi big dog': at the start, expected 'the' or a determiner, found 'thi' (did you mean 'the'?)"),
+        Case(name: "a train sentence whose determiner has the wrong number", line: "train the big dog", replacement: "train these big dog",
+             message: "g.txt:{line}: 'these big dog' is not as the grammar writes it: 'this big dog'"),
         Case(name: "unknown construction", line: "construction name=statement weight=4",
              replacement: "construction name=statment weight=4",
              message: "g.txt:{line}: name= must be one of phrase, statement, negated-statement, description, negated-description, got 'statment' (did you mean 'statement'?)"),
@@ -132,7 +151,7 @@ import TestSupport
         var lines = try Self.bundledText.get().components(separatedBy: "\n")
         lines.removeAll { $0.hasPrefix("construction ") || $0.hasPrefix("train ") }
         lines.append("construction name=phrase weight=1")
-        lines.append("chance plural=0 adjective=0 second-adjective=0 compound=0 relative=0 negated-relative=0 time=0")
+        lines.append("chance plural=0 determiner=0 adjective=0 second-adjective=0 compound=0 relative=0 negated-relative=0 time=0")
         lines.removeAll { $0.hasPrefix("chance plural=0.3") }
         lines.append("lengths min=2 max=2")
         lines.removeAll { $0.hasPrefix("lengths min=3") }

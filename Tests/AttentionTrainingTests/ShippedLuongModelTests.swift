@@ -18,10 +18,10 @@ import TestSupport
         let source = ["the", "man", "who", "visited", "the", "zoo", "yesterday"]
         let target = ["l'", "homme", "qui", "a", "visité", "le", "zoo", "hier"]
         let argmax = try model.attention(source: source, target: target).rowArgmax()
-        #expect(Array(argmax.prefix(target.count)) == [1, 1, 2, 3, 3, 5, 5, 6])
+        #expect(Array(argmax.prefix(target.count)) == [0, 1, 2, 3, 3, 4, 5, 6])
         #expect(try model.translate(source).words == target)
         let cat = try model.attention(source: ["the", "black", "cat"], target: ["le", "chat", "noir"]).rowArgmax()
-        #expect(Array(cat.prefix(3)) == [2, 2, 1])
+        #expect(Array(cat.prefix(3)) == [0, 2, 1])
     }
 
     @Test(arguments: [ModelConfiguration.Score.general, .dot])
@@ -31,7 +31,7 @@ import TestSupport
         let corpus = try CorpusGenerator(grammar: Grammar.bundled(), seed: training.options.seed)
             .generate(trainCount: training.trainingPairs, heldOutCount: training.heldOutPairs)
         let evaluation = try Evaluation(of: model, on: Array(corpus.heldOut.prefix(50)))
-        #expect(evaluation.alignmentHitRate >= 0.65)
+        #expect(evaluation.alignmentHitRate >= 0.9)
         #expect(evaluation.exactMatchRate >= 0.9)
     }
 

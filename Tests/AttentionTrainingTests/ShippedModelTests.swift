@@ -5,17 +5,16 @@ import AttentionTraining
 import Testing
 
 /// What the shipped checkpoint, trained on the cross-entropy alone, learned on the corpus it was
-/// trained on: it translates, its content words attend to the words they translate, and its
-/// articles attend to the noun whose gender and number they carry (`Docs/models/rnnsearch.md`).
+/// trained on: it translates, and each French word attends to the English word it translates,
+/// articles and determiners included (`Docs/models/rnnsearch.md`).
 @Suite struct ShippedModelTests {
     @Test func alignsTheReadmeSentenceWhereFrenchWordsComeFrom() throws {
         let model = try Checkpoint.shippedModel().model
         let source = ["the", "man", "who", "visited", "the", "zoo", "yesterday"]
         let target = ["l'", "homme", "qui", "a", "visité", "le", "zoo", "hier"]
         let argmax = try model.attention(source: source, target: target).rowArgmax()
-        // l'→man and le→zoo (the nouns that decide elision and gender), homme→man, qui→who,
-        // a→visited, visité→visited, zoo→zoo, hier→yesterday.
-        #expect(Array(argmax.prefix(target.count)) == [1, 1, 2, 3, 3, 5, 5, 6])
+        // l'→the, homme→man, qui→who, a→visited, visité→visited, le→the, zoo→zoo, hier→yesterday.
+        #expect(Array(argmax.prefix(target.count)) == [0, 1, 2, 3, 3, 4, 5, 6])
         #expect(try model.translate(source).words == target)
     }
 
@@ -23,11 +22,14 @@ import Testing
         let model = try Checkpoint.shippedModel().model
         // le chat noir: noir reads "black", which English puts first.
         let cat = try model.attention(source: ["the", "black", "cat"], target: ["le", "chat", "noir"]).rowArgmax()
-        #expect(Array(cat.prefix(3)) == [2, 2, 1])
+        #expect(Array(cat.prefix(3)) == [0, 2, 1])
         // la zone économique européenne: the two adjectives in mirrored order.
         let area = try model.attention(source: ["the", "european", "economic", "area"],
                                        target: ["la", "zone", "économique", "européenne"]).rowArgmax()
-        #expect(Array(area.prefix(4)) == [3, 3, 2, 1])
+        #expect(Array(area.prefix(4)) == [0, 3, 2, 1])
+        // sa ville: the possessive reads "his", though its gender is the city's.
+        let city = try model.attention(source: ["his", "big", "city"], target: ["sa", "grande", "ville"]).rowArgmax()
+        #expect(Array(city.prefix(3)) == [0, 1, 2])
     }
 
     @Test func translatesAndAlignsTheHeldOutSplit() throws {
@@ -36,15 +38,16 @@ import Testing
         let corpus = try CorpusGenerator(grammar: Grammar.bundled(), seed: training.options.seed)
             .generate(trainCount: training.trainingPairs, heldOutCount: training.heldOutPairs)
         let evaluation = try Evaluation(of: model, on: Array(corpus.heldOut.prefix(50)))
-        // Most misses are articles, which attend to their noun rather than to "the" (see below).
-        #expect(evaluation.alignmentHitRate >= 0.7)
+        #expect(evaluation.alignmentHitRate >= 0.9)
         #expect(evaluation.exactMatchRate >= 0.9)
         let recorded = try #require(training.evaluation)
-        #expect(recorded.alignmentHitRate >= 0.7 && recorded.exactMatchRate >= 0.9)
+        #expect(recorded.alignmentHitRate >= 0.9 && recorded.exactMatchRate >= 0.9)
         #expect(training.options.alignmentWeight == 0, "the shipped model learned its attention from translating alone")
     }
 
-    @Test func contentWordsAttendToTheirGoldWordsAndArticlesToTheirNoun() throws {
+    /// Articles look at "the" as other determiners look at theirs: since half the noun phrases have
+    /// another determiner, the English determiner is where the French one's choice comes from.
+    @Test func articlesAttendToTheArticleAndContentWordsToTheirWords() throws {
         let (model, record) = try Checkpoint.shippedModel()
         let training = try #require(record)
         let corpus = try CorpusGenerator(grammar: Grammar.bundled(), seed: training.options.seed)
@@ -63,6 +66,6 @@ import Testing
             }
         }
         #expect(Double(content.hits) >= 0.9 * Double(content.words), "\(content)")
-        #expect(Double(articles.onThe) <= 0.2 * Double(articles.words), "\(articles)")
+        #expect(Double(articles.onThe) >= 0.8 * Double(articles.words), "\(articles)")
     }
 }

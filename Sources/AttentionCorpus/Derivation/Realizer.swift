@@ -62,12 +62,14 @@ struct Realizer {
     /// "the big black cats" → "les grands chats noirs"; "the european economic area" → "la zone
     /// économique européenne"; "the zoo keeper" → "le gardien du zoo".
     ///
-    /// The article aligns to "the", each adjective and noun to its own; adjectives after the
+    /// The article aligns to "the" (another determiner to its own: "my cat" → "mon chat"), each
+    /// adjective and noun to its own; adjectives after the
     /// noun come in mirrored English order; a compound's `de` and article (or their contraction
     /// `du`) align to the modifier noun, which English marks by its position alone.
     private func realize(_ phrase: NounPhrase, into builder: inout PairBuilder) -> French {
         let noun = grammar.nouns[phrase.noun]
-        let the = builder.english(words.the)
+        let determiner = phrase.determiner.map { grammar.determiners[$0] }
+        let the = builder.english(determiner?.english.form(plural: phrase.plural) ?? words.the)
         let adjectives = phrase.adjectives.map { (adjective: grammar.adjectives[$0], position: builder.english(grammar.adjectives[$0].english)) }
         let modifier = phrase.modifier.map { (noun: grammar.nouns[$0], position: builder.english(grammar.nouns[$0].english.singular)) }
         let head = builder.english(noun.english.form(plural: phrase.plural))
@@ -77,7 +79,8 @@ struct Realizer {
             let after = adjectives.filter { $0.adjective.position == .after }.reversed()
             let nounForm = noun.french.form(plural: phrase.plural)
             let next = before.first?.adjective.french.form(agreeingWith: agreement) ?? nounForm
-            builder.french(definite(agreement, before: next), alignedTo: the)
+            let article = determiner?.french.form(agreeingWith: agreement, elides: grammar.elides(before: next))
+            builder.french(article ?? definite(agreement, before: next), alignedTo: the)
             for (adjective, position) in before {
                 builder.french(adjective.french.form(agreeingWith: agreement), alignedTo: position)
             }

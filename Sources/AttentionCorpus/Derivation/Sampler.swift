@@ -56,7 +56,8 @@ struct Sampler {
         return VerbClause(verb: verb, negated: negated, object: object, time: time)
     }
 
-    /// A noun or compound of one of `kinds`, singular or plural, with up to two adjectives.
+    /// A noun or compound of one of `kinds`, singular or plural, with "the" or (by chance) another
+    /// determiner, and up to two adjectives.
     private mutating func nounPhrase(kinds: Set<String>?) -> NounPhrase {
         func fits(_ noun: Int) -> Bool { kinds.map { !$0.isDisjoint(with: grammar.nouns[noun].kinds) } ?? true }
         let compounds = grammar.compounds.filter { fits($0.head) }
@@ -69,6 +70,9 @@ struct Sampler {
             phrase = NounPhrase(noun: random.element(of: nouns), modifier: nil, adjectives: [], plural: false)
         }
         phrase.plural = random.chance(grammar.chances.plural)
+        if !grammar.determiners.isEmpty, random.chance(grammar.chances.determiner) {
+            phrase.determiner = random.index(below: grammar.determiners.count)
+        }
         phrase.adjectives = adjectives(for: phrase)
         return phrase
     }

@@ -17,8 +17,10 @@ struct Subject: Hashable, Sendable {
     var relative: VerbClause?
 }
 
-/// "the", adjectives, and a noun or a compound, singular or plural.
+/// "the" or another determiner, adjectives, and a noun or a compound, singular or plural.
 struct NounPhrase: Hashable, Sendable {
+    /// The index in ``Grammar/determiners`` of its determiner, or `nil` for "the".
+    var determiner: Int?
     /// The index of the head noun in ``Grammar/nouns``.
     var noun: Int
     /// The index of a compound's modifier noun ("zoo" of "zoo keeper"), if any.

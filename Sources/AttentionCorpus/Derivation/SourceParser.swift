@@ -55,8 +55,9 @@ struct SourceParser {
         return Subject(phrase: phrase, relative: try verbClause())
     }
 
+    /// A noun phrase; the check in ``sentence()`` refuses a determiner of the wrong number ("these cat").
     private mutating func nounPhrase() throws -> NounPhrase {
-        try expect(words.the)
+        let determiner = try self.determiner()
         var adjectives: [Int] = []
         while let adjective = grammar.adjectives.firstIndex(where: { $0.english == peek }) {
             adjectives.append(adjective)
@@ -69,17 +70,29 @@ struct SourceParser {
             for (head, plural) in zip(heads, [false, true]) {
                 if let head, grammar.compounds.contains(Compound(modifier: modifier, head: head)) {
                     position += 2
-                    return NounPhrase(noun: head, modifier: modifier, adjectives: adjectives, plural: plural)
+                    return NounPhrase(determiner: determiner, noun: head, modifier: modifier, adjectives: adjectives, plural: plural)
                 }
             }
         }
         if let noun = singulars.firstIndex(of: peek) {
             position += 1
-            return NounPhrase(noun: noun, adjectives: adjectives, plural: false)
+            return NounPhrase(determiner: determiner, noun: noun, adjectives: adjectives, plural: false)
         }
         guard let noun = plurals.firstIndex(of: peek) else { throw unexpected("a noun", suggesting: singulars + plurals) }
         position += 1
-        return NounPhrase(noun: noun, adjectives: adjectives, plural: true)
+        return NounPhrase(determiner: determiner, noun: noun, adjectives: adjectives, plural: true)
+    }
+
+    /// `nil` for "the", or the index of another determiner, read by its singular or plural.
+    private mutating func determiner() throws -> Int? {
+        if take(words.the) { return nil }
+        let determiners = grammar.determiners
+        guard let index = determiners.firstIndex(where: { [$0.english.singular, $0.english.plural].contains(peek) }) else {
+            throw unexpected("'\(words.the)'" + (determiners.isEmpty ? "" : " or a determiner"),
+                             suggesting: [words.the] + determiners.flatMap { [$0.english.singular, $0.english.plural] })
+        }
+        position += 1
+        return index
     }
 
     private mutating func verbClause() throws -> VerbClause {

@@ -93,6 +93,29 @@ struct Period: Sendable {
     var gender: Gender
 }
 
+/// A determiner other than "the": its English singular and plural and the five French forms
+/// that agree with the noun ("this cat" → "ce chat", "this man" → "cet homme", "these cats" → "ces chats").
+struct Determiner: Sendable {
+    var english: Inflection
+    var french: DeterminerForms
+}
+
+/// A French determiner's forms, by the noun's gender and number and by whether the next word elides.
+struct DeterminerForms: Sendable {
+    var masculine: String, masculineElided: String, feminine: String, feminineElided: String, plural: String
+
+    /// The form for a phrase of `agreement` whose next word is elided before (`elides`).
+    func form(agreeingWith agreement: Agreement, elides: Bool) -> String {
+        switch (agreement.gender, agreement.plural, elides) {
+        case (_, true, _): plural
+        case (.masculine, false, false): masculine
+        case (.masculine, false, true): masculineElided
+        case (.feminine, false, false): feminine
+        case (.feminine, false, true): feminineElided
+        }
+    }
+}
+
 /// The closed-class words each construction is built with.
 struct FunctionWords: Sendable {
     /// "the" and le, la, l', les.
@@ -134,6 +157,8 @@ enum Construction: String, CaseIterable, Sendable {
 struct Chances: Sendable {
     /// A noun phrase is plural.
     var plural: Double
+    /// A noun phrase has one of the grammar's ``Determiner``s instead of "the" (0 when it has none).
+    var determiner: Double
     /// A noun phrase has an adjective.
     var adjective: Double
     /// A noun phrase with an adjective has a second one.

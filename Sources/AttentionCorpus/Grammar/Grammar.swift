@@ -17,6 +17,8 @@ public struct Grammar: Sendable {
     var weights: [(construction: Construction, weight: Int)]
     var chances: Chances
     var words: FunctionWords
+    /// The determiners a noun phrase may have instead of "the".
+    var determiners: [Determiner]
     var nouns: [Noun]
     var compounds: [Compound]
     var adjectives: [Adjective]

@@ -5,7 +5,7 @@ struct GrammarAssembler {
     /// The entry kinds a file may hold, each said once unless it is a list entry.
     private static let singleKinds = ["lengths", "chance", "definite", "of", "relative", "auxiliary", "negation",
                                       "copula", "in", "last", "stop"]
-    private static let listKinds = ["construction", "train", "noun", "compound", "adjective", "verb", "adverb",
+    private static let listKinds = ["construction", "train", "determiner", "noun", "compound", "adjective", "verb", "adverb",
                                     "month", "year", "period"]
 
     /// The grammar the lines describe.
@@ -42,8 +42,9 @@ struct GrammarAssembler {
         var grammar = Grammar(
             lengths: try lengths(the("lengths")),
             weights: try weights(entries("construction")),
-            chances: try chances(the("chance")),
+            chances: try chances(the("chance"), determiners: !entries("determiner").isEmpty),
             words: try functionWords(the),
+            determiners: try entries("determiner").map(determiner),
             nouns: nouns,
             compounds: try entries("compound").map { try compound($0, nouns: nouns) },
             adjectives: try entries("adjective").map { try adjective($0, kinds: nounKinds) },
@@ -54,6 +55,11 @@ struct GrammarAssembler {
             periods: periods,
             elisionExceptions: elisionExceptions,
             trainSentences: [])
+        try checkDistinct(zip(entries("determiner"), grammar.determiners).map { ($0, [$1.english.singular, $1.english.plural]) },
+                          "English determiner")
+        if let index = grammar.determiners.firstIndex(where: { [$0.english.singular, $0.english.plural].contains(grammar.words.the) }) {
+            throw entries("determiner")[index].error("determiner '\(grammar.words.the)' is the 'definite' line's article")
+        }
         try checkDistinct(zip(entries("adjective"), grammar.adjectives).map { ($0, [$1.english]) }, "English adjective")
         try checkDistinct(zip(entries("verb"), grammar.verbs).map { ($0, [$1.englishPast, $1.englishBase]) }, "English verb")
         if grammar.nouns.isEmpty { throw GrammarError(file: file, "no 'noun' line") }
@@ -104,10 +110,13 @@ struct GrammarAssembler {
         return Construction.allCases.map { ($0, weights[$0] ?? 0) }
     }
 
-    private func chances(_ line: GrammarLine) throws -> Chances {
+    /// The `chance` line, which says `determiner=` exactly when the file has `determiner` lines.
+    private func chances(_ line: GrammarLine, determiners: Bool) throws -> Chances {
         let keys = ["plural", "adjective", "second-adjective", "compound", "relative", "negated-relative", "time"]
-        let fields = try EntryFields(line, required: keys)
-        return Chances(plural: try fields.probability("plural"), adjective: try fields.probability("adjective"),
+        let fields = try EntryFields(line, required: keys + (determiners ? ["determiner"] : []))
+        return Chances(plural: try fields.probability("plural"),
+                       determiner: determiners ? try fields.probability("determiner") : 0,
+                       adjective: try fields.probability("adjective"),
                        secondAdjective: try fields.probability("second-adjective"),
                        compound: try fields.probability("compound"), relative: try fields.probability("relative"),
                        negatedRelative: try fields.probability("negated-relative"), time: try fields.probability("time"))
@@ -142,6 +151,21 @@ struct GrammarAssembler {
     }
 
     // MARK: - Vocabulary
+
+    /// A determiner; each French form left out is the one before it in masculine, elided,
+    /// feminine, feminine elided (`fr.elided` defaults to `fr`, `fr.feminine.elided` to `fr.feminine`).
+    private func determiner(_ line: GrammarLine) throws -> Determiner {
+        let fields = try EntryFields(line, required: ["en", "fr", "fr.plural"],
+                                     optional: ["en.plural", "fr.elided", "fr.feminine", "fr.feminine.elided"])
+        let english = try fields.word("en"), masculine = try fields.word("fr")
+        let feminine = try fields.optionalWord("fr.feminine") ?? masculine
+        let forms = DeterminerForms(
+            masculine: masculine, masculineElided: try fields.optionalWord("fr.elided") ?? masculine,
+            feminine: feminine, feminineElided: try fields.optionalWord("fr.feminine.elided") ?? feminine,
+            plural: try fields.word("fr.plural"))
+        return Determiner(english: Inflection(singular: english, plural: try fields.optionalWord("en.plural") ?? english),
+                          french: forms)
+    }
 
     private func noun(_ line: GrammarLine, elision: inout [String: Bool]) throws -> Noun {
         let fields = try EntryFields(line, required: ["en", "fr", "gender", "kinds"],
