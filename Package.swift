@@ -125,7 +125,7 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["AttentionDerivation", "AttentionRendering", "AttentionTrace", "TestSupport"],
                     exclude: ["Scripts"]),
         .testTarget(name: "AttentionLessonsTests",
-                    dependencies: ["AttentionLessons", "AttentionEngine", "AttentionMarkdown", "AttentionRendering", "AttentionTrace", "TestSupport"],
+                    dependencies: ["AttentionLessons", "AttentionEngine", "AttentionMarkdown", "AttentionModels", "AttentionRendering", "AttentionTrace", "TestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "AttentionModelsTests",
                     dependencies: ["AttentionEngine", "AttentionMath", "AttentionModels", "AttentionRendering", "AttentionTrace", "AttentionTraining",

@@ -21,6 +21,13 @@ public struct ModelCheckpoint: Sendable {
     /// How the model trained, when the checkpoint records it.
     public let training: TrainingSummary?
 
+    /// A model with the name and training summary its traces give it.
+    public init(model: RNNSearch, name: String, training: TrainingSummary?) {
+        self.model = model
+        self.name = name
+        self.training = training
+    }
+
     /// Reads a checkpoint from its bytes.
     ///
     /// - Parameters:

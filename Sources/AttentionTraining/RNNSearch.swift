@@ -1,17 +1,10 @@
 import AttentionMath
 import AttentionModels
 
-/// What training and evaluation compute with an ``RNNSearch``: seeded initialisation, the
-/// vocabularies of a corpus, the loss, teacher-forced attention and greedy translation.
+/// What training and evaluation compute with an ``RNNSearch``: the vocabularies of a corpus, the
+/// loss, teacher-forced attention and greedy translation (its seeded initialisation is the engine's,
+/// `RNNSearch(configuration:sourceVocabulary:targetVocabulary:seed:)`).
 extension RNNSearch {
-    /// A freshly initialised model (see ``ModelParameters/init(initialisedFor:sourceWords:targetWords:seed:)``).
-    public init(configuration: ModelConfiguration, sourceVocabulary: Vocabulary, targetVocabulary: Vocabulary,
-                seed: UInt64) {
-        self.init(configuration: configuration, sourceVocabulary: sourceVocabulary, targetVocabulary: targetVocabulary,
-                  parameters: ModelParameters(initialisedFor: configuration, sourceWords: sourceVocabulary.count,
-                                              targetWords: targetVocabulary.count, seed: seed))
-    }
-
     /// The vocabularies of a corpus: the source words sorted; `⟨s⟩`, `⟨/s⟩`, then the target words sorted.
     public static func vocabularies(sources: [[String]], targets: [[String]]) -> (source: Vocabulary, target: Vocabulary) {
         (Vocabulary(collecting: sources), Vocabulary(collecting: targets, specials: [Vocabulary.start, Vocabulary.end]))

@@ -1,7 +1,9 @@
 @testable import AttentionLessons
+import AttentionModels
 import AttentionTrace
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct DirectiveTests {
     private func errors(reading text: String) -> [String] {
@@ -36,7 +38,7 @@ import Testing
 
     @Test func anUnknownDirectiveIsAnErrorAtItsFence() {
         #expect(errors(reading: "# T\n\ntext\n\n```{quiz}\nid: x\n```\n\n```swift\nlet x = 1\n```\n")
-            == ["Lessons/01-test.md:5: unknown directive '{quiz}'; the directives are {trace}, {exercise} and {compare}"])
+            == ["Lessons/01-test.md:5: unknown directive '{quiz}'; the directives are {trace}, {exercise}, {compare} and {learning}"])
     }
 
     @Test func anUnknownKeyIsAnErrorAtItsOwnLine() {
@@ -132,6 +134,46 @@ import Testing
         #expect(weights.shape == [3, 3])
         let noir = Array(weights.scalars[6..<9])
         #expect(noir.indices.max { noir[$0] < noir[$1] } == 1)
+    }
+
+    /// `model: initial` traces the parameters the shipped model's training started from: nearly
+    /// uniform rows, which the training record's snapshot before training also holds.
+    @Test func aTraceAsksForTheInitialParametersOfTheTrainedModel() throws {
+        let text = "# T\n\n```{trace}\nvariant: additive\nsource: the black cat\ntarget: le chat noir\nmodel: initial\n```\n"
+        let trace = try #require(try Lesson(parsing: text, file: "Lessons/01-test.md").traces.first?.trace)
+        #expect(trace.options["parameters"] == "model:rnnsearch.safetensors at epoch 0")
+        #expect(trace.options["model"] == "checkpoint rnnsearch.safetensors at epoch 0 (initial parameters of attention-trace train, not trained)")
+        let weights = try #require(trace.result["weights"]?.values)
+        let shipped = try #require(try ModelCheckpoint.shipped()?.training?.snapshots.first)
+        #expect(shipped.epoch == 0)
+        #expect(maxAbsoluteDifference(weights.scalars, shipped.alignments[1].flatMap { $0 }) <= 1e-12)
+        #expect(weights.scalars.allSatisfy { abs($0 - 1.0 / 3) < 0.01 })
+    }
+
+    /// `{learning}` draws a probe of a trained model's record at every snapshot; a probe the record
+    /// does not keep, a seeded model and an unknown key are errors at their line.
+    @Test func aLearningBlockDrawsAProbeAtEverySnapshot() throws {
+        let text = "# T\n\n```{learning}\nprobe: the black cat ||| le chat noir\n```\n"
+        let lesson = try Lesson(parsing: text, file: "Lessons/01-test.md")
+        let learning = try #require(lesson.content.lazy.compactMap { if case .learning(let l) = $0 { l } else { nil } }.first)
+        let html = learning.blocks.map { if case .html(let html) = $0.kind { html } else { "" } }.joined()
+        #expect(html.components(separatedBy: "<figure").count - 1 == 7)
+        #expect(html.contains("<figcaption>before training</figcaption>") && html.contains("<figcaption>after epoch 30</figcaption>"))
+        #expect(html.contains("<title>le → the: 0.3372</title>"))
+        #expect(errors(reading: "# T\n\n```{learning}\nprobe: the black dog ||| le chien noir\n```\n") == [
+            "Lessons/01-test.md:4: the training record of rnnsearch.safetensors keeps no probe 'the black dog ||| le chien noir'; "
+                + "it keeps 'the man who visited the zoo yesterday ||| l' homme qui a visité le zoo hier', "
+                + "'the black cat ||| le chat noir', 'the european economic area ||| la zone économique européenne', "
+                + "'the zoo keeper ||| le gardien du zoo'",
+        ])
+        #expect(errors(reading: "# T\n\n```{learning}\nprobe: the black cat ||| le chat noir\nmodel: seeded\n```\n") == [
+            "Lessons/01-test.md:5: model: 'seeded' has no checkpoint; use 'trained' or the path of a file `attention-trace train` wrote",
+        ])
+        #expect(errors(reading: "# T\n\n```{learning}\n```\n") == [
+            "Lessons/01-test.md:3: {learning} needs a 'probe': a sentence pair 'english ||| french' of the model's training record",
+        ])
+        #expect(errors(reading: "# T\n\n```{learning}\nprobe: the black cat ||| le chat noir\nprobes: x\n```\n").first?
+            .hasPrefix("Lessons/01-test.md:5: ") == true)
     }
 
     @Test func aModelThatCannotBeReadIsAnErrorAtItsKey() {

@@ -1,8 +1,10 @@
 import AttentionCorpus
+import AttentionEngine
 import AttentionMath
 import AttentionModels
 import AttentionTraining
 import Testing
+import TestSupport
 
 /// What the shipped checkpoint, trained on the cross-entropy alone, learned on the corpus it was
 /// trained on: it translates, and each French word attends to the English word it translates,
@@ -43,6 +45,26 @@ import Testing
         let recorded = try #require(training.evaluation)
         #expect(recorded.alignmentHitRate >= 0.9 && recorded.exactMatchRate >= 0.9)
         #expect(training.options.alignmentWeight == 0, "the shipped model learned its attention from translating alone")
+    }
+
+    /// The engine draws again the parameters each shipped model's training started from: their
+    /// attention on every probe is the record's snapshot before training, and a trace says so.
+    @Test(arguments: ModelConfiguration.Score.allCases)
+    func theInitialModelIsTheOneTrainingStartedFrom(_ score: ModelConfiguration.Score) throws {
+        let checkpoint = try #require(try ModelCheckpoint.shipped(score: score))
+        let initial = try #require(checkpoint.initial())
+        let summary = try #require(checkpoint.training)
+        let before = try #require(summary.snapshots.first)
+        #expect(before.epoch == 0 && summary.probes.count == 4 && before.alignments.count == 4)
+        for (probe, recorded) in zip(summary.probes, before.alignments) {
+            let weights = try initial.model.attention(source: probe.source, target: probe.target)
+            #expect(maxAbsoluteDifference(weights.rows(0..<probe.target.count).scalars, recorded.flatMap { $0 }) <= 1e-15)
+            let trained = try checkpoint.model.attention(source: probe.source, target: probe.target)
+            #expect(maxAbsoluteDifference(trained.rows(0..<probe.target.count).scalars, recorded.flatMap { $0 }) > 0.1)
+        }
+        #expect(initial.provenance == "checkpoint \(checkpoint.name) at epoch 0 (initial parameters of attention-trace train, not trained)")
+        let unrecorded = ModelCheckpoint(model: checkpoint.model, name: "x.safetensors", training: nil)
+        #expect(unrecorded.initial() == nil)
     }
 
     /// Articles look at "the" as other determiners look at theirs: since half the noun phrases have

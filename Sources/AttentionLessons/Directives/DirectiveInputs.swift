@@ -6,6 +6,8 @@ import Foundation
 enum DirectiveInputs {
     /// The word of the `model` key for the package's trained model.
     static let trainedModel = "trained"
+    /// The word of the `model` key for the parameters the package's trained model started from.
+    static let initialModel = "initial"
     /// The word of the `model` key for seeded parameters, the default.
     static let seededModel = "seeded"
 
@@ -45,7 +47,7 @@ enum DirectiveInputs {
                                 at location: SourceLocation) throws(LessonError) -> PretrainedModel? {
         guard let entry = try body.single("model", directive: directive) else { return nil }
         let value = unquoted(entry.value)
-        guard value != seededModel, value != trainedModel else { return nil }
+        guard ![seededModel, trainedModel, initialModel].contains(value) else { return nil }
         let path = try CourseFolder(containing: location.file).file(value, at: entry.location)
         guard PretrainedCheckpoint.isPretrained(path) else { return nil }
         do throws(TraceError) {
@@ -59,7 +61,9 @@ enum DirectiveInputs {
     /// The parameters the `model` key chooses for `variant`: `seeded` (the default, so that a lesson's
     /// numbers do not move when the package ships a retrained model), `trained` (the package's model
     /// of the variant's score: the additive RNNsearch for `additive`, the Luong models for `general`
-    /// and `dot`), or a checkpoint that `attention-trace train` wrote, by a path inside the course folder.
+    /// and `dot`), `initial` (the parameters that model's training started from,
+    /// ``ModelCheckpoint/initial()``), or a checkpoint that `attention-trace train` wrote, by a path
+    /// inside the course folder.
     ///
     /// - Throws: ``LessonError`` at the key's line for a checkpoint that is missing, outside the
     ///   course folder or malformed.
@@ -67,25 +71,44 @@ enum DirectiveInputs {
                            at location: SourceLocation) throws(LessonError) -> ParameterChoice {
         guard let entry = try body.single("model", directive: directive) else { return .seeded }
         let value = unquoted(entry.value)
+        if value == seededModel { return .seeded }
+        let checkpoint = try checkpoint(entry, for: variant, at: location)
+        guard value == initialModel else { return .model(checkpoint) }
+        guard let initial = checkpoint.initial() else {
+            throw LessonError("model: \(checkpoint.name) has no training record naming its seed", at: entry.location)
+        }
+        return .model(initial)
+    }
+
+    /// The checkpoint a `model` entry names: `trained` or `initial` (for either, the package's model
+    /// of the variant's score, as trained), or the path of a file `attention-trace train` wrote.
+    ///
+    /// - Throws: ``LessonError`` at the entry's line for `seeded`, or a checkpoint that is missing,
+    ///   outside the course folder or malformed.
+    static func checkpoint(_ entry: DirectiveBody.Entry, for variant: Variant,
+                           at location: SourceLocation) throws(LessonError) -> ModelCheckpoint {
+        let value = unquoted(entry.value)
         do {
             switch value {
             case seededModel:
-                return .seeded
-            case trainedModel:
+                throw LessonError("model: '\(seededModel)' has no checkpoint; use '\(trainedModel)' or the path of a file "
+                    + "`attention-trace train` wrote", at: entry.location)
+            case trainedModel, initialModel:
                 guard let model = try ModelCheckpoint.shipped(score: variant.tracedScore ?? .additive) else {
                     throw LessonError("model: this build of attention-trace ships no trained model", at: entry.location)
                 }
-                return .model(model)
+                return model
             default:
                 let path = try CourseFolder(containing: location.file).file(value, at: entry.location)
                 let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-                return .model(try ModelCheckpoint(bytes: bytes, name: URL(fileURLWithPath: path).lastPathComponent))
+                return try ModelCheckpoint(bytes: bytes, name: URL(fileURLWithPath: path).lastPathComponent)
             }
         } catch let error as LessonError {
             throw error
         } catch {
             throw LessonError("model: '\(value)' is not a checkpoint attention-trace can read (\(error)); "
-                + "use '\(trainedModel)', '\(seededModel)' or the path of a file `attention-trace train` wrote", at: entry.location)
+                + "use '\(trainedModel)', '\(initialModel)', '\(seededModel)' or the path of a file `attention-trace train` wrote",
+                              at: entry.location)
         }
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 extension Lesson {
     /// The directives a lesson may use, by the name in braces.
     static let directives = ["trace": TraceDirective.keys, "exercise": LessonExercise.keys,
-                             "compare": CompareDirective.keys]
+                             "compare": CompareDirective.keys, "learning": LearningDirective.keys]
 
     /// Reads a lesson: parses its Markdown, reads every directive and runs every trace.
     ///
@@ -37,7 +37,7 @@ extension Lesson {
                 continue
             }
             guard let keys = Self.directives[name] else {
-                errors.append(LessonError("unknown directive '{\(name)}'; the directives are {trace}, {exercise} and {compare}",
+                errors.append(LessonError("unknown directive '{\(name)}'; the directives are {trace}, {exercise}, {compare} and {learning}",
                                           at: location(block)))
                 continue
             }
@@ -94,6 +94,12 @@ extension Lesson {
                     content.append(.exercise(exercise))
                 } catch {
                     errors += error.errors
+                }
+            case "learning":
+                do {
+                    content.append(.learning(try LearningDirective(body, at: location(block))))
+                } catch {
+                    errors.append(error)
                 }
             default:
                 do {

@@ -19,6 +19,7 @@ public struct Lesson: Sendable {
         case trace(TraceDirective)
         case exercise(LessonExercise)
         case comparison(CompareDirective)
+        case learning(LearningDirective)
     }
 
     /// The lesson's exercises, in order.
@@ -56,6 +57,13 @@ struct TraceDirective: Sendable {
     func shows(_ step: Step) -> Bool {
         show.includes(step)
     }
+}
+
+/// A ```` ```{learning} ```` directive: a probe sentence's attention at every point of a training record.
+struct LearningDirective: Sendable {
+    /// The small multiples, made when the lesson was read so problems are reported early.
+    let blocks: [Block]
+    let location: SourceLocation
 }
 
 /// A ```` ```{compare} ```` directive: one sentence under several variants.

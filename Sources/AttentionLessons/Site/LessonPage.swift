@@ -45,6 +45,10 @@ extension Lesson {
                 blocks.append(Block(.html("<section class=\"comparison\">")))
                 blocks += comparison.blocks
                 blocks.append(Block(.html("</section>")))
+            case .learning(let learning):
+                blocks.append(Block(.html("<section class=\"learning\">")))
+                blocks += learning.blocks
+                blocks.append(Block(.html("</section>")))
             }
         }
         let navigation = Self.navigation(previous: previous, next: next, courseTitle: courseTitle)
@@ -72,7 +76,7 @@ extension Lesson {
             case .exercise(let exercise):
                 exerciseCount += 1
                 entries.append(("Exercise \(exerciseCount)", exercise.anchor))
-            case .trace, .comparison:
+            case .trace, .comparison, .learning:
                 break
             }
         }
