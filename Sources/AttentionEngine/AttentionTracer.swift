@@ -99,7 +99,8 @@ public struct AttentionTracer: Sendable {
     /// - Throws: ``TraceError/modelNotApplicable(variant:model:score:)`` for a model asked for a variant
     ///   that does not trace one, ``TraceError/modelWithGivenTensors(model:tensors:)`` for a model
     ///   asked for beside a spec's tensors, ``TraceError/unreadableModel(model:reason:)`` for a
-    ///   damaged shipped model.
+    ///   damaged shipped model, ``TraceError/noInitialModel(variant:)`` for initial parameters of a
+    ///   variant without a shipped model.
     private func model(for request: TraceRequest, mechanism: any Mechanism, spec: InputSpec,
                        variant: Variant) throws(TraceError) -> ModelCheckpoint? {
         switch request.parameters {
@@ -114,6 +115,15 @@ public struct AttentionTracer: Sendable {
                 throw .modelWithGivenTensors(model: checkpoint.name, tensors: spec.tensors.keys.sorted())
             }
             return checkpoint
+        case .initial:
+            guard let score = mechanism.tracedScore else { throw .noInitialModel(variant: variant.rawValue) }
+            guard let shipped = try Self.shippedModel(for: score), let initial = shipped.initial() else {
+                throw .noInitialModel(variant: variant.rawValue)
+            }
+            guard spec.tensors.isEmpty else {
+                throw .modelWithGivenTensors(model: initial.name, tensors: spec.tensors.keys.sorted())
+            }
+            return initial
         case .automatic:
             guard let score = mechanism.tracedScore, request.spec == nil else { return nil }
             return try Self.shippedModel(for: score)
@@ -123,10 +133,13 @@ public struct AttentionTracer: Sendable {
     /// The options that say where the parameters came from: `parameters` (`model:<file>`,
     /// `checkpoint` for a spec made from a pretrained checkpoint, `spec` when the spec gives
     /// tensors, else `seeded`) and, for a model or a checkpoint, `model` (its provenance) or, for
-    /// seeded parameters, `seed`.
+    /// seeded parameters, `seed`; for a model whose record says how long it trained, `epochs`
+    /// (0 for initial parameters).
     private static func parameterOptions(_ tensors: TensorSource, checkpoint: String?, seed: UInt64) -> [String: String] {
         if let model = tensors.model {
-            return ["parameters": ParameterSource.model(model).optionValue, "model": model.provenance]
+            var options = ["parameters": ParameterSource.model(model).optionValue, "model": model.provenance]
+            options["epochs"] = model.training.map { String($0.epochs.count) }
+            return options
         }
         if let checkpoint {
             return ["parameters": "checkpoint", "model": checkpoint]

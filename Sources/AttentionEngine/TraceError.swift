@@ -67,6 +67,9 @@ public enum TraceError: Error, Equatable, CustomStringConvertible {
     case modelWithGivenTensors(model: String, tensors: [String])
     /// The shipped model `model` could not be read.
     case unreadableModel(model: String, reason: String)
+    /// Initial parameters were asked for, but the package ships no trained model (with a training
+    /// record naming its seed) for `variant` to start from.
+    case noInitialModel(variant: String)
     /// A computed entry overflowed to NaN or an infinity, at `index` of the recorded tensor `tensor`;
     /// `largestInput` is the largest magnitude among the given tensors.
     case overflow(tensor: String, index: [Int], largestInput: Double)
@@ -175,6 +178,9 @@ public enum TraceError: Error, Equatable, CustomStringConvertible {
         case .modelNotApplicable(let variant, let model, let score):
             let tracer = ModelConfiguration.Score(rawValue: score).flatMap(Variant.tracing).map(\.rawValue) ?? score
             return "variant '\(variant)' does not trace \(model): it is an RNNsearch model with the \(score) score, traced by variant '\(tracer)'; \(names.useSeededParameters) for '\(variant)'"
+        case .noInitialModel(let variant):
+            let variants = Variant.allCases.filter { $0.tracedScore != nil }.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            return "variant '\(variant)' has no shipped model to take initial parameters from; they are for \(variants)"
         case .modelWithGivenTensors(let model, let tensors):
             return "\(names.spec) gives \(tensors.map { "'\($0)'" }.joined(separator: ", ")), which would replace the parameters of the model \(model): leave the tensors out, or \(names.useSeededParameters)"
         case .unreadableModel(let model, let reason):

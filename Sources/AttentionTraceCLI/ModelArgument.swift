@@ -6,19 +6,23 @@ import Foundation
 
 /// The help of `--model`, shared by `trace`, `explain` and `compare`.
 let modelHelp = ArgumentHelp(
-    "The parameters: 'seeded', a checkpoint that `attention-trace train` wrote, or (trace, explain) a pretrained model's folder or GGUF file.",
+    "The parameters: 'seeded', 'initial' (those the shipped model's training started from), a checkpoint that `attention-trace train` wrote, or (trace, explain) a pretrained model's folder or GGUF file.",
     discussion: "By default additive attention traces the shipped trained model (\(ModelCheckpoint.shippedName)) for sentences whose every word is in its vocabulary; other variants, and --input specs, use seeded parameters. A Hugging Face folder (BERT: config.json, model.safetensors, vocab.txt; GPT-2: vocab.json and merges.txt instead of vocab.txt) or a Llama-family .gguf file traces one layer's attention: see --layer and --head.",
-    valueName: "seeded|file|folder")
+    valueName: "seeded|initial|file|folder")
 
 /// The word `--model` takes for seeded parameters.
 let seededModel = "seeded"
 
-/// The parameters `--model` chooses: the default (`nil`), seeded ones, or the checkpoint at a path.
+/// The word `--model` takes for the parameters the shipped model of the variant's score started from.
+let initialModel = "initial"
+
+/// The parameters `--model` chooses: the default (`nil`), seeded or initial ones, or the checkpoint at a path.
 ///
 /// - Throws: ``CommandFailure`` naming the checkpoint and what is wrong with it.
 func parameterChoice(model: String?) throws -> ParameterChoice {
     guard let model else { return .automatic }
     if model == seededModel { return .seeded }
+    if model == initialModel { return .initial }
     if FileAccess.isDirectory(model) {
         throw CommandFailure("--model \(model) is a folder: a pretrained model traces one layer with `trace --model DIR`, not here")
     }
@@ -38,7 +42,7 @@ func parameterChoice(model: String?) throws -> ParameterChoice {
 /// - Throws: ``CommandFailure`` for a file that cannot be read, or a state dict with a missing or
 ///   misshapen entry.
 func multiheadAttentionWeights(at path: String) throws -> MultiheadAttentionWeights? {
-    guard path != seededModel, !FileAccess.isDirectory(path),
+    guard path != seededModel, path != initialModel, !FileAccess.isDirectory(path),
           let file = try? SafeTensorsFile(bytes: try FileAccess.read(path)), MultiheadAttentionWeights.recognizes(file) else {
         return nil
     }

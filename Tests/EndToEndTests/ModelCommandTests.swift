@@ -54,6 +54,25 @@ import TestSupport
         #expect((inputs["keys"] as? [[Double]])?.first?.count == 8)
     }
 
+    /// `--model initial` traces the parameters the shipped model's training started from, and its page
+    /// says they are not trained; a variant without a shipped model refuses them in one line.
+    @Test func theInitialParametersAreOneFlagAway() throws {
+        let trace = try Self.trace(["--variant", "additive", "--source", Self.source, "--target", Self.target, "--model", "initial"])
+        let options = try #require(trace["options"] as? [String: String])
+        #expect(options == ["parameters": "model:rnnsearch.safetensors at epoch 0", "epochs": "0",
+                            "model": "checkpoint rnnsearch.safetensors at epoch 0 (initial parameters of attention-trace train, not trained)"])
+        let result = try #require(trace["result"] as? [String: Any])
+        let weights = try #require((result["weights"] as? [String: Any])?["values"] as? [[Double]])
+        #expect(weights.allSatisfy { row in row.allSatisfy { abs($0 - 1.0 / 7) < 0.02 } }, "nearly uniform before training")
+        let page = try runAttentionTrace(["trace", "--variant", "dot", "--model", "initial", "--source", Self.source,
+                                          "--target", Self.target, "--format", "markdown"])
+        #expect(page.standardOutput.contains("The parameters are not trained yet: "))
+        let refused = try runAttentionTrace(["trace", "--variant", "self", "--model", "initial", "--source", Self.source])
+        #expect(refused.status == 1)
+        #expect(refused.standardError == "Error: variant 'self' has no shipped model to take initial parameters from; "
+                    + "they are for 'additive', 'dot', 'general'\n")
+    }
+
     @Test func otherVariantsSayTheirParametersAreSeeded() throws {
         let trace = try Self.trace(["--variant", "local-m", "--source", Self.source, "--target", Self.target])
         #expect((trace["options"] as? [String: String])?["parameters"] == "seeded")

@@ -11,14 +11,21 @@ public enum ParameterChoice: Sendable {
     case seeded
     /// This model: the variant must trace it and the spec must give no tensors.
     case model(ModelCheckpoint)
+    /// The parameters the package's trained model of the variant's score started from, before its
+    /// first training step (``ModelCheckpoint/initial()``): as for a model, only for the variants that
+    /// trace one and with no tensors given.
+    case initial
 }
 
 extension ParameterChoice {
     /// Whether this choice can be asked of `variant`: seeded or automatic parameters can be asked
-    /// of any, a model only of the variant of its score (`compare` and a lesson's `{compare}` give a
-    /// model to those entries alone).
+    /// of any, a model only of the variant of its score, initial parameters only of a variant that
+    /// traces a model (`compare` and a lesson's `{compare}` give a model to those entries alone).
     public func applies(to variant: Variant) -> Bool {
-        guard case .model(let checkpoint) = self else { return true }
-        return variant.tracedScore == checkpoint.model.configuration.score
+        switch self {
+        case .automatic, .seeded: true
+        case .model(let checkpoint): variant.tracedScore == checkpoint.model.configuration.score
+        case .initial: variant.tracedScore != nil
+        }
     }
 }

@@ -62,7 +62,7 @@ enum DirectiveInputs {
     /// numbers do not move when the package ships a retrained model), `trained` (the package's model
     /// of the variant's score: the additive RNNsearch for `additive`, the Luong models for `general`
     /// and `dot`), `initial` (the parameters that model's training started from,
-    /// ``ModelCheckpoint/initial()``), or a checkpoint that `attention-trace train` wrote, by a path
+    /// ``ParameterChoice/initial``), or a checkpoint that `attention-trace train` wrote, by a path
     /// inside the course folder.
     ///
     /// - Throws: ``LessonError`` at the key's line for a checkpoint that is missing, outside the
@@ -71,13 +71,11 @@ enum DirectiveInputs {
                            at location: SourceLocation) throws(LessonError) -> ParameterChoice {
         guard let entry = try body.single("model", directive: directive) else { return .seeded }
         let value = unquoted(entry.value)
-        if value == seededModel { return .seeded }
-        let checkpoint = try checkpoint(entry, for: variant, at: location)
-        guard value == initialModel else { return .model(checkpoint) }
-        guard let initial = checkpoint.initial() else {
-            throw LessonError("model: \(checkpoint.name) has no training record naming its seed", at: entry.location)
+        switch value {
+        case seededModel: return .seeded
+        case initialModel: return .initial
+        default: return .model(try checkpoint(entry, for: variant, at: location))
         }
-        return .model(initial)
     }
 
     /// The checkpoint a `model` entry names: `trained` or `initial` (for either, the package's model

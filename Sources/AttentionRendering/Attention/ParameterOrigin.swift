@@ -26,12 +26,16 @@ struct ParameterOrigin: Equatable {
     /// Whether the tensors came from a pretrained checkpoint (the trace's `parameters` is
     /// `checkpoint`), which the page cannot know to be trained, rather than from `train`'s model.
     let isPretrained: Bool
+    /// Whether the model's record says it has not trained yet (the trace's `epochs` is 0): its
+    /// initial parameters, as random as seeded ones.
+    let isUntrained: Bool
 
     /// Counts the trace's source tensors, whether it kept their numbers or a summary.
     init(_ trace: Trace) {
         seed = trace.options["seed"]
         model = trace.options["model"]
         isPretrained = trace.options["parameters"] == "checkpoint"
+        isUntrained = trace.options["epochs"] == "0"
         let sources = trace.steps.flatMap { $0.tensors.map(\.provenance) }.filter(\.operands.isEmpty)
         for source in sources {
             switch source.operation {
@@ -73,6 +77,10 @@ struct ParameterOrigin: Equatable {
         guard let last = parts.popLast() else { return nil }
         let list = parts.isEmpty ? last : parts.joined(separator: ", ") + " and " + last
         if model != nil, generated + embeddings == 0, others.isEmpty {
+            if isUntrained {
+                return "The parameters are not trained yet: \(list). They are the random values training starts from, "
+                    + "so rows close to uniform are to be expected."
+            }
             return isPretrained ? "The parameters come from a checkpoint: \(list)." : "The parameters are trained: \(list)."
         }
         guard isSeeded else { return "Where the numbers come from: \(list)." }
