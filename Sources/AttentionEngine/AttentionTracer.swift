@@ -37,6 +37,7 @@ public struct AttentionTracer: Sendable {
         tensors.model = try model(for: request, mechanism: mechanism, spec: spec, variant: variant)
         let given = try checkedOptions(spec.options, origin: .spec, for: variant)
             .overridden(by: try checkedOptions(request.options, origin: .request, for: variant))
+        if let model = tensors.model { try Self.check(given, against: model) }
         let chosen = mechanism.resolved(given, tensors: tensors)
         if variant.sides == .sourceOnly, request.target != nil { throw TraceError.targetNotApplicable(variant: variant.rawValue) }
         let input = ResolvedInput(tensors: tensors,
@@ -107,9 +108,10 @@ public struct AttentionTracer: Sendable {
         case .seeded:
             return nil
         case .model(let checkpoint):
-            let score = checkpoint.model.configuration.score
-            guard mechanism.tracedScore == score else {
-                throw .modelNotApplicable(variant: variant.rawValue, model: checkpoint.name, score: score.rawValue)
+            let configuration = checkpoint.model.configuration
+            guard mechanism.traces(configuration) else {
+                throw .modelNotApplicable(variant: variant.rawValue, model: checkpoint.name, attention: configuration.attentionDescription,
+                                          tracer: Variant.tracing(configuration)?.rawValue ?? configuration.score.rawValue)
             }
             guard spec.tensors.isEmpty else {
                 throw .modelWithGivenTensors(model: checkpoint.name, tensors: spec.tensors.keys.sorted())
@@ -127,6 +129,23 @@ public struct AttentionTracer: Sendable {
         case .automatic:
             guard let score = mechanism.tracedScore, request.spec == nil else { return nil }
             return try Self.shippedModel(for: score)
+        }
+    }
+
+    /// Refuses a `score` or `window` option that contradicts the model's own (a local model decides both).
+    ///
+    /// - Throws: ``TraceError/invalidOption(_:value:reason:)``.
+    private static func check(_ options: MechanismOptions, against checkpoint: ModelCheckpoint) throws(TraceError) {
+        let configuration = checkpoint.model.configuration
+        guard configuration.locality != .global else { return }
+        let score = RNNSearchDecoder.scoreFunction(of: configuration.score)
+        if let given = options.score, given != score {
+            throw .invalidOption(.score, value: given.rawValue, reason: "option 'score' is \(given.rawValue), but \(checkpoint.name) was trained "
+                + "with the \(score.rawValue) score; leave the option out")
+        }
+        if let given = options.window, given != configuration.window {
+            throw .invalidOption(.window, value: String(given), reason: "option 'window' is \(given), but \(checkpoint.name) was trained "
+                + "with D = \(configuration.window); leave the option out")
         }
     }
 

@@ -60,9 +60,10 @@ public enum TraceError: Error, Equatable, CustomStringConvertible {
     case tooLarge(TraceSizeEstimate, limit: Int)
     /// A word of `side` is not in the vocabulary of the model `model`; `suggestions` are its closest known words.
     case unknownWord(String, side: String, model: String, suggestions: [String])
-    /// A model was asked for, but `variant` does not trace models with its score (`score`: `additive` is
-    /// traced by `additive`, Luong's `general` and `dot` by the variants of those names).
-    case modelNotApplicable(variant: String, model: String, score: String)
+    /// A model was asked for, but `variant` does not trace models of its `attention` (its score and window,
+    /// in words), which `tracer` does: `additive`, `general` and `dot` global models of their score,
+    /// `local-m` and `local-p` models of their window.
+    case modelNotApplicable(variant: String, model: String, attention: String, tracer: String)
     /// A model was asked for, and the spec gives tensors, which would replace its parameters.
     case modelWithGivenTensors(model: String, tensors: [String])
     /// The shipped model `model` could not be read.
@@ -175,9 +176,8 @@ public enum TraceError: Error, Equatable, CustomStringConvertible {
         case .unknownWord(let word, let side, let model, let suggestions):
             let closest = suggestions.isEmpty ? "" : "; closest known: \(suggestions.map { "'\($0)'" }.joined(separator: ", "))"
             return "the \(side) word '\(word)' is not in the vocabulary of the model \(model)\(closest); \(names.useSeededParameters) to trace any words"
-        case .modelNotApplicable(let variant, let model, let score):
-            let tracer = ModelConfiguration.Score(rawValue: score).flatMap(Variant.tracing).map(\.rawValue) ?? score
-            return "variant '\(variant)' does not trace \(model): it is an RNNsearch model with the \(score) score, traced by variant '\(tracer)'; \(names.useSeededParameters) for '\(variant)'"
+        case .modelNotApplicable(let variant, let model, let attention, let tracer):
+            return "variant '\(variant)' does not trace \(model): it is an RNNsearch model with \(attention), traced by variant '\(tracer)'; \(names.useSeededParameters) for '\(variant)'"
         case .noInitialModel(let variant):
             let variants = Variant.allCases.filter { $0.tracedScore != nil }.map { "'\($0.rawValue)'" }.joined(separator: ", ")
             return "variant '\(variant)' has no shipped model to take initial parameters from; they are for \(variants)"

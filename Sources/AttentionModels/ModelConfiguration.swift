@@ -1,5 +1,17 @@
-/// The sizes of an RNNsearch model, and the score its attention uses (see `Docs/models/rnnsearch.md`).
+/// The sizes of an RNNsearch model, and the score and window its attention uses (see `Docs/models/rnnsearch.md`).
 public struct ModelConfiguration: Equatable, Sendable, Codable {
+    /// Where the attention looks (Luong et al. 2015, section 3): every source word, or a window
+    /// of `2D + 1` words around a centre `p_t`.
+    public enum Locality: String, Codable, Sendable, CaseIterable {
+        /// Every source word (global attention; Bahdanau's).
+        case global
+        /// `|i − t| ≤ D`: the window follows the target position (local-m).
+        case monotonic = "local-m"
+        /// `|i − p_t| ≤ D` around `p_t = n · σ(v_p · tanh(W_p s))`, the window softmax times a
+        /// Gaussian of `σ = D / 2` (local-p).
+        case predictive = "local-p"
+    }
+
     /// The score of the attention: Bahdanau's additive score, or Luong et al.'s `general` or `dot`
     /// score in the same decoder.
     public enum Score: String, Codable, Sendable, CaseIterable {
@@ -23,42 +35,69 @@ public struct ModelConfiguration: Equatable, Sendable, Codable {
     public var readoutSize: Int
     /// The attention's score.
     public var score: Score
+    /// Where the attention looks.
+    public var locality: Locality
+    /// `D`: the half-width of a local window (unused by global attention).
+    public var window: Int
+    /// `d_p`: the width of local-p's position predictor (unused otherwise).
+    public var positionSize: Int
 
-    /// Creates a configuration from its sizes and score.
+    /// The default `D` of a local window: 3 words either side, nearly half of a typical sentence of the corpus.
+    public static let defaultWindow = 3
+    /// The default `d_p` of local-p's position predictor.
+    public static let defaultPositionSize = 16
+
+    /// Creates a configuration from its sizes, score and window.
     public init(embeddingSize: Int, encoderSize: Int, decoderSize: Int, attentionSize: Int, readoutSize: Int,
-                score: Score = .additive) {
+                score: Score = .additive, locality: Locality = .global, window: Int = defaultWindow,
+                positionSize: Int = defaultPositionSize) {
         self.embeddingSize = embeddingSize
         self.encoderSize = encoderSize
         self.decoderSize = decoderSize
         self.attentionSize = attentionSize
         self.readoutSize = readoutSize
         self.score = score
+        self.locality = locality
+        self.window = window
+        self.positionSize = positionSize
     }
 
     /// The sizes the shipped model uses: they train to the quality bar in minutes on two cores.
     public static let standard = ModelConfiguration(embeddingSize: 32, encoderSize: 32, decoderSize: 64,
                                                     attentionSize: 32, readoutSize: 64)
 
+    /// The attention in words, for messages: `the general score`, `the general score in a local-p window of D = 3`.
+    public var attentionDescription: String {
+        locality == .global ? "the \(score.rawValue) score" : "the \(score.rawValue) score in a \(locality.rawValue) window of D = \(window)"
+    }
+
     /// `d_h = 2 d_enc`: the width of an annotation.
     public var annotationSize: Int { 2 * encoderSize }
 
     private enum CodingKeys: String, CodingKey {
-        case embeddingSize, encoderSize, decoderSize, attentionSize, readoutSize, score
+        case embeddingSize, encoderSize, decoderSize, attentionSize, readoutSize, score, locality, window, positionSize
     }
 
-    /// Reads the sizes, and the score (`additive` when absent, as in checkpoints written before there were others).
+    /// Reads the sizes, the score (`additive` when absent, as in checkpoints written before there
+    /// were others) and the window (global when absent; `window` and, for local-p, `positionSize`
+    /// are then required).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        let locality = try container.decodeIfPresent(Locality.self, forKey: .locality) ?? .global
         self.init(embeddingSize: try container.decode(Int.self, forKey: .embeddingSize),
                   encoderSize: try container.decode(Int.self, forKey: .encoderSize),
                   decoderSize: try container.decode(Int.self, forKey: .decoderSize),
                   attentionSize: try container.decode(Int.self, forKey: .attentionSize),
                   readoutSize: try container.decode(Int.self, forKey: .readoutSize),
-                  score: try container.decodeIfPresent(Score.self, forKey: .score) ?? .additive)
+                  score: try container.decodeIfPresent(Score.self, forKey: .score) ?? .additive,
+                  locality: locality,
+                  window: locality == .global ? Self.defaultWindow : try container.decode(Int.self, forKey: .window),
+                  positionSize: locality == .predictive ? try container.decode(Int.self, forKey: .positionSize)
+                      : Self.defaultPositionSize)
     }
 
-    /// Writes the sizes, and the score unless it is `additive`, so that an additive model's
-    /// checkpoint is byte for byte what it was before there were other scores.
+    /// Writes the sizes, the score unless it is `additive` and the window unless it is global, so
+    /// that a global additive model's checkpoint is byte for byte what it was before there were others.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(embeddingSize, forKey: .embeddingSize)
@@ -67,5 +106,9 @@ public struct ModelConfiguration: Equatable, Sendable, Codable {
         try container.encode(attentionSize, forKey: .attentionSize)
         try container.encode(readoutSize, forKey: .readoutSize)
         if score != .additive { try container.encode(score, forKey: .score) }
+        guard locality != .global else { return }
+        try container.encode(locality, forKey: .locality)
+        try container.encode(window, forKey: .window)
+        if locality == .predictive { try container.encode(positionSize, forKey: .positionSize) }
     }
 }

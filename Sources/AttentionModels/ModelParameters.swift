@@ -22,8 +22,17 @@ public struct ModelParameters: Equatable, Sendable {
     public var scoreWeights: Matrix
     /// `v_a` (one row of `d_a`): the additive score is `e_i = v_a · u_i`; unused (1 × 0) by the others.
     public var scoreVector: Matrix
-    /// The score the attention uses, which decides the parameters there are (``fields``).
+    /// The score the attention uses, which with ``locality`` decides the parameters there are (``fields``).
     public var score: ModelConfiguration.Score
+    /// `W_p` (`d_p × d_s`): local-p's position predictor reads `tanh(W_p s)`; 0 × 0 otherwise.
+    public var positionWeights: Matrix
+    /// `v_p` (one row of `d_p`): local-p's centre is `p_t = n · σ(v_p · tanh(W_p s))`; 1 × 0 otherwise.
+    public var positionVector: Matrix
+    /// Where the attention looks, which decides whether there are ``positionWeights``.
+    public var locality: ModelConfiguration.Locality
+    /// `D`, the half-width of a local window (``ModelConfiguration/window``): not a parameter, but
+    /// what a forward pass over these parameters needs beside them.
+    public var window: Int
     /// `W_o` (`(d_s + 2 d_enc + d_e) × d_o`): the readout `tanh([s_t ; c_t ; E_y y_{t−1}] W_o + b_o)`.
     public var readoutWeights: Matrix
     /// `b_o` (one row of `d_o`).
@@ -46,18 +55,20 @@ public struct ModelParameters: Equatable, Sendable {
         public var isBias = false
     }
 
-    /// Every parameter of these parameters' score, in the order optimisers and documentation use.
-    public var fields: [Field] { Self.fields(for: score) }
+    /// Every parameter of these parameters' score and window, in the order optimisers and documentation use.
+    public var fields: [Field] { Self.fields(for: score, locality: locality) }
 
-    /// Every parameter of a model with `score`: `W_a` and `v_a` for the additive score, `W_a`
-    /// for the general score, neither for the dot score.
-    public static func fields(for score: ModelConfiguration.Score) -> [Field] {
+    /// Every parameter of a model with `score` and `locality`: `W_a` and `v_a` for the additive
+    /// score, `W_a` for the general score, neither for the dot score; then `W_p` and `v_p` for local-p.
+    public static func fields(for score: ModelConfiguration.Score, locality: ModelConfiguration.Locality = .global) -> [Field] {
         let scoring: [Field] = switch score {
         case .additive: [Field(name: "W_a", path: \.scoreWeights), Field(name: "v_a", path: \.scoreVector, isVector: true)]
         case .general: [Field(name: "W_a", path: \.scoreWeights)]
         case .dot: []
         }
-        return sharedFields(beforeScore: true) + scoring + sharedFields(beforeScore: false)
+        let position = locality == .predictive
+            ? [Field(name: "W_p", path: \.positionWeights), Field(name: "v_p", path: \.positionVector, isVector: true)] : []
+        return sharedFields(beforeScore: true) + scoring + position + sharedFields(beforeScore: false)
     }
 
     /// The parameters every score has: those before the score's, or those after.
@@ -100,6 +111,10 @@ public struct ModelParameters: Equatable, Sendable {
             scoreVector = Matrix(rows: 1, columns: 0)
         }
         score = c.score
+        locality = c.locality
+        window = c.window
+        positionWeights = c.locality == .predictive ? Matrix(rows: c.positionSize, columns: c.decoderSize) : Matrix(rows: 0, columns: 0)
+        positionVector = Matrix(rows: 1, columns: c.locality == .predictive ? c.positionSize : 0)
         readoutWeights = Matrix(rows: c.decoderSize + h + c.embeddingSize, columns: c.readoutSize)
         readoutBias = Matrix(rows: 1, columns: c.readoutSize)
         outputWeights = Matrix(rows: c.readoutSize, columns: targetWords)

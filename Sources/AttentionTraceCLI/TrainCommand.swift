@@ -12,7 +12,7 @@ import SafeTensors
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Train Bahdanau's RNNsearch (or, with --variant, its decoder with Luong's score) on the generated corpus and write a safetensors checkpoint.",
+        abstract: "Train Bahdanau's RNNsearch (or, with --variant, its decoder with Luong's score or local window) on the generated corpus and write a safetensors checkpoint.",
         discussion: """
             The corpus comes from the bundled grammar (or --grammar FILE) and --seed, which also seeds the initial parameters \
             and the order of the batches: the same options give the same checkpoint bytes on the same machine. \
@@ -49,9 +49,18 @@ struct TrainCommand: ParsableCommand {
     var initOnly = false
 
     @Option(help: ArgumentHelp(
-        "The attention's score: additive (Bahdanau's; also Luong's concat), or Luong's general or dot, in the same decoder.",
-        valueName: "additive|concat|general|dot"))
+        "The attention: additive (Bahdanau's; also Luong's concat), Luong's general or dot score, or Luong's local-m or local-p window (with --score), in the same decoder.",
+        valueName: "additive|concat|general|dot|local-m|local-p"))
     var variant = "additive"
+
+    @Option(help: ArgumentHelp("The score of local-m or local-p.", valueName: "additive|concat|general|dot"))
+    var score: String?
+
+    @Option(help: ArgumentHelp("D: the half-width of local-m's or local-p's window.", valueName: "D"))
+    var window: Int?
+
+    @Option(help: ArgumentHelp("d_p: the width of local-p's position predictor.", valueName: "d_p"))
+    var positionSize: Int?
 
     @Option(help: "The element type of the checkpoint's tensors: F64 (exact) or F32 (half the size).")
     var dtype = DType.f64
@@ -87,27 +96,47 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .customLong("report"), help: ArgumentHelp("Write the training report page at the end.", valueName: "report.html"))
     var reportPath: String?
 
-    /// The score `--variant` names: `concat` is Luong's name for the additive score.
+    /// The score and window `--variant` (and, for a local window, `--score`) name: `concat` is
+    /// Luong's name for the additive score; a local window's score is `general` unless said.
     ///
-    /// - Throws: ``CommandFailure`` for another name, with the closest of the four.
-    private func score() throws -> ModelConfiguration.Score {
-        if variant == "concat" { return .additive }
-        guard let score = ModelConfiguration.Score(rawValue: variant) else {
+    /// - Throws: ``CommandFailure`` for another name, with the closest one, and for `--score`,
+    ///   `--window` or `--position-size` where the variant has no use for them.
+    private func attention() throws -> (score: ModelConfiguration.Score, locality: ModelConfiguration.Locality) {
+        func named(_ name: String, flag: String) throws -> ModelConfiguration.Score {
+            if name == "concat" { return .additive }
+            if let score = ModelConfiguration.Score(rawValue: name) { return score }
             let names = ModelConfiguration.Score.allCases.map(\.rawValue) + ["concat"]
-            throw CommandFailure("--variant \(variant): train trains \(names.joined(separator: ", "))"
-                + (closestName(to: variant, among: names).map { " (did you mean '\($0)'?)" } ?? ""))
+            let what = flag == "--variant" ? names + localVariants : names
+            throw CommandFailure("\(flag) \(name): train trains \(what.joined(separator: ", "))"
+                + (closestName(to: name, among: what).map { " (did you mean '\($0)'?)" } ?? ""))
         }
-        return score
+        let locality = ModelConfiguration.Locality(rawValue: variant) ?? .global
+        if locality == .global {
+            for (flag, given) in [("--score", score != nil), ("--window", window != nil), ("--position-size", positionSize != nil)]
+            where given {
+                throw CommandFailure("\(flag) is for local-m and local-p; --variant \(variant) attends to every source word")
+            }
+            return (try named(variant, flag: "--variant"), .global)
+        }
+        if locality == .monotonic, positionSize != nil {
+            throw CommandFailure("--position-size is for local-p's position predictor; local-m has none")
+        }
+        return (try named(score ?? ModelConfiguration.Score.general.rawValue, flag: "--score"), locality)
     }
+
+    private let localVariants = ModelConfiguration.Locality.allCases.filter { $0 != .global }.map(\.rawValue)
 
     func run() throws {
         let (seed, trainingCount) = (corpusOptions.seed, corpusOptions.trainCount)
         guard trainingCount > 0 else { throw CommandFailure("--train \(trainingCount): must be at least 1") }
+        let (score, locality) = try attention()
         let options = TrainingOptions(
             epochs: epochs, batchSize: batchSize, learningRate: learningRate, optimizer: optimizer, seed: seed,
             maximumSteps: steps, alignmentWeight: alignmentWeight,
             configuration: ModelConfiguration(embeddingSize: embeddingSize, encoderSize: encoderSize, decoderSize: decoderSize,
-                                              attentionSize: attentionSize, readoutSize: readoutSize, score: try score()))
+                                              attentionSize: attentionSize, readoutSize: readoutSize, score: score,
+                                              locality: locality, window: window ?? ModelConfiguration.defaultWindow,
+                                              positionSize: positionSize ?? ModelConfiguration.defaultPositionSize))
         try options.validate()
         let plan = try recordingPlan()
         if initOnly, let reportPath { throw CommandFailure("--report \(reportPath): --init-only trains nothing to report") }

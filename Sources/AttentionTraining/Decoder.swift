@@ -30,10 +30,10 @@ struct Decoder {
         let readoutInput: Matrix
     }
 
-    /// One position: the previous words' indices (one per sentence) and the previous states.
-    func step(previousWords: [Int], state: Matrix, memory: DecoderAttention.Memory) -> Step {
+    /// Position `t`: the previous words' indices (one per sentence) and the previous states.
+    func step(_ t: Int, previousWords: [Int], state: Matrix, memory: DecoderAttention.Memory) -> Step {
         let previousWord = parameters.targetEmbedding.gatheringRows(previousWords)
-        let attended = attention.attend(state, over: memory)
+        let attended = attention.attend(state, over: memory, at: t)
         let input = Matrix.concatenatingColumns([previousWord, attended.context])
         let recurrence = layer.step(projected: input.multiplied(by: inputWeights), previous: state)
         return Step(attention: attended, input: input, recurrence: recurrence,

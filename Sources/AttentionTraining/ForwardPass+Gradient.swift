@@ -66,6 +66,10 @@ extension ForwardPass {
         case .dot:
             break
         }
+        if parameters.locality == .predictive {
+            gradient.positionWeights = attentionGradients.positionWeights
+            gradient.positionVector = attentionGradients.positionVector
+        }
 
         let dInitial = dNext.zipped(with: encoding.initialState) { $0 * (1 - $1 * $1) }
         gradient.initialState = encoding.backwardSteps[0].state.transposeMultiplied(by: dInitial)

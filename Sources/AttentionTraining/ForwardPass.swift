@@ -38,7 +38,7 @@ struct ForwardPass {
         var state = encoding.initialState
         var steps: [Decoder.Step] = []
         for t in 0..<batch.targetLength {
-            let step = decoder.step(previousWords: batch.previousTokens[t], state: state, memory: encoding.memory)
+            let step = decoder.step(t, previousWords: batch.previousTokens[t], state: state, memory: encoding.memory)
             state = step.recurrence.state
             steps.append(step)
         }

@@ -78,7 +78,7 @@ extension RNNSearch {
         var words: [String] = [], weights: [Matrix] = []
         let limit = maximumLength ?? Self.translationLimit(sourceLength: source.count)
         while words.count < limit {
-            let step = decoder.step(previousWords: [previous], state: state, memory: encoding.memory)
+            let step = decoder.step(words.count, previousWords: [previous], state: state, memory: encoding.memory)
             weights.append(step.attention.weights)
             state = step.recurrence.state
             let next = decoder.readout(step.readoutInput).softmax.weights.rowArgmax()[0]

@@ -63,5 +63,18 @@ public struct TrainingOptions: Equatable, Sendable, Codable {
             throw TrainingError.invalidOption(name: "decoder-size", value: "\(c.decoderSize)",
                                               reason: "the dot score needs d_s = d_h = 2 · encoder-size = \(c.annotationSize)")
         }
+        guard c.locality != .global else { return }
+        let smallest = c.locality == .predictive ? 1 : 0
+        guard c.window >= smallest else {
+            throw TrainingError.invalidOption(name: "window", value: "\(c.window)", reason: c.locality == .predictive
+                ? "local-p needs a window of at least 1: its Gaussian has σ = D/2, which must be positive" : "must not be negative")
+        }
+        if c.locality == .predictive, c.positionSize <= 0 {
+            throw TrainingError.invalidOption(name: "position-size", value: "\(c.positionSize)", reason: "must be at least 1")
+        }
+        guard alignmentWeight == 0 else {
+            throw TrainingError.invalidOption(name: "alignment-weight", value: "\(alignmentWeight)",
+                                              reason: "guided alignment needs global attention: a gold word outside a local window has weight 0, and −log 0 is infinite")
+        }
     }
 }

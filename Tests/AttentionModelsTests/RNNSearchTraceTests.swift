@@ -150,7 +150,7 @@ enum TinyModel {
 
     @Test func onlyAdditiveTracesTheModelAndNeverBesideGivenTensors() throws {
         let (_, _, checkpoint) = try TinyModel.trained.get()
-        #expect(throws: TraceError.modelNotApplicable(variant: "dot", model: "tiny.safetensors", score: "additive")) {
+        #expect(throws: TraceError.modelNotApplicable(variant: "dot", model: "tiny.safetensors", attention: "the additive score", tracer: "additive")) {
             try TinyModel.trace("the dog", "le chien", variant: .dot)
         }
         let spec = InputSpec(tensors: ["query": Tensor(rows: [[1, 0]]), "keys": Tensor(rows: [[1, 0], [0, 1]])])

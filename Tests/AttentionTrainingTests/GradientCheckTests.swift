@@ -39,13 +39,10 @@ import TestSupport
         return parameters
     }
 
-    @Test(arguments: cases)
-    func gradientMatchesCentralDifferences(of scoreAndName: String) throws {
-        let parts = scoreAndName.split(separator: ":", maxSplits: 1).map(String.init)
-        let score = try #require(ModelConfiguration.Score(rawValue: parts[0])), name = parts[1]
-        let field = try #require(ModelParameters.fields(for: score).first { $0.name == name })
-        let batch = Self.batch(), parameters = Self.parameters(score)
-        let analytic = ForwardPass(parameters, batch, alignmentWeight: Self.alignmentWeight).gradient(parameters)[keyPath: field.path]
+    /// The largest relative error of `field`'s gradient against central differences of the objective.
+    static func worstRelativeError(of field: ModelParameters.Field, _ parameters: ModelParameters, alignmentWeight: Double) -> Double {
+        let batch = Self.batch()
+        let analytic = ForwardPass(parameters, batch, alignmentWeight: alignmentWeight).gradient(parameters)[keyPath: field.path]
         let step = 1e-5
         var worst = 0.0
         for k in analytic.scalars.indices {
@@ -56,12 +53,75 @@ import TestSupport
             entryMinus[i, j] -= step
             plus[keyPath: field.path] = entryPlus
             minus[keyPath: field.path] = entryMinus
-            let numeric = (ForwardPass(plus, batch, alignmentWeight: Self.alignmentWeight).objective
-                           - ForwardPass(minus, batch, alignmentWeight: Self.alignmentWeight).objective) / (2 * step)
+            let numeric = (ForwardPass(plus, batch, alignmentWeight: alignmentWeight).objective
+                           - ForwardPass(minus, batch, alignmentWeight: alignmentWeight).objective) / (2 * step)
             let scale = max(abs(numeric), abs(analytic.scalars[k]), 1e-3)
             worst = max(worst, abs(numeric - analytic.scalars[k]) / scale)
         }
+        return worst
+    }
+
+    @Test(arguments: cases)
+    func gradientMatchesCentralDifferences(of scoreAndName: String) throws {
+        let parts = scoreAndName.split(separator: ":", maxSplits: 1).map(String.init)
+        let score = try #require(ModelConfiguration.Score(rawValue: parts[0])), name = parts[1]
+        let field = try #require(ModelParameters.fields(for: score).first { $0.name == name })
+        let worst = Self.worstRelativeError(of: field, Self.parameters(score), alignmentWeight: Self.alignmentWeight)
         #expect(worst <= 1e-6, "\(name): worst relative error \(worst)")
+    }
+
+    /// A tiny local model: D = 1, so that windows cut the short sentences and local-m's run past
+    /// the end of the one-word source; local-p's predictor is 2 wide.
+    static func localParameters(_ locality: ModelConfiguration.Locality, _ score: ModelConfiguration.Score) -> ModelParameters {
+        var configuration = configuration(score)
+        (configuration.locality, configuration.window, configuration.positionSize) = (locality, 1, 2)
+        var parameters = ModelParameters(initialisedFor: configuration, sourceWords: 3, targetWords: 5, seed: 13)
+        parameters.readoutBias = Matrix(row: [0.3, -0.2, 0.1])
+        for field in parameters.fields { parameters[keyPath: field.path] = parameters[keyPath: field.path].scaled(by: 2.5) }
+        return parameters
+    }
+
+    /// Every parameter of local-m and local-p with the general and additive scores, as `locality:score:name`
+    /// (the cross-entropy alone: guided alignment is refused for local attention).
+    static let localCases = [ModelConfiguration.Locality.monotonic, .predictive].flatMap { locality in
+        [ModelConfiguration.Score.general, .additive].flatMap { score in
+            ModelParameters.fields(for: score, locality: locality).map { "\(locality.rawValue):\(score.rawValue):\($0.name)" }
+        }
+    }
+
+    @Test(arguments: localCases)
+    func aLocalWindowsGradientMatchesCentralDifferences(of localityScoreAndName: String) throws {
+        let parts = localityScoreAndName.split(separator: ":", maxSplits: 2).map(String.init)
+        let locality = try #require(ModelConfiguration.Locality(rawValue: parts[0]))
+        let score = try #require(ModelConfiguration.Score(rawValue: parts[1])), name = parts[2]
+        let parameters = Self.localParameters(locality, score)
+        let field = try #require(parameters.fields.first { $0.name == name })
+        let worst = Self.worstRelativeError(of: field, parameters, alignmentWeight: 0)
+        #expect(worst <= 1e-6, "\(localityScoreAndName): worst relative error \(worst)")
+        if name == "W_p" || name == "v_p" {
+            let gradient = ForwardPass(parameters, Self.batch()).gradient(parameters)[keyPath: field.path]
+            #expect(gradient.scalars.contains { abs($0) > 1e-6 }, "the centre reaches the loss")
+        }
+    }
+
+    /// What the windows do: local-m keeps |i − t| ≤ D and gives a row past the end of the source no
+    /// weight at all; local-p's weights are the window softmax times the Gaussian, so they sum to less than 1.
+    @Test func localWindowsKeepOnlyTheirPositions() {
+        let batch = Self.batch()
+        let monotonic = ForwardPass(Self.localParameters(.monotonic, .general), batch)
+        // Sentence 1 has two source words; at t = 0 it sees positions 0 and 1, at t = 3 (past 1 + D) nothing.
+        #expect(monotonic.steps[0].attention.weights[1, 0] > 0 && monotonic.steps[0].attention.weights[1, 1] > 0)
+        #expect((0..<3).allSatisfy { monotonic.steps[3].attention.weights[1, $0] == 0 })
+        #expect(monotonic.steps[3].attention.context.rows(1..<2).scalars.allSatisfy { $0 == 0 })
+        // Sentence 0 (three words) at t = 0 sees only positions 0 and 1.
+        #expect(monotonic.steps[0].attention.weights[0, 2] == 0)
+        let predictive = ForwardPass(Self.localParameters(.predictive, .general), batch)
+        for step in predictive.steps {
+            let centre = step.attention.centres[0]
+            #expect(centre > 0 && centre < 3, "p_t = n σ(…) lies in (0, n)")
+            let total = (0..<3).reduce(0) { $0 + step.attention.weights[0, $1] }
+            #expect(total > 0 && total < 1)
+        }
     }
 
     @Test(arguments: ModelConfiguration.Score.allCases)

@@ -71,6 +71,38 @@ import TestSupport
         #expect(result.standardError.contains("the loss became NaN or infinite at step"))
     }
 
+    /// `--variant local-m|local-p` trains Luong's local windows, which `trace` reads back with the
+    /// model's score and D; options that do not belong to the variant are one line each.
+    @Test func aLocalWindowTrainsAndTracesAsItsVariant() throws {
+        let directory = try makeTemporaryDirectory()
+        let trained = try runAttentionTrace(["train", "--variant", "local-p", "--score", "dot", "--window", "2", "--position-size", "4"]
+                                            + Self.tiny + ["--decoder-size", "12", "--steps", "2", "--output", "local-p.safetensors"],
+                                            in: directory)
+        #expect(trained.status == 0, "\(trained.standardError)")
+        let traced = try runAttentionTrace(["trace", "--variant", "local-p", "--model", "local-p.safetensors", "--source", "the cat",
+                                            "--target", "le chat", "--format", "json"], in: directory)
+        #expect(traced.status == 0, "\(traced.standardError)")
+        let trace = try #require(try JSONSerialization.jsonObject(with: Data(traced.standardOutput.utf8)) as? [String: Any])
+        let options = try #require(trace["options"] as? [String: String])
+        #expect(options["score"] == "dot" && options["window"] == "2" && options["parameters"] == "model:local-p.safetensors")
+        let contradicted = try runAttentionTrace(["trace", "--variant", "local-p", "--model", "local-p.safetensors", "--source", "the cat",
+                                                  "--target", "le chat", "--window", "3"], in: directory)
+        #expect(contradicted.standardError == "Error: option 'window' is 3, but local-p.safetensors was trained with D = 2; leave the option out\n")
+        for (arguments, message) in [
+            (["--score", "dot"], "--score is for local-m and local-p; --variant additive attends to every source word"),
+            (["--variant", "local-m", "--position-size", "4"], "--position-size is for local-p's position predictor; local-m has none"),
+            (["--variant", "local-m", "--score", "dott"], "--score dott: train trains additive, general, dot, concat (did you mean 'dot'?)"),
+            (["--variant", "local-p", "--window", "0"],
+             "--window 0: local-p needs a window of at least 1: its Gaussian has σ = D/2, which must be positive"),
+            (["--variant", "local-m", "--alignment-weight", "1"],
+             "--alignment-weight 1.0: guided alignment needs global attention: a gold word outside a local window has weight 0, and −log 0 is infinite"),
+        ] {
+            let refused = try runAttentionTrace(["train"] + arguments + Self.tiny + ["--output", "bad.safetensors"], in: directory)
+            #expect(refused.status == 1 && refused.standardError == "Error: \(message)\n", "\(arguments)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("bad.safetensors").path))
+    }
+
     /// `--grammar FILE` trains on a corpus drawn from another grammar, here the package's without its
     /// determiner lines (so every noun phrase has "the"); the record names the file, and a wrong file
     /// is one line naming its line and key, with no checkpoint written.
@@ -116,7 +148,7 @@ import TestSupport
                     + "the general score, traced by variant 'general'; pass --model seeded for 'additive'\n")
         let unknown = try runAttentionTrace(["train", "--variant", "genral", "--output", "x.safetensors"], in: directory)
         #expect(unknown.status == 1)
-        #expect(unknown.standardError == "Error: --variant genral: train trains additive, general, dot, concat (did you mean 'general'?)\n")
+        #expect(unknown.standardError == "Error: --variant genral: train trains additive, general, dot, concat, local-m, local-p (did you mean 'general'?)\n")
         let dot = try runAttentionTrace(["train", "--variant", "dot"] + Self.tiny + ["--steps", "1", "--output", "dot.safetensors"], in: directory)
         #expect(dot.standardError.contains("decoder-size") && dot.status == 1, "the dot score needs d_s = d_h")
     }

@@ -32,6 +32,9 @@ protocol Mechanism: Sendable {
     /// parameters only.
     var tracedScore: ModelConfiguration.Score? { get }
 
+    /// Whether the mechanism traces a trained RNNsearch model of `configuration`'s score and window.
+    func traces(_ configuration: ModelConfiguration) -> Bool
+
     /// `options` (already checked against ``options``) with the defaults the mechanism
     /// chooses filled in: what the trace records and the mechanism computes with,
     /// besides ``impliedOptions``.
@@ -63,6 +66,11 @@ protocol Mechanism: Sendable {
 extension Mechanism {
     /// Mechanisms trace seeded parameters unless they say otherwise.
     var tracedScore: ModelConfiguration.Score? { nil }
+
+    /// A model of ``tracedScore`` with global attention, unless the mechanism says otherwise.
+    func traces(_ configuration: ModelConfiguration) -> Bool {
+        configuration.locality == .global && configuration.score == tracedScore
+    }
 
     /// Whether the mechanism traces trained models of some score.
     var tracesModels: Bool { tracedScore != nil }

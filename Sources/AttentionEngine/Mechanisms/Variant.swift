@@ -61,6 +61,15 @@ public struct Variant: Hashable, Sendable, CaseIterable, CustomStringConvertible
         registered.first { $0.tracedScore == score }
     }
 
+    /// Whether the variant traces a trained model of `configuration`: `additive`, `general` and
+    /// `dot` global models of their score, `local-m` and `local-p` models of their window with any score.
+    public func traces(_ configuration: ModelConfiguration) -> Bool { mechanism.traces(configuration) }
+
+    /// The variant that traces trained models of `configuration`.
+    public static func tracing(_ configuration: ModelConfiguration) -> Variant? {
+        registered.first { $0.traces(configuration) }
+    }
+
     /// The options a request or a spec may set for the variant.
     public var options: [MechanismOption] { mechanism.options }
 

@@ -19,12 +19,12 @@ public enum ParameterChoice: Sendable {
 
 extension ParameterChoice {
     /// Whether this choice can be asked of `variant`: seeded or automatic parameters can be asked
-    /// of any, a model only of the variant of its score, initial parameters only of a variant that
+    /// of any, a model only of the variant that traces its score and window, initial parameters only of a variant that
     /// traces a model (`compare` and a lesson's `{compare}` give a model to those entries alone).
     public func applies(to variant: Variant) -> Bool {
         switch self {
         case .automatic, .seeded: true
-        case .model(let checkpoint): variant.tracedScore == checkpoint.model.configuration.score
+        case .model(let checkpoint): variant.traces(checkpoint.model.configuration)
         case .initial: variant.tracedScore != nil
         }
     }

@@ -41,7 +41,8 @@ struct AlignmentLoop {
     /// Records target word `t`'s steps (its window's centre, the scores, the window, the
     /// softmax, the Gaussian and the weighted sum) in `group`, and returns its weights and context.
     func attend(_ t: Int, group: String, recorder: TraceRecorder) -> (weights: TracedMatrix, context: TracedMatrix) {
-        let centre = window?.predictCentre(t, group: group, inputs: inputs, recorder: recorder)
+        // The scorer's inputs hold the query in force: a decoder replaces it at every word.
+        let centre = window?.predictCentre(t, group: group, inputs: scorer.inputs, recorder: recorder)
         var scores = scorer.score(t, group: group, recorder: recorder)
         if let window {
             scores = window.restrict(scores, t, centre: centre, group: group, recorder: recorder)

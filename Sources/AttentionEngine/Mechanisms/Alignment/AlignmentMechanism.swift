@@ -39,6 +39,16 @@ struct AlignmentMechanism: Mechanism {
 
     var sides: Variant.Sides { .decoderOverSource }
 
+    /// Global variants trace global models of ``tracedScore``; local-m and local-p trace the models
+    /// trained with their window, whatever the score (the model's is then the trace's).
+    func traces(_ configuration: ModelConfiguration) -> Bool {
+        switch window {
+        case .global: configuration.locality == .global && configuration.score == tracedScore
+        case .monotonic: configuration.locality == .monotonic
+        case .predictive: configuration.locality == .predictive
+        }
+    }
+
     var options: [MechanismOption] {
         (score == .option ? [.score] : []) + (window == .global ? [] : [.window])
     }
@@ -48,8 +58,15 @@ struct AlignmentMechanism: Mechanism {
         return MechanismOptions(score: function)
     }
 
+    /// Fills in the score and window; a trained model's are its own (``AttentionTracer`` refuses
+    /// options that contradict them).
     func resolved(_ options: MechanismOptions, tensors: TensorSource) -> MechanismOptions {
         var options = options
+        if let model = tensors.model?.model.configuration, window != .global {
+            options.score = RNNSearchDecoder.scoreFunction(of: model.score)
+            options.window = model.window
+            return options
+        }
         if score == .option { options.score = function(under: options, tensors: tensors) }
         if window != .global { options.window = halfWidth(under: options) }
         return options
@@ -108,7 +125,7 @@ struct AlignmentMechanism: Mechanism {
 
     func trace(_ input: ResolvedInput, recorder: TraceRecorder) throws(TraceError) {
         if let model = input.tensors.model {
-            precondition(tracedScore == model.model.configuration.score, "\(name) cannot trace \(model.name)")
+            precondition(traces(model.model.configuration), "\(name) cannot trace \(model.name)")
             return try RNNSearchDecoder(checkpoint: model).trace(input, variant: name, recorder: recorder)
         }
         let scoreFunction = function(under: input.options, tensors: input.tensors)

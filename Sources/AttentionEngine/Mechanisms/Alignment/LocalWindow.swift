@@ -36,14 +36,16 @@ struct LocalWindow {
         predictor = nil
     }
 
-    /// A predictive window (local-p), checking the predictor's shapes.
+    /// A predictive window (local-p), checking the predictor's shapes; `d_p` is a trained model's, else
+    /// the given tensors', else ``defaultPredictorSize``.
     ///
     /// - Precondition: `halfWidth` ≥ 1, which ``AlignmentMechanism/validate(_:)`` checks: σ = D/2 must be positive.
     /// - Throws: ``TraceError/shapeMismatch(tensor:expected:found:because:)``.
     init(predictiveHalfWidth halfWidth: Int, queryWidth ds: Int, tensors: TensorSource) throws(TraceError) {
         precondition(halfWidth > 0, "local-p with D = \(halfWidth)")
         self.halfWidth = halfWidth
-        let dp = tensors.given["W_p"]?.rowCount ?? tensors.given["v_p"]?.columnCount ?? Self.defaultPredictorSize
+        let dp = tensors.model?.model.configuration.positionSize ?? tensors.given["W_p"]?.rowCount ?? tensors.given["v_p"]?.columnCount
+            ?? Self.defaultPredictorSize
         let (wp, wpProvenance) = try tensors.matrix("W_p", rows: dp, columns: ds,
                                                     because: "d_p x d_s, with d_s = \(ds) from query")
         let (vp, vpProvenance) = try tensors.vector("v_p", count: dp, because: "d_p = \(dp), the rows of W_p")

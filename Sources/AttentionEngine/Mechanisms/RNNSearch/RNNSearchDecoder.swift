@@ -50,9 +50,10 @@ struct RNNSearchDecoder {
         let weights = gru.recordWeights(from: parameters, recorder: recorder)
 
         let firstInputs = AlignmentInputs(query: state, keys: encoding.keys, values: encoding.keys, queryRows: .latestState)
-        let scorer = try AlignmentScorer(Self.scoreFunction(of: checkpoint), framing: .bahdanau, inputs: firstInputs,
-                                         tensors: input.tensors)
-        let attention = AlignmentLoop(inputs: firstInputs, scorer: scorer, window: nil)
+        let scorer = try AlignmentScorer(Self.scoreFunction(of: checkpoint.model.configuration.score), framing: .bahdanau,
+                                         inputs: firstInputs, tensors: input.tensors)
+        let attention = AlignmentLoop(inputs: firstInputs, scorer: scorer,
+                                      window: try window(queryWidth: sizes.decoder, tensors: input.tensors, recorder: recorder))
         let readout = Readout(checkpoint: checkpoint, parameters: parameters)
 
         let target = input.targetTokens
@@ -113,12 +114,28 @@ struct RNNSearchDecoder {
         return word
     }
 
-    /// The score function of `checkpoint`'s attention: Bahdanau's additive score is the `concat` scorer's.
-    static func scoreFunction(of checkpoint: ModelCheckpoint) -> ScoreFunction {
-        switch checkpoint.model.configuration.score {
+    /// The score function of a model's attention: Bahdanau's additive score is the `concat` scorer's.
+    static func scoreFunction(of score: ModelConfiguration.Score) -> ScoreFunction {
+        switch score {
         case .additive: .concat
         case .general: .general
         case .dot: .dot
+        }
+    }
+
+    /// The model's local window, or `nil` for global attention; local-p's predictor is read from the model.
+    ///
+    /// - Throws: ``TraceError/shapeMismatch(tensor:expected:found:because:)`` for a predictor of the wrong shape.
+    private func window(queryWidth: Int, tensors: TensorSource, recorder: TraceRecorder) throws(TraceError) -> LocalWindow? {
+        let configuration = checkpoint.model.configuration
+        switch configuration.locality {
+        case .global:
+            return nil
+        case .monotonic:
+            return LocalWindow(monotonicHalfWidth: configuration.window)
+        case .predictive:
+            recorder.warn("local-p weights are the window softmax times a Gaussian, so a row does not sum to 1 (as in Luong et al. 2015)")
+            return try LocalWindow(predictiveHalfWidth: configuration.window, queryWidth: queryWidth, tensors: tensors)
         }
     }
 
