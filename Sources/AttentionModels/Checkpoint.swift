@@ -55,6 +55,9 @@ public enum Checkpoint {
             throw ModelError.invalidCheckpoint("metadata 'format' is \(file.metadata[Key.format].map { "'\($0)'" } ?? "missing"), expected '\(format)'")
         }
         let configuration = try value(ModelConfiguration.self, key: Key.configuration, in: file)
+        if let problem = configuration.problem {
+            throw ModelError.invalidCheckpoint("metadata '\(Key.configuration)' has \(problem.key) \(problem.value): \(problem.reason)")
+        }
         let source = try vocabulary(key: Key.sourceVocabulary, in: file)
         let target = try vocabulary(key: Key.targetVocabulary, in: file)
         guard target.tokens.starts(with: [Vocabulary.start, Vocabulary.end]) else {

@@ -66,6 +66,38 @@ public struct ModelConfiguration: Equatable, Sendable, Codable {
     public static let standard = ModelConfiguration(embeddingSize: 32, encoderSize: 32, decoderSize: 64,
                                                     attentionSize: 32, readoutSize: 64)
 
+    /// A value of the configuration that no model can have: its key (as the checkpoint's metadata
+    /// names it), the value, and why.
+    public struct Problem: Error, Equatable, Sendable {
+        public var key: String
+        public var value: Int
+        public var reason: String
+    }
+
+    /// The first value no model can have, or `nil`: a size below 1, a dot score whose query and
+    /// annotations differ in width, a local window below its least half-width (0, or 1 for
+    /// local-p, whose Gaussian has σ = D/2), or a position predictor below width 1.
+    public var problem: Problem? {
+        for (key, size) in [("embeddingSize", embeddingSize), ("encoderSize", encoderSize), ("decoderSize", decoderSize),
+                            ("attentionSize", attentionSize), ("readoutSize", readoutSize)] where size <= 0 {
+            return Problem(key: key, value: size, reason: "must be at least 1")
+        }
+        if score == .dot, decoderSize != annotationSize {
+            return Problem(key: "decoderSize", value: decoderSize,
+                           reason: "the dot score needs d_s = d_h = 2 · d_enc = \(annotationSize)")
+        }
+        guard locality != .global else { return nil }
+        if locality == .predictive, window < 1 {
+            return Problem(key: "window", value: window,
+                           reason: "local-p needs a window of at least 1: its Gaussian has σ = D/2, which must be positive")
+        }
+        if window < 0 { return Problem(key: "window", value: window, reason: "must not be negative") }
+        if locality == .predictive, positionSize <= 0 {
+            return Problem(key: "positionSize", value: positionSize, reason: "must be at least 1")
+        }
+        return nil
+    }
+
     /// The attention in words, for messages: `the general score`, `the general score in a local-p window of D = 3`.
     public var attentionDescription: String {
         locality == .global ? "the \(score.rawValue) score" : "the \(score.rawValue) score in a \(locality.rawValue) window of D = \(window)"

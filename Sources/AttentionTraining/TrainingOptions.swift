@@ -54,25 +54,12 @@ public struct TrainingOptions: Equatable, Sendable, Codable {
         if let maximumSteps, maximumSteps < 0 {
             throw TrainingError.invalidOption(name: "steps", value: "\(maximumSteps)", reason: "must not be negative")
         }
-        let c = configuration
-        for (name, size) in [("embedding-size", c.embeddingSize), ("encoder-size", c.encoderSize), ("decoder-size", c.decoderSize),
-                             ("attention-size", c.attentionSize), ("readout-size", c.readoutSize)] where size <= 0 {
-            throw TrainingError.invalidOption(name: name, value: "\(size)", reason: "must be at least 1")
+        if let problem = configuration.problem {
+            // The option of `train` that sets the key: embeddingSize is --embedding-size.
+            let option = problem.key.reduce(into: "") { name, letter in name += letter.isUppercase ? "-" + letter.lowercased() : String(letter) }
+            throw TrainingError.invalidOption(name: option, value: "\(problem.value)", reason: problem.reason)
         }
-        if c.score == .dot, c.decoderSize != c.annotationSize {
-            throw TrainingError.invalidOption(name: "decoder-size", value: "\(c.decoderSize)",
-                                              reason: "the dot score needs d_s = d_h = 2 · encoder-size = \(c.annotationSize)")
-        }
-        guard c.locality != .global else { return }
-        let smallest = c.locality == .predictive ? 1 : 0
-        guard c.window >= smallest else {
-            throw TrainingError.invalidOption(name: "window", value: "\(c.window)", reason: c.locality == .predictive
-                ? "local-p needs a window of at least 1: its Gaussian has σ = D/2, which must be positive" : "must not be negative")
-        }
-        if c.locality == .predictive, c.positionSize <= 0 {
-            throw TrainingError.invalidOption(name: "position-size", value: "\(c.positionSize)", reason: "must be at least 1")
-        }
-        guard alignmentWeight == 0 else {
+        guard configuration.locality == .global || alignmentWeight == 0 else {
             throw TrainingError.invalidOption(name: "alignment-weight", value: "\(alignmentWeight)",
                                               reason: "guided alignment needs global attention: a gold word outside a local window has weight 0, and −log 0 is infinite")
         }

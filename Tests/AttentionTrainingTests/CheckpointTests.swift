@@ -72,6 +72,21 @@ import Testing
         #expect(throws: ModelError.invalidCheckpoint("metadata 'configuration' is not valid JSON of the expected form")) {
             try Checkpoint.decode(badSizes)
         }
+        let sizes = #""attentionSize":4,"decoderSize":8,"embeddingSize":6,"encoderSize":5,"readoutSize":8"#
+        for (configuration, message) in [
+            ("{\(sizes.replacingOccurrences(of: "\"readoutSize\":8", with: "\"readoutSize\":0"))}", "readoutSize 0: must be at least 1"),
+            ("{\(sizes),\"score\":\"dot\"}", "decoderSize 8: the dot score needs d_s = d_h = 2 · d_enc = 10"),
+            ("{\(sizes),\"locality\":\"local-p\",\"window\":0,\"positionSize\":2}",
+             "window 0: local-p needs a window of at least 1: its Gaussian has σ = D/2, which must be positive"),
+            ("{\(sizes),\"locality\":\"local-m\",\"window\":-1}", "window -1: must not be negative"),
+        ] {
+            let bad = try Self.rewritten { _, metadata in metadata["configuration"] = configuration }
+            #expect(throws: ModelError.invalidCheckpoint("metadata 'configuration' has \(message)")) { try Checkpoint.decode(bad) }
+        }
+        let noWindow = try Self.rewritten { _, metadata in metadata["configuration"] = "{\(sizes),\"locality\":\"local-m\"}" }
+        #expect(throws: ModelError.invalidCheckpoint("metadata 'configuration' is not valid JSON of the expected form")) {
+            try Checkpoint.decode(noWindow)
+        }
         let twice = try Self.rewritten { _, metadata in metadata["target_vocabulary"] = #"["⟨s⟩","⟨/s⟩","le","le","chat","noir","blanc","chien","dort"]"# }
         #expect(throws: ModelError.invalidCheckpoint("metadata 'target_vocabulary' lists a token twice")) {
             try Checkpoint.decode(twice)
