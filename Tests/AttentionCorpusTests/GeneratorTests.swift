@@ -174,18 +174,18 @@ import Testing
             }
             func noun(after j: Int) -> Int? { pair.target.indices.dropFirst(j + 1).first { isNoun[$0] } }
             for (j, token) in pair.target.enumerated() {
-                let articles = [words.definiteMasculine: Agreement(gender: .masculine, plural: false),
-                                words.definiteFeminine: Agreement(gender: .feminine, plural: false)]
+                let articles = [words.definite.masculine: Agreement(gender: .masculine, plural: false),
+                                words.definite.feminine: Agreement(gender: .feminine, plural: false)]
                 if let expected = articles[token] {
                     let next = try #require(noun(after: j), "\(pair.targetText)")
                     #expect(agreements[pair.target[next]]?.contains(expected) == true, "\(token) \(pair.target[next]) in \(pair.targetText)")
                     #expect(!grammar.elides(before: pair.target[j + 1]), "\(pair.targetText)")
                     checkedArticles += 1
-                } else if token == words.definitePlural {
+                } else if token == words.definite.plural {
                     let next = try #require(noun(after: j), "\(pair.targetText)")
                     #expect(agreements[pair.target[next]]?.contains { $0.plural } == true, "\(pair.targetText)")
                     checkedArticles += 1
-                } else if token == words.definiteElided {
+                } else if token == words.definite.masculineElided {
                     #expect(grammar.elides(before: pair.target[j + 1]), "\(pair.targetText)")
                     let next = try #require(noun(after: j), "\(pair.targetText)")
                     #expect(agreements[pair.target[next]]?.contains { !$0.plural } == true, "\(pair.targetText)")

@@ -79,8 +79,7 @@ struct Realizer {
             let after = adjectives.filter { $0.adjective.position == .after }.reversed()
             let nounForm = noun.french.form(plural: phrase.plural)
             let next = before.first?.adjective.french.form(agreeingWith: agreement) ?? nounForm
-            let article = determiner?.french.form(agreeingWith: agreement, elides: grammar.elides(before: next))
-            builder.french(article ?? definite(agreement, before: next), alignedTo: the)
+            builder.french(form(of: determiner?.french ?? words.definite, agreement, before: next), alignedTo: the)
             for (adjective, position) in before {
                 builder.french(adjective.french.form(agreeingWith: agreement), alignedTo: position)
             }
@@ -90,7 +89,7 @@ struct Realizer {
             }
             if let (modifierNoun, position) = modifier {
                 let article = definite(Agreement(gender: modifierNoun.gender, plural: false), before: modifierNoun.french.singular)
-                if article == words.definiteMasculine {
+                if article == words.definite.masculine {
                     builder.french(words.ofMasculine, alignedTo: position)
                 } else {
                     builder.french(words.of, alignedTo: position)
@@ -108,9 +107,12 @@ struct Realizer {
 
     /// le, la, l' or les, for a word of `agreement` written before `next`.
     private func definite(_ agreement: Agreement, before next: String) -> String {
-        if agreement.plural { return words.definitePlural }
-        if grammar.elides(before: next) { return words.definiteElided }
-        return agreement.gender == .masculine ? words.definiteMasculine : words.definiteFeminine
+        form(of: words.definite, agreement, before: next)
+    }
+
+    /// The form of a determiner for a word of `agreement` written before `next`.
+    private func form(of forms: DeterminerForms, _ agreement: Agreement, before next: String) -> String {
+        forms.form(agreeingWith: agreement, elides: grammar.elides(before: next))
     }
 
     // MARK: - Verbs and time

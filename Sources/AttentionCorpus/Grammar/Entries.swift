@@ -93,7 +93,7 @@ struct Period: Sendable {
     var gender: Gender
 }
 
-/// A determiner other than "the": its English singular and plural and the five French forms
+/// A determiner other than "the" (whose forms are ``FunctionWords/definite``): its English singular and plural and the five French forms
 /// that agree with the noun ("this cat" → "ce chat", "this man" → "cet homme", "these cats" → "ces chats").
 struct Determiner: Sendable {
     var english: Inflection
@@ -120,7 +120,7 @@ struct DeterminerForms: Sendable {
 struct FunctionWords: Sendable {
     /// "the" and le, la, l', les.
     var the: String
-    var definiteMasculine: String, definiteFeminine: String, definiteElided: String, definitePlural: String
+    var definite: DeterminerForms
     /// French de, and its contraction with the masculine article (du).
     var of: String, ofMasculine: String
     /// "who" after a person, "that" after anything else; French qui.

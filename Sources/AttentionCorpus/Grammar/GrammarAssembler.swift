@@ -133,9 +133,10 @@ struct GrammarAssembler {
         let last = try EntryFields(the("last"), required: ["en", "fr", "fr.feminine"])
         let stop = try EntryFields(the("stop"), required: ["en", "fr"])
         return FunctionWords(
-            the: try definite.word("en"), definiteMasculine: try definite.word("fr.masculine"),
-            definiteFeminine: try definite.word("fr.feminine"), definiteElided: try definite.word("fr.elided"),
-            definitePlural: try definite.word("fr.plural"),
+            the: try definite.word("en"),
+            definite: DeterminerForms(masculine: try definite.word("fr.masculine"), masculineElided: try definite.word("fr.elided"),
+                                      feminine: try definite.word("fr.feminine"), feminineElided: try definite.word("fr.elided"),
+                                      plural: try definite.word("fr.plural")),
             of: try of.word("fr"), ofMasculine: try of.word("fr.masculine"),
             relativePerson: try relative.word("en.person"), relativeOther: try relative.word("en.other"),
             relativeFrench: try relative.word("fr"),
