@@ -97,8 +97,8 @@ public struct AttentionTracer: Sendable {
 
     /// The model the request's parameters choose, if any.
     ///
-    /// - Throws: ``TraceError/modelNotApplicable(variant:model:score:)`` for a model asked for a variant
-    ///   that does not trace one, ``TraceError/modelWithGivenTensors(model:tensors:)`` for a model
+    /// - Throws: ``TraceError/modelNotApplicable(variant:model:attention:tracer:)`` for a model asked for a variant
+    ///   that does not trace it, ``TraceError/modelWithGivenTensors(model:tensors:)`` for a model
     ///   asked for beside a spec's tensors, ``TraceError/unreadableModel(model:reason:)`` for a
     ///   damaged shipped model, ``TraceError/noInitialModel(variant:)`` for initial parameters of a
     ///   variant without a shipped model.
@@ -108,28 +108,33 @@ public struct AttentionTracer: Sendable {
         case .seeded:
             return nil
         case .model(let checkpoint):
-            let configuration = checkpoint.model.configuration
-            guard mechanism.traces(configuration) else {
-                throw .modelNotApplicable(variant: variant.rawValue, model: checkpoint.name, attention: configuration.attentionDescription,
-                                          tracer: Variant.tracing(configuration)?.rawValue ?? configuration.score.rawValue)
-            }
-            guard spec.tensors.isEmpty else {
-                throw .modelWithGivenTensors(model: checkpoint.name, tensors: spec.tensors.keys.sorted())
-            }
-            return checkpoint
+            return try Self.checked(checkpoint, for: mechanism, variant: variant, spec: spec)
         case .initial:
-            guard let score = mechanism.tracedScore else { throw .noInitialModel(variant: variant.rawValue) }
-            guard let shipped = try Self.shippedModel(for: score), let initial = shipped.initial() else {
+            guard let score = mechanism.tracedScore, let initial = try Self.shippedModel(for: score)?.initial() else {
                 throw .noInitialModel(variant: variant.rawValue)
             }
-            guard spec.tensors.isEmpty else {
-                throw .modelWithGivenTensors(model: initial.name, tensors: spec.tensors.keys.sorted())
-            }
-            return initial
+            return try Self.checked(initial, for: mechanism, variant: variant, spec: spec)
         case .automatic:
             guard let score = mechanism.tracedScore, request.spec == nil else { return nil }
             return try Self.shippedModel(for: score)
         }
+    }
+
+    /// `checkpoint`, once `mechanism` traces it and the spec gives no tensors that would replace its parameters.
+    ///
+    /// - Throws: ``TraceError/modelNotApplicable(variant:model:attention:tracer:)``,
+    ///   ``TraceError/modelWithGivenTensors(model:tensors:)``.
+    private static func checked(_ checkpoint: ModelCheckpoint, for mechanism: any Mechanism, variant: Variant,
+                                spec: InputSpec) throws(TraceError) -> ModelCheckpoint {
+        let configuration = checkpoint.model.configuration
+        guard mechanism.traces(configuration) else {
+            throw .modelNotApplicable(variant: variant.rawValue, model: checkpoint.name, attention: configuration.attentionDescription,
+                                      tracer: Variant.tracing(configuration)?.rawValue ?? configuration.score.rawValue)
+        }
+        guard spec.tensors.isEmpty else {
+            throw .modelWithGivenTensors(model: checkpoint.name, tensors: spec.tensors.keys.sorted())
+        }
+        return checkpoint
     }
 
     /// Refuses a `score` or `window` option that contradicts the model's own (a local model decides both).

@@ -67,10 +67,8 @@ extension Mechanism {
     /// Mechanisms trace seeded parameters unless they say otherwise.
     var tracedScore: ModelConfiguration.Score? { nil }
 
-    /// A model of ``tracedScore`` with global attention, unless the mechanism says otherwise.
-    func traces(_ configuration: ModelConfiguration) -> Bool {
-        configuration.locality == .global && configuration.score == tracedScore
-    }
+    /// Mechanisms trace no trained model unless they say otherwise (the decoder-side ones do).
+    func traces(_ configuration: ModelConfiguration) -> Bool { false }
 
     /// Whether the mechanism traces trained models of some score.
     var tracesModels: Bool { tracedScore != nil }

@@ -18,7 +18,7 @@ struct AlignmentMechanism: Mechanism {
         case option
     }
 
-    /// Where a variant looks.
+    /// Where a variant looks, or a trained model (``ModelConfiguration/Locality``).
     enum Window: Sendable {
         /// Every source position.
         case global
@@ -26,6 +26,15 @@ struct AlignmentMechanism: Mechanism {
         case monotonic
         /// `|i − p_t| ≤ D` around a predicted centre, with a Gaussian fall-off (local-p).
         case predictive
+
+        /// The window of a model trained with `locality`.
+        init(_ locality: ModelConfiguration.Locality) {
+            switch locality {
+            case .global: self = .global
+            case .monotonic: self = .monotonic
+            case .predictive: self = .predictive
+            }
+        }
     }
 
     let name: String
@@ -42,11 +51,7 @@ struct AlignmentMechanism: Mechanism {
     /// Global variants trace global models of ``tracedScore``; local-m and local-p trace the models
     /// trained with their window, whatever the score (the model's is then the trace's).
     func traces(_ configuration: ModelConfiguration) -> Bool {
-        switch window {
-        case .global: configuration.locality == .global && configuration.score == tracedScore
-        case .monotonic: configuration.locality == .monotonic
-        case .predictive: configuration.locality == .predictive
-        }
+        Window(configuration.locality) == window && (window != .global || configuration.score == tracedScore)
     }
 
     var options: [MechanismOption] {
@@ -130,18 +135,8 @@ struct AlignmentMechanism: Mechanism {
         }
         let scoreFunction = function(under: input.options, tensors: input.tensors)
         let inputs = try AlignmentInputs.encode(input, variant: name, recorder: recorder)
-        let d = halfWidth(under: input.options)
-        let localWindow: LocalWindow?
-        switch window {
-        case .global:
-            localWindow = nil
-        case .monotonic:
-            localWindow = LocalWindow(monotonicHalfWidth: d)
-        case .predictive:
-            localWindow = try LocalWindow(predictiveHalfWidth: d, queryWidth: inputs.query.value.columns,
-                                          tensors: input.tensors)
-            recorder.warn("local-p weights are the window softmax times a Gaussian, so a row does not sum to 1 (as in Luong et al. 2015)")
-        }
+        let localWindow = try LocalWindow.of(window, halfWidth: halfWidth(under: input.options),
+                                             queryWidth: inputs.query.value.columns, tensors: input.tensors, recorder: recorder)
         let scorer = try AlignmentScorer(scoreFunction, framing: framing, inputs: inputs, tensors: input.tensors)
         recorder.recordResults(AlignmentLoop(inputs: inputs, scorer: scorer, window: localWindow).trace(recorder: recorder).tensors)
     }

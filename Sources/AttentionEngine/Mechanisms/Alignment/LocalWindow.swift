@@ -52,6 +52,23 @@ struct LocalWindow {
         predictor = (wp, wpProvenance, vp, vpProvenance)
     }
 
+    /// The window of `kind`, or `nil` for global attention; for local-p, with the trace's warning
+    /// that its rows do not sum to 1.
+    ///
+    /// - Throws: ``TraceError/shapeMismatch(tensor:expected:found:because:)`` for a predictor of the wrong shape.
+    static func of(_ kind: AlignmentMechanism.Window, halfWidth: Int, queryWidth: Int, tensors: TensorSource,
+                   recorder: TraceRecorder) throws(TraceError) -> LocalWindow? {
+        switch kind {
+        case .global:
+            return nil
+        case .monotonic:
+            return LocalWindow(monotonicHalfWidth: halfWidth)
+        case .predictive:
+            recorder.warn("local-p weights are the window softmax times a Gaussian, so a row does not sum to 1 (as in Luong et al. 2015)")
+            return try LocalWindow(predictiveHalfWidth: halfWidth, queryWidth: queryWidth, tensors: tensors)
+        }
+    }
+
     /// For local-p, records the step that predicts `p_t` and returns it (1 x 1); `nil` for local-m.
     func predictCentre(_ t: Int, group: String, inputs: AlignmentInputs, recorder: TraceRecorder) -> TracedMatrix? {
         guard let predictor else { return nil }

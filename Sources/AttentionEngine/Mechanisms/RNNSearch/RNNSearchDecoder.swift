@@ -52,8 +52,10 @@ struct RNNSearchDecoder {
         let firstInputs = AlignmentInputs(query: state, keys: encoding.keys, values: encoding.keys, queryRows: .latestState)
         let scorer = try AlignmentScorer(Self.scoreFunction(of: checkpoint.model.configuration.score), framing: .bahdanau,
                                          inputs: firstInputs, tensors: input.tensors)
-        let attention = AlignmentLoop(inputs: firstInputs, scorer: scorer,
-                                      window: try window(queryWidth: sizes.decoder, tensors: input.tensors, recorder: recorder))
+        let configuration = checkpoint.model.configuration
+        let window = try LocalWindow.of(AlignmentMechanism.Window(configuration.locality), halfWidth: configuration.window,
+                                        queryWidth: sizes.decoder, tensors: input.tensors, recorder: recorder)
+        let attention = AlignmentLoop(inputs: firstInputs, scorer: scorer, window: window)
         let readout = Readout(checkpoint: checkpoint, parameters: parameters)
 
         let target = input.targetTokens
@@ -120,22 +122,6 @@ struct RNNSearchDecoder {
         case .additive: .concat
         case .general: .general
         case .dot: .dot
-        }
-    }
-
-    /// The model's local window, or `nil` for global attention; local-p's predictor is read from the model.
-    ///
-    /// - Throws: ``TraceError/shapeMismatch(tensor:expected:found:because:)`` for a predictor of the wrong shape.
-    private func window(queryWidth: Int, tensors: TensorSource, recorder: TraceRecorder) throws(TraceError) -> LocalWindow? {
-        let configuration = checkpoint.model.configuration
-        switch configuration.locality {
-        case .global:
-            return nil
-        case .monotonic:
-            return LocalWindow(monotonicHalfWidth: configuration.window)
-        case .predictive:
-            recorder.warn("local-p weights are the window softmax times a Gaussian, so a row does not sum to 1 (as in Luong et al. 2015)")
-            return try LocalWindow(predictiveHalfWidth: configuration.window, queryWidth: queryWidth, tensors: tensors)
         }
     }
 
