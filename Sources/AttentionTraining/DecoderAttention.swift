@@ -72,8 +72,8 @@ struct DecoderAttention {
         let present: [[Bool]]
         /// `n`, the longest sentence's length.
         let length: Int
-        /// Each sentence's own length.
-        var lengths: [Int] { present.map { $0.lazy.filter { $0 }.count } }
+        /// Each sentence's own length (local-p's `n`).
+        let lengths: [Int]
     }
 
     /// One attention step of a batch.
@@ -97,7 +97,7 @@ struct DecoderAttention {
     func memory(annotations: Matrix, present: [[Bool]], length: Int) -> Memory {
         Memory(annotations: annotations,
                projected: score == .additive ? annotations.multiplied(byTransposeOf: keyWeights) : Matrix(rows: 0, columns: 0),
-               present: present, length: length)
+               present: present, length: length, lengths: present.map { $0.lazy.filter { $0 }.count })
     }
 
     /// The step at target position `t` (which local-m's window follows).
@@ -197,14 +197,13 @@ struct DecoderAttention {
         if let predictor = step.predictor {
             softmax = predictor.softmax
             let variance = (Double(halfWidth) / 2) * (Double(halfWidth) / 2)
-            let lengths = memory.lengths
             let dFraction = Matrix(rows: batch, columns: 1) { b, _ in
                 var dCentre = 0.0
                 for i in 0..<n {
                     dCentre += dWeights[b, i] * predictor.softmax[b, i] * predictor.gaussian[b, i] * (Double(i) - step.centres[b]) / variance
                 }
                 let f = predictor.fraction[b, 0]
-                return dCentre * Double(lengths[b]) * f * (1 - f)
+                return dCentre * Double(memory.lengths[b]) * f * (1 - f)
             }
             dWeights = dWeights.combined(with: predictor.gaussian, .multiply)
             gradients.positionVector.add(dFraction.transposeMultiplied(by: predictor.hidden))
