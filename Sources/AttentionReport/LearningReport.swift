@@ -75,12 +75,8 @@ public struct LearningReport {
         body += "<p>Each row is a French word, each column an English word: the teacher-forced attention α at each recorded point, on one scale from 0 to 1.</p>\n"
         for (index, probe) in probes.enumerated() {
             body += "<h3>" + htmlEscaped("\(probe.sourceText) → \(probe.targetText)") + "</h3>\n"
-            body += "<div class=\"heatmap-grid\">\n"
-            for snapshot in snapshots {
-                body += alignmentFigureHTML(snapshot.alignments[index], targetWords: probe.target, sourceWords: probe.source,
-                                            caption: snapshot.epoch == 0 ? "before training" : "after epoch \(snapshot.epoch)")
-            }
-            body += "</div>\n"
+            body += learningFiguresHTML(snapshots.map { ($0.epoch, $0.alignments[index]) }, targetWords: probe.target,
+                                        sourceWords: probe.source)
         }
         return standaloneHTMLPage(title: "Watching RNNsearch learn", body: body)
     }

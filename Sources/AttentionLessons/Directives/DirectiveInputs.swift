@@ -78,6 +78,18 @@ enum DirectiveInputs {
         }
     }
 
+    /// The package's trained model of `variant`'s score (the additive one for a variant without a score).
+    ///
+    /// - Throws: ``LessonError`` at `location` when this build ships none, or its file cannot be read.
+    static func shippedModel(for variant: Variant, at location: SourceLocation) throws(LessonError) -> ModelCheckpoint {
+        do {
+            if let model = try ModelCheckpoint.shipped(score: variant.tracedScore ?? .additive) { return model }
+        } catch {
+            throw LessonError("the shipped model cannot be read: \(error)", at: location)
+        }
+        throw LessonError("this build of attention-trace ships no trained model", at: location)
+    }
+
     /// The checkpoint a `model` entry names: `trained` or `initial` (for either, the package's model
     /// of the variant's score, as trained), or the path of a file `attention-trace train` wrote.
     ///
@@ -92,10 +104,7 @@ enum DirectiveInputs {
                 throw LessonError("model: '\(seededModel)' has no checkpoint; use '\(trainedModel)' or the path of a file "
                     + "`attention-trace train` wrote", at: entry.location)
             case trainedModel, initialModel:
-                guard let model = try ModelCheckpoint.shipped(score: variant.tracedScore ?? .additive) else {
-                    throw LessonError("model: this build of attention-trace ships no trained model", at: entry.location)
-                }
-                return model
+                return try shippedModel(for: variant, at: entry.location)
             default:
                 let path = try CourseFolder(containing: location.file).file(value, at: entry.location)
                 let bytes = try Data(contentsOf: URL(fileURLWithPath: path))

@@ -28,7 +28,7 @@ extension LearningDirective {
         if let entry = try body.single("model", directive: directive) {
             checkpoint = try DirectiveInputs.checkpoint(entry, for: variant, at: location)
         } else {
-            checkpoint = try Self.shipped(variant, at: location)
+            checkpoint = try DirectiveInputs.shippedModel(for: variant, at: location)
         }
         guard let record = checkpoint.training, !record.snapshots.isEmpty else {
             throw LessonError("\(checkpoint.name) has no training record with snapshots; train it with 'attention-trace train'",
@@ -46,22 +46,9 @@ extension LearningDirective {
         let pair = sides.map { $0.trimmingCharacters(in: .whitespaces) }
         var html = "<p><em>" + htmlEscaped("The attention of “\(pair[0])” → “\(pair[1])” as \(checkpoint.name) learned, "
             + "teacher-forced, at every point its training record kept (on one scale from 0 to 1).") + "</em></p>\n"
-        html += "<div class=\"heatmap-grid\">\n"
-        for snapshot in record.snapshots {
-            html += alignmentFigureHTML(snapshot.alignments[index], targetWords: probe.target, sourceWords: probe.source,
-                                        caption: snapshot.epoch == 0 ? "before training" : "after epoch \(snapshot.epoch)")
-        }
-        blocks = [Block(.html(html + "</div>\n"))]
+        html += learningFiguresHTML(record.snapshots.map { ($0.epoch, $0.alignments[index]) }, targetWords: probe.target,
+                                    sourceWords: probe.source)
+        blocks = [Block(.html(html))]
         self.location = location
-    }
-
-    /// The package's trained model of `variant`'s score.
-    private static func shipped(_ variant: Variant, at location: SourceLocation) throws(LessonError) -> ModelCheckpoint {
-        do {
-            if let model = try ModelCheckpoint.shipped(score: variant.tracedScore ?? .additive) { return model }
-        } catch {
-            throw LessonError("the shipped model cannot be read: \(error)", at: location)
-        }
-        throw LessonError("this build of attention-trace ships no trained model", at: location)
     }
 }

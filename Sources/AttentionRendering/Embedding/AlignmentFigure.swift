@@ -23,6 +23,25 @@ public func alignmentFigureHTML(_ weights: [[Double]], targetWords: [String], so
     return html.html
 }
 
+/// A sentence pair's alignment at each recorded point of a training run, as small multiples on the
+/// fixed 0…1 scale in one grid, each figure captioned "before training" (epoch 0) or "after epoch k":
+/// the training report's figures and a lesson's `{learning}` block.
+///
+/// - Parameters:
+///   - points: Each point's epoch and its alignment, one row per target word, in order.
+///   - targetWords: The row labels.
+///   - sourceWords: The column labels.
+/// - Returns: The grid as HTML.
+public func learningFiguresHTML(_ points: [(epoch: Int, weights: [[Double]])], targetWords: [String],
+                                sourceWords: [String]) -> String {
+    var html = "<div class=\"heatmap-grid\">\n"
+    for point in points {
+        html += alignmentFigureHTML(point.weights, targetWords: targetWords, sourceWords: sourceWords,
+                                    caption: point.epoch == 0 ? "before training" : "after epoch \(point.epoch)")
+    }
+    return html + "</div>\n"
+}
+
 extension TensorDisplay {
     /// An m × n alignment `α` over labelled target and source words, from no trace.
     fileprivate init(alignment weights: [[Double]], targetWords: [String], sourceWords: [String]) {
