@@ -106,7 +106,8 @@ struct TrainCommand: ParsableCommand {
             if name == "concat" { return .additive }
             if let score = ModelConfiguration.Score(rawValue: name) { return score }
             let names = ModelConfiguration.Score.allCases.map(\.rawValue) + ["concat"]
-            let what = flag == "--variant" ? names + localVariants : names
+            let local = ModelConfiguration.Locality.allCases.filter { $0 != .global }.map(\.rawValue)
+            let what = flag == "--variant" ? names + local : names
             throw CommandFailure("\(flag) \(name): train trains \(what.joined(separator: ", "))"
                 + (closestName(to: name, among: what).map { " (did you mean '\($0)'?)" } ?? ""))
         }
@@ -123,8 +124,6 @@ struct TrainCommand: ParsableCommand {
         }
         return (try named(score ?? ModelConfiguration.Score.general.rawValue, flag: "--score"), locality)
     }
-
-    private let localVariants = ModelConfiguration.Locality.allCases.filter { $0 != .global }.map(\.rawValue)
 
     func run() throws {
         let (seed, trainingCount) = (corpusOptions.seed, corpusOptions.trainCount)

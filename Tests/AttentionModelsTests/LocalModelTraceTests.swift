@@ -13,12 +13,8 @@ import Testing
         -> (RNNSearch, ModelCheckpoint) {
         var configuration = TinyModel.configuration
         (configuration.score, configuration.locality, configuration.window, configuration.positionSize) = (score, locality, 1, 3)
-        let options = TrainingOptions(epochs: 10, batchSize: 2, learningRate: 0.02, optimizer: .adam, seed: 5,
-                                      configuration: configuration)
-        var trainer = try Trainer(options: options, training: TinyModel.pairs, heldOut: TinyModel.heldOut)
-        try trainer.run(progress: { _ in }, epochEnded: { _, _ in })
-        let bytes = try Checkpoint.encode(trainer.model, record: trainer.record)
-        return (trainer.model, try ModelCheckpoint(bytes: bytes, name: "\(locality.rawValue).safetensors"))
+        let (model, _, checkpoint) = try TinyModel.train(configuration, epochs: 10, seed: 5, name: "\(locality.rawValue).safetensors")
+        return (model, checkpoint)
     }
 
     @Test(arguments: [(ModelConfiguration.Locality.monotonic, Variant.localM), (.predictive, .localP)])

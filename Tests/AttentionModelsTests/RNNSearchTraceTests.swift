@@ -30,12 +30,19 @@ enum TinyModel {
 
     /// The trained model, its record and its checkpoint as the engine reads it.
     static let trained: Result<(RNNSearch, TrainingRecord, ModelCheckpoint), any Error> = Result {
-        let options = TrainingOptions(epochs: 25, batchSize: 2, learningRate: 0.02, optimizer: .adam, seed: 11,
+        try train(configuration, epochs: 25, seed: 11, name: "tiny.safetensors")
+    }
+
+    /// A model of `configuration` trained on ``pairs`` for `epochs` from `seed`, with its record and
+    /// its checkpoint, called `name`, as the engine reads it.
+    static func train(_ configuration: ModelConfiguration, epochs: Int, seed: UInt64,
+                      name: String) throws -> (RNNSearch, TrainingRecord, ModelCheckpoint) {
+        let options = TrainingOptions(epochs: epochs, batchSize: 2, learningRate: 0.02, optimizer: .adam, seed: seed,
                                       configuration: configuration)
         var trainer = try Trainer(options: options, training: pairs, heldOut: heldOut)
         try trainer.run(progress: { _ in }, epochEnded: { _, _ in })
         let bytes = try Checkpoint.encode(trainer.model, record: trainer.record)
-        return (trainer.model, trainer.record, try ModelCheckpoint(bytes: bytes, name: "tiny.safetensors"))
+        return (trainer.model, trainer.record, try ModelCheckpoint(bytes: bytes, name: name))
     }
 
     static func trace(_ source: String, _ target: String? = nil, variant: Variant = .additive) throws -> Trace {

@@ -28,8 +28,7 @@ import TestSupport
     func translatesAndAlignsTheHeldOutSplit(_ score: ModelConfiguration.Score) throws {
         let (model, record) = try Checkpoint.shippedModel(score: score)
         let training = try #require(record)
-        let corpus = try CorpusGenerator(grammar: Grammar.bundled(), seed: training.options.seed)
-            .generate(trainCount: training.trainingPairs, heldOutCount: training.heldOutPairs)
+        let corpus = try training.corpus()
         let evaluation = try Evaluation(of: model, on: Array(corpus.heldOut.prefix(50)))
         #expect(evaluation.alignmentHitRate >= 0.9)
         #expect(evaluation.exactMatchRate >= 0.9)

@@ -6,6 +6,14 @@ import AttentionTraining
 import Testing
 import TestSupport
 
+extension TrainingRecord {
+    /// The corpus the run trained on, drawn again from the package's grammar with its seed and split sizes.
+    func corpus() throws -> Corpus {
+        try CorpusGenerator(grammar: Grammar.bundled(), seed: options.seed)
+            .generate(trainCount: trainingPairs, heldOutCount: heldOutPairs)
+    }
+}
+
 /// What the shipped checkpoint, trained on the cross-entropy alone, learned on the corpus it was
 /// trained on: it translates, and each French word attends to the English word it translates,
 /// articles and determiners included (`Docs/models/rnnsearch.md`).
@@ -37,8 +45,7 @@ import TestSupport
     @Test func translatesAndAlignsTheHeldOutSplit() throws {
         let (model, record) = try Checkpoint.shippedModel()
         let training = try #require(record)
-        let corpus = try CorpusGenerator(grammar: Grammar.bundled(), seed: training.options.seed)
-            .generate(trainCount: training.trainingPairs, heldOutCount: training.heldOutPairs)
+        let corpus = try training.corpus()
         let evaluation = try Evaluation(of: model, on: Array(corpus.heldOut.prefix(50)))
         #expect(evaluation.alignmentHitRate >= 0.9)
         #expect(evaluation.exactMatchRate >= 0.9)
@@ -72,8 +79,7 @@ import TestSupport
     @Test func articlesAttendToTheArticleAndContentWordsToTheirWords() throws {
         let (model, record) = try Checkpoint.shippedModel()
         let training = try #require(record)
-        let corpus = try CorpusGenerator(grammar: Grammar.bundled(), seed: training.options.seed)
-            .generate(trainCount: training.trainingPairs, heldOutCount: training.heldOutPairs)
+        let corpus = try training.corpus()
         var content = (words: 0, hits: 0), articles = (words: 0, onThe: 0)
         for pair in corpus.heldOut.prefix(100) {
             let argmax = try model.attention(source: pair.source, target: pair.target).rowArgmax()
