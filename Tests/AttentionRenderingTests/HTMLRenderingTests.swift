@@ -38,7 +38,16 @@ import TestSupport
         let body = island.dropFirst(island.firstIndex(of: ">").map { island.distance(from: island.startIndex, to: $0) + 1 } ?? 0)
             .dropLast("</script>".count)
         #expect(!body.contains("<") && !body.contains(">"))
-        #expect(body.hasPrefix(#"{"shape":[1,3],"values":["0.5000","masked","0.2000"],"derivation":{"tensors":["t0.score.e"],"lines":["#))
+        #expect(body.hasPrefix(#"{"shape":[1,3],"derivation":{"tensors":["t0.score.e"],"lines":["#))
+    }
+
+    /// A tensor drawn as a table keeps its numbers only in the table, whose cells the script reads;
+    /// only a tensor too large for a table carries `values` in its island.
+    @Test func aTabledTensorsNumbersAreWrittenOnce() throws {
+        let table = try #require(sections(of: html, from: "<table class=\"tensor\" data-tensor=\"t0.score.e\">", to: "</table>").first)
+        #expect(table.contains("<td>0.5000</td><td class=\"masked\" title=\"masked (−∞)\">masked</td><td>0.2000</td>"))
+        #expect(!html.contains(#""values":["#))
+        #expect(html.contains("entry.data.values = tableValues(entry.tables)"))
     }
 
     /// A page carries one template per tensor, which its script fills for a cell, not a text per cell:

@@ -21,7 +21,11 @@ import TestSupport
             let trace = try JSONDecoder().decode(Trace.self, from: run.binary(page.arguments + ["--format", "json", "--full"]))
             let derivations = CellDerivations(trace: trace)
             var islands: [String: Any] = [:], cells: [[Any]] = []
-            for (id, island) in try Self.islands(in: String(contentsOf: html, encoding: .utf8)) where islands[id] == nil {
+            let text = try String(contentsOf: html, encoding: .utf8)
+            let tables = Self.tableValues(in: text)
+            for (id, var island) in try Self.islands(in: text) where islands[id] == nil {
+                // What page.js does for a tensor drawn as tables: its values are its cells' texts.
+                if island["values"] == nil, let values = tables[id] { island["values"] = values }
                 islands[id] = island
                 guard island["derivation"] != nil, let shape = island["shape"] as? [Int] else { continue }
                 let indices = Self.indices(of: shape)
@@ -64,6 +68,22 @@ import TestSupport
             position = end
         }
         return islands
+    }
+
+    /// The cells' texts of every addressable table of a page, by tensor, row-major over its slices.
+    static func tableValues(in html: String) -> [String: [String]] {
+        var values: [String: [String]] = [:]
+        let opening = "<table class=\"tensor\" data-tensor=\""
+        for table in html.components(separatedBy: opening).dropFirst() {
+            guard let idEnd = table.range(of: "\"") else { continue }
+            let id = unescapedHTML(String(table[..<idEnd.lowerBound]))
+            let body = table.components(separatedBy: "</table>")[0]
+            for cell in body.components(separatedBy: "<td").dropFirst() {
+                guard let start = cell.firstIndex(of: ">"), let end = cell.range(of: "</td>") else { continue }
+                values[id, default: []].append(String(cell[cell.index(after: start)..<end.lowerBound]))
+            }
+        }
+        return values
     }
 
     /// Every index of a tensor of `shape`, row-major (`[0]` for a scalar).

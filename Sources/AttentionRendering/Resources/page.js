@@ -28,21 +28,39 @@ if (!box) return;
 const heading = box.querySelector(".derivation-cell"), lines = box.querySelector(".derivation-lines");
 const scopes = new Map();
 let selected = null;
+// A tensor drawn as tables has no `values` in its island: they are its cells' texts,
+// read from its tables (one per slice, in order) when the island is first needed.
 function islands(scope) {
   if (!scopes.has(scope)) {
     const found = new Map();
     for (const node of scope.querySelectorAll("script[data-derivations]")) {
-      if (!found.has(node.dataset.derivations)) found.set(node.dataset.derivations, { node, data: undefined });
+      if (!found.has(node.dataset.derivations)) found.set(node.dataset.derivations, { node, data: undefined, tables: [] });
+    }
+    for (const table of scope.querySelectorAll("table[data-tensor]")) {
+      const entry = found.get(table.dataset.tensor);
+      if (entry) entry.tables.push(table);
     }
     scopes.set(scope, found);
   }
   return scopes.get(scope);
 }
+function tableValues(tables) {
+  const values = [];
+  for (const table of tables) {
+    for (const row of table.tBodies[0].rows) {
+      for (let j = 1; j < row.cells.length; j++) values.push(row.cells[j].textContent);
+    }
+  }
+  return values;
+}
 function lookup(scope) {
   return tensor => {
     const entry = islands(scope).get(tensor);
     if (!entry) return null;
-    if (entry.data === undefined) entry.data = JSON.parse(entry.node.textContent);
+    if (entry.data === undefined) {
+      entry.data = JSON.parse(entry.node.textContent);
+      if (!entry.data.values && entry.tables.length) entry.data.values = tableValues(entry.tables);
+    }
     return entry.data;
   };
 }

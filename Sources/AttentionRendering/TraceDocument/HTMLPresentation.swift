@@ -268,7 +268,7 @@ struct HTMLPresentation: TracePresentation {
             TensorTable.write(tensor, inFigure: true, to: &html)
         }
         writeProvenance(of: tensor, to: &html)
-        writeDataIsland(for: tensor, derivation: derivation(of: tensor), withLabels: tensor.isLarge, to: &html)
+        writeDataIsland(for: tensor, derivation: derivation(of: tensor), withNumbers: tensor.isLarge, to: &html)
         if tensor.hasLabelledRowsAndColumns, !tensor.isLarge {
             Heatmap.fitted(to: tensor).write(tensor, to: &html)
         }

@@ -99,8 +99,8 @@ import TestSupport
         #expect(html.contains("<table class=\"tensor\" data-tensor=\"s.small\">"))
         #expect(html.contains("<tr data-index=\"3,\"><th scope=\"row\"><bdi>3</bdi></th><td>12.0000</td><td>13.0000</td><td>14.0000</td>"))
         let island = try #require(sections(of: html, from: "data-derivations=\"s.small\">", to: "</script>").first)
-        #expect(island.contains(#""values":["0.0000","1.0000","2.0000","3.0000","4.0000","5.0000","6.0000","7.0000","8.0000","9.0000","10.0000","11.0000","12.0000","13.0000","14.0000","15.0000"]"#))
-        #expect(island.contains(#""derivation":{"tensors":["s.small"],"lines":["A[{i},{j}] = {v0:i,j}","given in the input spec"]}"#), "the page writes A[3,2] = 14.0000 from these")
+        #expect(!island.contains(#""values""#), "the table holds the numbers")
+        #expect(island.contains(#""derivation":{"tensors":["s.small"],"lines":["A[{i},{j}] = {v0:i,j}","given in the input spec"]}"#), "the page writes A[3,2] = 14.0000 from this and the table")
     }
 
     @Test func summarisedTensorsArePicturesInTheirPlaceAndTheOverviewSaysWhy() throws {
