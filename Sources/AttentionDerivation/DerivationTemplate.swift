@@ -97,8 +97,11 @@ struct TemplateText: Equatable, Sendable, ExpressibleByStringInterpolation {
     }
 
     /// `text` with its braces doubled, so that it reads as itself.
+    ///
+    /// Looked for in the UTF-8 bytes: a brace is one byte that no other character contains, and
+    /// iterating `Character`s would break every literal of every template into graphemes.
     static func escaped(_ text: String) -> String {
-        guard text.contains(where: { $0 == "{" || $0 == "}" }) else { return text }
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) else { return text }
         return text.replacingOccurrences(of: "{", with: "{{").replacingOccurrences(of: "}", with: "}}")
     }
 
