@@ -65,22 +65,33 @@ package enum NumberFormatting {
     ///
     /// - Returns: The number of bytes written.
     private static func write(units: UInt64, negative: Bool, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        // Left to right, each digit into its place: the integer part's length is counted first,
+        // so no digit is written twice and nothing is reversed (a table's numbers are most of a page).
+        let zero = UInt8(ascii: "0")
         var length = 0
-        func put(_ byte: UInt8) {
-            buffer[length] = byte
-            length += 1
+        if negative && units > 0 {
+            buffer[0] = UInt8(ascii: "-")
+            length = 1
         }
-        var rest = units
-        for position in 0... {
-            put(UInt8(truncatingIfNeeded: rest % 10) + UInt8(ascii: "0"))
+        let integer = units / 10_000
+        var digits = 1, power: UInt64 = 10
+        while digits < 20 && integer >= power {
+            digits += 1
+            power = power &* 10
+        }
+        var rest = integer
+        for position in stride(from: length + digits - 1, through: length, by: -1) {
+            buffer[position] = UInt8(truncatingIfNeeded: rest % 10) + zero
             rest /= 10
-            if position == 3 { put(UInt8(ascii: ".")) }
-            if position >= 4 && rest == 0 { break }
         }
-        if negative && units > 0 { put(UInt8(ascii: "-")) }
-        var written = UnsafeMutableBufferPointer(rebasing: buffer[..<length])
-        written.reverse()
-        return length
+        length += digits
+        buffer[length] = UInt8(ascii: ".")
+        var fraction = units % 10_000
+        for position in stride(from: length + 4, through: length + 1, by: -1) {
+            buffer[position] = UInt8(truncatingIfNeeded: fraction % 10) + zero
+            fraction /= 10
+        }
+        return length + 5
     }
 
     /// `value` printed by C's `vsnprintf` with `%.4f`: for magnitudes from
