@@ -88,6 +88,15 @@ extension TensorSummary.Slice {
             guard let base = cells.baseAddress else { return }
             for i in 0..<rows {
                 let row = base + i * columns, block = (i / blockRows) * gridColumns
+                guard blockColumns >= Extremes.width else {
+                    // Blocks narrower than a vector of lanes (a 32-wide matrix has one cell a block):
+                    // one pass over the row, cell by cell, as the lanes' tail would do it.
+                    extremes.add(row: UnsafeBufferPointer(start: row, count: columns), blockColumns: blockColumns) { b, value in
+                        sums[block + b] += value
+                        counts[block + b] += 1
+                    }
+                    continue
+                }
                 for b in 0..<gridColumns {
                     let start = b * blockColumns, end = min(start + blockColumns, columns)
                     let (sum, count) = extremes.add(UnsafeBufferPointer(start: row + start, count: end - start))
@@ -130,6 +139,19 @@ extension TensorSummary.Slice {
 private struct Extremes {
     private typealias Lanes = SIMD8<Double>
     private var low = Lanes(repeating: .infinity), high = Lanes(repeating: -.infinity)
+
+    /// The number of lanes: blocks at least this wide are added a vector at a time.
+    static let width = Lanes.scalarCount
+
+    /// Adds a row of narrow blocks, cell by cell (masked ones, −∞, are skipped), calling `add`
+    /// with each unmasked cell's block and value.
+    mutating func add(row cells: UnsafeBufferPointer<Double>, blockColumns: Int, _ add: (Int, Double) -> Void) {
+        for (j, value) in cells.enumerated() where value != -.infinity {
+            add(j / blockColumns, value)
+            low[0] = min(low[0], value)
+            high[0] = max(high[0], value)
+        }
+    }
 
     /// Adds `cells` (masked ones, −∞, are skipped) and returns their sum and count.
     mutating func add(_ cells: UnsafeBufferPointer<Double>) -> (sum: Double, count: Int) {
