@@ -150,7 +150,10 @@ final class TraceRecorder {
     /// or summarised as the ``policy`` says for its whole size.
     func stackedResult(count: Int, rows: Int, columns: Int) -> StackedResult {
         let shape = [count, rows, columns]
-        return StackedResult(shape: shape, keepsNumbers: policy.keepsNumbers(ofCount: shape.reduce(1, *)))
+        var stack = StackedResult(shape: shape, keepsNumbers: policy.keepsNumbers(ofCount: shape.reduce(1, *)))
+        // Room for every part at once: growing by doubling would copy (and fault in) the parts seen so far at each step.
+        if stack.keepsNumbers { stack.scalars.reserveCapacity(shape.reduce(1, *)) }
+        return stack
     }
 
     /// Adds the next part: its numbers, or its recorded summary (see ``summary(of:)``).
