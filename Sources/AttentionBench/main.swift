@@ -19,7 +19,9 @@ func value(of flag: String) -> String? {
 }
 
 if let child = value(of: "--child").flatMap(Int.init) {
+    // As `attention-trace` starts (see `AttentionTraceCommand.main`).
     LargeAllocations.reuseFreedBlocks()
+    BLASThreads.stopIdleWorkers()
     do {
         let benchmark = MultiHeadBenchmark(length: child)
         let report: (Encodable) -> Void = { measurement in
