@@ -43,18 +43,29 @@ public struct TensorSummary: Codable, Hashable, Sendable {
         public var edges: Tensor
     }
 
+    /// Calls `body` with disjoint ranges that together cover `0..<rows`, possibly several at once on
+    /// different threads; `columns` is how many cells each row of the range stands for.
+    ///
+    /// ``init(_:pictureSide:splittingRows:)`` splits each slice's rows of blocks with it. Every
+    /// block's cells are added in the same order however the rows are split, so the summary is
+    /// the same; only the wall time changes.
+    public typealias RowSplitter = (_ rows: Int, _ columns: Int, _ body: (Range<Int>) -> Void) -> Void
+
     /// Summarises `tensor`, pooling each slice into at most `pictureSide` × `pictureSide` blocks.
     ///
     /// Blocks are the smallest that fit: ⌈rows / pictureSide⌉ by ⌈columns / pictureSide⌉ cells.
     ///
+    /// - Parameter split: How each slice's rows of blocks are shared out: all on the calling
+    ///   thread unless said (the engine passes `RowPartition`'s, which uses every core for a large slice).
     /// - Complexity: O(number of values), one pass per slice.
-    public init(_ tensor: Tensor, pictureSide: Int = TensorSummary.recordedPictureSide) {
+    public init(_ tensor: Tensor, pictureSide: Int = TensorSummary.recordedPictureSide,
+                splittingRows split: RowSplitter = { rows, _, body in body(0..<rows) }) {
         let rows = tensor.rowCount, columns = tensor.columnCount
         let count = tensor.shape.count > 2 ? tensor.shape.dropLast(2).reduce(1, *) : 1
         shape = tensor.shape
         slices = (0..<count).map { number in
             Slice(tensor.scalars[(number * rows * columns)..<((number + 1) * rows * columns)],
-                  rows: rows, columns: columns, pictureSide: pictureSide)
+                  rows: rows, columns: columns, pictureSide: pictureSide, split: split)
         }
     }
 
@@ -77,36 +88,49 @@ public struct TensorSummary: Codable, Hashable, Sendable {
 }
 
 extension TensorSummary.Slice {
-    init(_ values: ArraySlice<Double>, rows: Int, columns: Int, pictureSide: Int) {
+    init(_ values: ArraySlice<Double>, rows: Int, columns: Int, pictureSide: Int, split: TensorSummary.RowSplitter) {
         let side = max(pictureSide, 1)
         let blockRows = max((rows + side - 1) / side, 1), blockColumns = max((columns + side - 1) / side, 1)
         let gridRows = (rows + blockRows - 1) / blockRows, gridColumns = (columns + blockColumns - 1) / blockColumns
-        var sums = [Double](repeating: 0, count: gridRows * gridColumns)
-        var counts = [Int](repeating: 0, count: gridRows * gridColumns)
-        var extremes = Extremes()
+        // Per block its sum and count of unmasked cells, then per row of blocks its extremes: each
+        // row of blocks writes only its own entries, whichever thread adds it up.
+        let cellCount = gridRows * gridColumns
+        var totals = [Double](repeating: 0, count: 2 * cellCount + 2 * gridRows)
         values.withUnsafeBufferPointer { cells in
-            guard let base = cells.baseAddress else { return }
-            for i in 0..<rows {
-                let row = base + i * columns, block = (i / blockRows) * gridColumns
-                guard blockColumns >= Extremes.width else {
-                    // Blocks narrower than a vector of lanes (a 32-wide matrix has one cell a block):
-                    // one pass over the row, cell by cell, as the lanes' tail would do it.
-                    extremes.add(row: UnsafeBufferPointer(start: row, count: columns), blockColumns: blockColumns) { b, value in
-                        sums[block + b] += value
-                        counts[block + b] += 1
+            totals.withUnsafeMutableBufferPointer { totals in
+                guard let base = cells.baseAddress, let sums = totals.baseAddress else { return }
+                let counts = sums + cellCount, lows = counts + cellCount, highs = lows + gridRows
+                split(gridRows, blockRows * columns) { blockRowRange in
+                    for blockRow in blockRowRange {
+                        let block = blockRow * gridColumns
+                        var extremes = Extremes()
+                        for i in (blockRow * blockRows)..<min((blockRow + 1) * blockRows, rows) {
+                            let row = base + i * columns
+                            guard blockColumns >= Extremes.width else {
+                                // Blocks narrower than a vector of lanes (a 32-wide matrix has one cell a block):
+                                // one pass over the row, cell by cell, as the lanes' tail would do it.
+                                extremes.add(row: UnsafeBufferPointer(start: row, count: columns), blockColumns: blockColumns) { b, value in
+                                    sums[block + b] += value
+                                    counts[block + b] += 1
+                                }
+                                continue
+                            }
+                            for b in 0..<gridColumns {
+                                let start = b * blockColumns, end = min(start + blockColumns, columns)
+                                let (sum, count) = extremes.add(UnsafeBufferPointer(start: row + start, count: end - start))
+                                sums[block + b] += sum
+                                counts[block + b] += Double(count)
+                            }
+                        }
+                        (lows[blockRow], highs[blockRow]) = extremes.range
                     }
-                    continue
-                }
-                for b in 0..<gridColumns {
-                    let start = b * blockColumns, end = min(start + blockColumns, columns)
-                    let (sum, count) = extremes.add(UnsafeBufferPointer(start: row + start, count: end - start))
-                    sums[block + b] += sum
-                    counts[block + b] += count
                 }
             }
         }
+        let sums = totals[..<cellCount], counts = totals[cellCount..<(2 * cellCount)].map { Int($0) }
+        let low = totals[(2 * cellCount)..<(2 * cellCount + gridRows)].min() ?? .infinity
+        let high = totals[(2 * cellCount + gridRows)...].max() ?? -.infinity
         let total = sums.reduce(0, +), unmasked = counts.reduce(0, +)
-        let (low, high) = extremes.range
         self.blockRows = blockRows
         self.blockColumns = blockColumns
         minimum = unmasked > 0 ? low : nil

@@ -8,7 +8,10 @@ import Foundation
 /// is bit-identical to computing the rows one after another; only the wall time
 /// changes. Matrices below ``RowPartition/parallelThreshold`` entries run on the
 /// calling thread, where waking another thread would cost more than it saves.
-enum RowPartition {
+///
+/// Public so that the engine can split a large summary's rows the same way
+/// (`TensorSummary.init(_:pictureSide:splittingRows:)`).
+public enum RowPartition {
     /// The number of entries from which a computation is split across cores: about
     /// 0.2 ms of softmax, well above the few microseconds it takes to wake a worker thread.
     static let parallelThreshold = 1 << 15
@@ -21,7 +24,7 @@ enum RowPartition {
     ///
     /// - Parameter body: Computes the rows in its range; it may run on several threads
     ///   at once and must write only to those rows' storage.
-    static func forEachChunk(rows: Int, columns: Int, _ body: (Range<Int>) -> Void) {
+    public static func forEachChunk(rows: Int, columns: Int, _ body: (Range<Int>) -> Void) {
         let chunks = rows * columns >= parallelThreshold ? Swift.min(chunkCount, rows) : 1
         guard chunks > 1 else {
             body(0..<rows)
