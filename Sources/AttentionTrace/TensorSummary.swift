@@ -172,8 +172,7 @@ private struct Extremes {
     mutating func add(row cells: UnsafeBufferPointer<Double>, blockColumns: Int, _ add: (Int, Double) -> Void) {
         for (j, value) in cells.enumerated() where value != -.infinity {
             add(j / blockColumns, value)
-            low[0] = min(low[0], value)
-            high[0] = max(high[0], value)
+            include(value)
         }
     }
 
@@ -194,10 +193,15 @@ private struct Extremes {
         for value in cells[k...] where value != -.infinity {
             tailSum += value
             tailCount += 1
-            low[0] = min(low[0], value)
-            high[0] = max(high[0], value)
+            include(value)
         }
         return (sum.sum() + tailSum, Int(count.sum()) + tailCount)
+    }
+
+    /// Takes one unmasked value into the first lane.
+    private mutating func include(_ value: Double) {
+        low[0] = min(low[0], value)
+        high[0] = max(high[0], value)
     }
 
     /// The extremes over everything added: (+∞, −∞) when nothing unmasked was.

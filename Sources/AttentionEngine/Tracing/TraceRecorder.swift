@@ -149,10 +149,10 @@ final class TraceRecorder {
     /// Starts an output of `count` stacked `rows` × `columns` matrices, kept in full
     /// or summarised as the ``policy`` says for its whole size.
     func stackedResult(count: Int, rows: Int, columns: Int) -> StackedResult {
-        let shape = [count, rows, columns]
-        var stack = StackedResult(shape: shape, keepsNumbers: policy.keepsNumbers(ofCount: shape.reduce(1, *)))
+        let shape = [count, rows, columns], total = count * rows * columns
+        var stack = StackedResult(shape: shape, keepsNumbers: policy.keepsNumbers(ofCount: total))
         // Room for every part at once: growing by doubling would copy (and fault in) the parts seen so far at each step.
-        if stack.keepsNumbers { stack.scalars.reserveCapacity(shape.reduce(1, *)) }
+        if stack.keepsNumbers { stack.scalars.reserveCapacity(total) }
         return stack
     }
 
