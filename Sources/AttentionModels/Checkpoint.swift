@@ -89,10 +89,15 @@ public enum Checkpoint {
 
     private static func value<Value: Decodable>(_ type: Value.Type, key: String, in file: SafeTensorsFile) throws -> Value {
         guard let text = file.metadata[key] else { throw ModelError.invalidCheckpoint("metadata '\(key)' is missing") }
+        return try metadataValue(type, key: key, text: text)
+    }
+
+    /// `text`, the JSON of the metadata entry `key`, decoded as `type`.
+    static func metadataValue<Value: Decodable>(_ type: Value.Type, key: String, text: String) throws(ModelError) -> Value {
         do {
             return try JSONDecoder().decode(type, from: Data(text.utf8))
         } catch {
-            throw ModelError.invalidCheckpoint("metadata '\(key)' is not valid JSON of the expected form")
+            throw .invalidCheckpoint("metadata '\(key)' is not valid JSON of the expected form")
         }
     }
 

@@ -20,12 +20,15 @@ public struct ModelCheckpoint: Sendable {
     public let name: String
     /// How the model trained, when the checkpoint records it.
     public let training: TrainingSummary?
+    /// The checkpoint's training record as JSON, kept for ``snapshots()``.
+    private let trainingRecord: String?
 
-    /// A model with the name and training summary its traces give it.
+    /// A model with the name and training summary its traces give it, and no snapshots.
     public init(model: RNNSearch, name: String, training: TrainingSummary?) {
         self.model = model
         self.name = name
         self.training = training
+        trainingRecord = nil
     }
 
     /// Reads a checkpoint from its bytes.
@@ -36,8 +39,23 @@ public struct ModelCheckpoint: Sendable {
     /// - Throws: ``SafeTensorsError`` for bytes that are not safetensors, ``ModelError/invalidCheckpoint(_:)``
     ///   for a metadata key or tensor that is missing, unknown, malformed or of the wrong shape.
     public init(bytes: Data, name: String) throws {
-        (model, training) = try Checkpoint.decode(SafeTensorsFile(bytes: bytes), record: TrainingSummary.self)
+        let file = try SafeTensorsFile(bytes: bytes)
+        (model, training) = try Checkpoint.decode(file, record: TrainingSummary.self)
+        trainingRecord = file.metadata[Checkpoint.Key.training]
         self.name = name
+    }
+
+    /// The attention of the record's ``TrainingSummary/probes`` at every point training kept, in
+    /// order; empty for a checkpoint without a record or a record without snapshots.
+    ///
+    /// Decoded from the record each time it is asked for: the snapshots are most of the record
+    /// (about 16 KB of the shipped model's 19 KB), and a trace needs none of them.
+    ///
+    /// - Throws: ``ModelError/invalidCheckpoint(_:)`` when the record's snapshots are malformed.
+    public func snapshots() throws(ModelError) -> [TrainingSummary.Snapshot] {
+        guard let trainingRecord else { return [] }
+        return try Checkpoint.metadataValue(TrainingSummary.Snapshots.self, key: Checkpoint.Key.training, text: trainingRecord)
+            .snapshots ?? []
     }
 
     /// Where the package's own trained model with `score` is, or `nil` when this build carries none.

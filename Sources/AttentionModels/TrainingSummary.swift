@@ -1,11 +1,12 @@
 /// What a reader of a model needs of the training record a checkpoint carries: how long the
 /// model trained, how well it did on sentences it never saw, the seed it started from, and the
-/// attention its probe sentences had along the way.
+/// sentences whose attention the record kept along the way.
 ///
 /// `attention-trace train` writes the whole record (`AttentionTraining`'s `TrainingRecord`)
 /// into `__metadata__["training"]`; this decodes only the parts named here, ignoring the rest,
-/// so a model can say where its parameters came from, and a lesson show how its attention
-/// formed, without knowing how it was trained.
+/// so a model can say where its parameters came from without knowing how it was trained. The
+/// attention itself (``Snapshot``), most of the record, is decoded only when a lesson asks for it
+/// (``ModelCheckpoint/snapshots()``): a trace never needs it.
 public struct TrainingSummary: Decodable, Equatable, Sendable {
     /// One completed epoch of the record.
     public struct Epoch: Decodable, Equatable, Sendable {
@@ -36,24 +37,21 @@ public struct TrainingSummary: Decodable, Equatable, Sendable {
     public var epochs: [Epoch]
     /// The seed the run drew its initial parameters from (`nil` in a record that does not say).
     public var seed: UInt64?
-    /// The sentences whose attention ``snapshots`` keep (empty when the run recorded none).
+    /// The sentences whose attention the record's snapshots keep (empty when the run recorded none).
     public var probes: [Probe]
-    /// The recorded points, in order.
-    public var snapshots: [Snapshot]
 
-    /// A summary of `epochs` from a run seeded with `seed`, with no snapshots.
+    /// A summary of `epochs` from a run seeded with `seed`, with no probes.
     public init(epochs: [Epoch], seed: UInt64?) {
         self.epochs = epochs
         self.seed = seed
         probes = []
-        snapshots = []
     }
 
     /// The held-out loss after the last epoch, if the model trained at all.
     public var heldOutLoss: Double? { epochs.last?.heldOutLoss }
 
     private enum CodingKeys: String, CodingKey {
-        case epochs, options, probes, snapshots
+        case epochs, options, probes
     }
 
     private struct Options: Decodable {
@@ -65,6 +63,10 @@ public struct TrainingSummary: Decodable, Equatable, Sendable {
         epochs = try container.decode([Epoch].self, forKey: .epochs)
         seed = try container.decodeIfPresent(Options.self, forKey: .options)?.seed
         probes = try container.decodeIfPresent([Probe].self, forKey: .probes) ?? []
-        snapshots = try container.decodeIfPresent([Snapshot].self, forKey: .snapshots) ?? []
+    }
+
+    /// The record's snapshots alone, for ``ModelCheckpoint/snapshots()``.
+    struct Snapshots: Decodable {
+        var snapshots: [Snapshot]?
     }
 }

@@ -144,7 +144,7 @@ import TestSupport
         #expect(trace.options["parameters"] == "model:rnnsearch.safetensors at epoch 0")
         #expect(trace.options["model"] == "checkpoint rnnsearch.safetensors at epoch 0 (initial parameters of attention-trace train, not trained)")
         let weights = try #require(trace.result["weights"]?.values)
-        let shipped = try #require(try ModelCheckpoint.shipped()?.training?.snapshots.first)
+        let shipped = try #require(try ModelCheckpoint.shipped()?.snapshots().first)
         #expect(shipped.epoch == 0)
         #expect(maxAbsoluteDifference(weights.scalars, shipped.alignments[1].flatMap { $0 }) <= 1e-12)
         #expect(weights.scalars.allSatisfy { abs($0 - 1.0 / 3) < 0.01 })

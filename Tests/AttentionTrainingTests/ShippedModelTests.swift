@@ -61,7 +61,7 @@ extension TrainingRecord {
         let checkpoint = try #require(try ModelCheckpoint.shipped(score: score))
         let initial = try #require(checkpoint.initial())
         let summary = try #require(checkpoint.training)
-        let before = try #require(summary.snapshots.first)
+        let before = try #require(try checkpoint.snapshots().first)
         #expect(before.epoch == 0 && summary.probes.count == 4 && before.alignments.count == 4)
         for (probe, recorded) in zip(summary.probes, before.alignments) {
             let weights = try initial.model.attention(source: probe.source, target: probe.target)

@@ -30,7 +30,13 @@ extension LearningDirective {
         } else {
             checkpoint = try DirectiveInputs.shippedModel(for: variant, at: location)
         }
-        guard let record = checkpoint.training, !record.snapshots.isEmpty else {
+        let snapshots: [TrainingSummary.Snapshot]
+        do {
+            snapshots = try checkpoint.snapshots()
+        } catch {
+            throw LessonError("\(checkpoint.name): \(error.description)", at: location)
+        }
+        guard let record = checkpoint.training, !snapshots.isEmpty else {
             throw LessonError("\(checkpoint.name) has no training record with snapshots; train it with 'attention-trace train'",
                               at: location)
         }
@@ -46,7 +52,7 @@ extension LearningDirective {
         let pair = sides.map { $0.trimmingCharacters(in: .whitespaces) }
         var html = "<p><em>" + htmlEscaped("The attention of “\(pair[0])” → “\(pair[1])” as \(checkpoint.name) learned, "
             + "teacher-forced, at every point its training record kept (on one scale from 0 to 1).") + "</em></p>\n"
-        html += learningFiguresHTML(record.snapshots.map { ($0.epoch, $0.alignments[index]) }, targetWords: probe.target,
+        html += learningFiguresHTML(snapshots.map { ($0.epoch, $0.alignments[index]) }, targetWords: probe.target,
                                     sourceWords: probe.source)
         blocks = [Block(.html(html))]
         self.location = location
