@@ -99,6 +99,17 @@ package struct TextBuffer: ~Copyable {
         count += bytes.count
     }
 
+    /// Appends the UTF-8 bytes of `literal`, without making a `String` of it first: a
+    /// template's JSON writes some 80,000 quotes, commas and brackets.
+    @inline(__always)
+    package mutating func append(literal: StaticString) {
+        guard literal.hasPointerRepresentation else {
+            literal.withUTF8Buffer { append(utf8: $0) }
+            return
+        }
+        append(utf8: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
     /// Appends the decimal digits of `number`, with a minus sign when it is negative.
     package mutating func append(decimal number: Int) {
         appendBytes(maximumCount: 20) { bytes in

@@ -214,11 +214,7 @@ package struct HTMLWriter: ~Copyable {
     /// Copies a literal's bytes; literals made from string literals always have a pointer to them.
     @inline(__always)
     private mutating func append(_ text: StaticString) {
-        guard text.hasPointerRepresentation else {
-            text.withUTF8Buffer { buffer.append(utf8: $0) }
-            return
-        }
-        buffer.append(utf8: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        buffer.append(literal: text)
     }
 }
 
