@@ -10,48 +10,61 @@ extension DerivationTemplate {
     /// or a continuation `then` (a slot) with its `row` and `column` index expressions.
     /// `facts` (lists of text) and `excerpts` (per slot, `null` or the `values` of the cells
     /// included, as tables print them, with the `rows` and `columns` included when not
-    /// all, and the tensor's `columnCount`) appear only when there are any.
+    /// all, and the tensor's `columnCount`) appear only when there are any. An excerpt that
+    /// `page` has written before is `{"island":"t0.decode.xW_z","slot":2}` instead: the same
+    /// excerpt is in that slot of the template in that tensor's data island.
     ///
+    /// - Parameter page: The excerpts the page has written so far (this template's are written
+    ///   in the data island of its own tensor, slot 0), or `nil` to write every excerpt in full.
     /// - Complexity: O(size of the template).
-    package func appendJSON(to json: inout TextBuffer) {
+    package func appendJSON(to json: inout TextBuffer, page: ExcerptsOnPage? = nil) {
         appendArray("{\"tensors\":", tensors, to: &json, appendJSONString)
         appendArray(",\"lines\":", lines, to: &json) { line, json in
             guard !line.conditions.isEmpty || !line.isText else { return line.appendText(to: &json) }
             appendArray("{\"if\":", line.conditions, to: &json) { condition, json in
-                json += "["
+                json.append(literal: "[")
                 appendJSONString(condition.left.source, to: &json)
-                json += ","
+                json.append(literal: ",")
                 appendJSONString(condition.relation.rawValue, to: &json)
-                json += ","
+                json.append(literal: ",")
                 appendJSONString(condition.right.source, to: &json)
-                json += "]"
+                json.append(literal: "]")
             }
             switch line.content {
             case .text:
-                json += ",\"text\":"
+                json.append(literal: ",\"text\":")
                 line.appendText(to: &json)
             case .continuation(let slot, let row, let column):
                 json += ",\"then\":\(slot),\"row\":\"\(row.expression)\",\"column\":\"\(column.expression)\""
             }
-            json += "}"
+            json.append(literal: "}")
         }
         if !facts.isEmpty {
             appendArray(",\"facts\":", facts, to: &json) { entries, json in appendArray("", entries, to: &json, appendJSONString) }
         }
         if excerpts.contains(where: { $0 != nil }) {
-            appendArray(",\"excerpts\":", excerpts, to: &json) { excerpt, json in
-                guard let excerpt else { json += "null"; return }
-                appendArray("{\"values\":", excerpt.values, to: &json) { value, json in
-                    json += "\""
-                    NumberFormatting.appendFixed(value, to: &json)
-                    json += "\""
+            appendArray(",\"excerpts\":", Array(excerpts.enumerated()), to: &json) { slotted, json in
+                let (slot, excerpt) = slotted
+                guard let excerpt else { json.append(literal: "null"); return }
+                if let page, let earlier = page.earlier(excerpt, of: tensors[slot], island: tensors[0], slot: slot) {
+                    json.append(literal: "{\"island\":")
+                    appendJSONString(earlier.island, to: &json)
+                    json.append(literal: ",\"slot\":")
+                    json.append(decimal: earlier.slot)
+                    json.append(literal: "}")
+                    return
                 }
-                if let rows = excerpt.rows { appendArray(",\"rows\":", rows, to: &json) { $1 += String($0) } }
-                if let columns = excerpt.columns { appendArray(",\"columns\":", columns, to: &json) { $1 += String($0) } }
+                appendArray("{\"values\":", excerpt.values, to: &json) { value, json in
+                    json.append(literal: "\"")
+                    NumberFormatting.appendFixed(value, to: &json)
+                    json.append(literal: "\"")
+                }
+                if let rows = excerpt.rows { appendArray(",\"rows\":", rows, to: &json) { $1.append(decimal: $0) } }
+                if let columns = excerpt.columns { appendArray(",\"columns\":", columns, to: &json) { $1.append(decimal: $0) } }
                 json += ",\"columnCount\":\(excerpt.columnCount)}"
             }
         }
-        json += "}"
+        json.append(literal: "}")
     }
 }
 
@@ -66,12 +79,13 @@ private extension TemplateLine {
 }
 
 /// Appends `prefix[e1,e2,…]`, each element written by `appendElement`.
-private func appendArray<Element>(_ prefix: String, _ elements: [Element], to json: inout TextBuffer,
+private func appendArray<Element>(_ prefix: StaticString, _ elements: [Element], to json: inout TextBuffer,
                                   _ appendElement: (Element, inout TextBuffer) -> Void) {
-    json += prefix + "["
+    json.append(literal: prefix)
+    json.append(literal: "[")
     for (k, element) in elements.enumerated() {
-        if k > 0 { json += "," }
+        if k > 0 { json.append(literal: ",") }
         appendElement(element, &json)
     }
-    json += "]"
+    json.append(literal: "]")
 }

@@ -134,6 +134,30 @@ import TestSupport
         #expect(buffer.text == #"{"tensors":["t0.normalise.max","t0.score.scores"],"lines":["m[0,0] = max_k e[0,k]","= max({v1:0,0}, {v1:0,1})","= {v0:0,0}{@0:0}"],"facts":[[", at k = 0 (“le”)"]]}"#)
     }
 
+    /// A page writes an operand's excerpt once: a later template that needs the same cells of the
+    /// same tensor points at the island and slot of the first; other cells are written again.
+    @Test func aPageWritesEachExcerptOnce() {
+        let rows = ValueExcerpt(rows: [0, 3], columns: nil, values: [1, 2, 3, 4], columnCount: 2)
+        let otherRows = ValueExcerpt(rows: [1, 3], columns: nil, values: [5, 6, 3, 4], columnCount: 2)
+        let lines = [TemplateLine(content: .text("x"))]
+        let page = ExcerptsOnPage()
+        func json(_ template: DerivationTemplate) -> String {
+            var buffer = TextBuffer()
+            template.appendJSON(to: &buffer, page: page)
+            return buffer.text
+        }
+        let full = #"{"values":["1.0000","2.0000","3.0000","4.0000"],"rows":[0,3],"columnCount":2}"#
+        #expect(json(DerivationTemplate(tensors: ["a", "w"], excerpts: [nil, rows], lines: lines))
+                == #"{"tensors":["a","w"],"lines":["x"],"excerpts":[null,"# + full + "]}")
+        #expect(json(DerivationTemplate(tensors: ["b", "v", "w"], excerpts: [nil, nil, rows], lines: lines))
+                == #"{"tensors":["b","v","w"],"lines":["x"],"excerpts":[null,null,{"island":"a","slot":1}]}"#)
+        #expect(json(DerivationTemplate(tensors: ["c", "w"], excerpts: [nil, otherRows], lines: lines)).contains(#""values":["5.0000""#))
+        #expect(json(DerivationTemplate(tensors: ["d", "u"], excerpts: [nil, rows], lines: lines)).contains(full))
+        var alone = TextBuffer()
+        DerivationTemplate(tensors: ["e", "w"], excerpts: [nil, rows], lines: lines).appendJSON(to: &alone)
+        #expect(alone.text.contains(full), "without a page every excerpt is written in full")
+    }
+
     /// A window's verdict depends on the cell: lines with conditions on a fact per cell.
     @Test func templateConditionsPickTheLinesOfACell() throws {
         let template = DerivationTemplate(tensors: ["w"], excerpts: [nil], facts: [["in", "out"]], lines: [

@@ -10,8 +10,10 @@ import AttentionText
 ///
 /// - Parameters:
 ///   - tensor: The tensor.
-///   - derivation: How its cells were computed (see ``DerivationTemplate/appendJSON(to:)``),
+///   - derivation: How its cells were computed (see ``DerivationTemplate/appendJSON(to:page:)``),
 ///     or `nil` when no derivation is known.
+///   - excerpts: The operand excerpts the page's islands have written so far, which this one
+///     points at rather than repeats.
 ///   - withNumbers: Whether to add what the script needs to build the tensor's table on
 ///     demand: `values`, its entries row-major as tables print them
 ///     (``NumberFormatting/fixed(_:)``, `masked` for −∞), and `rowLabels`, `columnLabels` and
@@ -19,23 +21,26 @@ import AttentionText
 ///     script reads a value from its cell's text, which is the same (a page with every
 ///     number written twice was a seventh larger and slower to write).
 /// - Complexity: O(number of cells + size of the template).
-func writeDataIsland(for tensor: TensorDisplay, derivation: DerivationTemplate?, withNumbers: Bool, to html: inout HTMLWriter) {
+func writeDataIsland(for tensor: TensorDisplay, derivation: DerivationTemplate?, excerpts: ExcerptsOnPage, withNumbers: Bool,
+                     to html: inout HTMLWriter) {
     html.start("script")
     html.attribute("type", "application/json")
     html.attribute("data-derivations", tensor.id)
     html.end()
-    html.rawContent { json in appendIslandJSON(for: tensor, derivation: derivation, withNumbers: withNumbers, to: &json) }
+    html.rawContent { json in
+        appendIslandJSON(for: tensor, derivation: derivation, excerpts: excerpts, withNumbers: withNumbers, to: &json)
+    }
     html.close("script")
     html.markup("\n")
 }
 
-/// The JSON object of ``writeDataIsland(for:derivation:withNumbers:to:)``.
-private func appendIslandJSON(for tensor: TensorDisplay, derivation: DerivationTemplate?, withNumbers: Bool,
-                              to json: inout TextBuffer) {
+/// The JSON object of ``writeDataIsland(for:derivation:excerpts:withNumbers:to:)``.
+private func appendIslandJSON(for tensor: TensorDisplay, derivation: DerivationTemplate?, excerpts: ExcerptsOnPage,
+                              withNumbers: Bool, to json: inout TextBuffer) {
     json += "{\"shape\":[" + tensor.values.shape.map(String.init).joined(separator: ",") + "]"
     if let derivation {
         json += ",\"derivation\":"
-        derivation.appendJSON(to: &json)
+        derivation.appendJSON(to: &json, page: excerpts)
     }
     if withNumbers {
         json += ",\"values\":["

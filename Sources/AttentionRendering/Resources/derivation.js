@@ -7,7 +7,8 @@
 // (one coordinate per dimension) of the tensor whose data island is `island`
 // ({shape, values, derivation}); lookup(id) gives another tensor's island or null.
 // Every number shown is a recorded value as its table prints it (an island's
-// `values`, or a template's `excerpts`), with a true minus sign and −∞ when masked.
+// `values`, or a template's `excerpts`, or another island's excerpt that one points
+// at), with a true minus sign and −∞ when masked.
 function derivationLines(island, index, lookup) {
   const number = text => text === "masked" ? "−∞" : text.startsWith("-") ? "−" + text.slice(1) : text;
   const factor = text => text.startsWith("−") ? "(" + text + ")" : text;
@@ -32,7 +33,12 @@ function derivationLines(island, index, lookup) {
       j: index.length ? index[index.length - 1] : 0,
     };
     function recorded(slot, row, column) {
-      const excerpt = template.excerpts && template.excerpts[slot];
+      let excerpt = template.excerpts && template.excerpts[slot];
+      if (excerpt && excerpt.island !== undefined) {
+        // The same excerpt, written in full by an earlier island of the page.
+        const owner = lookup(excerpt.island), excerpts = owner && owner.derivation && owner.derivation.excerpts;
+        excerpt = excerpts ? excerpts[excerpt.slot] : null;
+      }
       if (excerpt) {
         const r = excerpt.rows ? excerpt.rows.indexOf(row) : row, c = excerpt.columns ? excerpt.columns.indexOf(column) : column;
         const text = r < 0 || c < 0 ? undefined : excerpt.values[r * (excerpt.columns ? excerpt.columns.length : excerpt.columnCount) + c];

@@ -18,6 +18,9 @@ struct HTMLPresentation: TracePresentation {
     let rules: DerivationRules
     /// Which tensors are tables, interactive heatmaps or pictures.
     let policy: PagePolicy
+    /// The operand excerpts the data islands have written so far, in page order, which later
+    /// islands point at instead of repeating.
+    let excerpts = ExcerptsOnPage()
 
     init(trace: Trace) {
         let results = trace.result.sorted { $0.key < $1.key }.map(PagePolicy.Entry.init(result:_:))
@@ -268,7 +271,7 @@ struct HTMLPresentation: TracePresentation {
             TensorTable.write(tensor, inFigure: true, to: &html)
         }
         writeProvenance(of: tensor, to: &html)
-        writeDataIsland(for: tensor, derivation: derivation(of: tensor), withNumbers: tensor.isLarge, to: &html)
+        writeDataIsland(for: tensor, derivation: derivation(of: tensor), excerpts: excerpts, withNumbers: tensor.isLarge, to: &html)
         if tensor.hasLabelledRowsAndColumns, !tensor.isLarge {
             Heatmap.fitted(to: tensor).write(tensor, to: &html)
         }
