@@ -21,6 +21,7 @@ func value(of flag: String) -> String? {
 if let child = value(of: "--child").flatMap(Int.init) {
     // As `attention-trace` starts (see `AttentionTraceCommand.main`).
     LargeAllocations.reuseFreedBlocks()
+    BLASKernels.replaceGenericFallback()
     BLASThreads.stopIdleWorkers()
     do {
         let benchmark = MultiHeadBenchmark(length: child)
@@ -41,6 +42,8 @@ if let child = value(of: "--child").flatMap(Int.init) {
     exit(0)
 }
 
+// The kernels the children will run, for the report's BLAS line.
+BLASKernels.replaceGenericFallback()
 let sizes = (value(of: "--sizes") ?? "64,512,1024,2048").split(separator: ",").compactMap { Int($0) }
 let report = BenchmarkReport(sizes: sizes, python: value(of: "--python"),
                              lessons: value(of: "--lessons") ?? "Lessons", pretrained: value(of: "--pretrained"),

@@ -28,9 +28,10 @@ extension Matrix {
         return Matrix.product(self, other, transposingRight: true)
     }
 
-    /// The BLAS library's build configuration, for benchmark reports (OpenBLAS's `openblas_get_config`).
+    /// The BLAS library's build configuration and the kernels it runs, for benchmark reports
+    /// (OpenBLAS's `openblas_get_config` and `openblas_get_corename`; see ``BLASKernels``).
     public static var blasConfiguration: String {
-        String(cString: openblas_get_config())
+        String(cString: openblas_get_config()) + ", kernels " + String(cString: openblas_get_corename())
     }
 
     /// `a · b` with every entry summed over k in order, `((a₀b₀ + a₁b₁) + a₂b₂) + …`, whatever the CPU.
